@@ -1,0 +1,198 @@
+//! The closed code lists of the domain. Each code has one stable snake_case spelling
+//! (used in the API and the database) and a Dutch label for the user interface.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a code list: the enum, its stable codes, Dutch labels and parsing.
+macro_rules! code_list {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The stable code, as stored and as the API spells it.
+            pub fn code(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            /// The Dutch label shown to users.
+            pub fn label_nl(self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+
+            /// The accepted codes, comma-separated, for error messages.
+            pub fn accepted() -> String {
+                Self::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+code_list!(
+    /// Staff roles. Clients and network members get portal accounts, not these roles.
+    Role {
+        FamilyWorker = "family_worker", "Gezinswerker";
+        TeamManager = "team_manager", "Teammanager";
+        Analyst = "analyst", "Analist";
+        Admin = "admin", "Functioneel beheerder";
+    }
+);
+
+code_list!(
+    /// The kind of team: a neighbourhood team belongs to a district; school teams work city-wide.
+    TeamKind {
+        Neighbourhood = "neighbourhood", "Buurtteam";
+        SecondarySchool = "secondary_school", "Voortgezet-onderwijsteam";
+        VocationalSchool = "vocational_school", "Mbo-team";
+    }
+);
+
+code_list!(
+    /// A person's place in the household.
+    HouseholdRole {
+        Parent = "parent", "Ouder";
+        Child = "child", "Kind";
+        Other = "other", "Ander gezinslid";
+    }
+);
+
+code_list!(
+    /// Who referred the family (aanmelder).
+    ReferralSource {
+        SelfReferral = "self", "Zelfmelder";
+        Gp = "gp", "Huisarts";
+        School = "school", "School / kernpartner";
+        YouthHealth = "youth_health", "Jeugdgezondheidszorg";
+        SafeAtHome = "safe_at_home", "Veilig Thuis";
+        Municipality = "municipality", "Gemeente";
+        Outreach = "outreach", "Outreachend / vroegsignalering";
+        Other = "other", "Anders";
+    }
+);
+
+code_list!(
+    /// Who asked for an intake later than the 5-working-day norm.
+    LaterIntakeRequestedBy {
+        Referrer = "referrer", "Aanmelder";
+        Family = "family", "Gezin";
+    }
+);
+
+code_list!(
+    /// Life domains (leefgebieden): the 13 of the Dutch self-sufficiency matrix plus three
+    /// that youth and family work adds.
+    LifeDomain {
+        Finances = "finances", "Financiën";
+        WorkEducation = "work_education", "Werk en opleiding";
+        TimeUse = "time_use", "Tijdsbesteding";
+        Housing = "housing", "Huisvesting";
+        DomesticRelations = "domestic_relations", "Huiselijke relaties";
+        MentalHealth = "mental_health", "Geestelijke gezondheid";
+        PhysicalHealth = "physical_health", "Lichamelijke gezondheid";
+        SubstanceUse = "substance_use", "Middelengebruik";
+        BasicAdl = "basic_adl", "Basale ADL";
+        InstrumentalAdl = "instrumental_adl", "Instrumentele ADL";
+        SocialNetwork = "social_network", "Sociaal netwerk";
+        SocialParticipation = "social_participation", "Maatschappelijke participatie";
+        Justice = "justice", "Justitie";
+        Parenting = "parenting", "Opvoeding";
+        DevelopmentSchool = "development_school", "Ontwikkeling en school";
+        Safety = "safety", "Veiligheid";
+    }
+);
+
+code_list!(
+    /// The form of a contact moment, chosen consciously per contact.
+    ContactForm {
+        HomeVisit = "home_visit", "Huisbezoek";
+        Office = "office", "Op kantoor";
+        School = "school", "Op school";
+        GpPractice = "gp_practice", "Bij de huisartsenpraktijk";
+        Phone = "phone", "Telefonisch";
+        Video = "video", "Beeldbellen";
+        Chat = "chat", "Chat";
+        Group = "group", "Groep";
+    }
+);
+
+code_list!(
+    /// The three closure categories the half-year report uses.
+    ClosureReason {
+        ResultAchieved = "result_achieved", "Passend resultaat";
+        ExternalCircumstances = "external_circumstances", "Externe omstandigheden";
+        Other = "other", "Overige redenen";
+    }
+);
+
+code_list!(
+    /// The detail under a closure category. Each detail belongs to exactly one category.
+    ClosureDetail {
+        GoalsAchieved = "goals_achieved", "Doelen bereikt";
+        NoHelpNeeded = "no_help_needed", "Geen hulp (meer) nodig";
+        ReferredOnward = "referred_onward", "Verder geholpen door andere hulp";
+        SocialBase = "social_base", "Verder in de sociale basis";
+        Moved = "moved", "Verhuisd";
+        Deceased = "deceased", "Overleden";
+        OtherExternal = "other_external", "Andere externe omstandigheid";
+        Unreachable = "unreachable", "Geen contact meer mogelijk";
+        Declined = "declined", "Gezin wil geen hulp (meer)";
+        TrustBroken = "trust_broken", "Vertrouwen in hulp verloren";
+        OtherReason = "other_reason", "Andere reden";
+    }
+);
+
+impl ClosureDetail {
+    /// The category this detail belongs to.
+    pub fn reason(self) -> ClosureReason {
+        match self {
+            Self::GoalsAchieved | Self::NoHelpNeeded | Self::ReferredOnward | Self::SocialBase => {
+                ClosureReason::ResultAchieved
+            }
+            Self::Moved | Self::Deceased | Self::OtherExternal => ClosureReason::ExternalCircumstances,
+            Self::Unreachable | Self::Declined | Self::TrustBroken | Self::OtherReason => ClosureReason::Other,
+        }
+    }
+
+    /// The details that belong to `reason`, for error messages and pickers.
+    pub fn for_reason(reason: ClosureReason) -> Vec<Self> {
+        Self::ALL.iter().copied().filter(|d| d.reason() == reason).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_match_serde() {
+        for d in LifeDomain::ALL {
+            assert_eq!(LifeDomain::parse(d.code()), Some(*d));
+            assert_eq!(serde_json::to_string(d).ok(), Some(format!("\"{}\"", d.code())));
+        }
+        assert_eq!(LifeDomain::ALL.len(), 16);
+        assert_eq!(ReferralSource::parse("self"), Some(ReferralSource::SelfReferral));
+        assert_eq!(ReferralSource::parse("Self"), None);
+    }
+
+    #[test]
+    fn every_closure_category_has_details() {
+        for r in ClosureReason::ALL {
+            assert!(!ClosureDetail::for_reason(*r).is_empty());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Typed identifiers, so that a `PersonId` can never be passed where a `CaseId` is meant.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    )*};
+}
+
+id_type!(
+    /// A staff user or (later) a portal account.
+    UserId,
+    /// A wijk.
+    DistrictId,
+    /// A buurtteam, or a city-wide team such as a school team.
+    TeamId,
+    /// A household (gezin, huishouden): the context of a case.
+    HouseholdId,
+    /// A member of a household.
+    PersonId,
+    /// A case (begeleiding, traject), opened by a referral.
+    CaseId,
+    /// A contact moment (contactmoment).
+    ContactId,
+);

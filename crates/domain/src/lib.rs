@@ -1,0 +1,15 @@
+//! Pure domain rules of buurtteam: typed ids and codes, the case lifecycle, the Dutch
+//! working-day calendar and the access policy. No I/O and no async: everything here is
+//! a function of its inputs, so it is unit- and property-tested in isolation.
+//!
+//! This crate must not depend on the store, the web layer or any runtime.
+
+pub mod calendar;
+pub mod case;
+pub mod codes;
+pub mod ids;
+pub mod person;
+pub mod policy;
+pub mod validation;
+
+pub use jiff::civil::Date;

@@ -1,0 +1,283 @@
+//! The access policy: the one place that decides who may do what.
+//!
+//! Staff access to client records follows team membership: family workers work on the
+//! cases of their own teams, team managers on those of the teams they manage. Analysts
+//! and admins never see client records (admins manage the organisation and its users).
+//! The store applies the same rule inside its queries ([`case_scope`]) so that a list
+//! only ever returns what the user may see; per-record actions ask [`decide`].
+
+use crate::codes::Role;
+use crate::ids::{TeamId, UserId};
+
+/// Who is acting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: UserId,
+    pub role: Role,
+    /// Teams the user works in (family worker) or manages (team manager).
+    pub team_ids: Vec<TeamId>,
+}
+
+/// What the actor wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// List districts and teams.
+    ReadOrganisation,
+    /// Create districts and teams, set closure days.
+    ManageOrganisation,
+    /// Create users and list them.
+    ManageUsers,
+    /// Register a household and its members.
+    CreateHousehold,
+    /// Read a household (its members and address).
+    ReadHousehold,
+    /// Register a referral for a team.
+    RegisterReferral,
+    /// List cases (the worklist).
+    ListCases,
+    /// Open a case file, with its contacts.
+    ReadCase,
+    HoldIntake,
+    StartSupport,
+    CloseCase,
+    RecordContact,
+}
+
+impl Action {
+    pub const ALL: &'static [Self] = &[
+        Self::ReadOrganisation,
+        Self::ManageOrganisation,
+        Self::ManageUsers,
+        Self::CreateHousehold,
+        Self::ReadHousehold,
+        Self::RegisterReferral,
+        Self::ListCases,
+        Self::ReadCase,
+        Self::HoldIntake,
+        Self::StartSupport,
+        Self::CloseCase,
+        Self::RecordContact,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ReadOrganisation => "read_organisation",
+            Self::ManageOrganisation => "manage_organisation",
+            Self::ManageUsers => "manage_users",
+            Self::CreateHousehold => "create_household",
+            Self::ReadHousehold => "read_household",
+            Self::RegisterReferral => "register_referral",
+            Self::ListCases => "list_cases",
+            Self::ReadCase => "read_case",
+            Self::HoldIntake => "hold_intake",
+            Self::StartSupport => "start_support",
+            Self::CloseCase => "close_case",
+            Self::RecordContact => "record_contact",
+        }
+    }
+
+    /// Whether the action concerns one client record (and so depends on the relation).
+    pub fn is_record_action(self) -> bool {
+        matches!(
+            self,
+            Self::ReadHousehold
+                | Self::RegisterReferral
+                | Self::ReadCase
+                | Self::HoldIntake
+                | Self::StartSupport
+                | Self::CloseCase
+                | Self::RecordContact
+        )
+    }
+}
+
+/// How the actor relates to the record the action concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// The action concerns no single record (organisation-wide, or a list).
+    NoRecord,
+    /// The record belongs to one of the actor's teams (for a household: it has a case in
+    /// one of them, or the actor registered it and it has no case yet).
+    OwnTeam,
+    /// The record belongs to another team.
+    OtherTeam,
+}
+
+impl Relation {
+    pub const ALL: &'static [Self] = &[Self::NoRecord, Self::OwnTeam, Self::OtherTeam];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::NoRecord => "no_record",
+            Self::OwnTeam => "own_team",
+            Self::OtherTeam => "other_team",
+        }
+    }
+}
+
+/// The outcome. `Hidden` is a refusal that must not reveal that the record exists (404).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// Refused, and the actor may know the thing exists (403).
+    Deny,
+    /// Refused, and answered as if the record did not exist (404).
+    Hidden,
+}
+
+/// Whether the role works with client records at all.
+pub fn has_client_access(role: Role) -> bool {
+    matches!(role, Role::FamilyWorker | Role::TeamManager)
+}
+
+/// Decides one action.
+pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
+    use Action::*;
+    match action {
+        ReadOrganisation => Decision::Allow,
+        ManageOrganisation | ManageUsers => {
+            if role == Role::Admin { Decision::Allow } else { Decision::Deny }
+        }
+        CreateHousehold | ListCases => {
+            if has_client_access(role) { Decision::Allow } else { Decision::Deny }
+        }
+        // Registering a referral names a team; that the team exists is no secret.
+        RegisterReferral => match (has_client_access(role), relation) {
+            (true, Relation::OwnTeam) => Decision::Allow,
+            _ => Decision::Deny,
+        },
+        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact => {
+            match (has_client_access(role), relation) {
+                (true, Relation::OwnTeam) => Decision::Allow,
+                _ => Decision::Hidden,
+            }
+        }
+    }
+}
+
+/// The teams whose cases a list query may return for this actor; `None` when the actor
+/// may see no client records at all.
+pub fn case_scope(actor: &Actor) -> Option<&[TeamId]> {
+    has_client_access(actor.role).then_some(actor.team_ids.as_slice())
+}
+
+/// The relation of an actor to a record owned by `team`.
+pub fn relation_to_team(actor: &Actor, team: TeamId) -> Relation {
+    if actor.team_ids.contains(&team) { Relation::OwnTeam } else { Relation::OtherTeam }
+}
+
+/// The access matrix as a Markdown table, for `docs/access.md` (a test keeps that file equal
+/// to this output, so the documentation cannot drift from the code).
+pub fn matrix_markdown() -> String {
+    let mut out = String::from("| action | relation |");
+    for role in Role::ALL {
+        out.push_str(&format!(" {} |", role.code()));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---|".repeat(Role::ALL.len()));
+    out.push('\n');
+    for action in Action::ALL {
+        let relations: &[Relation] =
+            if action.is_record_action() { &[Relation::OwnTeam, Relation::OtherTeam] } else { &[Relation::NoRecord] };
+        for relation in relations {
+            out.push_str(&format!("| {} | {} |", action.code(), relation.code()));
+            for role in Role::ALL {
+                let cell = match decide(*role, *relation, *action) {
+                    Decision::Allow => "allow",
+                    Decision::Deny => "deny (403)",
+                    Decision::Hidden => "hidden (404)",
+                };
+                out.push_str(&format!(" {cell} |"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Action::*;
+    use Decision::{Allow as A, Deny as D, Hidden as H};
+    use Relation::*;
+
+    /// The expected matrix, written out by hand: role order is
+    /// family_worker, team_manager, analyst, admin.
+    const EXPECTED: &[(Action, Relation, [Decision; 4])] = &[
+        (ReadOrganisation, NoRecord, [A, A, A, A]),
+        (ManageOrganisation, NoRecord, [D, D, D, A]),
+        (ManageUsers, NoRecord, [D, D, D, A]),
+        (CreateHousehold, NoRecord, [A, A, D, D]),
+        (ListCases, NoRecord, [A, A, D, D]),
+        (RegisterReferral, OwnTeam, [A, A, D, D]),
+        (RegisterReferral, OtherTeam, [D, D, D, D]),
+        (ReadHousehold, OwnTeam, [A, A, H, H]),
+        (ReadHousehold, OtherTeam, [H, H, H, H]),
+        (ReadCase, OwnTeam, [A, A, H, H]),
+        (ReadCase, OtherTeam, [H, H, H, H]),
+        (HoldIntake, OwnTeam, [A, A, H, H]),
+        (HoldIntake, OtherTeam, [H, H, H, H]),
+        (StartSupport, OwnTeam, [A, A, H, H]),
+        (StartSupport, OtherTeam, [H, H, H, H]),
+        (CloseCase, OwnTeam, [A, A, H, H]),
+        (CloseCase, OtherTeam, [H, H, H, H]),
+        (RecordContact, OwnTeam, [A, A, H, H]),
+        (RecordContact, OtherTeam, [H, H, H, H]),
+    ];
+
+    #[test]
+    fn matrix_role_by_relation_by_action() {
+        let roles = [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin];
+        assert_eq!(roles.as_slice(), Role::ALL, "role order of the table");
+        for (action, relation, decisions) in EXPECTED {
+            for (role, want) in roles.iter().zip(decisions) {
+                assert_eq!(decide(*role, *relation, *action), *want, "{role:?} {relation:?} {action:?}");
+            }
+        }
+        // Every record action is covered for both relations, every other action once.
+        for action in Action::ALL {
+            let rows = EXPECTED.iter().filter(|(a, _, _)| a == action).count();
+            assert_eq!(rows, if action.is_record_action() { 2 } else { 1 }, "{action:?} rows");
+        }
+    }
+
+    #[test]
+    fn nobody_outside_the_team_ever_gets_a_record() {
+        for role in Role::ALL {
+            for action in Action::ALL.iter().filter(|a| a.is_record_action()) {
+                assert_ne!(decide(*role, OtherTeam, *action), A);
+            }
+        }
+    }
+
+    #[test]
+    fn scope_of_lists() {
+        let worker = Actor { user_id: UserId(1), role: Role::FamilyWorker, team_ids: vec![TeamId(3)] };
+        assert_eq!(case_scope(&worker), Some([TeamId(3)].as_slice()));
+        let analyst = Actor { role: Role::Analyst, ..worker.clone() };
+        assert_eq!(case_scope(&analyst), None);
+        assert_eq!(relation_to_team(&worker, TeamId(3)), OwnTeam);
+        assert_eq!(relation_to_team(&worker, TeamId(4)), OtherTeam);
+    }
+
+    #[test]
+    fn docs_access_md_is_generated_from_this_policy() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access.md");
+        let generated = matrix_markdown();
+        let doc = std::fs::read_to_string(path).unwrap_or_default();
+        let begin = "<!-- BEGIN GENERATED MATRIX -->\n";
+        let end = "<!-- END GENERATED MATRIX -->";
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            if let (Some(b), Some(e)) = (doc.find(begin), doc.find(end)) {
+                let updated = format!("{}{begin}{generated}{}", &doc[..b], &doc[e..]);
+                std::fs::write(path, updated).unwrap_or_default();
+                return;
+            }
+        }
+        assert!(
+            doc.contains(&format!("{begin}{generated}{end}")),
+            "docs/access.md is out of date with the policy: run `UPDATE_DOCS=1 cargo test -p buurtteam-domain`"
+        );
+    }
+}
