@@ -1,1 +1,103 @@
+//! The use cases of buurtteam. Every action the API, the pages or the CLI can take goes
+//! through here: authorise with the policy, check the domain rules, write through the
+//! store, and append the audit row in the same transaction.
 
+pub mod auth;
+pub mod cases;
+pub mod error;
+pub mod households;
+pub mod input;
+pub mod organisation;
+
+use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
+use buurtteam_domain::codes::Role;
+use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
+use buurtteam_store::{Db, Tx, audit};
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use jiff::{SignedDuration, Timestamp};
+
+pub use error::AppError;
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// Settings that change behaviour, from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Which holidays are days off (Good Friday, Liberation Day).
+    pub holiday_rules: HolidayRules,
+    /// A session ends after this long without a request.
+    pub session_idle: SignedDuration,
+    /// A session ends this long after log-in, however active.
+    pub session_absolute: SignedDuration,
+    /// The organisation's time zone: "today" for deadlines is a date there.
+    pub time_zone: TimeZone,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            holiday_rules: HolidayRules::default(),
+            session_idle: SignedDuration::from_mins(60),
+            session_absolute: SignedDuration::from_hours(12),
+            time_zone: TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC),
+        }
+    }
+}
+
+/// The application: the database plus settings. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct App {
+    pub db: Db,
+    pub settings: Settings,
+}
+
+impl App {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        Self { db, settings }
+    }
+
+    pub fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+
+    /// Today's date in the organisation's time zone.
+    pub fn today(&self) -> Date {
+        self.now().to_zoned(self.settings.time_zone.clone()).date()
+    }
+
+    /// The working-day calendar: the configured holiday rules plus the closure days stored
+    /// in the database (read within `tx`, so every node of a cluster agrees).
+    pub async fn calendar(&self, tx: &mut Tx) -> Result<WorkingDayCalendar> {
+        let days = buurtteam_store::organisation::list_closure_days(tx).await?;
+        Ok(WorkingDayCalendar::new(self.settings.holiday_rules, days.into_iter().map(|(d, _)| d)))
+    }
+}
+
+/// Asks the policy; a refusal becomes 403, or 404 where even existence is confidential.
+pub(crate) fn authorise(actor: &Actor, relation: Relation, action: Action, what: &'static str) -> Result<()> {
+    match policy::decide(actor.role, relation, action) {
+        Decision::Allow => Ok(()),
+        Decision::Deny => Err(AppError::Forbidden(format!("your role may not {}", action.code().replace('_', " ")))),
+        Decision::Hidden => Err(AppError::NotFound(what)),
+    }
+}
+
+/// An audit entry by `actor` (the helper all use cases share).
+pub(crate) fn audit_entry<'a>(actor: Option<&Actor>, now: Timestamp, action: &'a str, object_type: &'a str) -> audit::Entry<'a> {
+    audit::Entry {
+        occurred_at: now,
+        actor: actor.map(|a| (a.user_id, a.role)),
+        action,
+        object_type,
+        object_id: None,
+        case_id: None,
+        household_id: None,
+        detail: serde_json::Value::Null,
+    }
+}
+
+/// The role's Dutch label, for messages shown to people.
+pub fn role_label(role: Role) -> &'static str {
+    role.label_nl()
+}

@@ -1,0 +1,504 @@
+//! The case lifecycle as use cases: register a referral, hold the intake, start support,
+//! record contacts, close; and reading cases and the worklist. Each read of a case file and
+//! each change is logged in the audit log within the same transaction.
+
+use buurtteam_domain::calendar::WorkingDayCalendar;
+use buurtteam_domain::case::{self, CaseDates, CaseStatus, Step, StepRefused};
+use buurtteam_domain::codes::{
+    ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource, Role,
+};
+use buurtteam_domain::ids::{CaseId, HouseholdId, PersonId, TeamId, UserId};
+use buurtteam_domain::policy::{self, Action, Actor, Relation};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::cases::{self as store, Case, Closure, Contact, ListQuery, NewCase, NewContact, StatusFilter};
+use buurtteam_store::{StoreError, Tx, audit, households, organisation};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::{App, AppError, Result, audit_entry, authorise, input};
+
+/// The longest request text accepted.
+pub const MAX_REQUEST_LENGTH: usize = 4000;
+/// The largest page of the worklist.
+pub const MAX_PAGE: i64 = 200;
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferralInput {
+    pub household_id: Option<i64>,
+    pub team_id: Option<i64>,
+    /// `YYYY-MM-DD`, not in the future.
+    pub referred_on: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ReferralSource>))]
+    pub source: Option<String>,
+    /// The request for help in words.
+    pub request: Option<String>,
+    /// Household members with their own request for help.
+    #[serde(default)]
+    pub client_ids: Vec<i64>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<LifeDomain>))]
+    #[serde(default)]
+    pub life_domains: Vec<String>,
+    /// Set when the referrer or the family asked for an intake later than the norm.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<LaterIntakeRequestedBy>))]
+    pub later_intake_requested_by: Option<String>,
+    /// The date they asked for; required with `later_intake_requested_by`.
+    pub requested_intake_on: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IntakeInput {
+    pub held_on: Option<String>,
+    /// The family worker who held the intake and carries the case on; defaults to the caller.
+    pub worker_id: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartInput {
+    pub started_on: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CloseInput {
+    pub closed_on: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ClosureReason>))]
+    pub reason: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ClosureDetail>))]
+    pub reason_detail: Option<String>,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactInput {
+    pub contact_on: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ContactForm>))]
+    pub form: Option<String>,
+    /// Duration in minutes, 1 to 1440.
+    pub minutes: Option<i64>,
+    /// Household members who took part.
+    #[serde(default)]
+    pub participants: Vec<i64>,
+    /// Others who took part, in words (e.g. "mentor school").
+    pub other_participants: Option<String>,
+}
+
+/// A case with what follows from it on a given day: whether deadlines were met, and the
+/// working-day countdown to the intake.
+#[derive(Debug, Clone)]
+pub struct CaseView {
+    pub case: Case,
+    /// Whether the intake was held by its deadline (once held).
+    pub intake_on_time: Option<bool>,
+    /// Whether support started within 2 weeks of the intake (once started).
+    pub start_on_time: Option<bool>,
+    /// Whether support started within 4 weeks of the intake (once started).
+    pub start_within_4_weeks: Option<bool>,
+    /// While waiting for the intake: working days left until its deadline (negative: overdue).
+    pub intake_working_days_left: Option<i32>,
+}
+
+impl CaseView {
+    pub fn new(case: Case, calendar: &WorkingDayCalendar, today: Date) -> Self {
+        let intake_on_time = case.intake_held_on.map(|h| h <= case.intake_due_on);
+        let start_on_time = case.started_on.zip(case.start_due_on).map(|(s, due)| s <= due);
+        let start_within_4_weeks = case
+            .started_on
+            .zip(case.intake_held_on)
+            .map(|(s, h)| s <= h.checked_add(case::START_NORM_LONG_DAYS.days()).unwrap_or(h));
+        let intake_working_days_left = (case.status == CaseStatus::Referred)
+            .then(|| calendar.working_days_between(today, case.intake_due_on));
+        Self { case, intake_on_time, start_on_time, start_within_4_weeks, intake_working_days_left }
+    }
+}
+
+fn refused(e: StepRefused, current: CaseStatus) -> AppError {
+    AppError::Conflict { message: e.to_string(), current_status: Some(current) }
+}
+
+fn concurrent(e: StoreError) -> AppError {
+    match e {
+        StoreError::Concurrent => AppError::Conflict {
+            message: "the case was changed by someone else meanwhile; reload it and try again".into(),
+            current_status: None,
+        },
+        other => other.into(),
+    }
+}
+
+/// Loads a case for `action`, answering 404 both when it does not exist and when the actor
+/// may not see it.
+async fn load(tx: &mut Tx, actor: &Actor, id: CaseId, action: Action) -> Result<Case> {
+    // Roles without client access learn nothing, not even whether the id exists.
+    authorise(actor, Relation::OwnTeam, action, "case")?;
+    let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
+    authorise(actor, policy::relation_to_team(actor, case.team_id), action, "case")?;
+    Ok(case)
+}
+
+fn case_entry<'a>(actor: &Actor, now: jiff::Timestamp, action: &'a str, case: &Case) -> audit::Entry<'a> {
+    let mut entry = audit_entry(Some(actor), now, action, "case");
+    entry.object_id = Some(case.id.0);
+    entry.case_id = Some(case.id);
+    entry.household_id = Some(case.household_id);
+    entry
+}
+
+/// Reads the case back after a change and builds its view, inside the same transaction.
+async fn view_in(app: &App, tx: &mut Tx, id: CaseId) -> Result<CaseView> {
+    let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
+    let calendar = app.calendar(tx).await?;
+    Ok(CaseView::new(case, &calendar, app.today()))
+}
+
+/// Registers a referral (aanmelding): opens a case in state `referred` with its intake deadline.
+pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) -> Result<CaseView> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let household_id = input::id(&mut errors, "household_id", input.household_id).map(HouseholdId);
+    let team_id = input::id(&mut errors, "team_id", input.team_id).map(TeamId);
+    let referred_on = input::past_date(&mut errors, "referred_on", input.referred_on.as_deref(), today);
+    let source = input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
+    let request = input::text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
+    let mut life_domains = Vec::new();
+    if input.life_domains.is_empty() {
+        errors.add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()));
+    }
+    for (i, code) in input.life_domains.iter().enumerate() {
+        if let Some(d) = input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted) {
+            life_domains.push(d);
+        }
+    }
+    life_domains.sort();
+    life_domains.dedup();
+    let later_by = input::optional_code(
+        &mut errors,
+        "later_intake_requested_by",
+        input.later_intake_requested_by.as_deref(),
+        LaterIntakeRequestedBy::parse,
+        LaterIntakeRequestedBy::accepted,
+    );
+    let requested_on = input::optional_date(&mut errors, "requested_intake_on", input.requested_intake_on.as_deref());
+    match (later_by, requested_on, input.later_intake_requested_by.is_some()) {
+        (Some(_), None, _) if input.requested_intake_on.is_none() => {
+            errors.add("requested_intake_on", "is required when a later intake was requested (the date they asked for)");
+        }
+        (None, Some(_), false) => {
+            errors.add("later_intake_requested_by", "say who asked for the later intake: referrer or family");
+        }
+        _ => {}
+    }
+    if let (Some(r), Some(q)) = (referred_on, requested_on) {
+        if q < r {
+            errors.add("requested_intake_on", "cannot be before the referral date");
+        }
+    }
+    if input.client_ids.is_empty() {
+        errors.add("client_ids", "name at least one household member who is a client (has their own request for help)");
+    }
+
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if let Some(team) = team_id {
+        match organisation::get_team(&mut tx, team).await? {
+            None => errors.add("team_id", format!("no team has id {team}")),
+            Some(_) => authorise(actor, policy::relation_to_team(actor, team), Action::RegisterReferral, "team")?,
+        }
+    } else {
+        authorise(actor, Relation::OwnTeam, Action::RegisterReferral, "team")?;
+    }
+    if let Some(hh) = household_id {
+        let household = households::get(&mut tx, hh).await?;
+        let visible = match &household {
+            Some(h) => crate::households::relation(&mut tx, actor, h).await? == Relation::OwnTeam,
+            None => false,
+        };
+        match household.filter(|_| visible) {
+            None => errors.add("household_id", format!("no household with id {hh} that you may use")),
+            Some(h) => {
+                for (i, c) in input.client_ids.iter().enumerate() {
+                    if !h.members.iter().any(|m| m.id.0 == *c) {
+                        errors.add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"));
+                    }
+                }
+            }
+        }
+    }
+    errors.finish()?;
+
+    let (Some(household_id), Some(team_id), Some(referred_on), Some(source), Some(request)) =
+        (household_id, team_id, referred_on, source, request)
+    else {
+        return Err(AppError::Internal("validated referral lacks a field".into()));
+    };
+    let calendar = app.calendar(&mut tx).await?;
+    let intake_due_on = case::intake_due_on(&calendar, referred_on);
+    let mut client_ids: Vec<PersonId> = input.client_ids.iter().copied().map(PersonId).collect();
+    client_ids.sort();
+    client_ids.dedup();
+    let new = NewCase {
+        household_id,
+        team_id,
+        referred_on,
+        source,
+        request: &request,
+        client_ids: &client_ids,
+        life_domains: &life_domains,
+        later_intake_requested_by: later_by,
+        requested_intake_on: requested_on,
+        intake_due_on,
+        next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
+        created_by: actor.user_id,
+    };
+    let id = store::insert(&mut tx, &new, now).await?;
+    let view = view_in(app, &mut tx, id).await?;
+    let mut entry = case_entry(actor, now, "case.referred", &view.case);
+    entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Opens a case file: logged as a read.
+pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::ReadCase).await?;
+    audit::append(&mut tx, &case_entry(actor, now, "case.read", &case)).await?;
+    let calendar = app.calendar(&mut tx).await?;
+    tx.commit().await?;
+    Ok(CaseView::new(case, &calendar, app.today()))
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct ListInput {
+    /// Only this team (one of yours).
+    pub team_id: Option<i64>,
+    /// A case status, `open` (default: everything not closed) or `all`.
+    pub status: Option<String>,
+    /// Page size, 1 to 200 (default 50).
+    pub limit: Option<i64>,
+    /// How many to skip (default 0).
+    pub offset: Option<i64>,
+}
+
+pub struct CasePage {
+    pub items: Vec<CaseView>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// The worklist: the cases the actor may see, earliest deadline first.
+pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePage> {
+    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    let mut errors = Errors::default();
+    let status = match input.status.as_deref().map(str::trim) {
+        None | Some("") | Some("open") => StatusFilter::Open,
+        Some("all") => StatusFilter::All,
+        Some(s) => match CaseStatus::parse(s) {
+            Some(st) => StatusFilter::Only(st),
+            None => {
+                errors.add("status", "one of: open, all, referred, intake_held, in_support, closed");
+                StatusFilter::Open
+            }
+        },
+    };
+    let limit = input.limit.unwrap_or(50);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        errors.add("limit", format!("is between 1 and {MAX_PAGE}"));
+    }
+    let offset = input.offset.unwrap_or(0);
+    if offset < 0 {
+        errors.add("offset", "is 0 or more");
+    }
+    if let Some(t) = input.team_id {
+        if !actor.team_ids.contains(&TeamId(t)) {
+            errors.add("team_id", "is not one of your teams");
+        }
+    }
+    errors.finish()?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let query = ListQuery { member: actor.user_id, team_id: input.team_id.map(TeamId), status, limit, offset };
+    let (cases, total) = store::list(&mut tx, &query).await?;
+    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    entry.detail = serde_json::json!({
+        "team_id": input.team_id, "status": input.status, "offset": offset, "returned": cases.len(),
+        "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
+    });
+    audit::append(&mut tx, &entry).await?;
+    let calendar = app.calendar(&mut tx).await?;
+    tx.commit().await?;
+    let today = app.today();
+    let items = cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect();
+    Ok(CasePage { items, total, limit, offset })
+}
+
+fn dates(case: &Case) -> CaseDates {
+    CaseDates { referred_on: case.referred_on, intake_held_on: case.intake_held_on, started_on: case.started_on }
+}
+
+/// Records the intake (kennismakingsgesprek). The worker who held it carries the case on.
+pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInput) -> Result<CaseView> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let held_on = input::past_date(&mut errors, "held_on", input.held_on.as_deref(), today);
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::HoldIntake).await?;
+    let worker = UserId(input.worker_id.unwrap_or(actor.user_id.0));
+    match organisation::get_user(&mut tx, worker).await? {
+        Some(u) if u.active && matches!(u.role, Role::FamilyWorker | Role::TeamManager) && u.team_ids.contains(&case.team_id) => {}
+        _ => errors.add("worker_id", "must be an active family worker or team manager of the case's team"),
+    }
+    errors.finish()?;
+    let held_on = held_on.unwrap_or(today);
+    case::next_status(case.status, Step::HoldIntake).map_err(|e| refused(e, case.status))?;
+    dates(&case).check_not_before("the intake", held_on, Step::HoldIntake).map_err(|e| refused(e, case.status))?;
+    let start_due = case::start_due_on(held_on);
+    store::set_intake(&mut tx, id, case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
+    let mut entry = case_entry(actor, now, "case.intake_held", &case);
+    entry.detail = serde_json::json!({ "held_on": held_on.to_string(), "worker_id": worker });
+    audit::append(&mut tx, &entry).await?;
+    let view = view_in(app, &mut tx, id).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Records the start of support.
+pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartInput) -> Result<CaseView> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let started_on = input::past_date(&mut errors, "started_on", input.started_on.as_deref(), today);
+    errors.finish()?;
+    let started_on = started_on.unwrap_or(today);
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::StartSupport).await?;
+    case::next_status(case.status, Step::StartSupport).map_err(|e| refused(e, case.status))?;
+    dates(&case).check_not_before("the start of support", started_on, Step::StartSupport).map_err(|e| refused(e, case.status))?;
+    store::set_started(&mut tx, id, case.status, started_on, now).await.map_err(concurrent)?;
+    let mut entry = case_entry(actor, now, "case.support_started", &case);
+    entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
+    audit::append(&mut tx, &entry).await?;
+    let view = view_in(app, &mut tx, id).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Closes a case with a reason, from any open state.
+pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> Result<CaseView> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let closed_on = input::past_date(&mut errors, "closed_on", input.closed_on.as_deref(), today);
+    let reason = input::code(&mut errors, "reason", input.reason.as_deref(), ClosureReason::parse, ClosureReason::accepted);
+    let detail = input::optional_code(
+        &mut errors,
+        "reason_detail",
+        input.reason_detail.as_deref(),
+        ClosureDetail::parse,
+        ClosureDetail::accepted,
+    );
+    if let (Some(r), Some(d)) = (reason, detail) {
+        if d.reason() != r {
+            let fitting: Vec<_> = ClosureDetail::for_reason(r).iter().map(|d| d.code()).collect();
+            errors.add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")));
+        }
+    }
+    let summary = input::optional_text(&mut errors, "summary", input.summary.as_deref(), MAX_REQUEST_LENGTH);
+    errors.finish()?;
+    let (closed_on, reason) = (closed_on.unwrap_or(today), reason.unwrap_or(ClosureReason::Other));
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::CloseCase).await?;
+    case::next_status(case.status, Step::Close).map_err(|e| refused(e, case.status))?;
+    dates(&case).check_not_before("the closure", closed_on, Step::Close).map_err(|e| refused(e, case.status))?;
+    let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
+    store::set_closed(&mut tx, id, case.status, &closure, now).await.map_err(concurrent)?;
+    let mut entry = case_entry(actor, now, "case.closed", &case);
+    entry.detail = serde_json::json!({
+        "closed_on": closed_on.to_string(), "reason": reason.code(), "reason_detail": detail.map(|d| d.code()),
+        "from_status": case.status.code(),
+    });
+    audit::append(&mut tx, &entry).await?;
+    let view = view_in(app, &mut tx, id).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+/// Records a contact moment on an open case.
+pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &ContactInput) -> Result<Contact> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let contact_on = input::past_date(&mut errors, "contact_on", input.contact_on.as_deref(), today);
+    let form = input::code(&mut errors, "form", input.form.as_deref(), ContactForm::parse, ContactForm::accepted);
+    let minutes = match input.minutes {
+        None => {
+            errors.add("minutes", "is required (1 to 1440)");
+            None
+        }
+        Some(m) if !(1..=1440).contains(&m) => {
+            errors.add("minutes", "is between 1 and 1440");
+            None
+        }
+        Some(m) => i32::try_from(m).ok(),
+    };
+    let others = input::optional_text(&mut errors, "other_participants", input.other_participants.as_deref(), 500);
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::RecordContact).await?;
+    let members = households::members(&mut tx, case.household_id).await?;
+    for (i, p) in input.participants.iter().enumerate() {
+        if !members.iter().any(|m| m.id.0 == *p) {
+            errors.add(format!("participants[{i}]"), format!("person {p} is not a member of this household"));
+        }
+    }
+    errors.finish()?;
+    let contact_on = contact_on.unwrap_or(today);
+    case::next_status(case.status, Step::RecordContact).map_err(|e| refused(e, case.status))?;
+    dates(&case).check_not_before("the contact", contact_on, Step::RecordContact).map_err(|e| refused(e, case.status))?;
+    let mut participants: Vec<PersonId> = input.participants.iter().copied().map(PersonId).collect();
+    participants.sort();
+    participants.dedup();
+    let new = NewContact {
+        case_id: id,
+        contact_on,
+        form: form.unwrap_or(ContactForm::Phone),
+        minutes: minutes.unwrap_or(1),
+        participant_ids: &participants,
+        other_participants: others.as_deref(),
+        recorded_by: actor.user_id,
+    };
+    let contact_id = store::insert_contact(&mut tx, &new, now).await?;
+    let mut entry = case_entry(actor, now, "contact.recorded", &case);
+    entry.object_type = "contact";
+    entry.object_id = Some(contact_id.0);
+    entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
+    audit::append(&mut tx, &entry).await?;
+    let contact = store::contacts(&mut tx, id)
+        .await?
+        .into_iter()
+        .find(|c| c.id == contact_id)
+        .ok_or(AppError::NotFound("contact"))?;
+    tx.commit().await?;
+    Ok(contact)
+}
+
+/// The contact moments of a case, most recent first: logged as a read of the file.
+pub async fn contacts(app: &App, actor: &Actor, id: CaseId) -> Result<Vec<Contact>> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let case = load(&mut tx, actor, id, Action::ReadCase).await?;
+    let list = store::contacts(&mut tx, id).await?;
+    let mut entry = case_entry(actor, now, "contact.list", &case);
+    entry.object_type = "contact";
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(list)
+}

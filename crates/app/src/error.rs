@@ -1,0 +1,38 @@
+//! Errors of the use cases. The web layer maps each variant to one HTTP status, once.
+
+use buurtteam_domain::case::CaseStatus;
+use buurtteam_domain::validation::FieldError;
+use buurtteam_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input is invalid; each error names its field and what is accepted.
+    #[error("the input is invalid")]
+    Validation(Vec<FieldError>),
+    #[error("not logged in, or the session has ended")]
+    Unauthenticated,
+    #[error("{0}")]
+    Forbidden(String),
+    /// Not found, or not visible to this user (the two are indistinguishable on purpose).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The step is not possible in the current state.
+    #[error("{message}")]
+    Conflict { message: String, current_status: Option<CaseStatus> },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Validation(vec![FieldError::new(field, message)])
+    }
+}
+
+impl From<Vec<FieldError>> for AppError {
+    fn from(v: Vec<FieldError>) -> Self {
+        Self::Validation(v)
+    }
+}

@@ -1,0 +1,165 @@
+//! Registering households and their members, and reading them back.
+
+use buurtteam_domain::codes::HouseholdRole;
+use buurtteam_domain::ids::{DistrictId, HouseholdId};
+use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
+use buurtteam_domain::policy::{Action, Actor, Relation};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::households::{self as store, Address, Household, NewPerson};
+use buurtteam_store::{Tx, audit, organisation};
+use jiff::civil::date;
+use serde::Deserialize;
+
+use crate::{App, AppError, Result, audit_entry, authorise, input};
+
+/// The most members one household may be registered with at once.
+pub const MAX_MEMBERS: usize = 30;
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddressInput {
+    pub street: Option<String>,
+    pub house_number: Option<String>,
+    /// Dutch postcode, e.g. `3511 AB`.
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MemberInput {
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    /// `YYYY-MM-DD`
+    pub birth_date: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<HouseholdRole>))]
+    pub role: Option<String>,
+    /// Optional burgerservicenummer; must pass the 11-test.
+    pub bsn: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HouseholdInput {
+    pub address: Option<AddressInput>,
+    pub district_id: Option<i64>,
+    #[serde(default)]
+    pub members: Vec<MemberInput>,
+}
+
+fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::civil::Date) -> Vec<NewPerson> {
+    if members.is_empty() {
+        errors.add("members", "at least one member is required");
+    }
+    if members.len() > MAX_MEMBERS {
+        errors.add("members", format!("at most {MAX_MEMBERS} members"));
+    }
+    let mut out = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let f = |name: &str| format!("members[{i}].{name}");
+        let given = m.given_name.as_deref().map(str::trim).unwrap_or_default();
+        if let Err(msg) = check_name(given) {
+            errors.add(f("given_name"), msg);
+        }
+        let family = m.family_name.as_deref().map(str::trim).unwrap_or_default();
+        if let Err(msg) = check_name(family) {
+            errors.add(f("family_name"), msg);
+        }
+        let birth = input::past_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
+        if let Some(b) = birth {
+            if b < date(1900, 1, 1) {
+                errors.add(f("birth_date"), "must be in 1900 or later");
+            }
+        }
+        let role = input::code(errors, &f("role"), m.role.as_deref(), HouseholdRole::parse, HouseholdRole::accepted);
+        let bsn = match m.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+            None => None,
+            Some(b) => match Bsn::parse(b) {
+                Ok(bsn) => Some(bsn),
+                Err(e) => {
+                    errors.add(f("bsn"), e.to_string());
+                    None
+                }
+            },
+        };
+        if let (Some(birth_date), Some(role)) = (birth, role) {
+            out.push(NewPerson { given_name: given.to_owned(), family_name: family.to_owned(), birth_date, role, bsn });
+        }
+    }
+    out
+}
+
+pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<Household> {
+    authorise(actor, Relation::NoRecord, Action::CreateHousehold, "household")?;
+    let mut errors = Errors::default();
+    let empty = AddressInput::default();
+    if input.address.is_none() {
+        errors.add("address", "is required");
+    }
+    let a = input.address.as_ref().unwrap_or(&empty);
+    let street = input::text(&mut errors, "address.street", a.street.as_deref(), 200);
+    let house_number = input::text(&mut errors, "address.house_number", a.house_number.as_deref(), 20);
+    let city = input::text(&mut errors, "address.city", a.city.as_deref(), 100);
+    let postcode = match a.postcode.as_deref() {
+        None | Some("") => {
+            errors.add("address.postcode", "is required");
+            None
+        }
+        Some(p) => {
+            let n = normalise_postcode(p);
+            if n.is_none() {
+                errors.add("address.postcode", "is not a Dutch postcode (four digits and two letters, e.g. 3511 AB)");
+            }
+            n
+        }
+    };
+    let district = input::id(&mut errors, "district_id", input.district_id).map(DistrictId);
+    let members = validate_members(&mut errors, &input.members, app.today());
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if let Some(d) = district {
+        if !organisation::district_exists(&mut tx, d).await? {
+            errors.add("district_id", format!("no district has id {d}"));
+        }
+    }
+    errors.finish()?;
+    let address = Address {
+        street: street.unwrap_or_default(),
+        house_number: house_number.unwrap_or_default(),
+        postcode: postcode.unwrap_or_default(),
+        city: city.unwrap_or_default(),
+    };
+    let district = district.unwrap_or(DistrictId(0));
+    let (id, _) = store::insert(&mut tx, &address, district, &members, actor.user_id, now).await?;
+    let mut entry = audit_entry(Some(actor), now, "household.created", "household");
+    entry.object_id = Some(id.0);
+    entry.household_id = Some(id);
+    entry.detail = serde_json::json!({ "members": members.len() });
+    audit::append(&mut tx, &entry).await?;
+    let household = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("household"))?;
+    tx.commit().await?;
+    Ok(household)
+}
+
+/// How the actor relates to a household: through a case of one of their teams, or as the
+/// one who registered it while it has no case yet.
+pub(crate) async fn relation(tx: &mut Tx, actor: &Actor, household: &Household) -> Result<Relation> {
+    let teams = store::case_team_ids(tx, household.id).await?;
+    let own = teams.iter().any(|t| actor.team_ids.contains(t)) || (teams.is_empty() && household.created_by == actor.user_id);
+    Ok(if own { Relation::OwnTeam } else { Relation::OtherTeam })
+}
+
+/// Reads a household (logged as a read of client data).
+pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household> {
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let household = store::get(&mut tx, id).await?;
+    let Some(household) = household else { return Err(AppError::NotFound("household")) };
+    authorise(actor, relation(&mut tx, actor, &household).await?, Action::ReadHousehold, "household")?;
+    let mut entry = audit_entry(Some(actor), now, "household.read", "household");
+    entry.object_id = Some(id.0);
+    entry.household_id = Some(id);
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(household)
+}

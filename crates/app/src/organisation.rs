@@ -1,0 +1,245 @@
+//! Managing the organisation: districts, teams, staff users and closure days.
+
+use buurtteam_domain::case;
+use buurtteam_domain::codes::{Role, TeamKind};
+use buurtteam_domain::ids::{DistrictId, TeamId};
+use buurtteam_domain::person::check_name;
+use buurtteam_domain::policy::{Action, Actor, Relation};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::organisation::{self as store, District, NewUser, Team, User};
+use buurtteam_store::{StoreError, audit};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::auth::{check_new_password, hash_password_async};
+use crate::input;
+use crate::{App, AppError, Result, audit_entry, authorise};
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DistrictInput {
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamInput {
+    pub name: Option<String>,
+    /// Required for neighbourhood teams; absent for city-wide (school) teams.
+    pub district_id: Option<i64>,
+    /// `neighbourhood` (default), `secondary_school` or `vocational_school`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<TeamKind>))]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserInput {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Role>))]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub team_ids: Vec<i64>,
+    /// At least 10 characters.
+    pub password: Option<String>,
+}
+
+fn duplicate(field: &str, what: &str) -> impl Fn(StoreError) -> AppError {
+    let (field, what) = (field.to_owned(), what.to_owned());
+    move |e| match e {
+        StoreError::Duplicate => AppError::Conflict { message: format!("{what} exists already ({field})"), current_status: None },
+        other => other.into(),
+    }
+}
+
+pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) -> Result<District> {
+    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "district")?;
+    let mut errors = Errors::default();
+    let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
+    errors.finish()?;
+    let name = name.unwrap_or_default();
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let id = store::insert_district(&mut tx, &name, now).await.map_err(duplicate("name", "A district with this name"))?;
+    let mut entry = audit_entry(Some(actor), now, "district.created", "district");
+    entry.object_id = Some(id.0);
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(District { id, name })
+}
+
+pub async fn list_districts(app: &App, actor: &Actor) -> Result<Vec<District>> {
+    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "district")?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::list_districts(&mut tx).await?)
+}
+
+pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<Team> {
+    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "team")?;
+    let mut errors = Errors::default();
+    let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
+    let kind = match input.kind.as_deref() {
+        None | Some("") => Some(TeamKind::Neighbourhood),
+        k => input::optional_code(&mut errors, "kind", k, TeamKind::parse, TeamKind::accepted),
+    };
+    if kind == Some(TeamKind::Neighbourhood) && input.district_id.is_none() {
+        errors.add("district_id", "is required for a neighbourhood team");
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let district = input.district_id.map(DistrictId);
+    if let Some(d) = district {
+        if !store::district_exists(&mut tx, d).await? {
+            errors.add("district_id", format!("no district has id {d}"));
+        }
+    }
+    errors.finish()?;
+    let (name, kind) = (name.unwrap_or_default(), kind.unwrap_or(TeamKind::Neighbourhood));
+    let id = store::insert_team(&mut tx, &name, kind, district, now).await.map_err(duplicate("name", "A team with this name"))?;
+    let mut entry = audit_entry(Some(actor), now, "team.created", "team");
+    entry.object_id = Some(id.0);
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(Team { id, name, kind, district_id: district })
+}
+
+pub async fn list_teams(app: &App, actor: &Actor) -> Result<Vec<Team>> {
+    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "team")?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::list_teams(&mut tx).await?)
+}
+
+fn valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(char::is_whitespace)
+        && email.len() <= 254
+}
+
+/// Creates a staff user. `actor` is `None` when the CLI does it on the server itself
+/// (how the first admin is made); otherwise only admins may.
+pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) -> Result<User> {
+    if let Some(a) = actor {
+        authorise(a, Relation::NoRecord, Action::ManageUsers, "user")?;
+    }
+    let mut errors = Errors::default();
+    let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
+    if let Some(e) = &email {
+        if !valid_email(e) {
+            errors.add("email", "is not an e-mail address (name@example.nl)");
+        }
+    }
+    let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
+    if let Err(m) = check_name(&name) {
+        errors.add("name", m);
+    }
+    let role = input::code(&mut errors, "role", input.role.as_deref(), Role::parse, Role::accepted);
+    match input.password.as_deref() {
+        None => errors.add("password", "is required"),
+        Some(p) => {
+            if let Err(m) = check_new_password(p) {
+                errors.add("password", m);
+            }
+        }
+    }
+    if matches!(role, Some(Role::FamilyWorker | Role::TeamManager)) && input.team_ids.is_empty() {
+        errors.add("team_ids", "a family worker or team manager needs at least one team");
+    }
+    let now = app.now();
+    {
+        let mut tx = app.db.begin_read().await?;
+        for (i, t) in input.team_ids.iter().enumerate() {
+            if store::get_team(&mut tx, TeamId(*t)).await?.is_none() {
+                errors.add(format!("team_ids[{i}]"), format!("no team has id {t}"));
+            }
+        }
+    }
+    errors.finish()?;
+    let password_hash = hash_password_async(input.password.clone().unwrap_or_default()).await?;
+    let mut team_ids: Vec<TeamId> = input.team_ids.iter().copied().map(TeamId).collect();
+    team_ids.sort();
+    team_ids.dedup();
+    let email = email.unwrap_or_default();
+    let role = role.unwrap_or(Role::FamilyWorker);
+    let new = NewUser { email: &email, name: &name, role, password_hash: &password_hash, team_ids: &team_ids };
+    let mut tx = app.db.begin().await?;
+    let id = store::insert_user(&mut tx, &new, now).await.map_err(duplicate("email", "A user with this e-mail address"))?;
+    let mut entry = audit_entry(actor, now, "user.created", "user");
+    entry.object_id = Some(id.0);
+    entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(User { id, email, name, role, active: true, team_ids })
+}
+
+pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {
+    authorise(actor, Relation::NoRecord, Action::ManageUsers, "user")?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::list_users(&mut tx).await?)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClosureDayInput {
+    /// `YYYY-MM-DD`
+    pub day: Option<String>,
+    /// e.g. "Brugdag na Hemelvaart"
+    pub description: Option<String>,
+}
+
+pub async fn list_closure_days(app: &App, actor: &Actor) -> Result<Vec<(Date, String)>> {
+    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "closure day")?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::list_closure_days(&mut tx).await?)
+}
+
+/// Adds a closure day and moves the intake deadlines of cases still waiting for their intake.
+pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) -> Result<(Date, String)> {
+    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "closure day")?;
+    let mut errors = Errors::default();
+    let day = input::date(&mut errors, "day", input.day.as_deref());
+    let description = input::text(&mut errors, "description", input.description.as_deref(), 200);
+    errors.finish()?;
+    let (day, description) = (day.unwrap_or_default(), description.unwrap_or_default());
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    store::insert_closure_day(&mut tx, day, &description, now).await.map_err(duplicate("day", "A closure day on this date"))?;
+    let recomputed = recompute_intake_deadlines(app, &mut tx).await?;
+    let mut entry = audit_entry(Some(actor), now, "closure_day.added", "closure_day");
+    entry.detail = serde_json::json!({ "day": day.to_string(), "deadlines_recomputed": recomputed });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok((day, description))
+}
+
+pub async fn remove_closure_day(app: &App, actor: &Actor, day: Date) -> Result<()> {
+    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "closure day")?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    if !store::delete_closure_day(&mut tx, day).await? {
+        return Err(AppError::NotFound("closure day"));
+    }
+    let recomputed = recompute_intake_deadlines(app, &mut tx).await?;
+    let mut entry = audit_entry(Some(actor), now, "closure_day.removed", "closure_day");
+    entry.detail = serde_json::json!({ "day": day.to_string(), "deadlines_recomputed": recomputed });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Recomputes the intake deadline of every case still waiting for its intake with the
+/// current calendar; returns how many cases were recomputed.
+async fn recompute_intake_deadlines(app: &App, tx: &mut buurtteam_store::Tx) -> Result<usize> {
+    let calendar = app.calendar(tx).await?;
+    let waiting = buurtteam_store::cases::awaiting_intake(tx).await?;
+    for (id, referred_on, requested) in &waiting {
+        let due = case::intake_due_on(&calendar, *referred_on);
+        let next = case::next_due_on(case::CaseStatus::Referred, due, *requested, None);
+        buurtteam_store::cases::set_intake_due(tx, *id, due, next).await?;
+    }
+    Ok(waiting.len())
+}

@@ -1,0 +1,139 @@
+//! Households (the context of a case) and their members.
+
+use buurtteam_domain::codes::HouseholdRole;
+use buurtteam_domain::ids::{DistrictId, HouseholdId, PersonId, TeamId, UserId};
+use buurtteam_domain::person::Bsn;
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::{Result, StoreError, Tx, parse_code, sql_date, sql_ts};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Address {
+    pub street: String,
+    pub house_number: String,
+    pub postcode: String,
+    pub city: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Household {
+    pub id: HouseholdId,
+    pub address: Address,
+    pub district_id: DistrictId,
+    pub created_by: UserId,
+    pub members: Vec<Person>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub id: PersonId,
+    pub household_id: HouseholdId,
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub role: HouseholdRole,
+    pub bsn: Option<Bsn>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPerson {
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: Date,
+    pub role: HouseholdRole,
+    pub bsn: Option<Bsn>,
+}
+
+/// Inserts a household with its members; returns the new ids, members in input order.
+pub async fn insert(
+    tx: &mut Tx,
+    address: &Address,
+    district: DistrictId,
+    members: &[NewPerson],
+    created_by: UserId,
+    now: Timestamp,
+) -> Result<(HouseholdId, Vec<PersonId>)> {
+    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO households (street, house_number, postcode, city, district_id, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+    )
+    .bind(&address.street)
+    .bind(&address.house_number)
+    .bind(&address.postcode)
+    .bind(&address.city)
+    .bind(district.0)
+    .bind(created_by.0)
+    .bind(sql_ts(now))
+    .fetch_one(&mut *c)
+    .await)?;
+    let mut ids = Vec::with_capacity(members.len());
+    for m in members {
+        let pid: i64 = on!(tx, |c| sqlx::query_scalar(
+            "INSERT INTO persons (household_id, given_name, family_name, birth_date, household_role, bsn, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+        )
+        .bind(id)
+        .bind(&m.given_name)
+        .bind(&m.family_name)
+        .bind(sql_date(m.birth_date))
+        .bind(m.role.code())
+        .bind(m.bsn.as_ref().map(Bsn::as_str))
+        .bind(sql_ts(now))
+        .fetch_one(&mut *c)
+        .await)?;
+        ids.push(PersonId(pid));
+    }
+    Ok((HouseholdId(id), ids))
+}
+
+type PersonRow = (i64, i64, String, String, jiff_sqlx::Date, String, Option<String>);
+
+fn person_from_row((id, hh, given, family, birth, role, bsn): PersonRow) -> Result<Person> {
+    Ok(Person {
+        id: PersonId(id),
+        household_id: HouseholdId(hh),
+        given_name: given,
+        family_name: family,
+        birth_date: birth.to_jiff(),
+        role: parse_code("persons.household_role", &role, HouseholdRole::parse)?,
+        bsn: bsn.map(|b| Bsn::parse(&b).map_err(|e| StoreError::Corrupt(format!("persons.bsn: {e}")))).transpose()?,
+    })
+}
+
+pub async fn members(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Person>> {
+    let rows: Vec<PersonRow> = on!(tx, |c| sqlx::query_as(
+        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn \
+         FROM persons WHERE household_id = $1 ORDER BY id"
+    )
+    .bind(household.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    rows.into_iter().map(person_from_row).collect()
+}
+
+pub async fn get(tx: &mut Tx, id: HouseholdId) -> Result<Option<Household>> {
+    let row: Option<(String, String, String, String, i64, i64)> = on!(tx, |c| sqlx::query_as(
+        "SELECT street, house_number, postcode, city, district_id, created_by FROM households WHERE id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    let Some((street, house_number, postcode, city, district, created_by)) = row else { return Ok(None) };
+    Ok(Some(Household {
+        id,
+        address: Address { street, house_number, postcode, city },
+        district_id: DistrictId(district),
+        created_by: UserId(created_by),
+        members: members(tx, id).await?,
+    }))
+}
+
+/// The teams that have a case (open or closed) for this household.
+pub async fn case_team_ids(tx: &mut Tx, household: HouseholdId) -> Result<Vec<TeamId>> {
+    let ids: Vec<i64> = on!(tx, |c| sqlx::query_scalar("SELECT DISTINCT team_id FROM cases WHERE household_id = $1")
+        .bind(household.0)
+        .fetch_all(&mut *c)
+        .await)?;
+    Ok(ids.into_iter().map(TeamId).collect())
+}

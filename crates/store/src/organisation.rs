@@ -1,0 +1,204 @@
+//! Districts, teams, staff users and their team membership, and the organisation's
+//! closure days.
+
+use buurtteam_domain::codes::{Role, TeamKind};
+use buurtteam_domain::ids::{DistrictId, TeamId, UserId};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::{Result, Tx, parse_code, sql_date, sql_ts};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct District {
+    pub id: DistrictId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    pub id: TeamId,
+    pub name: String,
+    pub kind: TeamKind,
+    pub district_id: Option<DistrictId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    pub team_ids: Vec<TeamId>,
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub team_ids: &'a [TeamId],
+}
+
+pub async fn insert_district(tx: &mut Tx, name: &str, now: Timestamp) -> Result<DistrictId> {
+    let id: i64 = on!(tx, |c| sqlx::query_scalar("INSERT INTO districts (name, created_at) VALUES ($1, $2) RETURNING id")
+        .bind(name)
+        .bind(sql_ts(now))
+        .fetch_one(&mut *c)
+        .await)?;
+    Ok(DistrictId(id))
+}
+
+pub async fn list_districts(tx: &mut Tx) -> Result<Vec<District>> {
+    let rows: Vec<(i64, String)> =
+        on!(tx, |c| sqlx::query_as("SELECT id, name FROM districts ORDER BY name").fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(id, name)| District { id: DistrictId(id), name }).collect())
+}
+
+pub async fn district_exists(tx: &mut Tx, id: DistrictId) -> Result<bool> {
+    let n: i64 =
+        on!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM districts WHERE id = $1").bind(id.0).fetch_one(&mut *c).await)?;
+    Ok(n > 0)
+}
+
+pub async fn insert_team(
+    tx: &mut Tx,
+    name: &str,
+    kind: TeamKind,
+    district_id: Option<DistrictId>,
+    now: Timestamp,
+) -> Result<TeamId> {
+    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO teams (name, kind, district_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id"
+    )
+    .bind(name)
+    .bind(kind.code())
+    .bind(district_id.map(|d| d.0))
+    .bind(sql_ts(now))
+    .fetch_one(&mut *c)
+    .await)?;
+    Ok(TeamId(id))
+}
+
+type TeamRow = (i64, String, String, Option<i64>);
+
+fn team_from_row((id, name, kind, district): TeamRow) -> Result<Team> {
+    Ok(Team {
+        id: TeamId(id),
+        name,
+        kind: parse_code("teams.kind", &kind, TeamKind::parse)?,
+        district_id: district.map(DistrictId),
+    })
+}
+
+pub async fn list_teams(tx: &mut Tx) -> Result<Vec<Team>> {
+    let rows: Vec<TeamRow> = on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams ORDER BY name")
+        .fetch_all(&mut *c)
+        .await)?;
+    rows.into_iter().map(team_from_row).collect()
+}
+
+pub async fn get_team(tx: &mut Tx, id: TeamId) -> Result<Option<Team>> {
+    let row: Option<TeamRow> = on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *c)
+        .await)?;
+    row.map(team_from_row).transpose()
+}
+
+pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>, now: Timestamp) -> Result<UserId> {
+    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+        "INSERT INTO users (email, name, role, password_hash, active, created_at) \
+         VALUES ($1, $2, $3, $4, TRUE, $5) RETURNING id"
+    )
+    .bind(user.email)
+    .bind(user.name)
+    .bind(user.role.code())
+    .bind(user.password_hash)
+    .bind(sql_ts(now))
+    .fetch_one(&mut *c)
+    .await)?;
+    for team in user.team_ids {
+        exec!(tx, |c| sqlx::query("INSERT INTO team_members (user_id, team_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(team.0)
+            .execute(&mut *c)
+            .await)?;
+    }
+    Ok(UserId(id))
+}
+
+type UserRow = (i64, String, String, String, bool);
+const USER_COLUMNS: &str = "SELECT id, email, name, role, active FROM users";
+
+async fn user_from_row(tx: &mut Tx, (id, email, name, role, active): UserRow) -> Result<User> {
+    let team_ids = team_ids_of(tx, UserId(id)).await?;
+    Ok(User { id: UserId(id), email, name, role: parse_code("users.role", &role, Role::parse)?, active, team_ids })
+}
+
+pub async fn team_ids_of(tx: &mut Tx, user: UserId) -> Result<Vec<TeamId>> {
+    let ids: Vec<i64> =
+        on!(tx, |c| sqlx::query_scalar("SELECT team_id FROM team_members WHERE user_id = $1 ORDER BY team_id")
+            .bind(user.0)
+            .fetch_all(&mut *c)
+            .await)?;
+    Ok(ids.into_iter().map(TeamId).collect())
+}
+
+pub async fn get_user(tx: &mut Tx, id: UserId) -> Result<Option<User>> {
+    let sql = format!("{USER_COLUMNS} WHERE id = $1");
+    let row: Option<UserRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    match row {
+        Some(r) => Ok(Some(user_from_row(tx, r).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The user with this (lower-case) email and their password hash.
+pub async fn find_login(tx: &mut Tx, email: &str) -> Result<Option<(User, String)>> {
+    let row: Option<(i64, String)> =
+        on!(tx, |c| sqlx::query_as("SELECT id, password_hash FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&mut *c)
+            .await)?;
+    let Some((id, hash)) = row else { return Ok(None) };
+    Ok(get_user(tx, UserId(id)).await?.map(|u| (u, hash)))
+}
+
+pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
+    let sql = format!("{USER_COLUMNS} ORDER BY name, id");
+    let rows: Vec<UserRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
+    let memberships: Vec<(i64, i64)> =
+        on!(tx, |c| sqlx::query_as("SELECT user_id, team_id FROM team_members ORDER BY team_id")
+            .fetch_all(&mut *c)
+            .await)?;
+    rows.into_iter()
+        .map(|(id, email, name, role, active)| {
+            let team_ids = memberships.iter().filter(|(u, _)| *u == id).map(|(_, t)| TeamId(*t)).collect();
+            Ok(User { id: UserId(id), email, name, role: parse_code("users.role", &role, Role::parse)?, active, team_ids })
+        })
+        .collect()
+}
+
+/// Closure days of the organisation (bridge days and other days off), in date order.
+pub async fn list_closure_days(tx: &mut Tx) -> Result<Vec<(Date, String)>> {
+    let rows: Vec<(jiff_sqlx::Date, String)> =
+        on!(tx, |c| sqlx::query_as("SELECT day, description FROM closure_days ORDER BY day").fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(d, s)| (d.to_jiff(), s)).collect())
+}
+
+pub async fn insert_closure_day(tx: &mut Tx, day: Date, description: &str, now: Timestamp) -> Result<()> {
+    exec!(tx, |c| sqlx::query("INSERT INTO closure_days (day, description, created_at) VALUES ($1, $2, $3)")
+        .bind(sql_date(day))
+        .bind(description)
+        .bind(sql_ts(now))
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}
+
+/// Removes a closure day; `false` when there was none on that day.
+pub async fn delete_closure_day(tx: &mut Tx, day: Date) -> Result<bool> {
+    let done = exec!(tx, |c| sqlx::query("DELETE FROM closure_days WHERE day = $1").bind(sql_date(day)).execute(&mut *c).await)?;
+    Ok(done > 0)
+}

@@ -1,0 +1,51 @@
+//! Server-side sessions. Only a hash of the session token is stored, so a copy of the
+//! database does not let anyone log in.
+
+use buurtteam_domain::ids::UserId;
+use jiff::Timestamp;
+
+use crate::{Result, Tx, sql_ts};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user_id: UserId,
+    pub last_seen_at: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+pub async fn insert(tx: &mut Tx, token_hash: &str, user: UserId, now: Timestamp, expires_at: Timestamp) -> Result<()> {
+    exec!(tx, |c| sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)"
+    )
+    .bind(token_hash)
+    .bind(user.0)
+    .bind(sql_ts(now))
+    .bind(sql_ts(expires_at))
+    .execute(&mut *c)
+    .await)?;
+    Ok(())
+}
+
+pub async fn get(tx: &mut Tx, token_hash: &str) -> Result<Option<Session>> {
+    let row: Option<(i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp)> = on!(tx, |c| sqlx::query_as(
+        "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1"
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *c)
+    .await)?;
+    Ok(row.map(|(u, seen, exp)| Session { user_id: UserId(u), last_seen_at: seen.to_jiff(), expires_at: exp.to_jiff() }))
+}
+
+pub async fn touch(tx: &mut Tx, token_hash: &str, now: Timestamp) -> Result<()> {
+    exec!(tx, |c| sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1")
+        .bind(token_hash)
+        .bind(sql_ts(now))
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}
+
+pub async fn delete(tx: &mut Tx, token_hash: &str) -> Result<()> {
+    exec!(tx, |c| sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(&mut *c).await)?;
+    Ok(())
+}
