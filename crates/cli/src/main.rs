@@ -1,1 +1,208 @@
-fn main() {}
+//! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
+
+mod demo;
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use buurtteam_app::organisation::UserInput;
+use buurtteam_app::{App, Settings};
+use buurtteam_store::Db;
+use buurtteam_web::WebConfig;
+use clap::{Args, Parser, Subcommand};
+
+/// buurtteam: registration, family portal and steering for neighbourhood youth & family teams.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// The database: `sqlite://path/file.db` (created if missing) or `postgres://user:pass@host/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/buurtteam.db")]
+    database_url: String,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "BUURTTEAM_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Mark the session cookie Secure (set this when users reach the server over HTTPS).
+    #[arg(long, env = "BUURTTEAM_SECURE_COOKIES", default_value_t = false)]
+    secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (migrates the database first).
+    Serve {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Apply database migrations and exit.
+    Migrate {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+    /// Start on a fresh demo database with a small, realistic organisation; prints the demo log-ins.
+    Demo {
+        /// The demo database file; it is deleted and created anew.
+        #[arg(long, default_value = "data/demo.db")]
+        file: String,
+        #[command(flatten)]
+        serve: ServeArgs,
+    },
+    /// Manage staff users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff user. The password comes from BUURTTEAM_PASSWORD, else it is asked for.
+    Add {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// family_worker, team_manager, analyst or admin.
+        #[arg(long)]
+        role: String,
+        /// Team name; repeat for several teams.
+        #[arg(long = "team")]
+        teams: Vec<String>,
+    },
+}
+
+fn main() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG").unwrap_or_else(|_| "info".into());
+    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => fail(&anyhow::Error::from(e)),
+    };
+    if let Err(e) = runtime.block_on(run(cli)) {
+        fail(&e);
+    }
+}
+
+/// One clear line on stderr and a non-zero exit.
+fn fail(e: &anyhow::Error) -> ! {
+    eprintln!("buurtteam: {e:#}");
+    std::process::exit(1);
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { db, serve } => {
+            let db = open(&db.database_url).await?;
+            serve_app(App::new(db, Settings::default()), &serve, None).await
+        }
+        Command::Migrate { db } => {
+            open(&db.database_url).await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Demo { file, serve } => {
+            for suffix in ["", "-wal", "-shm"] {
+                let path = format!("{file}{suffix}");
+                if Path::new(&path).exists() {
+                    std::fs::remove_file(&path).with_context(|| format!("cannot remove the old demo database {path}"))?;
+                }
+            }
+            let db = open(&format!("sqlite://{file}")).await?;
+            let app = App::new(db, Settings::default());
+            let logins = demo::populate(&app).await.context("creating the demo organisation failed")?;
+            serve_app(app, &serve, Some(logins)).await
+        }
+        Command::User { command: UserCommand::Add { db, email, name, role, teams } } => {
+            let db = open(&db.database_url).await?;
+            let app = App::new(db, Settings::default());
+            let password = match std::env::var("BUURTTEAM_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => rpassword::prompt_password("Password for the new user: ").context("cannot read the password")?,
+            };
+            let mut tx = app.db.begin_read().await?;
+            let all = buurtteam_store::organisation::list_teams(&mut tx).await?;
+            drop(tx);
+            let mut team_ids = Vec::new();
+            for t in &teams {
+                match all.iter().find(|x| x.name.eq_ignore_ascii_case(t)) {
+                    Some(x) => team_ids.push(x.id.0),
+                    None => bail!("no team is named {t:?}"),
+                }
+            }
+            let input = UserInput { email: Some(email), name: Some(name), role: Some(role), team_ids, password: Some(password) };
+            let user = buurtteam_app::organisation::create_user(&app, None, &input).await.map_err(describe)?;
+            println!("Created user {} ({}) with id {}.", user.email, user.role, user.id);
+            Ok(())
+        }
+    }
+}
+
+/// Turns a use-case error into one readable line.
+fn describe(e: buurtteam_app::AppError) -> anyhow::Error {
+    match e {
+        buurtteam_app::AppError::Validation(fields) => anyhow::anyhow!(
+            "{}",
+            fields.iter().map(|f| format!("{} {}", f.field, f.message)).collect::<Vec<_>>().join("; ")
+        ),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+/// Connects, creating the folder of an SQLite file where needed, and migrates.
+async fn open(url: &str) -> anyhow::Result<Db> {
+    if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        let file = path.split('?').next().unwrap_or(path);
+        if let Some(dir) = Path::new(file).parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        }
+    }
+    let db = Db::connect(url).await.with_context(|| format!("cannot open the database {}", buurtteam_store::db_redact(url)))?;
+    db.migrate().await.context("migrating the database failed")?;
+    Ok(db)
+}
+
+async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<demo::Login>>) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("cannot listen on {}", args.listen))?;
+    let addr = listener.local_addr()?;
+    println!("buurtteam is running at http://{addr}/  (API reference: http://{addr}/api/v1/docs)");
+    if let Some(logins) = logins {
+        println!("Demo log-ins (password for all: {}):", demo::PASSWORD);
+        for l in logins {
+            println!("  {:<14} {}", l.role, l.email);
+        }
+    }
+    let db = app.db.clone();
+    buurtteam_web::serve(listener, app, WebConfig { secure_cookies: args.secure_cookies }, shutdown_signal()).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}

@@ -16,7 +16,7 @@ pub mod idempotency;
 pub mod organisation;
 pub mod sessions;
 
-pub use db::{Backend, Db, StoreError, Tx};
+pub use db::{Backend, Db, StoreError, Tx, redact as db_redact};
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 

@@ -1,1 +1,105 @@
+//! The HTTP face of buurtteam: the `/api/v1` JSON API with its OpenAPI document and
+//! reference page, session log-in, problem+json errors, idempotent retries, health checks.
+//! Handlers stay thin: parse, call a use case in `buurtteam_app`, render.
 
+mod api;
+mod docs;
+mod idempotency;
+mod problem;
+mod security;
+mod session;
+
+use std::future::Future;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use buurtteam_app::App;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+
+pub use problem::ApiError;
+
+/// Largest request body accepted (a referral with a long request text fits many times over).
+const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Web settings beside the application's.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub config: WebConfig,
+}
+
+/// The whole application as an axum router.
+pub fn router(app: App, config: WebConfig) -> Router {
+    let state = AppState { app, config };
+    let (api, openapi) = api::routes().split_for_parts();
+    let openapi = docs::finish(openapi);
+    let openapi_json = std::sync::Arc::new(serde_json::to_string(&openapi).unwrap_or_default());
+    let reference_page = std::sync::Arc::new(docs::reference_page(&openapi));
+    let router = Router::new()
+        .merge(api)
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let body = openapi_json.clone();
+                async move { ([(axum::http::header::CONTENT_TYPE, "application/json")], body.as_str().to_owned()) }
+            }),
+        )
+        .route(
+            "/api/v1/docs",
+            get(move || {
+                let page = reference_page.clone();
+                async move { axum::response::Html(page.as_str().to_owned()) }
+            }),
+        )
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(axum::middleware::from_fn(security::cross_site_guard))
+        .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(problem::panic_response))
+        .with_state(state);
+    security::with_headers(router)
+}
+
+/// Liveness: the process answers. Touches no database.
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: the database answers.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.app.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            ApiError::unavailable().into_response()
+        }
+    }
+}
+
+async fn not_found() -> ApiError {
+    ApiError::not_found("resource")
+}
+
+/// Serves until `shutdown` completes, then finishes the requests in flight.
+pub async fn serve(
+    listener: TcpListener,
+    app: App,
+    config: WebConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app, config)).with_graceful_shutdown(shutdown).await
+}

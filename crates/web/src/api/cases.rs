@@ -1,0 +1,115 @@
+//! Cases: referral, worklist, the lifecycle steps, and contact moments.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::extract::rejection::QueryRejection;
+use axum::http::StatusCode;
+use buurtteam_app::cases::{self as uc, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput};
+use buurtteam_domain::ids::CaseId;
+
+use super::Body;
+use super::dto::{CaseListOut, CaseOut, ContactOut, ListOut};
+use crate::AppState;
+use crate::problem::{ApiError, Problem};
+use crate::session::Staff;
+
+/// Register a referral (aanmelding): opens a case in state `referred`, with `intake_due_on`
+/// the 5th working day after `referred_on`.
+#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = ReferralInput,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first result")),
+    responses(
+        (status = 201, body = CaseOut),
+        (status = 403, description = "Not a team of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn register_referral(State(s): State<AppState>, staff: Staff, body: Body<ReferralInput>) -> Result<(StatusCode, Json<CaseOut>), ApiError> {
+    let Json(input) = body?;
+    let view = uc::register_referral(&s.app, &staff.actor, &input).await?;
+    Ok((StatusCode::CREATED, Json(view.into())))
+}
+
+/// The worklist: cases of your teams, earliest deadline first, paginated.
+#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", params(ListInput),
+    responses((status = 200, body = CaseListOut), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_cases(
+    State(s): State<AppState>,
+    staff: Staff,
+    query: Result<Query<ListInput>, QueryRejection>,
+) -> Result<Json<CaseListOut>, ApiError> {
+    let Query(input) = query?;
+    Ok(Json(uc::list(&s.app, &staff.actor, &input).await?.into()))
+}
+
+/// Open a case file. Logged in the audit log.
+#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", params(("id" = i64, Path)),
+    responses((status = 200, body = CaseOut), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<CaseOut>, ApiError> {
+    Ok(Json(uc::get(&s.app, &staff.actor, CaseId(id)).await?.into()))
+}
+
+/// Record the intake (kennismakingsgesprek): status becomes `intake_held`; the worker carries the case on.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/intake", tag = "cases", params(("id" = i64, Path)), request_body = IntakeInput,
+    responses(
+        (status = 200, body = CaseOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not possible in the current state, or dated before the referral", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn hold_intake(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<IntakeInput>) -> Result<Json<CaseOut>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::hold_intake(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+}
+
+/// Record the start of support: status becomes `in_support`.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/start", tag = "cases", params(("id" = i64, Path)), request_body = StartInput,
+    responses(
+        (status = 200, body = CaseOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn start_support(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<StartInput>) -> Result<Json<CaseOut>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::start_support(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+}
+
+/// Close a case with a reason (from `referred`, `intake_held` or `in_support`).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/close", tag = "cases", params(("id" = i64, Path)), request_body = CloseInput,
+    responses(
+        (status = 200, body = CaseOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed already, or dated before the last step", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn close_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<CloseInput>) -> Result<Json<CaseOut>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::close(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+}
+
+/// Record a contact moment on an open case.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/contacts", tag = "cases", params(("id" = i64, Path)), request_body = ContactInput,
+    responses(
+        (status = 201, body = ContactOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn record_contact(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<ContactInput>,
+) -> Result<(StatusCode, Json<ContactOut>), ApiError> {
+    let Json(input) = body?;
+    let c = uc::record_contact(&s.app, &staff.actor, CaseId(id), &input).await?;
+    Ok((StatusCode::CREATED, Json(c.into())))
+}
+
+/// The contact moments of a case, most recent first. Logged in the audit log.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/contacts", tag = "cases", params(("id" = i64, Path)),
+    responses((status = 200, body = ListOut<ContactOut>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_contacts(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<ListOut<ContactOut>>, ApiError> {
+    let items = uc::contacts(&s.app, &staff.actor, CaseId(id)).await?;
+    Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
+}

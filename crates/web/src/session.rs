@@ -1,0 +1,115 @@
+//! Session log-in for staff: an HttpOnly, SameSite=Lax cookie that serves pages and the API
+//! alike, and the `Staff` extractor that turns it into an actor.
+
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use buurtteam_app::auth;
+use buurtteam_domain::policy::Actor;
+use buurtteam_store::organisation::User;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::api::dto::UserOut;
+use crate::problem::{ApiError, Problem};
+
+pub const COOKIE: &str = "bt_session";
+
+/// The session token from the request's cookies, if any.
+pub fn token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let c = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// A logged-in staff member.
+pub struct Staff {
+    pub actor: Actor,
+    pub user: User,
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = token(&parts.headers).ok_or_else(|| ApiError::from(buurtteam_app::AppError::Unauthenticated))?;
+        let (actor, user) = auth::authenticate(&state.app, &token).await?;
+        Ok(Self { actor, user })
+    }
+}
+
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+pub struct LoginInput {
+    pub email: String,
+    pub password: String,
+}
+
+/// Log in with e-mail and password; sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginInput,
+    responses(
+        (status = 200, description = "Logged in; the session cookie is set", body = UserOut),
+        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    body: Result<Json<LoginInput>, axum::extract::rejection::JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(input) = body?;
+    let logged_in = auth::login(&state.app, &input.email, &input.password).await.map_err(|e| match e {
+        buurtteam_app::AppError::Unauthenticated => ApiError::new("unauthenticated", "Wrong e-mail address or password."),
+        other => other.into(),
+    })?;
+    let max_age = state.app.settings.session_absolute.as_secs();
+    let mut response = Json(UserOut::from(&logged_in.user)).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, &logged_in.token, max_age));
+    Ok(response)
+}
+
+/// Log out: ends the session on the server and clears the cookie.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", responses((status = 204, description = "Logged out")))]
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    if let Some(t) = token(&headers) {
+        auth::logout(&state.app, &t).await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    Ok(response)
+}
+
+/// Who is logged in.
+#[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth",
+    responses(
+        (status = 200, body = UserOut),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn me(staff: Staff) -> Json<UserOut> {
+    Json(UserOut::from(&staff.user))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_session_cookie_among_others() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("a=1; bt_session=abc123; b=2"));
+        assert_eq!(token(&h).as_deref(), Some("abc123"));
+        h.insert(header::COOKIE, HeaderValue::from_static("bt_session_x=1"));
+        assert_eq!(token(&h), None);
+    }
+}
