@@ -110,8 +110,8 @@ impl CaseView {
             .started_on
             .zip(case.intake_held_on)
             .map(|(s, h)| s <= h.checked_add(case::START_NORM_LONG_DAYS.days()).unwrap_or(h));
-        let intake_working_days_left = (case.status == CaseStatus::Referred)
-            .then(|| calendar.working_days_between(today, case.intake_due_on));
+        let intake_working_days_left =
+            (case.status == CaseStatus::Referred).then(|| calendar.working_days_between(today, case.intake_due_on));
         Self { case, intake_on_time, start_on_time, start_within_4_weeks, intake_working_days_left }
     }
 }
@@ -162,14 +162,17 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let household_id = input::id(&mut errors, "household_id", input.household_id).map(HouseholdId);
     let team_id = input::id(&mut errors, "team_id", input.team_id).map(TeamId);
     let referred_on = input::past_date(&mut errors, "referred_on", input.referred_on.as_deref(), today);
-    let source = input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
+    let source =
+        input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
     let request = input::text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
     let mut life_domains = Vec::new();
     if input.life_domains.is_empty() {
         errors.add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()));
     }
     for (i, code) in input.life_domains.iter().enumerate() {
-        if let Some(d) = input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted) {
+        if let Some(d) =
+            input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted)
+        {
             life_domains.push(d);
         }
     }
@@ -185,17 +188,18 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let requested_on = input::optional_date(&mut errors, "requested_intake_on", input.requested_intake_on.as_deref());
     match (later_by, requested_on, input.later_intake_requested_by.is_some()) {
         (Some(_), None, _) if input.requested_intake_on.is_none() => {
-            errors.add("requested_intake_on", "is required when a later intake was requested (the date they asked for)");
+            errors
+                .add("requested_intake_on", "is required when a later intake was requested (the date they asked for)");
         }
         (None, Some(_), false) => {
             errors.add("later_intake_requested_by", "say who asked for the later intake: referrer or family");
         }
         _ => {}
     }
-    if let (Some(r), Some(q)) = (referred_on, requested_on) {
-        if q < r {
-            errors.add("requested_intake_on", "cannot be before the referral date");
-        }
+    if let (Some(r), Some(q)) = (referred_on, requested_on)
+        && q < r
+    {
+        errors.add("requested_intake_on", "cannot be before the referral date");
     }
     if input.client_ids.is_empty() {
         errors.add("client_ids", "name at least one household member who is a client (has their own request for help)");
@@ -317,10 +321,10 @@ pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePag
     if offset < 0 {
         errors.add("offset", "is 0 or more");
     }
-    if let Some(t) = input.team_id {
-        if !actor.team_ids.contains(&TeamId(t)) {
-            errors.add("team_id", "is not one of your teams");
-        }
+    if let Some(t) = input.team_id
+        && !actor.team_ids.contains(&TeamId(t))
+    {
+        errors.add("team_id", "is not one of your teams");
     }
     errors.finish()?;
     let now = app.now();
@@ -354,7 +358,10 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
     let case = load(&mut tx, actor, id, Action::HoldIntake).await?;
     let worker = UserId(input.worker_id.unwrap_or(actor.user_id.0));
     match organisation::get_user(&mut tx, worker).await? {
-        Some(u) if u.active && matches!(u.role, Role::FamilyWorker | Role::TeamManager) && u.team_ids.contains(&case.team_id) => {}
+        Some(u)
+            if u.active
+                && matches!(u.role, Role::FamilyWorker | Role::TeamManager)
+                && u.team_ids.contains(&case.team_id) => {}
         _ => errors.add("worker_id", "must be an active family worker or team manager of the case's team"),
     }
     errors.finish()?;
@@ -382,7 +389,9 @@ pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartIn
     let mut tx = app.db.begin().await?;
     let case = load(&mut tx, actor, id, Action::StartSupport).await?;
     case::next_status(case.status, Step::StartSupport).map_err(|e| refused(e, case.status))?;
-    dates(&case).check_not_before("the start of support", started_on, Step::StartSupport).map_err(|e| refused(e, case.status))?;
+    dates(&case)
+        .check_not_before("the start of support", started_on, Step::StartSupport)
+        .map_err(|e| refused(e, case.status))?;
     store::set_started(&mut tx, id, case.status, started_on, now).await.map_err(concurrent)?;
     let mut entry = case_entry(actor, now, "case.support_started", &case);
     entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
@@ -397,7 +406,8 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
     let today = app.today();
     let mut errors = Errors::default();
     let closed_on = input::past_date(&mut errors, "closed_on", input.closed_on.as_deref(), today);
-    let reason = input::code(&mut errors, "reason", input.reason.as_deref(), ClosureReason::parse, ClosureReason::accepted);
+    let reason =
+        input::code(&mut errors, "reason", input.reason.as_deref(), ClosureReason::parse, ClosureReason::accepted);
     let detail = input::optional_code(
         &mut errors,
         "reason_detail",
@@ -405,11 +415,11 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
         ClosureDetail::parse,
         ClosureDetail::accepted,
     );
-    if let (Some(r), Some(d)) = (reason, detail) {
-        if d.reason() != r {
-            let fitting: Vec<_> = ClosureDetail::for_reason(r).iter().map(|d| d.code()).collect();
-            errors.add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")));
-        }
+    if let (Some(r), Some(d)) = (reason, detail)
+        && d.reason() != r
+    {
+        let fitting: Vec<_> = ClosureDetail::for_reason(r).iter().map(|d| d.code()).collect();
+        errors.add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")));
     }
     let summary = input::optional_text(&mut errors, "summary", input.summary.as_deref(), MAX_REQUEST_LENGTH);
     errors.finish()?;
@@ -462,7 +472,9 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     errors.finish()?;
     let contact_on = contact_on.unwrap_or(today);
     case::next_status(case.status, Step::RecordContact).map_err(|e| refused(e, case.status))?;
-    dates(&case).check_not_before("the contact", contact_on, Step::RecordContact).map_err(|e| refused(e, case.status))?;
+    dates(&case)
+        .check_not_before("the contact", contact_on, Step::RecordContact)
+        .map_err(|e| refused(e, case.status))?;
     let mut participants: Vec<PersonId> = input.participants.iter().copied().map(PersonId).collect();
     participants.sort();
     participants.dedup();

@@ -66,10 +66,10 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
             errors.add(f("family_name"), msg);
         }
         let birth = input::past_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
-        if let Some(b) = birth {
-            if b < date(1900, 1, 1) {
-                errors.add(f("birth_date"), "must be in 1900 or later");
-            }
+        if let Some(b) = birth
+            && b < date(1900, 1, 1)
+        {
+            errors.add(f("birth_date"), "must be in 1900 or later");
         }
         let role = input::code(errors, &f("role"), m.role.as_deref(), HouseholdRole::parse, HouseholdRole::accepted);
         let bsn = match m.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
@@ -117,10 +117,10 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     let members = validate_members(&mut errors, &input.members, app.today());
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    if let Some(d) = district {
-        if !organisation::district_exists(&mut tx, d).await? {
-            errors.add("district_id", format!("no district has id {d}"));
-        }
+    if let Some(d) = district
+        && !organisation::district_exists(&mut tx, d).await?
+    {
+        errors.add("district_id", format!("no district has id {d}"));
     }
     errors.finish()?;
     let address = Address {
@@ -145,7 +145,8 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
 /// one who registered it while it has no case yet.
 pub(crate) async fn relation(tx: &mut Tx, actor: &Actor, household: &Household) -> Result<Relation> {
     let teams = store::case_team_ids(tx, household.id).await?;
-    let own = teams.iter().any(|t| actor.team_ids.contains(t)) || (teams.is_empty() && household.created_by == actor.user_id);
+    let own =
+        teams.iter().any(|t| actor.team_ids.contains(t)) || (teams.is_empty() && household.created_by == actor.user_id);
     Ok(if own { Relation::OwnTeam } else { Relation::OtherTeam })
 }
 

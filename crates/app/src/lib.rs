@@ -84,7 +84,12 @@ pub(crate) fn authorise(actor: &Actor, relation: Relation, action: Action, what:
 }
 
 /// An audit entry by `actor` (the helper all use cases share).
-pub(crate) fn audit_entry<'a>(actor: Option<&Actor>, now: Timestamp, action: &'a str, object_type: &'a str) -> audit::Entry<'a> {
+pub(crate) fn audit_entry<'a>(
+    actor: Option<&Actor>,
+    now: Timestamp,
+    action: &'a str,
+    object_type: &'a str,
+) -> audit::Entry<'a> {
     audit::Entry {
         occurred_at: now,
         actor: actor.map(|a| (a.user_id, a.role)),

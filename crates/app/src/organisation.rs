@@ -48,7 +48,9 @@ pub struct UserInput {
 fn duplicate(field: &str, what: &str) -> impl Fn(StoreError) -> AppError {
     let (field, what) = (field.to_owned(), what.to_owned());
     move |e| match e {
-        StoreError::Duplicate => AppError::Conflict { message: format!("{what} exists already ({field})"), current_status: None },
+        StoreError::Duplicate => {
+            AppError::Conflict { message: format!("{what} exists already ({field})"), current_status: None }
+        }
         other => other.into(),
     }
 }
@@ -61,7 +63,8 @@ pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) ->
     let name = name.unwrap_or_default();
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let id = store::insert_district(&mut tx, &name, now).await.map_err(duplicate("name", "A district with this name"))?;
+    let id =
+        store::insert_district(&mut tx, &name, now).await.map_err(duplicate("name", "A district with this name"))?;
     let mut entry = audit_entry(Some(actor), now, "district.created", "district");
     entry.object_id = Some(id.0);
     audit::append(&mut tx, &entry).await?;
@@ -89,14 +92,16 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let district = input.district_id.map(DistrictId);
-    if let Some(d) = district {
-        if !store::district_exists(&mut tx, d).await? {
-            errors.add("district_id", format!("no district has id {d}"));
-        }
+    if let Some(d) = district
+        && !store::district_exists(&mut tx, d).await?
+    {
+        errors.add("district_id", format!("no district has id {d}"));
     }
     errors.finish()?;
     let (name, kind) = (name.unwrap_or_default(), kind.unwrap_or(TeamKind::Neighbourhood));
-    let id = store::insert_team(&mut tx, &name, kind, district, now).await.map_err(duplicate("name", "A team with this name"))?;
+    let id = store::insert_team(&mut tx, &name, kind, district, now)
+        .await
+        .map_err(duplicate("name", "A team with this name"))?;
     let mut entry = audit_entry(Some(actor), now, "team.created", "team");
     entry.object_id = Some(id.0);
     audit::append(&mut tx, &entry).await?;
@@ -128,10 +133,10 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     }
     let mut errors = Errors::default();
     let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
-    if let Some(e) = &email {
-        if !valid_email(e) {
-            errors.add("email", "is not an e-mail address (name@example.nl)");
-        }
+    if let Some(e) = &email
+        && !valid_email(e)
+    {
+        errors.add("email", "is not an e-mail address (name@example.nl)");
     }
     let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
     if let Err(m) = check_name(&name) {
@@ -167,7 +172,8 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     let role = role.unwrap_or(Role::FamilyWorker);
     let new = NewUser { email: &email, name: &name, role, password_hash: &password_hash, team_ids: &team_ids };
     let mut tx = app.db.begin().await?;
-    let id = store::insert_user(&mut tx, &new, now).await.map_err(duplicate("email", "A user with this e-mail address"))?;
+    let id =
+        store::insert_user(&mut tx, &new, now).await.map_err(duplicate("email", "A user with this e-mail address"))?;
     let mut entry = audit_entry(actor, now, "user.created", "user");
     entry.object_id = Some(id.0);
     entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
@@ -207,7 +213,9 @@ pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) 
     let (day, description) = (day.unwrap_or_default(), description.unwrap_or_default());
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    store::insert_closure_day(&mut tx, day, &description, now).await.map_err(duplicate("day", "A closure day on this date"))?;
+    store::insert_closure_day(&mut tx, day, &description, now)
+        .await
+        .map_err(duplicate("day", "A closure day on this date"))?;
     let recomputed = recompute_intake_deadlines(app, &mut tx).await?;
     let mut entry = audit_entry(Some(actor), now, "closure_day.added", "closure_day");
     entry.detail = serde_json::json!({ "day": day.to_string(), "deadlines_recomputed": recomputed });

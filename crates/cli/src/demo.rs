@@ -59,47 +59,156 @@ enum Stage {
 }
 
 const FAMILIES: &[Family] = &[
-    Family { team: 0, street: "Zamenhofdreef", number: "112", postcode: "3562 JW",
-        members: &[("Samira", "El Amrani", "1986-03-14", "parent"), ("Yassin", "El Amrani", "2015-09-02", "child"), ("Noor", "El Amrani", "2019-01-23", "child")],
-        clients: &[0, 1], request: "Moeder maakt zich zorgen over de woede-uitbarstingen van Yassin thuis en op school.",
-        domains: &["parenting", "mental_health"], source: "school", referred_days_ago: 1, stage: Stage::Referred },
-    Family { team: 0, street: "Wolgadreef", number: "38", postcode: "3564 TB",
-        members: &[("Kevin", "Bakker", "1990-07-30", "parent"), ("Lisa", "Bakker", "1992-11-05", "parent"), ("Daan", "Bakker", "2012-04-17", "child")],
-        clients: &[0, 1], request: "Ouders hebben betalingsachterstanden bij de energieleverancier en ruzie over geld.",
-        domains: &["finances", "domestic_relations"], source: "outreach", referred_days_ago: 9, stage: Stage::Referred },
-    Family { team: 0, street: "Neckardreef", number: "7", postcode: "3562 CK",
+    Family {
+        team: 0,
+        street: "Zamenhofdreef",
+        number: "112",
+        postcode: "3562 JW",
+        members: &[
+            ("Samira", "El Amrani", "1986-03-14", "parent"),
+            ("Yassin", "El Amrani", "2015-09-02", "child"),
+            ("Noor", "El Amrani", "2019-01-23", "child"),
+        ],
+        clients: &[0, 1],
+        request: "Moeder maakt zich zorgen over de woede-uitbarstingen van Yassin thuis en op school.",
+        domains: &["parenting", "mental_health"],
+        source: "school",
+        referred_days_ago: 1,
+        stage: Stage::Referred,
+    },
+    Family {
+        team: 0,
+        street: "Wolgadreef",
+        number: "38",
+        postcode: "3564 TB",
+        members: &[
+            ("Kevin", "Bakker", "1990-07-30", "parent"),
+            ("Lisa", "Bakker", "1992-11-05", "parent"),
+            ("Daan", "Bakker", "2012-04-17", "child"),
+        ],
+        clients: &[0, 1],
+        request: "Ouders hebben betalingsachterstanden bij de energieleverancier en ruzie over geld.",
+        domains: &["finances", "domestic_relations"],
+        source: "outreach",
+        referred_days_ago: 9,
+        stage: Stage::Referred,
+    },
+    Family {
+        team: 0,
+        street: "Neckardreef",
+        number: "7",
+        postcode: "3562 CK",
         members: &[("Elif", "Yilmaz", "1983-02-11", "parent"), ("Emre", "Yilmaz", "2009-12-01", "child")],
-        clients: &[1], request: "Emre gaat niet meer naar school en zit veel op zijn kamer.",
-        domains: &["development_school", "mental_health", "time_use"], source: "gp", referred_days_ago: 4,
-        stage: Stage::LaterIntake("family", 10) },
-    Family { team: 0, street: "Vechtzoom", number: "21", postcode: "3563 BA",
-        members: &[("Marieke", "Visser", "1979-05-28", "parent"), ("Sem", "Visser", "2013-08-08", "child"), ("Julia", "Visser", "2016-06-19", "child")],
-        clients: &[0], request: "Alleenstaande moeder, overbelast na de scheiding; wil hulp bij de opvoeding.",
-        domains: &["parenting", "social_network"], source: "self", referred_days_ago: 12, stage: Stage::IntakeHeld(8) },
-    Family { team: 0, street: "Taagdreef", number: "64", postcode: "3561 VG",
-        members: &[("Ahmed", "Boukhari", "1975-10-10", "parent"), ("Fatima", "Boukhari", "1978-01-03", "parent"), ("Ilias", "Boukhari", "2008-03-30", "child")],
-        clients: &[2], request: "Ilias is in aanraking gekomen met de politie; ouders willen weten hoe ze hem kunnen steunen.",
-        domains: &["justice", "parenting"], source: "safe_at_home", referred_days_ago: 60, stage: Stage::InSupport(4, 12) },
-    Family { team: 1, street: "Marshallaan", number: "215", postcode: "3527 TK",
+        clients: &[1],
+        request: "Emre gaat niet meer naar school en zit veel op zijn kamer.",
+        domains: &["development_school", "mental_health", "time_use"],
+        source: "gp",
+        referred_days_ago: 4,
+        stage: Stage::LaterIntake("family", 10),
+    },
+    Family {
+        team: 0,
+        street: "Vechtzoom",
+        number: "21",
+        postcode: "3563 BA",
+        members: &[
+            ("Marieke", "Visser", "1979-05-28", "parent"),
+            ("Sem", "Visser", "2013-08-08", "child"),
+            ("Julia", "Visser", "2016-06-19", "child"),
+        ],
+        clients: &[0],
+        request: "Alleenstaande moeder, overbelast na de scheiding; wil hulp bij de opvoeding.",
+        domains: &["parenting", "social_network"],
+        source: "self",
+        referred_days_ago: 12,
+        stage: Stage::IntakeHeld(8),
+    },
+    Family {
+        team: 0,
+        street: "Taagdreef",
+        number: "64",
+        postcode: "3561 VG",
+        members: &[
+            ("Ahmed", "Boukhari", "1975-10-10", "parent"),
+            ("Fatima", "Boukhari", "1978-01-03", "parent"),
+            ("Ilias", "Boukhari", "2008-03-30", "child"),
+        ],
+        clients: &[2],
+        request: "Ilias is in aanraking gekomen met de politie; ouders willen weten hoe ze hem kunnen steunen.",
+        domains: &["justice", "parenting"],
+        source: "safe_at_home",
+        referred_days_ago: 60,
+        stage: Stage::InSupport(4, 12),
+    },
+    Family {
+        team: 1,
+        street: "Marshallaan",
+        number: "215",
+        postcode: "3527 TK",
         members: &[("Anna", "de Vries", "1988-09-09", "parent"), ("Mila", "de Vries", "2017-02-14", "child")],
-        clients: &[0, 1], request: "Mila slaapt slecht en moeder heeft zelf ook psychische klachten.",
-        domains: &["mental_health", "physical_health"], source: "youth_health", referred_days_ago: 3, stage: Stage::Referred },
-    Family { team: 1, street: "Columbuslaan", number: "540", postcode: "3526 EP",
-        members: &[("Hatice", "Öztürk", "1981-12-12", "parent"), ("Zeynep", "Öztürk", "2010-05-05", "child"), ("Mehmet", "Öztürk", "2012-07-07", "child")],
-        clients: &[0], request: "Dreigende huisuitzetting door huurachterstand.",
-        domains: &["housing", "finances"], source: "municipality", referred_days_ago: 120, stage: Stage::Closed(5, 15, 90, "result_achieved", "goals_achieved") },
-    Family { team: 1, street: "Cartesiusweg", number: "9", postcode: "3534 BA",
+        clients: &[0, 1],
+        request: "Mila slaapt slecht en moeder heeft zelf ook psychische klachten.",
+        domains: &["mental_health", "physical_health"],
+        source: "youth_health",
+        referred_days_ago: 3,
+        stage: Stage::Referred,
+    },
+    Family {
+        team: 1,
+        street: "Columbuslaan",
+        number: "540",
+        postcode: "3526 EP",
+        members: &[
+            ("Hatice", "Öztürk", "1981-12-12", "parent"),
+            ("Zeynep", "Öztürk", "2010-05-05", "child"),
+            ("Mehmet", "Öztürk", "2012-07-07", "child"),
+        ],
+        clients: &[0],
+        request: "Dreigende huisuitzetting door huurachterstand.",
+        domains: &["housing", "finances"],
+        source: "municipality",
+        referred_days_ago: 120,
+        stage: Stage::Closed(5, 15, 90, "result_achieved", "goals_achieved"),
+    },
+    Family {
+        team: 1,
+        street: "Cartesiusweg",
+        number: "9",
+        postcode: "3534 BA",
         members: &[("Tom", "Smit", "1993-04-04", "parent"), ("Finn", "Smit", "2020-10-10", "child")],
-        clients: &[0], request: "Vader wil hulp bij het regelen van de omgang na de scheiding.",
-        domains: &["domestic_relations", "parenting"], source: "self", referred_days_ago: 40, stage: Stage::Closed(6, 0, 30, "other", "unreachable") },
-    Family { team: 2, street: "Amsterdamsestraatweg", number: "401", postcode: "3551 CL",
+        clients: &[0],
+        request: "Vader wil hulp bij het regelen van de omgang na de scheiding.",
+        domains: &["domestic_relations", "parenting"],
+        source: "self",
+        referred_days_ago: 40,
+        stage: Stage::Closed(6, 0, 30, "other", "unreachable"),
+    },
+    Family {
+        team: 2,
+        street: "Amsterdamsestraatweg",
+        number: "401",
+        postcode: "3551 CL",
         members: &[("Sanne", "van Dijk", "1987-08-21", "parent"), ("Lotte", "van Dijk", "2011-11-11", "child")],
-        clients: &[1], request: "Lotte wordt gepest en wil niet meer naar de sportclub.",
-        domains: &["social_participation", "mental_health"], source: "school", referred_days_ago: 7, stage: Stage::IntakeHeld(6) },
-    Family { team: 2, street: "Prins Bernhardlaan", number: "23", postcode: "3554 BV",
+        clients: &[1],
+        request: "Lotte wordt gepest en wil niet meer naar de sportclub.",
+        domains: &["social_participation", "mental_health"],
+        source: "school",
+        referred_days_ago: 7,
+        stage: Stage::IntakeHeld(6),
+    },
+    Family {
+        team: 2,
+        street: "Prins Bernhardlaan",
+        number: "23",
+        postcode: "3554 BV",
         members: &[("Rachid", "Amrani", "1980-06-06", "parent"), ("Sara", "Amrani", "2007-03-03", "child")],
-        clients: &[1], request: "Sara (18 binnenkort) zoekt woonruimte en hulp bij haar studiefinanciering.",
-        domains: &["housing", "work_education", "finances"], source: "other", referred_days_ago: 200, stage: Stage::InSupport(3, 10) },
+        clients: &[1],
+        request: "Sara (18 binnenkort) zoekt woonruimte en hulp bij haar studiefinanciering.",
+        domains: &["housing", "work_education", "finances"],
+        source: "other",
+        referred_days_ago: 200,
+        stage: Stage::InSupport(3, 10),
+    },
 ];
 
 fn day(today: Date, days_ago: i64) -> String {
@@ -107,20 +216,29 @@ fn day(today: Date, days_ago: i64) -> String {
 }
 
 pub async fn populate(app: &App) -> anyhow::Result<Vec<Login>> {
-    let admin = organisation::create_user(app, None, &user("beheer@demo.buurtteam.nl", "Bea Beheer", "admin", vec![])).await.map_err(err)?;
+    let admin = organisation::create_user(app, None, &user("beheer@demo.buurtteam.nl", "Bea Beheer", "admin", vec![]))
+        .await
+        .map_err(err)?;
     let admin = actor_of(&admin);
     let mut districts = Vec::new();
     for name in ["Overvecht", "Zuidwest", "Noordwest"] {
-        districts.push(organisation::create_district(app, &admin, &DistrictInput { name: s(name) }).await.map_err(err)?.id.0);
+        districts.push(
+            organisation::create_district(app, &admin, &DistrictInput { name: s(name) }).await.map_err(err)?.id.0,
+        );
     }
     let mut teams = Vec::new();
-    for (name, district) in [("Buurtteam Overvecht-Noord", 0), ("Buurtteam Kanaleneiland", 1), ("Buurtteam Zuilen", 2)] {
+    for (name, district) in [("Buurtteam Overvecht-Noord", 0), ("Buurtteam Kanaleneiland", 1), ("Buurtteam Zuilen", 2)]
+    {
         let t = TeamInput { name: s(name), district_id: Some(districts[district]), kind: None };
         teams.push(organisation::create_team(app, &admin, &t).await.map_err(err)?.id.0);
     }
-    organisation::create_team(app, &admin, &TeamInput { name: s("VO-team Utrecht"), district_id: None, kind: s("secondary_school") })
-        .await
-        .map_err(err)?;
+    organisation::create_team(
+        app,
+        &admin,
+        &TeamInput { name: s("VO-team Utrecht"), district_id: None, kind: s("secondary_school") },
+    )
+    .await
+    .map_err(err)?;
     let people = [
         ("gezinswerker@demo.buurtteam.nl", "Fenna de Graaf", "family_worker", vec![teams[0]]),
         ("gezinswerker2@demo.buurtteam.nl", "Youssef Haddou", "family_worker", vec![teams[1]]),
@@ -130,13 +248,19 @@ pub async fn populate(app: &App) -> anyhow::Result<Vec<Login>> {
     ];
     let mut workers = Vec::new();
     for (email, name, role, team_ids) in people {
-        workers.push(organisation::create_user(app, Some(&admin), &user(email, name, role, team_ids)).await.map_err(err)?);
+        workers
+            .push(organisation::create_user(app, Some(&admin), &user(email, name, role, team_ids)).await.map_err(err)?);
     }
     let today = app.today();
     for f in FAMILIES {
         let worker = actor_of(&workers[f.team]);
         let household = HouseholdInput {
-            address: Some(AddressInput { street: s(f.street), house_number: s(f.number), postcode: s(f.postcode), city: s("Utrecht") }),
+            address: Some(AddressInput {
+                street: s(f.street),
+                house_number: s(f.number),
+                postcode: s(f.postcode),
+                city: s("Utrecht"),
+            }),
             district_id: Some(districts[f.team]),
             members: f
                 .members
@@ -152,7 +276,9 @@ pub async fn populate(app: &App) -> anyhow::Result<Vec<Login>> {
         };
         let hh = households::create(app, &worker, &household).await.map_err(err)?;
         let (later_by, requested) = match f.stage {
-            Stage::LaterIntake(by, in_days) => (s(by), Some(today.checked_add(in_days.days()).unwrap_or(today).to_string())),
+            Stage::LaterIntake(by, in_days) => {
+                (s(by), Some(today.checked_add(in_days.days()).unwrap_or(today).to_string()))
+            }
             _ => (None, None),
         };
         let referral = ReferralInput {
@@ -175,7 +301,13 @@ pub async fn populate(app: &App) -> anyhow::Result<Vec<Login>> {
         .collect())
 }
 
-async fn advance(app: &App, worker: &buurtteam_domain::policy::Actor, case: CaseId, today: Date, f: &Family) -> anyhow::Result<()> {
+async fn advance(
+    app: &App,
+    worker: &buurtteam_domain::policy::Actor,
+    case: CaseId,
+    today: Date,
+    f: &Family,
+) -> anyhow::Result<()> {
     let referred = f.referred_days_ago;
     let (intake_after, start_after, close_after, reason) = match f.stage {
         Stage::Referred | Stage::LaterIntake(..) => return Ok(()),
@@ -184,15 +316,32 @@ async fn advance(app: &App, worker: &buurtteam_domain::policy::Actor, case: Case
         Stage::Closed(a, b, c, r, d) => (a, (b > 0).then_some(b), Some(c), Some((r, d))),
     };
     let held = day(today, referred - intake_after);
-    cases::hold_intake(app, worker, case, &IntakeInput { held_on: Some(held.clone()), worker_id: None }).await.map_err(err)?;
-    let contact = ContactInput { contact_on: Some(held), form: s("home_visit"), minutes: Some(75), participants: vec![], other_participants: None };
+    cases::hold_intake(app, worker, case, &IntakeInput { held_on: Some(held.clone()), worker_id: None })
+        .await
+        .map_err(err)?;
+    let contact = ContactInput {
+        contact_on: Some(held),
+        form: s("home_visit"),
+        minutes: Some(75),
+        participants: vec![],
+        other_participants: None,
+    };
     cases::record_contact(app, worker, case, &contact).await.map_err(err)?;
     if let Some(b) = start_after {
         let started = day(today, referred - intake_after - b);
-        cases::start_support(app, worker, case, &StartInput { started_on: Some(started.clone()) }).await.map_err(err)?;
+        cases::start_support(app, worker, case, &StartInput { started_on: Some(started.clone()) })
+            .await
+            .map_err(err)?;
         for (i, form) in ["office", "phone", "school"].iter().enumerate() {
-            let on = today.checked_sub((referred - intake_after - b - 7 * (i as i64 + 1)).max(0).days()).unwrap_or(today);
-            let c = ContactInput { contact_on: Some(on.to_string()), form: s(form), minutes: Some(45), participants: vec![], other_participants: None };
+            let on =
+                today.checked_sub((referred - intake_after - b - 7 * (i as i64 + 1)).max(0).days()).unwrap_or(today);
+            let c = ContactInput {
+                contact_on: Some(on.to_string()),
+                form: s(form),
+                minutes: Some(45),
+                participants: vec![],
+                other_participants: None,
+            };
             cases::record_contact(app, worker, case, &c).await.map_err(err)?;
         }
     }

@@ -119,7 +119,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for suffix in ["", "-wal", "-shm"] {
                 let path = format!("{file}{suffix}");
                 if Path::new(&path).exists() {
-                    std::fs::remove_file(&path).with_context(|| format!("cannot remove the old demo database {path}"))?;
+                    std::fs::remove_file(&path)
+                        .with_context(|| format!("cannot remove the old demo database {path}"))?;
                 }
             }
             let db = open(&format!("sqlite://{file}")).await?;
@@ -132,7 +133,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::new(db, Settings::default());
             let password = match std::env::var("BUURTTEAM_PASSWORD") {
                 Ok(p) => p,
-                Err(_) => rpassword::prompt_password("Password for the new user: ").context("cannot read the password")?,
+                Err(_) => {
+                    rpassword::prompt_password("Password for the new user: ").context("cannot read the password")?
+                }
             };
             let mut tx = app.db.begin_read().await?;
             let all = buurtteam_store::organisation::list_teams(&mut tx).await?;
@@ -144,7 +147,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     None => bail!("no team is named {t:?}"),
                 }
             }
-            let input = UserInput { email: Some(email), name: Some(name), role: Some(role), team_ids, password: Some(password) };
+            let input = UserInput {
+                email: Some(email),
+                name: Some(name),
+                role: Some(role),
+                team_ids,
+                password: Some(password),
+            };
             let user = buurtteam_app::organisation::create_user(&app, None, &input).await.map_err(describe)?;
             println!("Created user {} ({}) with id {}.", user.email, user.role, user.id);
             Ok(())
@@ -171,13 +180,17 @@ async fn open(url: &str) -> anyhow::Result<Db> {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
     }
-    let db = Db::connect(url).await.with_context(|| format!("cannot open the database {}", buurtteam_store::db_redact(url)))?;
+    let db = Db::connect(url)
+        .await
+        .with_context(|| format!("cannot open the database {}", buurtteam_store::db_redact(url)))?;
     db.migrate().await.context("migrating the database failed")?;
     Ok(db)
 }
 
 async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<demo::Login>>) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("cannot listen on {}", args.listen))?;
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
     println!("buurtteam is running at http://{addr}/  (API reference: http://{addr}/api/v1/docs)");
     if let Some(logins) = logins {

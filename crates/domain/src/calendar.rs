@@ -136,9 +136,7 @@ impl WorkingDayCalendar {
 
     /// The holiday on `day`, if it is one that is a day off under these rules.
     pub fn holiday_on(&self, day: Date) -> Option<Holiday> {
-        public_holidays(day.year(), self.rules)
-            .into_iter()
-            .find_map(|(d, h)| (d == day).then_some(h))
+        public_holidays(day.year(), self.rules).into_iter().find_map(|(d, h)| (d == day).then_some(h))
     }
 
     pub fn is_closure_day(&self, day: Date) -> bool {
@@ -249,10 +247,8 @@ mod tests {
         assert_eq!(c.holiday_on(date(2026, 4, 3)), Some(Holiday::GoodFriday));
         assert_eq!(c.holiday_on(date(2026, 5, 5)), Some(Holiday::LiberationDay));
         assert!(!c.is_working_day(date(2026, 5, 15)), "bridge day configured as closure day");
-        let never = WorkingDayCalendar::new(
-            HolidayRules { good_friday: false, liberation_day: LiberationDayRule::Never },
-            [],
-        );
+        let never =
+            WorkingDayCalendar::new(HolidayRules { good_friday: false, liberation_day: LiberationDayRule::Never }, []);
         assert!(never.is_working_day(date(2025, 5, 5)));
     }
 

@@ -136,10 +136,18 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
     match action {
         ReadOrganisation => Decision::Allow,
         ManageOrganisation | ManageUsers => {
-            if role == Role::Admin { Decision::Allow } else { Decision::Deny }
+            if role == Role::Admin {
+                Decision::Allow
+            } else {
+                Decision::Deny
+            }
         }
         CreateHousehold | ListCases => {
-            if has_client_access(role) { Decision::Allow } else { Decision::Deny }
+            if has_client_access(role) {
+                Decision::Allow
+            } else {
+                Decision::Deny
+            }
         }
         // Registering a referral names a team; that the team exists is no secret.
         RegisterReferral => match (has_client_access(role), relation) {
@@ -268,12 +276,12 @@ mod tests {
         let doc = std::fs::read_to_string(path).unwrap_or_default();
         let begin = "<!-- BEGIN GENERATED MATRIX -->\n";
         let end = "<!-- END GENERATED MATRIX -->";
-        if std::env::var_os("UPDATE_DOCS").is_some() {
-            if let (Some(b), Some(e)) = (doc.find(begin), doc.find(end)) {
-                let updated = format!("{}{begin}{generated}{}", &doc[..b], &doc[e..]);
-                std::fs::write(path, updated).unwrap_or_default();
-                return;
-            }
+        if std::env::var_os("UPDATE_DOCS").is_some()
+            && let (Some(b), Some(e)) = (doc.find(begin), doc.find(end))
+        {
+            let updated = format!("{}{begin}{generated}{}", &doc[..b], &doc[e..]);
+            std::fs::write(path, updated).unwrap_or_default();
+            return;
         }
         assert!(
             doc.contains(&format!("{begin}{generated}{end}")),

@@ -2,7 +2,9 @@
 //! and the contact moments.
 
 use buurtteam_domain::case::CaseStatus;
-use buurtteam_domain::codes::{ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource};
+use buurtteam_domain::codes::{
+    ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource,
+};
 use buurtteam_domain::ids::{CaseId, ContactId, HouseholdId, PersonId, TeamId, UserId};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -62,7 +64,8 @@ pub struct NewCase<'a> {
 }
 
 pub async fn insert(tx: &mut Tx, new: &NewCase<'_>, now: Timestamp) -> Result<CaseId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO cases (household_id, team_id, status, referred_on, source, request, later_intake_requested_by, \
          requested_intake_on, intake_due_on, next_due_on, created_by, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id"
@@ -80,7 +83,8 @@ pub async fn insert(tx: &mut Tx, new: &NewCase<'_>, now: Timestamp) -> Result<Ca
     .bind(new.created_by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     for person in new.client_ids {
         exec!(tx, |c| sqlx::query("INSERT INTO case_clients (case_id, person_id) VALUES ($1, $2)")
             .bind(id)
@@ -218,7 +222,8 @@ async fn attach_children(tx: &mut Tx, cases: &mut [Case]) -> Result<()> {
 
 pub async fn get(tx: &mut Tx, id: CaseId) -> Result<Option<Case>> {
     let sql = format!("{CASE_COLUMNS} WHERE c.id = $1");
-    let row: Option<CaseRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    let row: Option<CaseRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     let Some(row) = row else { return Ok(None) };
     let mut cases = vec![row.into_case()?];
     attach_children(tx, &mut cases).await?;
@@ -256,9 +261,8 @@ pub async fn list(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Case>, i64)> {
     let filter = "WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) \
         AND ($2 IS NULL OR c.team_id = $2) AND ($3 IS NULL OR c.status = $3) \
         AND (NOT $4 OR c.status <> 'closed')";
-    let sql = format!(
-        "{CASE_COLUMNS} {filter} ORDER BY (c.next_due_on IS NULL), c.next_due_on, c.id LIMIT $5 OFFSET $6"
-    );
+    let sql =
+        format!("{CASE_COLUMNS} {filter} ORDER BY (c.next_due_on IS NULL), c.next_due_on, c.id LIMIT $5 OFFSET $6");
     let count_sql = format!("SELECT COUNT(*) FROM cases c {filter}");
     let team = q.team_id.map(|t| t.0);
     let rows: Vec<CaseRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
@@ -312,7 +316,13 @@ pub async fn set_intake(
     expect_one(done)
 }
 
-pub async fn set_started(tx: &mut Tx, id: CaseId, expected: CaseStatus, started_on: Date, now: Timestamp) -> Result<()> {
+pub async fn set_started(
+    tx: &mut Tx,
+    id: CaseId,
+    expected: CaseStatus,
+    started_on: Date,
+    now: Timestamp,
+) -> Result<()> {
     let done = exec!(tx, |c| sqlx::query(
         "UPDATE cases SET status = $3, started_on = $4, next_due_on = NULL, updated_at = $5 \
          WHERE id = $1 AND status = $2"
@@ -334,8 +344,15 @@ pub struct Closure<'a> {
     pub summary: Option<&'a str>,
 }
 
-pub async fn set_closed(tx: &mut Tx, id: CaseId, expected: CaseStatus, closure: &Closure<'_>, now: Timestamp) -> Result<()> {
-    let done = exec!(tx, |c| sqlx::query(
+pub async fn set_closed(
+    tx: &mut Tx,
+    id: CaseId,
+    expected: CaseStatus,
+    closure: &Closure<'_>,
+    now: Timestamp,
+) -> Result<()> {
+    let done = exec!(tx, |c| {
+        sqlx::query(
         "UPDATE cases SET status = $3, closed_on = $4, closure_reason = $5, closure_detail = $6, closure_summary = $7, \
          next_due_on = NULL, updated_at = $8 WHERE id = $1 AND status = $2"
     )
@@ -348,7 +365,8 @@ pub async fn set_closed(tx: &mut Tx, id: CaseId, expected: CaseStatus, closure: 
     .bind(closure.summary)
     .bind(sql_ts(now))
     .execute(&mut *c)
-    .await)?;
+    .await
+    })?;
     expect_one(done)
 }
 
@@ -427,9 +445,11 @@ pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -
     Ok(ContactId(id))
 }
 
+type ContactRow = (i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_sqlx::Timestamp);
+
 /// The contacts of a case, most recent first.
 pub async fn contacts(tx: &mut Tx, case: CaseId) -> Result<Vec<Contact>> {
-    let rows: Vec<(i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_sqlx::Timestamp)> = on!(tx, |c| sqlx::query_as(
+    let rows: Vec<ContactRow> = on!(tx, |c| sqlx::query_as(
         "SELECT id, contact_on, form, minutes, other_participants, recorded_by, created_at FROM contacts \
          WHERE case_id = $1 ORDER BY contact_on DESC, id DESC"
     )

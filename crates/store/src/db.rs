@@ -40,10 +40,7 @@ impl From<sqlx::Error> for StoreError {
 impl StoreError {
     /// Whether the database could not be reached (as opposed to refusing a statement).
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
-            Self::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_))
-        )
+        matches!(self, Self::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)))
     }
 }
 
@@ -116,11 +113,8 @@ impl Db {
             let read = SqlitePoolOptions::new().max_connections(4).connect_with(opts.read_only(true)).await?;
             Ok(Self::Sqlite { write, read })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool = PgPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect(url)
-                .await?;
+            let pool =
+                PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
             Ok(Self::Postgres(pool))
         } else {
             Err(StoreError::UnsupportedUrl(redact(url)))
@@ -164,6 +158,17 @@ impl Db {
         let mut tx = self.begin_read().await?;
         exec!(&mut tx, |c| sqlx::query("SELECT 1").execute(&mut *c).await)?;
         Ok(())
+    }
+
+    /// The number of rows in `table` (for checks and tests; `table` must be a plain name).
+    pub async fn count_rows(&self, table: &str) -> Result<i64, StoreError> {
+        if table.is_empty() || !table.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(StoreError::Corrupt(format!("not a table name: {table:?}")));
+        }
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let mut tx = self.begin_read().await?;
+        let n: i64 = on!(&mut tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str())).fetch_one(&mut *c).await)?;
+        Ok(n)
     }
 
     pub async fn close(&self) {

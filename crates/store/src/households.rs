@@ -69,7 +69,8 @@ pub async fn insert(
     .await)?;
     let mut ids = Vec::with_capacity(members.len());
     for m in members {
-        let pid: i64 = on!(tx, |c| sqlx::query_scalar(
+        let pid: i64 = on!(tx, |c| {
+            sqlx::query_scalar(
             "INSERT INTO persons (household_id, given_name, family_name, birth_date, household_role, bsn, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
         )
@@ -81,7 +82,8 @@ pub async fn insert(
         .bind(m.bsn.as_ref().map(Bsn::as_str))
         .bind(sql_ts(now))
         .fetch_one(&mut *c)
-        .await)?;
+        .await
+        })?;
         ids.push(PersonId(pid));
     }
     Ok((HouseholdId(id), ids))

@@ -31,13 +31,15 @@ pub async fn claim(tx: &mut Tx, user: UserId, key: &str, request_hash: &str, now
     if inserted == 1 {
         return Ok(Claim::New);
     }
-    let (request_hash, status, body): (String, Option<i32>, Option<String>) = on!(tx, |c| sqlx::query_as(
+    let (request_hash, status, body): (String, Option<i32>, Option<String>) = on!(tx, |c| {
+        sqlx::query_as(
         "SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2"
     )
     .bind(user.0)
     .bind(key)
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(match (status, body) {
         (Some(s), Some(body)) => Claim::Done { request_hash, status: u16::try_from(s).unwrap_or(500), body },
         _ => Claim::InProgress { request_hash },

@@ -34,3 +34,6 @@ pub(crate) fn sql_ts(t: jiff::Timestamp) -> jiff_sqlx::Timestamp {
 pub(crate) fn parse_code<T>(column: &str, value: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
     parse(value).ok_or_else(|| StoreError::Corrupt(format!("{column} holds unknown code {value:?}")))
 }
+
+#[cfg(test)]
+mod schema_tests;

@@ -41,11 +41,12 @@ pub struct NewUser<'a> {
 }
 
 pub async fn insert_district(tx: &mut Tx, name: &str, now: Timestamp) -> Result<DistrictId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar("INSERT INTO districts (name, created_at) VALUES ($1, $2) RETURNING id")
-        .bind(name)
-        .bind(sql_ts(now))
-        .fetch_one(&mut *c)
-        .await)?;
+    let id: i64 =
+        on!(tx, |c| sqlx::query_scalar("INSERT INTO districts (name, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(name)
+            .bind(sql_ts(now))
+            .fetch_one(&mut *c)
+            .await)?;
     Ok(DistrictId(id))
 }
 
@@ -56,8 +57,10 @@ pub async fn list_districts(tx: &mut Tx) -> Result<Vec<District>> {
 }
 
 pub async fn district_exists(tx: &mut Tx, id: DistrictId) -> Result<bool> {
-    let n: i64 =
-        on!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM districts WHERE id = $1").bind(id.0).fetch_one(&mut *c).await)?;
+    let n: i64 = on!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM districts WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *c)
+        .await)?;
     Ok(n > 0)
 }
 
@@ -92,17 +95,19 @@ fn team_from_row((id, name, kind, district): TeamRow) -> Result<Team> {
 }
 
 pub async fn list_teams(tx: &mut Tx) -> Result<Vec<Team>> {
-    let rows: Vec<TeamRow> = on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams ORDER BY name")
-        .fetch_all(&mut *c)
-        .await)?;
+    let rows: Vec<TeamRow> =
+        on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams ORDER BY name")
+            .fetch_all(&mut *c)
+            .await)?;
     rows.into_iter().map(team_from_row).collect()
 }
 
 pub async fn get_team(tx: &mut Tx, id: TeamId) -> Result<Option<Team>> {
-    let row: Option<TeamRow> = on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams WHERE id = $1")
-        .bind(id.0)
-        .fetch_optional(&mut *c)
-        .await)?;
+    let row: Option<TeamRow> =
+        on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&mut *c)
+            .await)?;
     row.map(team_from_row).transpose()
 }
 
@@ -147,7 +152,8 @@ pub async fn team_ids_of(tx: &mut Tx, user: UserId) -> Result<Vec<TeamId>> {
 
 pub async fn get_user(tx: &mut Tx, id: UserId) -> Result<Option<User>> {
     let sql = format!("{USER_COLUMNS} WHERE id = $1");
-    let row: Option<UserRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    let row: Option<UserRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     match row {
         Some(r) => Ok(Some(user_from_row(tx, r).await?)),
         None => Ok(None),
@@ -175,7 +181,14 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
     rows.into_iter()
         .map(|(id, email, name, role, active)| {
             let team_ids = memberships.iter().filter(|(u, _)| *u == id).map(|(_, t)| TeamId(*t)).collect();
-            Ok(User { id: UserId(id), email, name, role: parse_code("users.role", &role, Role::parse)?, active, team_ids })
+            Ok(User {
+                id: UserId(id),
+                email,
+                name,
+                role: parse_code("users.role", &role, Role::parse)?,
+                active,
+                team_ids,
+            })
         })
         .collect()
 }
@@ -199,6 +212,9 @@ pub async fn insert_closure_day(tx: &mut Tx, day: Date, description: &str, now: 
 
 /// Removes a closure day; `false` when there was none on that day.
 pub async fn delete_closure_day(tx: &mut Tx, day: Date) -> Result<bool> {
-    let done = exec!(tx, |c| sqlx::query("DELETE FROM closure_days WHERE day = $1").bind(sql_date(day)).execute(&mut *c).await)?;
+    let done = exec!(tx, |c| sqlx::query("DELETE FROM closure_days WHERE day = $1")
+        .bind(sql_date(day))
+        .execute(&mut *c)
+        .await)?;
     Ok(done > 0)
 }

@@ -27,13 +27,16 @@ pub async fn insert(tx: &mut Tx, token_hash: &str, user: UserId, now: Timestamp,
 }
 
 pub async fn get(tx: &mut Tx, token_hash: &str) -> Result<Option<Session>> {
-    let row: Option<(i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp)> = on!(tx, |c| sqlx::query_as(
-        "SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1"
-    )
-    .bind(token_hash)
-    .fetch_optional(&mut *c)
-    .await)?;
-    Ok(row.map(|(u, seen, exp)| Session { user_id: UserId(u), last_seen_at: seen.to_jiff(), expires_at: exp.to_jiff() }))
+    let row: Option<(i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp)> =
+        on!(tx, |c| sqlx::query_as("SELECT user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&mut *c)
+            .await)?;
+    Ok(row.map(|(u, seen, exp)| Session {
+        user_id: UserId(u),
+        last_seen_at: seen.to_jiff(),
+        expires_at: exp.to_jiff(),
+    }))
 }
 
 pub async fn touch(tx: &mut Tx, token_hash: &str, now: Timestamp) -> Result<()> {

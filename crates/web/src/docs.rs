@@ -62,7 +62,8 @@ fn type_of(v: &Value) -> String {
         return all.iter().map(type_of).collect::<Vec<_>>().join(" or ");
     }
     if let Some(values) = v.get("enum").and_then(Value::as_array) {
-        let list: Vec<String> = values.iter().filter_map(Value::as_str).map(|s| format!("<code>{}</code>", esc(s))).collect();
+        let list: Vec<String> =
+            values.iter().filter_map(Value::as_str).map(|s| format!("<code>{}</code>", esc(s))).collect();
         return format!("one of {}", list.join(", "));
     }
     let ty = match v.get("type") {
@@ -102,7 +103,13 @@ pub fn reference_page(doc: &utoipa::openapi::OpenApi) -> String {
             for method in ["get", "post", "put", "patch", "delete"] {
                 let Some(op) = ops.get(method) else { continue };
                 let summary = op.get("summary").or_else(|| op.get("description")).and_then(Value::as_str).unwrap_or("");
-                let _ = write!(h, "<article><h3><code>{} {}</code></h3><p>{}</p>", method.to_uppercase(), esc(path), esc(summary));
+                let _ = write!(
+                    h,
+                    "<article><h3><code>{} {}</code></h3><p>{}</p>",
+                    method.to_uppercase(),
+                    esc(path),
+                    esc(summary)
+                );
                 if let Some(params) = op.get("parameters").and_then(Value::as_array) {
                     h.push_str("<h4>Parameters</h4><ul>");
                     for p in params {

@@ -30,7 +30,10 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     let key = match key {
         Ok(k) if (1..=255).contains(&k.len()) => k,
-        _ => return ApiError::new("invalid-request", "An Idempotency-Key is 1 to 255 visible ASCII characters.").into_response(),
+        _ => {
+            return ApiError::new("invalid-request", "An Idempotency-Key is 1 to 255 visible ASCII characters.")
+                .into_response();
+        }
     };
     // Only logged-in requests are remembered; without a session the handler answers 401.
     let Some(token) = session::token(req.headers()) else { return next.run(req).await };
@@ -53,7 +56,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         Ok::<_, buurtteam_store::StoreError>(c)
     }
     .await;
-    let reused = || ApiError::new("validation", "This Idempotency-Key was used for a different request; use a new key.");
+    let reused =
+        || ApiError::new("validation", "This Idempotency-Key was used for a different request; use a new key.");
     match claim {
         Err(e) => return ApiError::from(buurtteam_app::AppError::from(e)).into_response(),
         Ok(Claim::Done { request_hash, status, body }) => {
@@ -69,7 +73,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             if request_hash != hash {
                 return reused().into_response();
             }
-            let mut e = ApiError::new("conflict", "A request with this Idempotency-Key is still being handled; retry shortly.");
+            let mut e =
+                ApiError::new("conflict", "A request with this Idempotency-Key is still being handled; retry shortly.");
             e.0.current_status = None;
             return e.into_response();
         }

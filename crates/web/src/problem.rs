@@ -41,11 +41,26 @@ pub struct ApiError(pub Problem);
 
 /// The kinds of problem, with their stable slug and title.
 pub const KINDS: &[(&str, u16, &str, &str)] = &[
-    ("invalid-request", 400, "Invalid request", "The request body or query could not be read (malformed JSON, wrong types)."),
+    (
+        "invalid-request",
+        400,
+        "Invalid request",
+        "The request body or query could not be read (malformed JSON, wrong types).",
+    ),
     ("unauthenticated", 401, "Not logged in", "There is no valid session: log in with POST /api/v1/auth/login."),
     ("forbidden", 403, "Not allowed", "Your role may not do this."),
-    ("not-found", 404, "Not found", "The resource does not exist, or you may not see it (the two look the same on purpose)."),
-    ("conflict", 409, "Conflict", "The step is not possible in the current state; `current_status` says what the state is."),
+    (
+        "not-found",
+        404,
+        "Not found",
+        "The resource does not exist, or you may not see it (the two look the same on purpose).",
+    ),
+    (
+        "conflict",
+        409,
+        "Conflict",
+        "The step is not possible in the current state; `current_status` says what the state is.",
+    ),
     ("validation", 422, "Invalid input", "One or more fields are invalid; `errors` names each with what is accepted."),
     ("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."),
     ("unavailable", 503, "Service unavailable", "The database cannot be reached right now; try again shortly."),
@@ -165,7 +180,10 @@ pub async fn plain_errors_as_problems(req: axum::extract::Request, next: axum::m
         503 => "unavailable",
         _ => "invalid-request",
     };
-    let mut e = ApiError::new(slug, if text.is_empty() { status.canonical_reason().unwrap_or("Error").to_owned() } else { text });
+    let mut e = ApiError::new(
+        slug,
+        if text.is_empty() { status.canonical_reason().unwrap_or("Error").to_owned() } else { text },
+    );
     e.0.status = status.as_u16();
     e.0.title = status.canonical_reason().unwrap_or("Error").to_owned();
     let mut r = e.into_response();

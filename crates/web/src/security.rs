@@ -11,7 +11,9 @@ use crate::problem::ApiError;
 /// Adds nosniff, no framing, no referrer and a strict Content Security Policy (no inline
 /// scripts) to every response of `router`.
 pub fn with_headers<S: Clone + Send + Sync + 'static>(router: axum::Router<S>) -> axum::Router<S> {
-    let set = |name: HeaderName, value: &'static str| SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value));
+    let set = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+    };
     router
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::REFERRER_POLICY, "no-referrer"))
@@ -27,11 +29,8 @@ pub fn with_headers<S: Clone + Send + Sync + 'static>(router: axum::Router<S>) -
 /// from another site is refused, whatever cookies it carries.
 pub async fn cross_site_guard(req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let cross_site = req
-        .headers()
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == "cross-site");
+    let cross_site =
+        req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()).is_some_and(|v| v == "cross-site");
     if unsafe_method && cross_site {
         return ApiError::new("forbidden", "Requests from other sites may not change anything here.").into_response();
     }

@@ -70,7 +70,9 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
     let logged_in = auth::login(&state.app, &input.email, &input.password).await.map_err(|e| match e {
-        buurtteam_app::AppError::Unauthenticated => ApiError::new("unauthenticated", "Wrong e-mail address or password."),
+        buurtteam_app::AppError::Unauthenticated => {
+            ApiError::new("unauthenticated", "Wrong e-mail address or password.")
+        }
         other => other.into(),
     })?;
     let max_age = state.app.settings.session_absolute.as_secs();

@@ -1,8 +1,8 @@
 //! Cases: referral, worklist, the lifecycle steps, and contact moments.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
 use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use buurtteam_app::cases::{self as uc, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput};
 use buurtteam_domain::ids::CaseId;
@@ -22,7 +22,11 @@ use crate::session::Staff;
         (status = 403, description = "Not a team of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn register_referral(State(s): State<AppState>, staff: Staff, body: Body<ReferralInput>) -> Result<(StatusCode, Json<CaseOut>), ApiError> {
+pub async fn register_referral(
+    State(s): State<AppState>,
+    staff: Staff,
+    body: Body<ReferralInput>,
+) -> Result<(StatusCode, Json<CaseOut>), ApiError> {
     let Json(input) = body?;
     let view = uc::register_referral(&s.app, &staff.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(view.into())))
@@ -56,7 +60,12 @@ pub async fn get_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i6
         (status = 409, description = "Not possible in the current state, or dated before the referral", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn hold_intake(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<IntakeInput>) -> Result<Json<CaseOut>, ApiError> {
+pub async fn hold_intake(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<IntakeInput>,
+) -> Result<Json<CaseOut>, ApiError> {
     let Json(input) = body?;
     Ok(Json(uc::hold_intake(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
 }
@@ -69,7 +78,12 @@ pub async fn hold_intake(State(s): State<AppState>, staff: Staff, Path(id): Path
         (status = 409, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn start_support(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<StartInput>) -> Result<Json<CaseOut>, ApiError> {
+pub async fn start_support(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<StartInput>,
+) -> Result<Json<CaseOut>, ApiError> {
     let Json(input) = body?;
     Ok(Json(uc::start_support(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
 }
@@ -82,7 +96,12 @@ pub async fn start_support(State(s): State<AppState>, staff: Staff, Path(id): Pa
         (status = 409, description = "Closed already, or dated before the last step", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn close_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<CloseInput>) -> Result<Json<CaseOut>, ApiError> {
+pub async fn close_case(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<CloseInput>,
+) -> Result<Json<CaseOut>, ApiError> {
     let Json(input) = body?;
     Ok(Json(uc::close(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
 }
@@ -109,7 +128,11 @@ pub async fn record_contact(
 /// The contact moments of a case, most recent first. Logged in the audit log.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/contacts", tag = "cases", params(("id" = i64, Path)),
     responses((status = 200, body = ListOut<ContactOut>), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_contacts(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<ListOut<ContactOut>>, ApiError> {
+pub async fn list_contacts(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<ListOut<ContactOut>>, ApiError> {
     let items = uc::contacts(&s.app, &staff.actor, CaseId(id)).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
 }

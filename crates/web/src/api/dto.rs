@@ -25,7 +25,13 @@ pub struct UserOut {
 
 impl From<&User> for UserOut {
     fn from(u: &User) -> Self {
-        Self { id: u.id.0, email: u.email.clone(), name: u.name.clone(), role: u.role, team_ids: u.team_ids.iter().map(|t| t.0).collect() }
+        Self {
+            id: u.id.0,
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role,
+            team_ids: u.team_ids.iter().map(|t| t.0).collect(),
+        }
     }
 }
 
@@ -183,7 +189,12 @@ impl From<CaseView> for CaseOut {
             clients: c
                 .clients
                 .into_iter()
-                .map(|p| ClientOut { id: p.person_id.0, given_name: p.given_name, family_name: p.family_name, birth_date: p.birth_date })
+                .map(|p| ClientOut {
+                    id: p.person_id.0,
+                    given_name: p.given_name,
+                    family_name: p.family_name,
+                    birth_date: p.birth_date,
+                })
                 .collect(),
             life_domains: c.life_domains,
             later_intake_requested_by: c.later_intake_requested_by,

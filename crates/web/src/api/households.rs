@@ -32,6 +32,10 @@ pub async fn create_household(
 /// Read a household. Logged in the audit log.
 #[utoipa::path(get, path = "/api/v1/households/{id}", tag = "households", params(("id" = i64, Path)),
     responses((status = 200, body = HouseholdOut), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn get_household(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<HouseholdOut>, ApiError> {
+pub async fn get_household(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<HouseholdOut>, ApiError> {
     Ok(Json(uc::get(&s.app, &staff.actor, HouseholdId(id)).await?.into()))
 }

@@ -22,7 +22,11 @@ type Created<T> = Result<(StatusCode, Json<T>), ApiError>;
         (status = 409, description = "A district with this name exists", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn create_district(State(s): State<AppState>, staff: Staff, body: Body<DistrictInput>) -> Created<DistrictOut> {
+pub async fn create_district(
+    State(s): State<AppState>,
+    staff: Staff,
+    body: Body<DistrictInput>,
+) -> Created<DistrictOut> {
     let Json(input) = body?;
     let d = uc::create_district(&s.app, &staff.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(d.into())))
@@ -87,7 +91,11 @@ pub async fn list_users(State(s): State<AppState>, staff: Staff) -> Result<Json<
         (status = 409, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn add_closure_day(State(s): State<AppState>, staff: Staff, body: Body<ClosureDayInput>) -> Created<ClosureDayOut> {
+pub async fn add_closure_day(
+    State(s): State<AppState>,
+    staff: Staff,
+    body: Body<ClosureDayInput>,
+) -> Created<ClosureDayOut> {
     let Json(input) = body?;
     let (day, description) = uc::add_closure_day(&s.app, &staff.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(ClosureDayOut { day, description })))
@@ -95,16 +103,25 @@ pub async fn add_closure_day(State(s): State<AppState>, staff: Staff, body: Body
 
 /// List the organisation's closure days.
 #[utoipa::path(get, path = "/api/v1/closure-days", tag = "organisation", responses((status = 200, body = ListOut<ClosureDayOut>)))]
-pub async fn list_closure_days(State(s): State<AppState>, staff: Staff) -> Result<Json<ListOut<ClosureDayOut>>, ApiError> {
+pub async fn list_closure_days(
+    State(s): State<AppState>,
+    staff: Staff,
+) -> Result<Json<ListOut<ClosureDayOut>>, ApiError> {
     let items = uc::list_closure_days(&s.app, &staff.actor).await?;
-    Ok(Json(ListOut { items: items.into_iter().map(|(day, description)| ClosureDayOut { day, description }).collect() }))
+    Ok(Json(ListOut {
+        items: items.into_iter().map(|(day, description)| ClosureDayOut { day, description }).collect(),
+    }))
 }
 
 /// Remove a closure day. Admin only.
 #[utoipa::path(delete, path = "/api/v1/closure-days/{day}", tag = "organisation",
     params(("day" = String, Path, description = "YYYY-MM-DD")),
     responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn remove_closure_day(State(s): State<AppState>, staff: Staff, Path(day): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn remove_closure_day(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(day): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let day: Date = day.parse().map_err(|_| ApiError::new("invalid-request", "The day is a date as YYYY-MM-DD."))?;
     uc::remove_closure_day(&s.app, &staff.actor, day).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,0 +1,115 @@
+//! The binary itself: `user add`, `migrate`, and that an acknowledged write survives `kill -9`.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::harness::{Client, PASSWORD, fresh_database_url, household_body, referral_body};
+
+const BIN: &str = env!("CARGO_BIN_EXE_buurtteam");
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(18_999)
+}
+
+fn buurtteam(db: &str, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("DATABASE_URL", db)
+        .env("BUURTTEAM_PASSWORD", PASSWORD)
+        .output()
+        .expect("run buurtteam")
+}
+
+async fn wait_ready(base: &str) {
+    for _ in 0..200 {
+        if reqwest::get(format!("{base}/readyz")).await.is_ok_and(|r| r.status() == 200) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("server at {base} did not become ready");
+}
+
+#[tokio::test]
+async fn user_add_and_migrate_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = fresh_database_url(dir.path()).await;
+    let out = buurtteam(&db, &["migrate"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = buurtteam(&db, &["user", "add", "--email", "beheer@test.nl", "--name", "Bea Beheer", "--role", "admin"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("beheer@test.nl"));
+
+    // Bad input: a non-zero exit and one clear line.
+    let out = buurtteam(&db, &["user", "add", "--email", "x@test.nl", "--name", "X", "--role", "boss"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("role") && err.contains("family_worker"), "{err}");
+    let out = buurtteam(
+        &db,
+        &["user", "add", "--email", "y@test.nl", "--name", "Y", "--role", "family_worker", "--team", "Nergens"],
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Nergens"));
+    let out = buurtteam("mysql://nope", &["migrate"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported"));
+}
+
+#[tokio::test]
+async fn an_acknowledged_referral_survives_kill_9() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = fresh_database_url(dir.path()).await;
+    let out = buurtteam(&db, &["user", "add", "--email", "beheer@test.nl", "--name", "Bea", "--role", "admin"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let start = || {
+        Command::new(BIN)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", &db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start server")
+    };
+    let mut server = start();
+    wait_ready(&base).await;
+
+    let admin = Client::new(&base);
+    admin.post("/api/v1/auth/login", json!({"email": "beheer@test.nl", "password": PASSWORD})).await.expect(200);
+    let district =
+        admin.post("/api/v1/districts", json!({"name": "Oost"})).await.expect(201)["id"].as_i64().unwrap_or(0);
+    let team =
+        admin.post("/api/v1/teams", json!({"name": "Buurtteam Oost", "district_id": district})).await.expect(201)["id"]
+            .as_i64()
+            .unwrap_or(0);
+    let w =
+        json!({"email": "w@test.nl", "name": "Wim", "role": "family_worker", "team_ids": [team], "password": PASSWORD});
+    admin.post("/api/v1/users", w).await.expect(201);
+    let worker = Client::new(&base);
+    worker.post("/api/v1/auth/login", json!({"email": "w@test.nl", "password": PASSWORD})).await.expect(200);
+    let h = worker.post("/api/v1/households", household_body(district)).await.expect(201);
+    let members: Vec<i64> =
+        h["members"].as_array().map(|m| m.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default();
+    let mut ids = Vec::new();
+    for _ in 0..20 {
+        let body = referral_body(h["id"].as_i64().unwrap_or(0), team, &members, "2026-11-02");
+        ids.push(worker.post("/api/v1/cases", body).await.expect(201)["id"].as_i64().unwrap_or(0));
+    }
+
+    server.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
+    server.wait().expect("reap");
+    let mut server = start();
+    wait_ready(&base).await;
+    let worker = Client::new(&base);
+    worker.post("/api/v1/auth/login", json!({"email": "w@test.nl", "password": PASSWORD})).await.expect(200);
+    for id in ids {
+        assert_eq!(worker.get(&format!("/api/v1/cases/{id}")).await.expect(200)["status"], "referred");
+    }
+    server.kill().expect("stop");
+    server.wait().expect("reap");
+}

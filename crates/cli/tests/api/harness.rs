@@ -1,0 +1,273 @@
+//! Starts the application for one test and offers a logged-in HTTP client per user.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use buurtteam_app::auth::actor_of;
+use buurtteam_app::organisation::UserInput;
+use buurtteam_app::{App, Settings};
+use buurtteam_store::Db;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub base: String,
+    pub app: App,
+    _dir: tempfile::TempDir,
+}
+
+/// A fresh database URL: PostgreSQL when `BUURTTEAM_TEST_PG` is set, else SQLite in `dir`.
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    match std::env::var("BUURTTEAM_TEST_PG") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!(
+                "bt_test_{}_{}_{}",
+                std::process::id(),
+                COUNTER.fetch_add(1, Ordering::Relaxed),
+                jiff::Timestamp::now().as_millisecond()
+            );
+            admin_exec(&admin_url, &format!("CREATE DATABASE {name}")).await;
+            let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}", dir.join("test.db").display()),
+    }
+}
+
+/// Runs a statement outside a transaction (CREATE DATABASE cannot run inside one).
+async fn admin_exec(url: &str, sql: &str) {
+    let output = std::process::Command::new("psql").arg(url).arg("-qc").arg(sql).output().expect("run psql");
+    assert!(output.status.success(), "psql {sql}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+pub async fn spawn() -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_url = fresh_database_url(dir.path()).await;
+    let db = Db::connect(&db_url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    let app = App::new(db, Settings::default());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let served = app.clone();
+    tokio::spawn(async move {
+        let _ =
+            buurtteam_web::serve(listener, served, buurtteam_web::WebConfig::default(), std::future::pending()).await;
+    });
+    let t = TestApp { base, app, _dir: dir };
+    t.create_user(None, "admin@test.nl", "Ada Admin", "admin", &[]).await;
+    t
+}
+
+/// An HTTP client with its own cookie jar: one per person in a test.
+pub struct Client {
+    pub http: reqwest::Client,
+    pub base: String,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: Value,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Reply {
+    /// The field names of a problem document's `errors`.
+    pub fn fields(&self) -> Vec<String> {
+        self.body["errors"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Value {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.body);
+        self.body
+    }
+
+    /// Asserts a problem+json answer with `status`.
+    #[track_caller]
+    pub fn problem(self, status: u16) -> Self {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.body);
+        let ct = self.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert_eq!(ct, "application/problem+json", "problem content type");
+        assert_eq!(self.body["status"], status, "status member");
+        for member in ["type", "title", "detail"] {
+            assert!(self.body[member].is_string(), "problem lacks {member}: {}", self.body);
+        }
+        self
+    }
+}
+
+impl Client {
+    pub fn new(base: &str) -> Self {
+        let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        Self { http, base: base.to_owned() }
+    }
+
+    async fn reply(r: reqwest::Response) -> Reply {
+        let status = r.status();
+        let headers = r.headers().clone();
+        let text = r.text().await.unwrap_or_default();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply { status, body, headers }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        Self::reply(self.http.get(format!("{}{path}", self.base)).send().await.expect("GET")).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        Self::reply(self.http.post(format!("{}{path}", self.base)).json(&body).send().await.expect("POST")).await
+    }
+
+    pub async fn post_with_key(&self, path: &str, key: &str, body: Value) -> Reply {
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+            .await
+            .expect("POST");
+        Self::reply(r).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        Self::reply(self.http.delete(format!("{}{path}", self.base)).send().await.expect("DELETE")).await
+    }
+}
+
+impl TestApp {
+    pub async fn create_user(&self, by: Option<i64>, email: &str, name: &str, role: &str, teams: &[i64]) -> i64 {
+        let by_actor = match by {
+            Some(id) => {
+                let mut tx = self.app.db.begin_read().await.expect("tx");
+                let u = buurtteam_store::organisation::get_user(&mut tx, buurtteam_domain::ids::UserId(id))
+                    .await
+                    .expect("get")
+                    .expect("user");
+                Some(actor_of(&u))
+            }
+            None => None,
+        };
+        let input = UserInput {
+            email: Some(email.into()),
+            name: Some(name.into()),
+            role: Some(role.into()),
+            team_ids: teams.to_vec(),
+            password: Some(PASSWORD.into()),
+        };
+        buurtteam_app::organisation::create_user(&self.app, by_actor.as_ref(), &input).await.expect("create user").id.0
+    }
+
+    /// A client logged in as `email`.
+    pub async fn login(&self, email: &str) -> Client {
+        let c = Client::new(&self.base);
+        c.post("/api/v1/auth/login", json!({ "email": email, "password": PASSWORD })).await.expect(200);
+        c
+    }
+
+    /// Counts rows of a table (to prove that a failed request wrote nothing).
+    pub async fn count(&self, table: &str) -> i64 {
+        self.app.db.count_rows(table).await.expect("count")
+    }
+}
+
+/// A small organisation: two districts with a team each, a worker per team, a manager of
+/// both, an analyst. Returns the ids and logged-in clients.
+pub struct Org {
+    pub admin: Client,
+    pub district_a: i64,
+    pub district_b: i64,
+    pub team_a: i64,
+    pub team_b: i64,
+    pub worker_a: Client,
+    pub worker_a_id: i64,
+    pub worker_b: Client,
+    pub worker_b_id: i64,
+    pub manager: Client,
+    pub analyst: Client,
+}
+
+pub async fn org(t: &TestApp) -> Org {
+    let admin = t.login("admin@test.nl").await;
+    let district_a =
+        admin.post("/api/v1/districts", json!({"name": "Overvecht"})).await.expect(201)["id"].as_i64().unwrap_or(0);
+    let district_b =
+        admin.post("/api/v1/districts", json!({"name": "Zuidwest"})).await.expect(201)["id"].as_i64().unwrap_or(0);
+    let team_a = admin
+        .post("/api/v1/teams", json!({"name": "Buurtteam Overvecht", "district_id": district_a}))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let team_b = admin
+        .post("/api/v1/teams", json!({"name": "Buurtteam Kanaleneiland", "district_id": district_b}))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let mut ids = Vec::new();
+    for (email, role, teams) in [
+        ("a@test.nl", "family_worker", vec![team_a]),
+        ("b@test.nl", "family_worker", vec![team_b]),
+        ("m@test.nl", "team_manager", vec![team_a, team_b]),
+        ("an@test.nl", "analyst", vec![]),
+    ] {
+        let body =
+            json!({"email": email, "name": "Test Persoon", "role": role, "team_ids": teams, "password": PASSWORD});
+        ids.push(admin.post("/api/v1/users", body).await.expect(201)["id"].as_i64().unwrap_or(0));
+    }
+    Org {
+        district_a,
+        district_b,
+        team_a,
+        team_b,
+        worker_a: t.login("a@test.nl").await,
+        worker_a_id: ids[0],
+        worker_b: t.login("b@test.nl").await,
+        worker_b_id: ids[1],
+        manager: t.login("m@test.nl").await,
+        analyst: t.login("an@test.nl").await,
+        admin,
+    }
+}
+
+/// A household body: a parent and a child.
+pub fn household_body(district: i64) -> Value {
+    json!({
+        "address": {"street": "Zamenhofdreef", "house_number": "12", "postcode": "3562 JW", "city": "Utrecht"},
+        "district_id": district,
+        "members": [
+            {"given_name": "Samira", "family_name": "El Amrani", "birth_date": "1986-03-14", "role": "parent", "bsn": "123456782"},
+            {"given_name": "Yassin", "family_name": "El Amrani", "birth_date": "2015-09-02", "role": "child"}
+        ]
+    })
+}
+
+/// Registers a household and returns (household id, member ids).
+pub async fn household(c: &Client, district: i64) -> (i64, Vec<i64>) {
+    let h = c.post("/api/v1/households", household_body(district)).await.expect(201);
+    let members =
+        h["members"].as_array().map(|m| m.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default();
+    (h["id"].as_i64().unwrap_or(0), members)
+}
+
+pub fn referral_body(household: i64, team: i64, clients: &[i64], referred_on: &str) -> Value {
+    json!({
+        "household_id": household, "team_id": team, "referred_on": referred_on, "source": "school",
+        "request": "Zorgen over woede-uitbarstingen thuis.", "client_ids": clients,
+        "life_domains": ["parenting", "mental_health"], "later_intake_requested_by": null
+    })
+}
+
+/// A household plus a referral for it in `team`; returns the case id.
+pub async fn case(c: &Client, district: i64, team: i64, referred_on: &str) -> i64 {
+    let (h, members) = household(c, district).await;
+    c.post("/api/v1/cases", referral_body(h, team, &members[..1], referred_on)).await.expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0)
+}

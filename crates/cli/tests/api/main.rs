@@ -1,0 +1,14 @@
+//! Integration tests: the real application on a random port, spoken to over HTTP.
+//! Each test gets a fresh database: an SQLite file in a temp dir, or a fresh PostgreSQL
+//! database when `BUURTTEAM_TEST_PG` holds the URL of a server to create it on.
+
+mod harness;
+
+mod access;
+mod auth;
+mod cases;
+mod cli;
+mod households;
+mod idempotency;
+mod organisation;
+mod platform;

@@ -1,0 +1,80 @@
+//! Health, the OpenAPI document and reference page, security headers, errors for unknown routes.
+
+use crate::harness::{Client, spawn};
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let t = spawn().await;
+    let c = Client::new(&t.base);
+    let r = c.http.get(format!("{}/healthz", t.base)).send().await.expect("send");
+    assert_eq!(r.status(), 200);
+    assert_eq!(c.get("/readyz").await.status, 200);
+    t.app.db.close().await;
+    c.get("/readyz").await.problem(503);
+    assert_eq!(
+        c.http.get(format!("{}/healthz", t.base)).send().await.expect("send").status(),
+        200,
+        "liveness needs no database"
+    );
+}
+
+#[tokio::test]
+async fn the_openapi_document_covers_the_whole_contract() {
+    let t = spawn().await;
+    let c = Client::new(&t.base);
+    let doc = c.get("/api/v1/openapi.json").await.expect(200);
+    assert!(doc["openapi"].as_str().unwrap_or_default().starts_with("3.1"), "OpenAPI 3.1");
+    let contract = [
+        ("/api/v1/auth/login", "post"),
+        ("/api/v1/auth/logout", "post"),
+        ("/api/v1/auth/me", "get"),
+        ("/api/v1/districts", "post"),
+        ("/api/v1/districts", "get"),
+        ("/api/v1/teams", "post"),
+        ("/api/v1/teams", "get"),
+        ("/api/v1/users", "post"),
+        ("/api/v1/users", "get"),
+        ("/api/v1/households", "post"),
+        ("/api/v1/cases", "post"),
+        ("/api/v1/cases", "get"),
+        ("/api/v1/cases/{id}", "get"),
+        ("/api/v1/cases/{id}/intake", "post"),
+        ("/api/v1/cases/{id}/start", "post"),
+        ("/api/v1/cases/{id}/close", "post"),
+        ("/api/v1/cases/{id}/contacts", "post"),
+        ("/api/v1/cases/{id}/contacts", "get"),
+    ];
+    for (path, method) in contract {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI document");
+    }
+    let sources = &doc["components"]["schemas"]["ReferralSource"]["enum"];
+    assert_eq!(sources.as_array().map(Vec::len), Some(8), "codes are listed: {sources}");
+
+    let page = c.http.get(format!("{}/api/v1/docs", t.base)).send().await.expect("send");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap_or_default();
+    assert!(html.contains("POST /api/v1/cases/{id}/intake"));
+    assert!(html.contains("id=\"schema-CaseOut\""));
+    assert!(html.contains("id=\"problem-validation\""));
+}
+
+#[tokio::test]
+async fn every_answer_carries_security_headers_and_errors_are_problems() {
+    let t = spawn().await;
+    let c = Client::new(&t.base);
+    let r = c.get("/api/v1/nothing-here").await.problem(404);
+    for h in ["x-content-type-options", "content-security-policy", "x-frame-options", "referrer-policy"] {
+        assert!(r.headers.contains_key(h), "missing {h}");
+    }
+    assert!(r.headers["content-security-policy"].to_str().unwrap_or_default().contains("frame-ancestors 'none'"));
+    c.delete("/api/v1/cases").await.problem(405);
+    // A cross-site state change is refused whatever cookies it carries.
+    let r = c
+        .http
+        .post(format!("{}/api/v1/auth/logout", t.base))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status(), 403);
+}
