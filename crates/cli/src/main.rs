@@ -1,6 +1,6 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
-mod demo;
+mod generate;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -51,13 +51,31 @@ enum Command {
         #[command(flatten)]
         db: DbArgs,
     },
-    /// Start on a fresh demo database with a small, realistic organisation; prints the demo log-ins.
+    /// Start on a fresh demo database: one realistic year of a city's teams; prints the demo log-ins.
     Demo {
         /// The demo database file; it is deleted and created anew.
         #[arg(long, default_value = "data/demo.db")]
         file: String,
+        /// Seed of the synthetic data (same seed, same families).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
         #[command(flatten)]
         serve: ServeArgs,
+    },
+    /// Fill an empty database with a synthetic organisation and its cases.
+    Generate {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: generate::GenerateArgs,
+    },
+    /// Compare the cases in the database with the seed documents' figures.
+    Calibration {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The profile the data was generated with (for district populations).
+        #[arg(long, default_value = "city")]
+        profile: String,
     },
     /// Manage staff users.
     User {
@@ -115,7 +133,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database is up to date.");
             Ok(())
         }
-        Command::Demo { file, serve } => {
+        Command::Demo { file, seed, serve } => {
             for suffix in ["", "-wal", "-shm"] {
                 let path = format!("{file}{suffix}");
                 if Path::new(&path).exists() {
@@ -125,8 +143,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let db = open(&format!("sqlite://{file}")).await?;
             let app = App::new(db, Settings::default());
-            let logins = demo::populate(&app).await.context("creating the demo organisation failed")?;
-            serve_app(app, &serve, Some(logins)).await
+            let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
+            let summary = generate::run(&app, &args).await?;
+            serve_app(app, &serve, Some(generate::demo_logins(&summary))).await
+        }
+        Command::Generate { db, args } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            let summary = generate::run(&app, &args).await?;
+            generate::print_calibration(&app, &args.profile).await?;
+            println!("Log in as any generated user with the password {}.", generate::PASSWORD);
+            drop(summary);
+            Ok(())
+        }
+        Command::Calibration { db, profile } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            generate::print_calibration(&app, &profile).await
         }
         Command::User { command: UserCommand::Add { db, email, name, role, teams } } => {
             let db = open(&db.database_url).await?;
@@ -187,16 +218,16 @@ async fn open(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<demo::Login>>) -> anyhow::Result<()> {
+async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<(String, String)>>) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
     println!("buurtteam is running at http://{addr}/  (API reference: http://{addr}/api/v1/docs)");
     if let Some(logins) = logins {
-        println!("Demo log-ins (password for all: {}):", demo::PASSWORD);
-        for l in logins {
-            println!("  {:<14} {}", l.role, l.email);
+        println!("Demo log-ins (password for all: {}):", generate::PASSWORD);
+        for (role, email) in logins {
+            println!("  {role:<14} {email}");
         }
     }
     let db = app.db.clone();

@@ -10,6 +10,7 @@
 mod db;
 
 pub mod audit;
+pub mod bulk;
 pub mod cases;
 pub mod households;
 pub mod idempotency;

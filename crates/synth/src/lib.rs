@@ -1,0 +1,12 @@
+//! Synthetic organisations and families for demos, tests and benchmarks: Dutch names and
+//! addresses, household compositions, requests in plain Dutch, seasonality and a long tail
+//! of long-running support, calibrated to the figures in the seed documents.
+//! Same seed, same data: every random draw comes from one seeded ChaCha8 generator.
+
+pub mod calibration;
+mod generate;
+mod model;
+mod names;
+pub mod profile;
+
+pub use generate::{EMAIL_DOMAIN, GenerateError, Options, Summary, generate};

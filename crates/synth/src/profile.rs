@@ -1,0 +1,122 @@
+//! Profiles: the shape of a synthetic organisation. `city` is an organisation like the
+//! seeds' (Utrecht's ten districts); `region` is for scale.
+
+/// One district (wijk) and how it differs.
+#[derive(Debug, Clone)]
+pub struct DistrictSpec {
+    pub name: String,
+    /// Inhabitants on 1 January 2023 (BRP; shared/research/domain.md §5).
+    pub population: u32,
+    /// Relative use of the teams per inhabitant: higher where many families face several
+    /// problems at once (Overvecht, Zuidwest, Noordwest in the seeds).
+    pub reach: f64,
+    /// Mental health is the most frequent request here (the seeds: Noordoost, Oost, Vleuten-De Meern).
+    pub mental_health_focus: bool,
+    /// The names of its two neighbourhood teams.
+    pub teams: [String; 2],
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub name: &'static str,
+    pub city: &'static str,
+    pub districts: Vec<DistrictSpec>,
+    /// City-wide teams: (name, kind code).
+    pub school_teams: Vec<(String, &'static str)>,
+    /// Share of all referrals that go to the school teams.
+    pub school_share: f64,
+    pub cases_per_year: u32,
+    pub workers_per_team: u32,
+    /// Mean days between two contacts during support.
+    pub contact_gap_days: f64,
+}
+
+fn district(name: &str, population: u32, reach: f64, mental: bool, teams: [&str; 2]) -> DistrictSpec {
+    DistrictSpec {
+        name: name.to_owned(),
+        population,
+        reach,
+        mental_health_focus: mental,
+        teams: [format!("Buurtteam {}", teams[0]), format!("Buurtteam {}", teams[1])],
+    }
+}
+
+/// Utrecht: ten districts, twenty neighbourhood teams, a secondary-school team and two
+/// vocational-school teams, about 15,000 referrals a year.
+pub fn city() -> Profile {
+    Profile {
+        name: "city",
+        city: "Utrecht",
+        districts: vec![
+            district("Overvecht", 34_916, 2.6, false, ["Overvecht-Noord", "Overvecht-Zuid"]),
+            district("Zuidwest", 39_918, 2.0, false, ["Kanaleneiland", "Rivierenwijk-Transwijk"]),
+            district("Noordwest", 44_713, 1.7, false, ["Zuilen-Ondiep", "Pijlsweerd-Zuilen-Noord"]),
+            district("West", 29_035, 1.1, false, ["Lombok-Oog in Al", "Nieuw Engeland-Schepenbuurt"]),
+            district("Zuid", 27_855, 1.1, false, ["Hoograven-Tolsteeg", "Lunetten"]),
+            district("Binnenstad", 19_835, 0.7, false, ["Binnenstad-Noord", "Binnenstad-Zuid"]),
+            district("Noordoost", 40_534, 0.8, true, ["Wittevrouwen-Votulast", "Tuindorp-Voordorp"]),
+            district("Oost", 32_787, 0.7, true, ["Oost-Abstede", "Rijnsweerd-Wilhelminapark"]),
+            district("Leidsche Rijn", 47_092, 0.9, false, ["Leidsche Rijn-Terwijde", "Leidsche Rijn-Het Zand"]),
+            district("Vleuten-De Meern", 51_299, 0.7, true, ["Vleuten-Vleuterweide", "De Meern-Veldhuizen"]),
+        ],
+        school_teams: vec![
+            ("VO-team Utrecht".to_owned(), "secondary_school"),
+            ("Mbo-team ROC Midden Nederland".to_owned(), "vocational_school"),
+            ("Mbo-team MBO Utrecht".to_owned(), "vocational_school"),
+        ],
+        school_share: 0.12,
+        cases_per_year: 15_000,
+        workers_per_team: 9,
+        contact_gap_days: 10.0,
+    }
+}
+
+/// A region of municipalities around a city, for volume: about 200,000 referrals a year, so
+/// `--years 5` gives over 1,000,000 cases and 20,000,000 contact moments.
+pub fn region() -> Profile {
+    let mut p = city();
+    let towns = [
+        "Amersfoort",
+        "Nieuwegein",
+        "Zeist",
+        "Houten",
+        "IJsselstein",
+        "Veenendaal",
+        "Woerden",
+        "De Bilt",
+        "Stichtse Vecht",
+        "Utrechtse Heuvelrug",
+        "Soest",
+        "Baarn",
+        "Leusden",
+        "Lopik",
+        "Montfoort",
+        "Vijfheerenlanden",
+    ];
+    for town in towns {
+        for (i, part) in ["Noord", "Zuid", "Oost", "West"].iter().enumerate() {
+            let name = format!("{town} {part}");
+            p.districts.push(DistrictSpec {
+                teams: [format!("Buurtteam {name} 1"), format!("Buurtteam {name} 2")],
+                name,
+                population: 28_000 + 3_000 * i as u32,
+                reach: 0.8 + 0.3 * (i % 3) as f64,
+                mental_health_focus: i == 1,
+            });
+        }
+    }
+    p.name = "region";
+    p.city = "Regio Utrecht";
+    p.cases_per_year = 200_000;
+    p.workers_per_team = 10;
+    p.contact_gap_days = 9.0;
+    p
+}
+
+pub fn by_name(name: &str) -> Option<Profile> {
+    match name {
+        "city" => Some(city()),
+        "region" => Some(region()),
+        _ => None,
+    }
+}
