@@ -493,11 +493,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     entry.object_id = Some(contact_id.0);
     entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
     audit::append(&mut tx, &entry).await?;
-    let contact = store::contacts(&mut tx, id)
-        .await?
-        .into_iter()
-        .find(|c| c.id == contact_id)
-        .ok_or(AppError::NotFound("contact"))?;
+    let contact = store::contact(&mut tx, id, contact_id).await?.ok_or(AppError::NotFound("contact"))?;
     tx.commit().await?;
     Ok(contact)
 }

@@ -449,18 +449,29 @@ type ContactRow = (i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_
 
 /// The contacts of a case, most recent first.
 pub async fn contacts(tx: &mut Tx, case: CaseId) -> Result<Vec<Contact>> {
+    contacts_where(tx, case, None).await
+}
+
+/// One contact of a case.
+pub async fn contact(tx: &mut Tx, case: CaseId, id: ContactId) -> Result<Option<Contact>> {
+    Ok(contacts_where(tx, case, Some(id)).await?.pop())
+}
+
+async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> Result<Vec<Contact>> {
     let rows: Vec<ContactRow> = on!(tx, |c| sqlx::query_as(
         "SELECT id, contact_on, form, minutes, other_participants, recorded_by, created_at FROM contacts \
-         WHERE case_id = $1 ORDER BY contact_on DESC, id DESC"
+         WHERE case_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY contact_on DESC, id DESC"
     )
     .bind(case.0)
+    .bind(only.map(|c| c.0))
     .fetch_all(&mut *c)
     .await)?;
     let participants: Vec<(i64, i64)> = on!(tx, |c| sqlx::query_as(
         "SELECT cp.contact_id, cp.person_id FROM contact_participants cp JOIN contacts ct ON ct.id = cp.contact_id \
-         WHERE ct.case_id = $1 ORDER BY cp.person_id"
+         WHERE ct.case_id = $1 AND ($2 IS NULL OR ct.id = $2) ORDER BY cp.person_id"
     )
     .bind(case.0)
+    .bind(only.map(|c| c.0))
     .fetch_all(&mut *c)
     .await)?;
     rows.into_iter()
