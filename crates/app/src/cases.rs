@@ -131,16 +131,24 @@ fn concurrent(e: StoreError) -> AppError {
 }
 
 /// Loads a case for `action`, answering 404 both when it does not exist and when the actor
-/// may not see it.
-async fn load(tx: &mut Tx, actor: &Actor, id: CaseId, action: Action) -> Result<Case> {
-    // Roles without client access learn nothing, not even whether the id exists.
-    authorise(actor, Relation::OwnTeam, action, "case")?;
-    let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
-    authorise(actor, policy::relation_to_team(actor, case.team_id), action, "case")?;
-    Ok(case)
+/// may not see it. A refused attempt on an existing case is itself logged (NEN 7513 wants
+/// attempts in the access log too), before the 404 goes out.
+/// It takes the transaction and hands it back, so that it can roll back (and free SQLite's
+/// writer) before the refusal is logged.
+async fn load(app: &App, mut tx: Tx, actor: &Actor, id: CaseId, action: Action) -> Result<(Tx, Case)> {
+    let case = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("case"))?;
+    let relation = policy::relation_to_team(actor, case.team_id);
+    if let Err(refusal) = authorise(actor, relation, action, "case") {
+        drop(tx);
+        let mut entry = case_entry(actor, app.now(), "case.access_refused", &case);
+        entry.detail = serde_json::json!({ "attempted": action.code() });
+        app.read_log.log(entry).await?;
+        return Err(refusal);
+    }
+    Ok((tx, case))
 }
 
-fn case_entry<'a>(actor: &Actor, now: jiff::Timestamp, action: &'a str, case: &Case) -> audit::Entry<'a> {
+fn case_entry(actor: &Actor, now: jiff::Timestamp, action: &'static str, case: &Case) -> audit::Entry {
     let mut entry = audit_entry(Some(actor), now, action, "case");
     entry.object_id = Some(case.id.0);
     entry.case_id = Some(case.id);
@@ -270,11 +278,10 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
 /// Opens a case file: logged as a read.
 pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::ReadCase).await?;
-    audit::append(&mut tx, &case_entry(actor, now, "case.read", &case)).await?;
+    let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
     let calendar = app.calendar(&mut tx).await?;
-    tx.commit().await?;
+    drop(tx);
+    app.read_log.log(case_entry(actor, now, "case.read", &case)).await?;
     Ok(CaseView::new(case, &calendar, app.today()))
 }
 
@@ -328,17 +335,17 @@ pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePag
     }
     errors.finish()?;
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_read().await?;
     let query = ListQuery { member: actor.user_id, team_id: input.team_id.map(TeamId), status, limit, offset };
     let (cases, total) = store::list(&mut tx, &query).await?;
+    let calendar = app.calendar(&mut tx).await?;
+    drop(tx);
     let mut entry = audit_entry(Some(actor), now, "case.list", "case");
     entry.detail = serde_json::json!({
         "team_id": input.team_id, "status": input.status, "offset": offset, "returned": cases.len(),
         "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
     });
-    audit::append(&mut tx, &entry).await?;
-    let calendar = app.calendar(&mut tx).await?;
-    tx.commit().await?;
+    app.read_log.log(entry).await?;
     let today = app.today();
     let items = cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect();
     Ok(CasePage { items, total, limit, offset })
@@ -354,8 +361,7 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
     let mut errors = Errors::default();
     let held_on = input::past_date(&mut errors, "held_on", input.held_on.as_deref(), today);
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::HoldIntake).await?;
+    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::HoldIntake).await?;
     let worker = UserId(input.worker_id.unwrap_or(actor.user_id.0));
     match organisation::get_user(&mut tx, worker).await? {
         Some(u)
@@ -386,8 +392,7 @@ pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartIn
     errors.finish()?;
     let started_on = started_on.unwrap_or(today);
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::StartSupport).await?;
+    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::StartSupport).await?;
     case::next_status(case.status, Step::StartSupport).map_err(|e| refused(e, case.status))?;
     dates(&case)
         .check_not_before("the start of support", started_on, Step::StartSupport)
@@ -425,8 +430,7 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
     errors.finish()?;
     let (closed_on, reason) = (closed_on.unwrap_or(today), reason.unwrap_or(ClosureReason::Other));
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::CloseCase).await?;
+    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::CloseCase).await?;
     case::next_status(case.status, Step::Close).map_err(|e| refused(e, case.status))?;
     dates(&case).check_not_before("the closure", closed_on, Step::Close).map_err(|e| refused(e, case.status))?;
     let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
@@ -461,8 +465,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     };
     let others = input::optional_text(&mut errors, "other_participants", input.other_participants.as_deref(), 500);
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::RecordContact).await?;
+    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::RecordContact).await?;
     let members = households::members(&mut tx, case.household_id).await?;
     for (i, p) in input.participants.iter().enumerate() {
         if !members.iter().any(|m| m.id.0 == *p) {
@@ -501,12 +504,11 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
 /// The contact moments of a case, most recent first: logged as a read of the file.
 pub async fn contacts(app: &App, actor: &Actor, id: CaseId) -> Result<Vec<Contact>> {
     let now = app.now();
-    let mut tx = app.db.begin().await?;
-    let case = load(&mut tx, actor, id, Action::ReadCase).await?;
+    let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
     let list = store::contacts(&mut tx, id).await?;
+    drop(tx);
     let mut entry = case_entry(actor, now, "contact.list", &case);
     entry.object_type = "contact";
-    audit::append(&mut tx, &entry).await?;
-    tx.commit().await?;
+    app.read_log.log(entry).await?;
     Ok(list)
 }

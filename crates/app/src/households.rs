@@ -153,14 +153,14 @@ pub(crate) async fn relation(tx: &mut Tx, actor: &Actor, household: &Household) 
 /// Reads a household (logged as a read of client data).
 pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household> {
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_read().await?;
     let household = store::get(&mut tx, id).await?;
     let Some(household) = household else { return Err(AppError::NotFound("household")) };
     authorise(actor, relation(&mut tx, actor, &household).await?, Action::ReadHousehold, "household")?;
+    drop(tx);
     let mut entry = audit_entry(Some(actor), now, "household.read", "household");
     entry.object_id = Some(id.0);
     entry.household_id = Some(id);
-    audit::append(&mut tx, &entry).await?;
-    tx.commit().await?;
+    app.read_log.log(entry).await?;
     Ok(household)
 }

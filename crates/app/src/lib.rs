@@ -50,11 +50,15 @@ impl Default for Settings {
 pub struct App {
     pub db: Db,
     pub settings: Settings,
+    /// Group commit of the audit rows of reads.
+    pub read_log: audit::Sink,
 }
 
 impl App {
+    /// Must be called within a tokio runtime (it starts the audit writer task).
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings }
+        let read_log = audit::Sink::start(db.clone());
+        Self { db, settings, read_log }
     }
 
     pub fn now(&self) -> Timestamp {
@@ -84,12 +88,12 @@ pub(crate) fn authorise(actor: &Actor, relation: Relation, action: Action, what:
 }
 
 /// An audit entry by `actor` (the helper all use cases share).
-pub(crate) fn audit_entry<'a>(
+pub(crate) fn audit_entry(
     actor: Option<&Actor>,
     now: Timestamp,
-    action: &'a str,
-    object_type: &'a str,
-) -> audit::Entry<'a> {
+    action: &'static str,
+    object_type: &'static str,
+) -> audit::Entry {
     audit::Entry {
         occurred_at: now,
         actor: actor.map(|a| (a.user_id, a.role)),

@@ -25,6 +25,9 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// The audit row of a read could not be written, so the read is not served.
+    #[error("the audit log could not be written: {0}")]
+    AuditFailed(String),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -46,6 +46,7 @@ async fn a_case_goes_from_referral_to_closure() {
         .post(&path("/contacts"), json!({"contact_on": "2026-06-01", "form": "video", "minutes": 30}))
         .await
         .expect(201);
+    assert_eq!(o.worker_a.get(&path("")).await.expect(200)["status"], "in_support");
     let list = o.worker_a.get(&path("/contacts")).await.expect(200);
     assert_eq!(list["items"][0]["contact_on"], "2026-06-01", "most recent first");
     assert_eq!(list["items"].as_array().map(Vec::len), Some(2));
@@ -82,6 +83,7 @@ async fn a_case_goes_from_referral_to_closure() {
             "contact.recorded",
             "case.support_started",
             "contact.recorded",
+            "case.read",
             "contact.list",
             "case.closed"
         ]
