@@ -142,7 +142,7 @@ async fn load(app: &App, mut tx: Tx, actor: &Actor, id: CaseId, action: Action) 
         drop(tx);
         let mut entry = case_entry(actor, app.now(), "case.access_refused", &case);
         entry.detail = serde_json::json!({ "attempted": action.code() });
-        app.read_log.log(entry).await?;
+        audit::log(&app.db, entry).await?;
         return Err(refusal);
     }
     Ok((tx, case))
@@ -214,7 +214,7 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     }
 
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_read().await?;
     if let Some(team) = team_id {
         match organisation::get_team(&mut tx, team).await? {
             None => errors.add("team_id", format!("no team has id {team}")),
@@ -252,27 +252,35 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let mut client_ids: Vec<PersonId> = input.client_ids.iter().copied().map(PersonId).collect();
     client_ids.sort();
     client_ids.dedup();
-    let new = NewCase {
-        household_id,
-        team_id,
-        referred_on,
-        source,
-        request: &request,
-        client_ids: &client_ids,
-        life_domains: &life_domains,
-        later_intake_requested_by: later_by,
-        requested_intake_on: requested_on,
-        intake_due_on,
-        next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
-        created_by: actor.user_id,
-    };
-    let id = store::insert(&mut tx, &new, now).await?;
-    let view = view_in(app, &mut tx, id).await?;
-    let mut entry = case_entry(actor, now, "case.referred", &view.case);
-    entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
-    audit::append(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(view)
+    drop(tx);
+    let (owned_app, owned_actor) = (app.clone(), actor.clone());
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                let new = NewCase {
+                    household_id,
+                    team_id,
+                    referred_on,
+                    source,
+                    request: &request,
+                    client_ids: &client_ids,
+                    life_domains: &life_domains,
+                    later_intake_requested_by: later_by,
+                    requested_intake_on: requested_on,
+                    intake_due_on,
+                    next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
+                    created_by: actor.user_id,
+                };
+                let id = store::insert(tx, &new, now).await?;
+                let view = view_in(app, tx, id).await?;
+                let mut entry = case_entry(actor, now, "case.referred", &view.case);
+                entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
+                audit::append(tx, &entry).await?;
+                Ok(view)
+            })
+        })
+        .await
 }
 
 /// Opens a case file: logged as a read.
@@ -281,7 +289,7 @@ pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
     let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    app.read_log.log(case_entry(actor, now, "case.read", &case)).await?;
+    audit::log(&app.db, case_entry(actor, now, "case.read", &case)).await?;
     Ok(CaseView::new(case, &calendar, app.today()))
 }
 
@@ -345,7 +353,7 @@ pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePag
         "team_id": input.team_id, "status": input.status, "offset": offset, "returned": cases.len(),
         "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
     });
-    app.read_log.log(entry).await?;
+    audit::log(&app.db, entry).await?;
     let today = app.today();
     let items = cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect();
     Ok(CasePage { items, total, limit, offset })
@@ -361,7 +369,7 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
     let mut errors = Errors::default();
     let held_on = input::past_date(&mut errors, "held_on", input.held_on.as_deref(), today);
     let now = app.now();
-    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::HoldIntake).await?;
+    let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::HoldIntake).await?;
     let worker = UserId(input.worker_id.unwrap_or(actor.user_id.0));
     match organisation::get_user(&mut tx, worker).await? {
         Some(u)
@@ -375,13 +383,21 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
     case::next_status(case.status, Step::HoldIntake).map_err(|e| refused(e, case.status))?;
     dates(&case).check_not_before("the intake", held_on, Step::HoldIntake).map_err(|e| refused(e, case.status))?;
     let start_due = case::start_due_on(held_on);
-    store::set_intake(&mut tx, id, case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
-    let mut entry = case_entry(actor, now, "case.intake_held", &case);
-    entry.detail = serde_json::json!({ "held_on": held_on.to_string(), "worker_id": worker });
-    audit::append(&mut tx, &entry).await?;
-    let view = view_in(app, &mut tx, id).await?;
-    tx.commit().await?;
-    Ok(view)
+    drop(tx);
+    let (owned_app, owned_actor) = (app.clone(), actor.clone());
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                store::set_intake(tx, id, case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
+                let mut entry = case_entry(actor, now, "case.intake_held", &case);
+                entry.detail = serde_json::json!({ "held_on": held_on.to_string(), "worker_id": worker });
+                audit::append(tx, &entry).await?;
+                let view = view_in(app, tx, id).await?;
+                Ok(view)
+            })
+        })
+        .await
 }
 
 /// Records the start of support.
@@ -392,18 +408,26 @@ pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartIn
     errors.finish()?;
     let started_on = started_on.unwrap_or(today);
     let now = app.now();
-    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::StartSupport).await?;
+    let (tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::StartSupport).await?;
     case::next_status(case.status, Step::StartSupport).map_err(|e| refused(e, case.status))?;
     dates(&case)
         .check_not_before("the start of support", started_on, Step::StartSupport)
         .map_err(|e| refused(e, case.status))?;
-    store::set_started(&mut tx, id, case.status, started_on, now).await.map_err(concurrent)?;
-    let mut entry = case_entry(actor, now, "case.support_started", &case);
-    entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
-    audit::append(&mut tx, &entry).await?;
-    let view = view_in(app, &mut tx, id).await?;
-    tx.commit().await?;
-    Ok(view)
+    drop(tx);
+    let (owned_app, owned_actor) = (app.clone(), actor.clone());
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                store::set_started(tx, id, case.status, started_on, now).await.map_err(concurrent)?;
+                let mut entry = case_entry(actor, now, "case.support_started", &case);
+                entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
+                audit::append(tx, &entry).await?;
+                let view = view_in(app, tx, id).await?;
+                Ok(view)
+            })
+        })
+        .await
 }
 
 /// Closes a case with a reason, from any open state.
@@ -430,20 +454,28 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
     errors.finish()?;
     let (closed_on, reason) = (closed_on.unwrap_or(today), reason.unwrap_or(ClosureReason::Other));
     let now = app.now();
-    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::CloseCase).await?;
+    let (tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::CloseCase).await?;
     case::next_status(case.status, Step::Close).map_err(|e| refused(e, case.status))?;
     dates(&case).check_not_before("the closure", closed_on, Step::Close).map_err(|e| refused(e, case.status))?;
+    drop(tx);
+    let (owned_app, owned_actor) = (app.clone(), actor.clone());
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
     let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
-    store::set_closed(&mut tx, id, case.status, &closure, now).await.map_err(concurrent)?;
-    let mut entry = case_entry(actor, now, "case.closed", &case);
-    entry.detail = serde_json::json!({
-        "closed_on": closed_on.to_string(), "reason": reason.code(), "reason_detail": detail.map(|d| d.code()),
-        "from_status": case.status.code(),
-    });
-    audit::append(&mut tx, &entry).await?;
-    let view = view_in(app, &mut tx, id).await?;
-    tx.commit().await?;
-    Ok(view)
+        store::set_closed(tx, id, case.status, &closure, now).await.map_err(concurrent)?;
+        let mut entry = case_entry(actor, now, "case.closed", &case);
+        entry.detail = serde_json::json!({
+            "closed_on": closed_on.to_string(), "reason": reason.code(), "reason_detail": detail.map(|d| d.code()),
+            "from_status": case.status.code(),
+        });
+        audit::append(tx, &entry).await?;
+        let view = view_in(app, tx, id).await?;
+        Ok(view)
+            })
+        })
+        .await
 }
 
 /// Records a contact moment on an open case.
@@ -465,7 +497,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     };
     let others = input::optional_text(&mut errors, "other_participants", input.other_participants.as_deref(), 500);
     let now = app.now();
-    let (mut tx, case) = load(app, app.db.begin().await?, actor, id, Action::RecordContact).await?;
+    let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::RecordContact).await?;
     let members = households::members(&mut tx, case.household_id).await?;
     for (i, p) in input.participants.iter().enumerate() {
         if !members.iter().any(|m| m.id.0 == *p) {
@@ -481,24 +513,32 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     let mut participants: Vec<PersonId> = input.participants.iter().copied().map(PersonId).collect();
     participants.sort();
     participants.dedup();
-    let new = NewContact {
-        case_id: id,
-        contact_on,
-        form: form.unwrap_or(ContactForm::Phone),
-        minutes: minutes.unwrap_or(1),
-        participant_ids: &participants,
-        other_participants: others.as_deref(),
-        recorded_by: actor.user_id,
-    };
-    let contact_id = store::insert_contact(&mut tx, &new, now).await?;
-    let mut entry = case_entry(actor, now, "contact.recorded", &case);
-    entry.object_type = "contact";
-    entry.object_id = Some(contact_id.0);
-    entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
-    audit::append(&mut tx, &entry).await?;
-    let contact = store::contact(&mut tx, id, contact_id).await?.ok_or(AppError::NotFound("contact"))?;
-    tx.commit().await?;
-    Ok(contact)
+    drop(tx);
+    let owned_actor = actor.clone();
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let actor = &owned_actor;
+                let new = NewContact {
+                    case_id: id,
+                    contact_on,
+                    form: form.unwrap_or(ContactForm::Phone),
+                    minutes: minutes.unwrap_or(1),
+                    participant_ids: &participants,
+                    other_participants: others.as_deref(),
+                    recorded_by: actor.user_id,
+                };
+                let contact_id = store::insert_contact(tx, &new, now).await?;
+                let mut entry = case_entry(actor, now, "contact.recorded", &case);
+                entry.object_type = "contact";
+                entry.object_id = Some(contact_id.0);
+                entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
+                audit::append(tx, &entry).await?;
+                let contact = store::contact(tx, id, contact_id).await?.ok_or(AppError::NotFound("contact"))?;
+                Ok(contact)
+            })
+        })
+        .await
 }
 
 /// The contact moments of a case, most recent first: logged as a read of the file.
@@ -509,6 +549,6 @@ pub async fn contacts(app: &App, actor: &Actor, id: CaseId) -> Result<Vec<Contac
     drop(tx);
     let mut entry = case_entry(actor, now, "contact.list", &case);
     entry.object_type = "contact";
-    app.read_log.log(entry).await?;
+    audit::log(&app.db, entry).await?;
     Ok(list)
 }

@@ -116,12 +116,13 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     let district = input::id(&mut errors, "district_id", input.district_id).map(DistrictId);
     let members = validate_members(&mut errors, &input.members, app.today());
     let now = app.now();
-    let mut tx = app.db.begin().await?;
+    let mut tx = app.db.begin_read().await?;
     if let Some(d) = district
         && !organisation::district_exists(&mut tx, d).await?
     {
         errors.add("district_id", format!("no district has id {d}"));
     }
+    drop(tx);
     errors.finish()?;
     let address = Address {
         street: street.unwrap_or_default(),
@@ -130,15 +131,20 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
         city: city.unwrap_or_default(),
     };
     let district = district.unwrap_or(DistrictId(0));
-    let (id, _) = store::insert(&mut tx, &address, district, &members, actor.user_id, now).await?;
-    let mut entry = audit_entry(Some(actor), now, "household.created", "household");
-    entry.object_id = Some(id.0);
-    entry.household_id = Some(id);
-    entry.detail = serde_json::json!({ "members": members.len() });
-    audit::append(&mut tx, &entry).await?;
-    let household = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("household"))?;
-    tx.commit().await?;
-    Ok(household)
+    let actor = actor.clone();
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (id, _) = store::insert(tx, &address, district, &members, actor.user_id, now).await?;
+                let mut entry = audit_entry(Some(&actor), now, "household.created", "household");
+                entry.object_id = Some(id.0);
+                entry.household_id = Some(id);
+                entry.detail = serde_json::json!({ "members": members.len() });
+                audit::append(tx, &entry).await?;
+                store::get(tx, id).await?.ok_or(AppError::NotFound("household"))
+            })
+        })
+        .await
 }
 
 /// How the actor relates to a household: through a case of one of their teams, or as the
@@ -161,6 +167,6 @@ pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household>
     let mut entry = audit_entry(Some(actor), now, "household.read", "household");
     entry.object_id = Some(id.0);
     entry.household_id = Some(id);
-    app.read_log.log(entry).await?;
+    audit::log(&app.db, entry).await?;
     Ok(household)
 }

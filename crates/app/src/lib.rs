@@ -50,15 +50,11 @@ impl Default for Settings {
 pub struct App {
     pub db: Db,
     pub settings: Settings,
-    /// Group commit of the audit rows of reads.
-    pub read_log: audit::Sink,
 }
 
 impl App {
-    /// Must be called within a tokio runtime (it starts the audit writer task).
     pub fn new(db: Db, settings: Settings) -> Self {
-        let read_log = audit::Sink::start(db.clone());
-        Self { db, settings, read_log }
+        Self { db, settings }
     }
 
     pub fn now(&self) -> Timestamp {

@@ -6,9 +6,7 @@ use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{CaseId, HouseholdId, UserId};
 use jiff::Timestamp;
 
-use tokio::sync::{mpsc, oneshot};
-
-use crate::{Db, Result, StoreError, Tx, sql_ts};
+use crate::{Db, Result, Tx, sql_ts};
 
 /// One event. `action` is a stable dotted code such as `case.read` or `case.intake_held`.
 #[derive(Debug, Clone)]
@@ -82,58 +80,8 @@ pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
         .collect())
 }
 
-type Job = (Entry, oneshot::Sender<std::result::Result<(), String>>);
-
-/// Group commit for the audit rows of reads. A read of a client file must be logged before
-/// it is served, but it changes nothing the log row could be atomic with; so the rows of
-/// concurrent reads are written together, one transaction (one fsync) for all that are
-/// waiting, and each read is answered once its row is durable.
-#[derive(Clone, Debug)]
-pub struct Sink {
-    jobs: mpsc::Sender<Job>,
-}
-
-/// The most rows one group commit takes.
-const MAX_GROUP: usize = 1024;
-
-impl Sink {
-    /// Starts the writer task on the current tokio runtime.
-    pub fn start(db: Db) -> Self {
-        let (jobs, mut queue) = mpsc::channel::<Job>(4 * MAX_GROUP);
-        tokio::spawn(async move {
-            while let Some(first) = queue.recv().await {
-                let mut group = vec![first];
-                while group.len() < MAX_GROUP {
-                    match queue.try_recv() {
-                        Ok(job) => group.push(job),
-                        Err(_) => break,
-                    }
-                }
-                let written = async {
-                    let mut tx = db.begin().await?;
-                    for (entry, _) in &group {
-                        append(&mut tx, entry).await?;
-                    }
-                    tx.commit().await
-                }
-                .await;
-                let outcome = written.map_err(|e| e.to_string());
-                for (_, reply) in group {
-                    let _ = reply.send(outcome.clone());
-                }
-            }
-        });
-        Self { jobs }
-    }
-
-    /// Appends `entry` and returns once it is committed.
-    pub async fn log(&self, entry: Entry) -> Result<()> {
-        let (reply, done) = oneshot::channel();
-        self.jobs.send((entry, reply)).await.map_err(|_| StoreError::Corrupt("the audit writer has stopped".into()))?;
-        match done.await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(StoreError::AuditFailed(e)),
-            Err(_) => Err(StoreError::AuditFailed("the audit writer has stopped".into())),
-        }
-    }
+/// Appends `entry` in a transaction of its own (grouped with other writes on SQLite) and
+/// returns once it is durable: how reads of client files are logged before they are served.
+pub async fn log(db: &Db, entry: Entry) -> Result<()> {
+    db.write(move |tx| Box::pin(async move { append(tx, &entry).await })).await
 }

@@ -25,9 +25,9 @@ pub enum StoreError {
     UnsupportedUrl(String),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
-    /// The audit row of a read could not be written, so the read is not served.
-    #[error("the audit log could not be written: {0}")]
-    AuditFailed(String),
+    /// The shared transaction of a group commit failed, so this write did not happen.
+    #[error("the write could not be committed: {0}")]
+    CommitFailed(String),
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -58,7 +58,7 @@ pub enum Backend {
 /// and a pool of readers. PostgreSQL uses one pool for both.
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { write: SqlitePool, read: SqlitePool },
+    Sqlite { write: SqlitePool, read: SqlitePool, writer: crate::writer::Writer },
     Postgres(PgPool),
 }
 
@@ -114,7 +114,8 @@ impl Db {
                 .busy_timeout(Duration::from_secs(5));
             let write = SqlitePoolOptions::new().max_connections(1).connect_with(opts.clone()).await?;
             let read = SqlitePoolOptions::new().max_connections(4).connect_with(opts.read_only(true)).await?;
-            Ok(Self::Sqlite { write, read })
+            let writer = crate::writer::Writer::start(write.clone());
+            Ok(Self::Sqlite { write, read, writer })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             let pool =
                 PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
@@ -148,6 +149,26 @@ impl Db {
         })
     }
 
+    /// Runs `job` in a transaction and commits it: on SQLite through the group-committing
+    /// writer (one fsync for every job waiting), on PostgreSQL in a transaction of its own.
+    /// The job must not start another write itself (on SQLite it would wait for itself).
+    pub async fn write<F, R, E>(&self, job: F) -> Result<R, E>
+    where
+        F: for<'t> FnOnce(&'t mut Tx) -> crate::writer::JobFuture<'t, Result<R, E>> + Send + 'static,
+        R: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        match self {
+            Self::Sqlite { writer, .. } => writer.run(job).await,
+            Self::Postgres(_) => {
+                let mut tx = self.begin().await?;
+                let out = job(&mut tx).await?;
+                tx.commit().await?;
+                Ok(out)
+            }
+        }
+    }
+
     /// A read-only transaction (on SQLite it runs beside the writer).
     pub async fn begin_read(&self) -> Result<Tx, StoreError> {
         Ok(match self {
@@ -176,7 +197,7 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Self::Sqlite { write, read } => {
+            Self::Sqlite { write, read, .. } => {
                 read.close().await;
                 write.close().await;
             }

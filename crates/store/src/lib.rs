@@ -16,8 +16,10 @@ pub mod households;
 pub mod idempotency;
 pub mod organisation;
 pub mod sessions;
+mod writer;
 
 pub use db::{Backend, Db, StoreError, Tx, redact as db_redact};
+pub use writer::JobFuture;
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
