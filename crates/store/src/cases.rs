@@ -253,23 +253,24 @@ pub struct ListQuery {
 /// The worklist: cases of the member's teams, earliest due date first (cases without a
 /// due date last), and the total number matching.
 pub async fn list(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Case>, i64)> {
-    let (status, open_only) = match q.status {
-        StatusFilter::Open => (None, true),
-        StatusFilter::Only(s) => (Some(s.code()), false),
-        StatusFilter::All => (None, false),
+    // One literal condition per filter (not `$n IS NULL OR ...`), so that the planner sees
+    // it and uses the partial index of open cases or the per-status index.
+    let (status_sql, status) = match q.status {
+        StatusFilter::Open => ("AND c.status <> 'closed' AND $3 IS NULL", None),
+        StatusFilter::Only(s) => ("AND c.status = $3", Some(s.code())),
+        StatusFilter::All => ("AND $3 IS NULL", None),
     };
-    let filter = "WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) \
-        AND ($2 IS NULL OR c.team_id = $2) AND ($3 IS NULL OR c.status = $3) \
-        AND (NOT $4 OR c.status <> 'closed')";
+    let team_sql = if q.team_id.is_some() { "AND c.team_id = $2" } else { "AND $2 IS NULL" };
+    let filter =
+        format!("WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) {team_sql} {status_sql}");
     let sql =
-        format!("{CASE_COLUMNS} {filter} ORDER BY (c.next_due_on IS NULL), c.next_due_on, c.id LIMIT $5 OFFSET $6");
+        format!("{CASE_COLUMNS} {filter} ORDER BY (c.next_due_on IS NULL), c.next_due_on, c.id LIMIT $4 OFFSET $5");
     let count_sql = format!("SELECT COUNT(*) FROM cases c {filter}");
     let team = q.team_id.map(|t| t.0);
     let rows: Vec<CaseRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(q.member.0)
         .bind(team)
         .bind(status)
-        .bind(open_only)
         .bind(q.limit)
         .bind(q.offset)
         .fetch_all(&mut *c)
@@ -278,7 +279,6 @@ pub async fn list(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Case>, i64)> {
         .bind(q.member.0)
         .bind(team)
         .bind(status)
-        .bind(open_only)
         .fetch_one(&mut *c)
         .await)?;
     let mut cases = rows.into_iter().map(CaseRow::into_case).collect::<Result<Vec<_>>>()?;
