@@ -41,10 +41,20 @@ pub fn check_new_password(password: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// Argon2 takes about 19 MiB of memory per hash, so hashes run at most as many at a time as
+/// there are cores: a burst of log-ins queues instead of taking gigabytes.
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2))
+});
+
+/// Runs `work` (a password hash or check) off the async threads, within the hashing limit.
+async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(format!("hashing limit closed: {e}")))?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(format!("hashing task failed: {e}")))
+}
+
 pub async fn hash_password_async(password: String) -> Result<String> {
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(format!("hashing task failed: {e}")))?
+    bounded(move || hash_password(&password)).await?
 }
 
 /// The SHA-256 of a session token, as stored (the token itself never is).
@@ -85,9 +95,7 @@ pub async fn login(app: &App, email: &str, password: &str) -> Result<LoggedIn> {
         None => (DUMMY_HASH.clone(), None),
     };
     let pw = password.to_owned();
-    let ok = tokio::task::spawn_blocking(move || verify_password(&pw, &hash))
-        .await
-        .map_err(|e| AppError::Internal(format!("verification task failed: {e}")))?;
+    let ok = bounded(move || verify_password(&pw, &hash)).await?;
     let mut tx = app.db.begin().await?;
     let user = match user {
         Some(u) if ok && u.active => u,

@@ -109,7 +109,7 @@ pub fn region() -> Profile {
     p.city = "Regio Utrecht";
     p.cases_per_year = 200_000;
     p.workers_per_team = 10;
-    p.contact_gap_days = 9.0;
+    p.contact_gap_days = 5.5;
     p
 }
 
