@@ -1,0 +1,1 @@
+//! The code of this package is in `benches/domain.rs`.
