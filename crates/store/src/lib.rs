@@ -16,6 +16,8 @@ pub mod households;
 pub mod idempotency;
 pub mod organisation;
 pub mod sessions;
+#[doc(hidden)]
+pub mod testing;
 mod writer;
 
 pub use db::{Backend, Db, StoreError, Tx, redact as db_redact};

@@ -14,17 +14,8 @@ async fn sqlite() -> (Db, tempfile::TempDir) {
 }
 
 async fn postgres() -> Option<Db> {
-    let admin = std::env::var("BUURTTEAM_TEST_PG").ok().filter(|v| !v.is_empty())?;
-    let name = format!("bt_schema_{}_{}", std::process::id(), jiff::Timestamp::now().as_microsecond());
-    let out = std::process::Command::new("psql")
-        .arg(&admin)
-        .arg("-qc")
-        .arg(format!("CREATE DATABASE {name}"))
-        .output()
-        .expect("psql");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let (base, _) = admin.rsplit_once('/').expect("URL with a database");
-    let db = Db::connect(&format!("{base}/{name}")).await.expect("connect");
+    let admin = crate::testing::postgres_admin_url()?;
+    let db = Db::connect(&crate::testing::create_postgres_database(&admin, "bt_schema")).await.expect("connect");
     db.migrate().await.expect("migrate");
     Some(db)
 }

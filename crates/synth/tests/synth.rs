@@ -134,16 +134,8 @@ async fn every_generated_history_is_one_the_application_accepts() {
 
 #[tokio::test]
 async fn generates_into_postgresql_and_new_rows_continue_after_it() {
-    let Some(admin) = std::env::var("BUURTTEAM_TEST_PG").ok().filter(|v| !v.is_empty()) else { return };
-    let name = format!("bt_synth_{}", std::process::id());
-    let out = std::process::Command::new("psql")
-        .arg(&admin)
-        .arg("-qc")
-        .arg(format!("CREATE DATABASE {name}"))
-        .output()
-        .expect("psql");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let url = format!("{}/{name}", admin.rsplit_once('/').expect("db in URL").0);
+    let Some(admin) = buurtteam_store::testing::postgres_admin_url() else { return };
+    let url = buurtteam_store::testing::create_postgres_database(&admin, "bt_synth");
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
     let mut p = small_city();

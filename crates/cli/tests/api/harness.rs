@@ -1,7 +1,5 @@
 //! Starts the application for one test and offers a logged-in HTTP client per user.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use buurtteam_app::auth::actor_of;
 use buurtteam_app::organisation::UserInput;
 use buurtteam_app::{App, Settings};
@@ -19,27 +17,10 @@ pub struct TestApp {
 
 /// A fresh database URL: PostgreSQL when `BUURTTEAM_TEST_PG` is set, else SQLite in `dir`.
 pub async fn fresh_database_url(dir: &std::path::Path) -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    match std::env::var("BUURTTEAM_TEST_PG") {
-        Ok(admin_url) if !admin_url.is_empty() => {
-            let name = format!(
-                "bt_test_{}_{}_{}",
-                std::process::id(),
-                COUNTER.fetch_add(1, Ordering::Relaxed),
-                jiff::Timestamp::now().as_millisecond()
-            );
-            admin_exec(&admin_url, &format!("CREATE DATABASE {name}")).await;
-            let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
-            format!("{base}/{name}")
-        }
-        _ => format!("sqlite://{}", dir.join("test.db").display()),
+    match buurtteam_store::testing::postgres_admin_url() {
+        Some(admin) => buurtteam_store::testing::create_postgres_database(&admin, "bt_test"),
+        None => format!("sqlite://{}", dir.join("test.db").display()),
     }
-}
-
-/// Runs a statement outside a transaction (CREATE DATABASE cannot run inside one).
-async fn admin_exec(url: &str, sql: &str) {
-    let output = std::process::Command::new("psql").arg(url).arg("-qc").arg(sql).output().expect("run psql");
-    assert!(output.status.success(), "psql {sql}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
 pub async fn spawn() -> TestApp {
