@@ -71,7 +71,7 @@ pub fn city() -> Profile {
     }
 }
 
-/// A region of municipalities around a city, for volume: about 200,000 referrals a year, so
+/// A region of municipalities around a city, for volume: about 205,000 referrals a year, so
 /// `--years 5` gives over 1,000,000 cases and 20,000,000 contact moments.
 pub fn region() -> Profile {
     let mut p = city();
@@ -107,7 +107,7 @@ pub fn region() -> Profile {
     }
     p.name = "region";
     p.city = "Regio Utrecht";
-    p.cases_per_year = 200_000;
+    p.cases_per_year = 205_000;
     p.workers_per_team = 10;
     p.contact_gap_days = 5.5;
     p
