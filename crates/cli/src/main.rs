@@ -27,6 +27,44 @@ struct DbArgs {
     database_url: String,
 }
 
+/// The organisation's settings that change behaviour.
+#[derive(Args, Clone)]
+struct SettingsArgs {
+    /// Good Friday is a day off (it is not under most collective agreements).
+    #[arg(long, env = "BUURTTEAM_GOOD_FRIDAY", default_value_t = false)]
+    good_friday: bool,
+    /// When Liberation Day (5 May) is a day off: every_year, lustrum_years or never.
+    #[arg(long, env = "BUURTTEAM_LIBERATION_DAY", default_value = "lustrum_years")]
+    liberation_day: String,
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "BUURTTEAM_SESSION_IDLE_MINUTES", default_value_t = 60)]
+    session_idle_minutes: u32,
+    /// Hours after log-in after which a session ends, however active.
+    #[arg(long, env = "BUURTTEAM_SESSION_MAX_HOURS", default_value_t = 12)]
+    session_max_hours: u32,
+}
+
+impl SettingsArgs {
+    fn settings(&self) -> anyhow::Result<Settings> {
+        use buurtteam_domain::calendar::{HolidayRules, LiberationDayRule};
+        let liberation_day = match self.liberation_day.as_str() {
+            "every_year" => LiberationDayRule::EveryYear,
+            "lustrum_years" => LiberationDayRule::LustrumYears,
+            "never" => LiberationDayRule::Never,
+            other => bail!("--liberation-day {other:?} is not one of every_year, lustrum_years, never"),
+        };
+        if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
+            bail!("session lifetimes must be at least 1 minute / 1 hour");
+        }
+        Ok(Settings {
+            holiday_rules: HolidayRules { good_friday: self.good_friday, liberation_day },
+            session_idle: jiff::SignedDuration::from_mins(i64::from(self.session_idle_minutes)),
+            session_absolute: jiff::SignedDuration::from_hours(i64::from(self.session_max_hours)),
+            ..Settings::default()
+        })
+    }
+}
+
 #[derive(Args, Clone)]
 struct ServeArgs {
     /// Address and port to listen on.
@@ -35,6 +73,8 @@ struct ServeArgs {
     /// Mark the session cookie Secure (set this when users reach the server over HTTPS).
     #[arg(long, env = "BUURTTEAM_SECURE_COOKIES", default_value_t = false)]
     secure_cookies: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
 }
 
 #[derive(Subcommand)]
@@ -125,8 +165,9 @@ fn fail(e: &anyhow::Error) -> ! {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { db, serve } => {
+            let settings = serve.settings.settings()?;
             let db = open(&db.database_url).await?;
-            serve_app(App::new(db, Settings::default()), &serve, None).await
+            serve_app(App::new(db, settings), &serve, None).await
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;
@@ -141,8 +182,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         .with_context(|| format!("cannot remove the old demo database {path}"))?;
                 }
             }
+            let settings = serve.settings.settings()?;
             let db = open(&format!("sqlite://{file}")).await?;
-            let app = App::new(db, Settings::default());
+            let app = App::new(db, settings);
             let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
             let summary = generate::run(&app, &args).await?;
             serve_app(app, &serve, Some(generate::demo_logins(&summary))).await

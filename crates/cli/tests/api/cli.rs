@@ -54,6 +54,10 @@ async fn user_add_and_migrate_from_the_command_line() {
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Nergens"));
+    let out = buurtteam(&db, &["serve", "--liberation-day", "sometimes"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.trim().lines().count() == 1 && err.contains("lustrum_years"), "{err}");
     let out = buurtteam("mysql://nope", &["migrate"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported"));
@@ -71,6 +75,8 @@ async fn an_acknowledged_referral_survives_kill_9() {
         Command::new(BIN)
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
             .env("DATABASE_URL", &db)
+            // This organisation's agreement gives Good Friday off.
+            .env("BUURTTEAM_GOOD_FRIDAY", "true")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -100,6 +106,11 @@ async fn an_acknowledged_referral_survives_kill_9() {
         let body = referral_body(h["id"].as_i64().unwrap_or(0), team, &members, "2026-11-02");
         ids.push(worker.post("/api/v1/cases", body).await.expect(201)["id"].as_i64().unwrap_or(0));
     }
+
+    // Tuesday 31 March 2026: Good Friday (3 April, configured as a day off) and Easter Monday
+    // do not count, so the 5th working day is Thursday 9 April (without the setting: the 8th).
+    let body = referral_body(h["id"].as_i64().unwrap_or(0), team, &members, "2026-03-31");
+    assert_eq!(worker.post("/api/v1/cases", body).await.expect(201)["intake_due_on"], "2026-04-09");
 
     server.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
     server.wait().expect("reap");
