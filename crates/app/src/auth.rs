@@ -41,16 +41,46 @@ pub fn check_new_password(password: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-/// Argon2 takes about 19 MiB of memory per hash, so hashes run at most as many at a time as
-/// there are cores: a burst of log-ins queues instead of taking gigabytes.
-static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-    tokio::sync::Semaphore::new(std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2))
+type Work = Box<dyn FnOnce() + Send>;
+
+/// Password hashing runs on its own threads, as many as there are cores. Argon2 takes about
+/// 19 MiB per hash; on the shared blocking pool every thread that ever hashed kept such a
+/// buffer in its malloc arena (the server grew to 400 MB under a burst of log-ins), and a burst
+/// of log-ins would have run unbounded in parallel. A few fixed threads bound both.
+static HASHING: std::sync::LazyLock<std::sync::mpsc::Sender<Work>> = std::sync::LazyLock::new(|| {
+    let (jobs, queue) = std::sync::mpsc::channel::<Work>();
+    let queue = std::sync::Arc::new(std::sync::Mutex::new(queue));
+    let threads = std::thread::available_parallelism().map(std::num::NonZero::get).unwrap_or(2);
+    for i in 0..threads {
+        let queue = queue.clone();
+        let spawned = std::thread::Builder::new().name(format!("password-hashing-{i}")).spawn(move || {
+            loop {
+                let job = match queue.lock() {
+                    Ok(q) => q.recv(),
+                    Err(_) => return,
+                };
+                match job {
+                    Ok(work) => work(),
+                    Err(_) => return,
+                }
+            }
+        });
+        if let Err(e) = spawned {
+            tracing::error!(error = %e, "cannot start a password hashing thread");
+        }
+    }
+    jobs
 });
 
-/// Runs `work` (a password hash or check) off the async threads, within the hashing limit.
+/// Runs `work` (a password hash or check) on the hashing threads.
 async fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
-    let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(format!("hashing limit closed: {e}")))?;
-    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Internal(format!("hashing task failed: {e}")))
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    HASHING
+        .send(Box::new(move || {
+            let _ = reply.send(work());
+        }))
+        .map_err(|_| AppError::Internal("the password hashing threads have stopped".into()))?;
+    answer.await.map_err(|_| AppError::Internal("a password hashing job was lost".into()))
 }
 
 pub async fn hash_password_async(password: String) -> Result<String> {

@@ -2,6 +2,11 @@
 
 mod generate;
 
+/// mimalloc returns freed memory to the system where glibc's per-thread arenas kept it (each
+/// Argon2 hash frees a 19 MiB buffer): measured in bench/RESULTS.md.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::net::SocketAddr;
 use std::path::Path;
 
