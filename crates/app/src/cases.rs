@@ -273,7 +273,8 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
                     created_by: actor.user_id,
                 };
                 let id = store::insert(tx, &new, now).await?;
-                let view = view_in(app, tx, id).await?;
+                let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
+                let view = CaseView::new(case, &calendar, app.today());
                 let mut entry = case_entry(actor, now, "case.referred", &view.case);
                 entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
                 audit::append(tx, &entry).await?;

@@ -25,12 +25,6 @@ pub enum AppError {
     Internal(String),
 }
 
-impl AppError {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Self::Validation(vec![FieldError::new(field, message)])
-    }
-}
-
 impl From<Vec<FieldError>> for AppError {
     fn from(v: Vec<FieldError>) -> Self {
         Self::Validation(v)

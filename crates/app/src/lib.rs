@@ -10,7 +10,6 @@ pub mod input;
 pub mod organisation;
 
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
-use buurtteam_domain::codes::Role;
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
 use buurtteam_store::{Db, Tx, audit};
 use jiff::civil::Date;
@@ -100,9 +99,4 @@ pub(crate) fn audit_entry(
         household_id: None,
         detail: serde_json::Value::Null,
     }
-}
-
-/// The role's Dutch label, for messages shown to people.
-pub fn role_label(role: Role) -> &'static str {
-    role.label_nl()
 }

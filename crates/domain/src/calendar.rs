@@ -130,10 +130,6 @@ impl WorkingDayCalendar {
         Self { rules, closure_days: closure_days.into_iter().collect() }
     }
 
-    pub fn rules(&self) -> HolidayRules {
-        self.rules
-    }
-
     /// The holiday on `day`, if it is one that is a day off under these rules.
     pub fn holiday_on(&self, day: Date) -> Option<Holiday> {
         public_holidays(day.year(), self.rules).into_iter().find_map(|(d, h)| (d == day).then_some(h))

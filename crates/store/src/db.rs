@@ -47,12 +47,6 @@ impl StoreError {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
 /// The database. SQLite gets one writer connection (SQLite allows one writer at a time; a
 /// single-connection pool queues writers in the application instead of failing with BUSY)
 /// and a pool of readers. PostgreSQL uses one pool for both.
@@ -122,13 +116,6 @@ impl Db {
             Ok(Self::Postgres(pool))
         } else {
             Err(StoreError::UnsupportedUrl(redact(url)))
-        }
-    }
-
-    pub fn backend(&self) -> Backend {
-        match self {
-            Self::Sqlite { .. } => Backend::Sqlite,
-            Self::Postgres(_) => Backend::Postgres,
         }
     }
 
