@@ -10,7 +10,9 @@ use buurtteam_domain::codes::{
 use buurtteam_domain::ids::{CaseId, HouseholdId, PersonId, TeamId, UserId};
 use buurtteam_domain::policy::{self, Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
-use buurtteam_store::cases::{self as store, Case, Closure, Contact, ListQuery, NewCase, NewContact, StatusFilter};
+use buurtteam_store::cases::{
+    self as store, Case, Closure, Contact, ListOrder, ListQuery, NewCase, NewContact, StatusFilter,
+};
 use buurtteam_store::{StoreError, Tx, audit, households, organisation};
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -100,6 +102,9 @@ pub struct CaseView {
     pub start_within_4_weeks: Option<bool>,
     /// While waiting for the intake: working days left until its deadline (negative: overdue).
     pub intake_working_days_left: Option<i32>,
+    /// While waiting for the intake: working days left until the date that counts for the
+    /// worker, which is later than the deadline when the referrer or family asked for that.
+    pub next_working_days_left: Option<i32>,
 }
 
 impl CaseView {
@@ -110,9 +115,18 @@ impl CaseView {
             .started_on
             .zip(case.intake_held_on)
             .map(|(s, h)| s <= h.checked_add(case::START_NORM_LONG_DAYS.days()).unwrap_or(h));
-        let intake_working_days_left =
-            (case.status == CaseStatus::Referred).then(|| calendar.working_days_between(today, case.intake_due_on));
-        Self { case, intake_on_time, start_on_time, start_within_4_weeks, intake_working_days_left }
+        let waiting = case.status == CaseStatus::Referred;
+        let intake_working_days_left = waiting.then(|| calendar.working_days_between(today, case.intake_due_on));
+        let next_working_days_left =
+            case.next_due_on.filter(|_| waiting).map(|next| calendar.working_days_between(today, next));
+        Self {
+            case,
+            intake_on_time,
+            start_on_time,
+            start_within_4_weeks,
+            intake_working_days_left,
+            next_working_days_left,
+        }
     }
 }
 
@@ -175,7 +189,9 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let request = input::text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
     let mut life_domains = Vec::new();
     if input.life_domains.is_empty() {
-        errors.add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()));
+        errors
+            .add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()))
+            .code("required_life_domain");
     }
     for (i, code) in input.life_domains.iter().enumerate() {
         if let Some(d) =
@@ -197,27 +213,34 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     match (later_by, requested_on, input.later_intake_requested_by.is_some()) {
         (Some(_), None, _) if input.requested_intake_on.is_none() => {
             errors
-                .add("requested_intake_on", "is required when a later intake was requested (the date they asked for)");
+                .add("requested_intake_on", "is required when a later intake was requested (the date they asked for)")
+                .code("requested_date_required");
         }
         (None, Some(_), false) => {
-            errors.add("later_intake_requested_by", "say who asked for the later intake: referrer or family");
+            errors
+                .add("later_intake_requested_by", "say who asked for the later intake: referrer or family")
+                .code("requested_by_required");
         }
         _ => {}
     }
     if let (Some(r), Some(q)) = (referred_on, requested_on)
         && q < r
     {
-        errors.add("requested_intake_on", "cannot be before the referral date");
+        errors.add("requested_intake_on", "cannot be before the referral date").code("requested_before_referral");
     }
     if input.client_ids.is_empty() {
-        errors.add("client_ids", "name at least one household member who is a client (has their own request for help)");
+        errors
+            .add("client_ids", "name at least one household member who is a client (has their own request for help)")
+            .code("client_required");
     }
 
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
     if let Some(team) = team_id {
         match organisation::get_team(&mut tx, team).await? {
-            None => errors.add("team_id", format!("no team has id {team}")),
+            None => {
+                errors.add("team_id", format!("no team has id {team}")).code("unknown_team");
+            }
             Some(_) => authorise(actor, policy::relation_to_team(actor, team), Action::RegisterReferral, "team")?,
         }
     } else {
@@ -230,11 +253,17 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
             None => false,
         };
         match household.filter(|_| visible) {
-            None => errors.add("household_id", format!("no household with id {hh} that you may use")),
+            None => {
+                errors
+                    .add("household_id", format!("no household with id {hh} that you may use"))
+                    .code("unknown_household");
+            }
             Some(h) => {
                 for (i, c) in input.client_ids.iter().enumerate() {
                     if !h.members.iter().any(|m| m.id.0 == *c) {
-                        errors.add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"));
+                        errors
+                            .add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"))
+                            .code("not_household_member");
                     }
                 }
             }
@@ -340,12 +369,20 @@ pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePag
     if let Some(t) = input.team_id
         && !actor.team_ids.contains(&TeamId(t))
     {
-        errors.add("team_id", "is not one of your teams");
+        errors.add("team_id", "is not one of your teams").code("not_your_team");
     }
     errors.finish()?;
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
-    let query = ListQuery { member: actor.user_id, team_id: input.team_id.map(TeamId), status, limit, offset };
+    let query = ListQuery {
+        member: actor.user_id,
+        team_id: input.team_id.map(TeamId),
+        status,
+        worker: None,
+        order: ListOrder::Due,
+        limit,
+        offset,
+    };
     let (cases, total) = store::list(&mut tx, &query).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
@@ -377,7 +414,11 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
             if u.active
                 && matches!(u.role, Role::FamilyWorker | Role::TeamManager)
                 && u.team_ids.contains(&case.team_id) => {}
-        _ => errors.add("worker_id", "must be an active family worker or team manager of the case's team"),
+        _ => {
+            errors
+                .add("worker_id", "must be an active family worker or team manager of the case's team")
+                .code("worker_not_in_team");
+        }
     }
     errors.finish()?;
     let held_on = held_on.unwrap_or(today);
@@ -449,7 +490,9 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
         && d.reason() != r
     {
         let fitting: Vec<_> = ClosureDetail::for_reason(r).iter().map(|d| d.code()).collect();
-        errors.add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")));
+        errors
+            .add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")))
+            .code("detail_not_for_reason");
     }
     let summary = input::optional_text(&mut errors, "summary", input.summary.as_deref(), MAX_REQUEST_LENGTH);
     errors.finish()?;
@@ -487,11 +530,11 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     let form = input::code(&mut errors, "form", input.form.as_deref(), ContactForm::parse, ContactForm::accepted);
     let minutes = match input.minutes {
         None => {
-            errors.add("minutes", "is required (1 to 1440)");
+            errors.add("minutes", "is required (1 to 1440)").code("minutes_required");
             None
         }
         Some(m) if !(1..=1440).contains(&m) => {
-            errors.add("minutes", "is between 1 and 1440");
+            errors.add("minutes", "is between 1 and 1440").code("minutes_range");
             None
         }
         Some(m) => i32::try_from(m).ok(),
@@ -502,7 +545,9 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     let members = households::members(&mut tx, case.household_id).await?;
     for (i, p) in input.participants.iter().enumerate() {
         if !members.iter().any(|m| m.id.0 == *p) {
-            errors.add(format!("participants[{i}]"), format!("person {p} is not a member of this household"));
+            errors
+                .add(format!("participants[{i}]"), format!("person {p} is not a member of this household"))
+                .code("not_household_member");
         }
     }
     errors.finish()?;
@@ -552,4 +597,184 @@ pub async fn contacts(app: &App, actor: &Actor, id: CaseId) -> Result<Vec<Contac
     entry.object_type = "contact";
     audit::log(&app.db, entry).await?;
     Ok(list)
+}
+
+/// Whose cases a worklist shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The cases the actor carries, plus new referrals nobody carries yet.
+    Mine,
+    /// Every case of the actor's teams.
+    Team,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct WorklistInput {
+    /// Only this team (one of the actor's).
+    pub team_id: Option<i64>,
+    /// Only this status.
+    pub status: Option<String>,
+    /// `mine` or `team`; by default a family worker sees their own, a team manager the team's.
+    pub scope: Option<String>,
+}
+
+/// One part of the worklist: its cases (at most `WORKLIST_SECTION` of them) and how many there are.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub status: CaseStatus,
+    pub items: Vec<CaseView>,
+    pub total: i64,
+}
+
+pub struct Worklist {
+    pub scope: Scope,
+    pub sections: Vec<Section>,
+    /// Names of the staff of the actor's teams, to show who carries a case.
+    pub staff: Vec<(UserId, String)>,
+}
+
+/// The most cases one worklist section shows.
+pub const WORKLIST_SECTION: i64 = 50;
+
+/// The worklist of the pages: new referrals (intake countdown), intakes held whose support
+/// must start, and cases in support most recently active first. One audit row.
+pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result<Worklist> {
+    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    let mut errors = Errors::default();
+    let scope = match input.scope.as_deref().map(str::trim) {
+        None | Some("") => {
+            if actor.role == Role::TeamManager {
+                Scope::Team
+            } else {
+                Scope::Mine
+            }
+        }
+        Some("mine") => Scope::Mine,
+        Some("team") => Scope::Team,
+        Some(_) => {
+            errors.add("scope", "one of: mine, team");
+            Scope::Mine
+        }
+    };
+    let only = match input.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => match CaseStatus::parse(s).filter(|s| *s != CaseStatus::Closed) {
+            Some(st) => Some(st),
+            None => {
+                errors.add("status", "one of: referred, intake_held, in_support");
+                None
+            }
+        },
+    };
+    let team_id = input.team_id.map(TeamId);
+    if let Some(t) = team_id
+        && !actor.team_ids.contains(&t)
+    {
+        errors.add("team_id", "is not one of your teams").code("not_your_team");
+    }
+    errors.finish()?;
+    let now = app.now();
+    let worker = (scope == Scope::Mine).then_some(actor.user_id);
+    let mut tx = app.db.begin_read().await?;
+    let mut sections = Vec::new();
+    for (status, order) in [
+        (CaseStatus::Referred, ListOrder::Due),
+        (CaseStatus::IntakeHeld, ListOrder::Due),
+        (CaseStatus::InSupport, ListOrder::RecentlyActive),
+    ] {
+        if only.is_some_and(|o| o != status) {
+            continue;
+        }
+        let query = ListQuery {
+            member: actor.user_id,
+            team_id,
+            status: StatusFilter::Only(status),
+            worker,
+            order,
+            limit: WORKLIST_SECTION,
+            offset: 0,
+        };
+        let (cases, total) = store::list(&mut tx, &query).await?;
+        sections.push((status, cases, total));
+    }
+    let mut staff = Vec::new();
+    for team in &actor.team_ids {
+        staff.extend(organisation::team_staff(&mut tx, *team).await?.into_iter().map(|(id, name, _)| (id, name)));
+    }
+    let calendar = app.calendar(&mut tx).await?;
+    drop(tx);
+    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    entry.detail = serde_json::json!({
+        "view": "worklist", "scope": if scope == Scope::Mine { "mine" } else { "team" },
+        "team_id": input.team_id, "status": input.status,
+        "case_ids": sections.iter().flat_map(|(_, c, _)| c.iter().map(|c| c.id.0)).collect::<Vec<_>>(),
+    });
+    audit::log(&app.db, entry).await?;
+    let today = app.today();
+    let sections = sections
+        .into_iter()
+        .map(|(status, cases, total)| Section {
+            status,
+            items: cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect(),
+            total,
+        })
+        .collect();
+    Ok(Worklist { scope, sections, staff })
+}
+
+/// The waiting list of a team: referred, no intake yet, longest waiting first.
+pub async fn waiting_list(app: &App, actor: &Actor, team: TeamId) -> Result<Vec<CaseView>> {
+    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    let now = app.now();
+    let mut tx = app.db.begin_read().await?;
+    if organisation::get_team(&mut tx, team).await?.is_none() {
+        return Err(AppError::NotFound("team"));
+    }
+    authorise(actor, policy::relation_to_team(actor, team), Action::ReadCase, "team")?;
+    let query = ListQuery {
+        member: actor.user_id,
+        team_id: Some(team),
+        status: StatusFilter::Only(CaseStatus::Referred),
+        worker: None,
+        order: ListOrder::Oldest,
+        limit: 1000,
+        offset: 0,
+    };
+    let (cases, _) = store::list(&mut tx, &query).await?;
+    let calendar = app.calendar(&mut tx).await?;
+    drop(tx);
+    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    entry.detail = serde_json::json!({
+        "view": "waiting_list", "team_id": team, "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
+    });
+    audit::log(&app.db, entry).await?;
+    let today = app.today();
+    Ok(cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect())
+}
+
+/// Everything the family file shows, read at once and logged as one read.
+pub struct CaseFile {
+    pub view: CaseView,
+    pub household: households::Household,
+    pub contacts: Vec<Contact>,
+    pub team: buurtteam_store::organisation::Team,
+    /// The team's family workers and managers: who may hold the intake, and names to show.
+    pub staff: Vec<(UserId, String, Role)>,
+}
+
+/// Opens the family file: the case, its household, contacts and team, in one read
+/// transaction, logged as one `case.read`.
+pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
+    let now = app.now();
+    let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
+    let household = households::get(&mut tx, case.household_id).await?.ok_or(AppError::NotFound("household"))?;
+    let contacts = store::contacts(&mut tx, id).await?;
+    let team = organisation::get_team(&mut tx, case.team_id).await?.ok_or(AppError::NotFound("team"))?;
+    let staff = organisation::team_staff(&mut tx, case.team_id).await?;
+    let calendar = app.calendar(&mut tx).await?;
+    drop(tx);
+    let mut entry = case_entry(actor, now, "case.read", &case);
+    entry.detail = serde_json::json!({ "view": "file" });
+    audit::log(&app.db, entry).await?;
+    Ok(CaseFile { view: CaseView::new(case, &calendar, app.today()), household, contacts, team, staff })
 }

@@ -13,6 +13,15 @@ pub enum AppError {
     Unauthenticated,
     #[error("{0}")]
     Forbidden(String),
+    /// Too many failed log-ins: from this address, or for this account (then it is locked).
+    #[error("too many failed log-ins; try again later")]
+    TooManyAttempts { retry_after: jiff::SignedDuration, account_locked: bool },
+    /// The password was right, and this account also needs its second factor (TOTP code).
+    #[error("the second factor (a code from the authenticator app) is required")]
+    SecondFactorRequired,
+    /// The organisation requires a second factor for this role and it is not set up yet.
+    #[error("set up the second factor first")]
+    SecondFactorEnrolmentRequired,
     /// Not found, or not visible to this user (the two are indistinguishable on purpose).
     #[error("{0} not found")]
     NotFound(&'static str),

@@ -1,7 +1,8 @@
 //! Registering households and their members, and reading them back.
 
+use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
-use buurtteam_domain::ids::{DistrictId, HouseholdId};
+use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
 use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
@@ -49,27 +50,30 @@ pub struct HouseholdInput {
 
 fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::civil::Date) -> Vec<NewPerson> {
     if members.is_empty() {
-        errors.add("members", "at least one member is required");
+        errors.add("members", "at least one member is required").code("member_required");
     }
     if members.len() > MAX_MEMBERS {
-        errors.add("members", format!("at most {MAX_MEMBERS} members"));
+        errors
+            .add("members", format!("at most {MAX_MEMBERS} members"))
+            .code("too_many_members")
+            .arg("max", MAX_MEMBERS);
     }
     let mut out = Vec::new();
     for (i, m) in members.iter().enumerate() {
         let f = |name: &str| format!("members[{i}].{name}");
         let given = m.given_name.as_deref().map(str::trim).unwrap_or_default();
         if let Err(msg) = check_name(given) {
-            errors.add(f("given_name"), msg);
+            errors.add(f("given_name"), msg).code("invalid_name");
         }
         let family = m.family_name.as_deref().map(str::trim).unwrap_or_default();
         if let Err(msg) = check_name(family) {
-            errors.add(f("family_name"), msg);
+            errors.add(f("family_name"), msg).code("invalid_name");
         }
         let birth = input::past_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
         if let Some(b) = birth
             && b < date(1900, 1, 1)
         {
-            errors.add(f("birth_date"), "must be in 1900 or later");
+            errors.add(f("birth_date"), "must be in 1900 or later").code("birth_date_too_early");
         }
         let role = input::code(errors, &f("role"), m.role.as_deref(), HouseholdRole::parse, HouseholdRole::accepted);
         let bsn = match m.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
@@ -77,7 +81,7 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
             Some(b) => match Bsn::parse(b) {
                 Ok(bsn) => Some(bsn),
                 Err(e) => {
-                    errors.add(f("bsn"), e.to_string());
+                    errors.add(f("bsn"), e.to_string()).code("invalid_bsn");
                     None
                 }
             },
@@ -94,7 +98,7 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     let mut errors = Errors::default();
     let empty = AddressInput::default();
     if input.address.is_none() {
-        errors.add("address", "is required");
+        errors.add("address", "is required").code("required");
     }
     let a = input.address.as_ref().unwrap_or(&empty);
     let street = input::text(&mut errors, "address.street", a.street.as_deref(), 200);
@@ -102,13 +106,15 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     let city = input::text(&mut errors, "address.city", a.city.as_deref(), 100);
     let postcode = match a.postcode.as_deref() {
         None | Some("") => {
-            errors.add("address.postcode", "is required");
+            errors.add("address.postcode", "is required").code("required");
             None
         }
         Some(p) => {
             let n = normalise_postcode(p);
             if n.is_none() {
-                errors.add("address.postcode", "is not a Dutch postcode (four digits and two letters, e.g. 3511 AB)");
+                errors
+                    .add("address.postcode", "is not a Dutch postcode (four digits and two letters, e.g. 3511 AB)")
+                    .code("invalid_postcode");
             }
             n
         }
@@ -120,7 +126,7 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     if let Some(d) = district
         && !organisation::district_exists(&mut tx, d).await?
     {
-        errors.add("district_id", format!("no district has id {d}"));
+        errors.add("district_id", format!("no district has id {d}")).code("unknown_district");
     }
     drop(tx);
     errors.finish()?;
@@ -169,4 +175,99 @@ pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household>
     entry.household_id = Some(id);
     audit::log(&app.db, entry).await?;
     Ok(household)
+}
+
+/// What to search households by; raw input, all optional, at least one required.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchInput {
+    pub name: Option<String>,
+    /// `YYYY-MM-DD`
+    pub birth_date: Option<String>,
+    pub postcode: Option<String>,
+    pub house_number: Option<String>,
+    pub bsn: Option<String>,
+}
+
+/// A household found, with the cases it has (of any team: only their status and team show).
+pub struct Found {
+    pub household: Household,
+    /// (case id, team, status, referred on); only cases of the actor's teams can be opened.
+    pub cases: Vec<(i64, TeamId, CaseStatus, jiff::civil::Date)>,
+}
+
+/// The most households one search returns.
+pub const SEARCH_LIMIT: i64 = 25;
+
+/// Finds households the actor may see by name, birth date, postcode + house number or BSN.
+/// Logged with the kinds of criteria and the households returned, never the values.
+pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec<Found>> {
+    authorise(actor, Relation::NoRecord, Action::ListCases, "household")?;
+    let mut errors = Errors::default();
+    let name = input::optional_text(&mut errors, "name", input.name.as_deref(), 100);
+    if name.as_ref().is_some_and(|n| n.chars().count() < 2) {
+        errors.add("name", "type at least 2 letters").code("name_too_short");
+    }
+    let birth_date = input::optional_date(&mut errors, "birth_date", input.birth_date.as_deref());
+    let postcode = match input.postcode.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => {
+            let n = normalise_postcode(p);
+            if n.is_none() {
+                errors
+                    .add("postcode", "is not a Dutch postcode (four digits and two letters, e.g. 3511 AB)")
+                    .code("invalid_postcode");
+            }
+            n
+        }
+    };
+    let house_number = input::optional_text(&mut errors, "house_number", input.house_number.as_deref(), 20);
+    if house_number.is_some() && postcode.is_none() && input.postcode.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        errors.add("postcode", "is needed with a house number").code("postcode_with_house_number");
+    }
+    let bsn = match input.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        None => None,
+        Some(b) => match Bsn::parse(b) {
+            Ok(bsn) => Some(bsn),
+            Err(e) => {
+                errors.add("bsn", e.to_string()).code("invalid_bsn");
+                None
+            }
+        },
+    };
+    if errors.is_empty() && name.is_none() && birth_date.is_none() && postcode.is_none() && bsn.is_none() {
+        errors
+            .add("name", "fill in at least one of: name, birth date, postcode and house number, BSN")
+            .code("search_empty");
+    }
+    errors.finish()?;
+    let criteria: Vec<&str> = [
+        name.is_some().then_some("name"),
+        birth_date.is_some().then_some("birth_date"),
+        postcode.is_some().then_some("postcode"),
+        house_number.is_some().then_some("house_number"),
+        bsn.is_some().then_some("bsn"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let query = store::Search { name, birth_date, postcode, house_number, bsn };
+    let now = app.now();
+    let mut tx = app.db.begin_read().await?;
+    let ids = store::search(&mut tx, actor.user_id, &query, SEARCH_LIMIT).await?;
+    let mut found = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let Some(household) = store::get(&mut tx, *id).await? else { continue };
+        let cases = store::cases_of(&mut tx, *id)
+            .await?
+            .into_iter()
+            .filter_map(|(c, team, status, on)| CaseStatus::parse(&status).map(|s| (c, team, s, on)))
+            .collect();
+        found.push(Found { household, cases });
+    }
+    drop(tx);
+    let mut entry = audit_entry(Some(actor), now, "household.search", "household");
+    entry.detail =
+        serde_json::json!({ "criteria": criteria, "household_ids": ids.iter().map(|h| h.0).collect::<Vec<_>>() });
+    audit::log(&app.db, entry).await?;
+    Ok(found)
 }

@@ -8,10 +8,10 @@ use jiff::civil::Date;
 pub fn text(errors: &mut Errors, field: &str, value: Option<&str>, max: usize) -> Option<String> {
     let v = value.map(str::trim).unwrap_or_default();
     if v.is_empty() {
-        errors.add(field, "is required");
+        errors.add(field, "is required").code("required");
         None
     } else if v.chars().count() > max {
-        errors.add(field, format!("is at most {max} characters"));
+        errors.add(field, format!("is at most {max} characters")).code("too_long").arg("max", max);
         None
     } else {
         Some(v.to_owned())
@@ -23,7 +23,7 @@ pub fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, max:
     match value.map(str::trim) {
         None | Some("") => None,
         Some(v) if v.chars().count() > max => {
-            errors.add(field, format!("is at most {max} characters"));
+            errors.add(field, format!("is at most {max} characters")).code("too_long").arg("max", max);
             None
         }
         Some(v) => Some(v.to_owned()),
@@ -34,7 +34,7 @@ pub fn optional_text(errors: &mut Errors, field: &str, value: Option<&str>, max:
 pub fn date(errors: &mut Errors, field: &str, value: Option<&str>) -> Option<Date> {
     match value.map(str::trim) {
         None | Some("") => {
-            errors.add(field, "is required (a date as YYYY-MM-DD)");
+            errors.add(field, "is required (a date as YYYY-MM-DD)").code("required");
             None
         }
         Some(v) => optional_date(errors, field, Some(v)),
@@ -47,7 +47,7 @@ pub fn optional_date(errors: &mut Errors, field: &str, value: Option<&str>) -> O
     match v.parse::<Date>() {
         Ok(d) if valid_shape => Some(d),
         _ => {
-            errors.add(field, format!("{v:?} is not an existing date as YYYY-MM-DD"));
+            errors.add(field, format!("{v:?} is not an existing date as YYYY-MM-DD")).code("invalid_date");
             None
         }
     }
@@ -57,7 +57,10 @@ pub fn optional_date(errors: &mut Errors, field: &str, value: Option<&str>) -> O
 pub fn past_date(errors: &mut Errors, field: &str, value: Option<&str>, today: Date) -> Option<Date> {
     let d = date(errors, field, value)?;
     if d > today {
-        errors.add(field, format!("{d} lies in the future; only dates up to today ({today}) are accepted"));
+        errors
+            .add(field, format!("{d} lies in the future; only dates up to today ({today}) are accepted"))
+            .code("future_date")
+            .arg("today", today);
         return None;
     }
     Some(d)
@@ -73,7 +76,7 @@ pub fn code<T>(
 ) -> Option<T> {
     match value.map(str::trim) {
         None | Some("") => {
-            errors.add(field, format!("is required; one of: {}", accepted()));
+            errors.add(field, format!("is required; one of: {}", accepted())).code("required");
             None
         }
         Some(v) => optional_code(errors, field, Some(v), parse, accepted),
@@ -90,7 +93,7 @@ pub fn optional_code<T>(
     let v = value.map(str::trim).filter(|v| !v.is_empty())?;
     let parsed = parse(v);
     if parsed.is_none() {
-        errors.add(field, format!("{v:?} is not a known code; one of: {}", accepted()));
+        errors.add(field, format!("{v:?} is not a known code; one of: {}", accepted())).code("unknown_choice");
     }
     parsed
 }
@@ -98,7 +101,7 @@ pub fn optional_code<T>(
 /// A required id.
 pub fn id(errors: &mut Errors, field: &str, value: Option<i64>) -> Option<i64> {
     if value.is_none() {
-        errors.add(field, "is required");
+        errors.add(field, "is required").code("required");
     }
     value
 }

@@ -31,6 +31,14 @@ pub struct Settings {
     pub session_absolute: SignedDuration,
     /// The organisation's time zone: "today" for deadlines is a date there.
     pub time_zone: TimeZone,
+    /// This many failed log-ins in a row lock an account ...
+    pub lock_after_failures: i32,
+    /// ... for this long.
+    pub lock_duration: SignedDuration,
+    /// At most this many failed log-ins per client address per `lock_duration`.
+    pub failures_per_address: u32,
+    /// Roles that must use the TOTP second factor.
+    pub second_factor_roles: Vec<buurtteam_domain::codes::Role>,
 }
 
 impl Default for Settings {
@@ -40,6 +48,10 @@ impl Default for Settings {
             session_idle: SignedDuration::from_mins(60),
             session_absolute: SignedDuration::from_hours(12),
             time_zone: TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC),
+            lock_after_failures: 5,
+            lock_duration: SignedDuration::from_mins(15),
+            failures_per_address: 30,
+            second_factor_roles: Vec::new(),
         }
     }
 }
@@ -49,11 +61,13 @@ impl Default for Settings {
 pub struct App {
     pub db: Db,
     pub settings: Settings,
+    /// Failed log-ins per client address (this node only; the per-account lock is in the database).
+    pub throttle: std::sync::Arc<auth::Throttle>,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings }
+        Self { db, settings, throttle: Default::default() }
     }
 
     pub fn now(&self) -> Timestamp {

@@ -136,18 +136,20 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     if let Some(e) = &email
         && !valid_email(e)
     {
-        errors.add("email", "is not an e-mail address (name@example.nl)");
+        errors.add("email", "is not an e-mail address (name@example.nl)").code("invalid_email");
     }
     let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
     if let Err(m) = check_name(&name) {
-        errors.add("name", m);
+        errors.add("name", m).code("invalid_name");
     }
     let role = input::code(&mut errors, "role", input.role.as_deref(), Role::parse, Role::accepted);
     match input.password.as_deref() {
-        None => errors.add("password", "is required"),
+        None => {
+            errors.add("password", "is required").code("required");
+        }
         Some(p) => {
             if let Err(m) = check_new_password(p) {
-                errors.add("password", m);
+                errors.add("password", m).code("password_rule");
             }
         }
     }
@@ -179,7 +181,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
-    Ok(User { id, email, name, role, active: true, team_ids })
+    Ok(User { id, email, name, role, active: true, team_ids, second_factor: false })
 }
 
 pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {

@@ -47,6 +47,18 @@ struct SettingsArgs {
     /// Hours after log-in after which a session ends, however active.
     #[arg(long, env = "BUURTTEAM_SESSION_MAX_HOURS", default_value_t = 12)]
     session_max_hours: u32,
+    /// Failed log-ins in a row after which an account is locked.
+    #[arg(long, env = "BUURTTEAM_LOCK_AFTER_FAILURES", default_value_t = 5)]
+    lock_after_failures: u32,
+    /// Minutes an account stays locked (and the window of the per-address limit).
+    #[arg(long, env = "BUURTTEAM_LOCK_MINUTES", default_value_t = 15)]
+    lock_minutes: u32,
+    /// Failed log-ins allowed per client address within that window.
+    #[arg(long, env = "BUURTTEAM_FAILURES_PER_ADDRESS", default_value_t = 30)]
+    failures_per_address: u32,
+    /// Roles that must use a second factor (TOTP), comma-separated, e.g. team_manager,admin.
+    #[arg(long, env = "BUURTTEAM_SECOND_FACTOR_ROLES", default_value = "", value_delimiter = ',')]
+    second_factor_roles: Vec<String>,
 }
 
 impl SettingsArgs {
@@ -58,6 +70,13 @@ impl SettingsArgs {
             "never" => LiberationDayRule::Never,
             other => bail!("--liberation-day {other:?} is not one of every_year, lustrum_years, never"),
         };
+        let mut second_factor_roles = Vec::new();
+        for r in self.second_factor_roles.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
+            match buurtteam_domain::codes::Role::parse(r) {
+                Some(role) => second_factor_roles.push(role),
+                None => bail!("--second-factor-roles: {r:?} is not one of family_worker, team_manager, analyst, admin"),
+            }
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -65,6 +84,10 @@ impl SettingsArgs {
             holiday_rules: HolidayRules { good_friday: self.good_friday, liberation_day },
             session_idle: jiff::SignedDuration::from_mins(i64::from(self.session_idle_minutes)),
             session_absolute: jiff::SignedDuration::from_hours(i64::from(self.session_max_hours)),
+            lock_after_failures: i32::try_from(self.lock_after_failures.max(1)).unwrap_or(5),
+            lock_duration: jiff::SignedDuration::from_mins(i64::from(self.lock_minutes.max(1))),
+            failures_per_address: self.failures_per_address.max(1),
+            second_factor_roles,
             ..Settings::default()
         })
     }
@@ -78,6 +101,15 @@ struct ServeArgs {
     /// Mark the session cookie Secure (set this when users reach the server over HTTPS).
     #[arg(long, env = "BUURTTEAM_SECURE_COOKIES", default_value_t = false)]
     secure_cookies: bool,
+    /// Take the client address from X-Forwarded-For (only behind a proxy that sets it).
+    #[arg(long, env = "BUURTTEAM_TRUST_X_FORWARDED_FOR", default_value_t = false)]
+    trust_forwarded_for: bool,
+    /// Another organisation's NL Design System design tokens (a CSS file) instead of Utrecht's.
+    #[arg(long, env = "BUURTTEAM_THEME_CSS")]
+    theme_css: Option<std::path::PathBuf>,
+    /// The class that applies those tokens, e.g. denhaag-theme.
+    #[arg(long, env = "BUURTTEAM_THEME_CLASS", default_value = "utrecht-theme")]
+    theme_class: String,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -277,8 +309,18 @@ async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<(String, Strin
             println!("  {role:<14} {email}");
         }
     }
+    let theme = match &args.theme_css {
+        None => None,
+        Some(path) => {
+            let css = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read the theme stylesheet {}", path.display()))?;
+            Some(buurtteam_web::Theme { css, class: args.theme_class.clone() })
+        }
+    };
+    let config =
+        WebConfig { secure_cookies: args.secure_cookies, trust_forwarded_for: args.trust_forwarded_for, theme };
     let db = app.db.clone();
-    buurtteam_web::serve(listener, app, WebConfig { secure_cookies: args.secure_cookies }, shutdown_signal()).await?;
+    buurtteam_web::serve(listener, app, config, shutdown_signal()).await?;
     db.close().await;
     Ok(())
 }

@@ -240,12 +240,27 @@ pub enum StatusFilter {
     All,
 }
 
+/// The order of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    /// Earliest next deadline first (the worklist).
+    #[default]
+    Due,
+    /// Longest waiting first (the waiting list).
+    Oldest,
+    /// Most recently changed first.
+    RecentlyActive,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct ListQuery {
     /// Only cases of teams this user is a member of: the access rule applied inside the query.
     pub member: UserId,
     pub team_id: Option<TeamId>,
     pub status: StatusFilter,
+    /// Only cases this worker carries, plus those nobody carries yet (new referrals).
+    pub worker: Option<UserId>,
+    pub order: ListOrder,
     pub limit: i64,
     pub offset: i64,
 }
@@ -261,11 +276,24 @@ pub async fn list(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Case>, i64)> {
         StatusFilter::All => ("AND $3 IS NULL", None),
     };
     let team_sql = if q.team_id.is_some() { "AND c.team_id = $2" } else { "AND $2 IS NULL" };
-    let filter =
-        format!("WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) {team_sql} {status_sql}");
-    let sql =
-        format!("{CASE_COLUMNS} {filter} ORDER BY (c.next_due_on IS NULL), c.next_due_on, c.id LIMIT $4 OFFSET $5");
-    let count_sql = format!("SELECT COUNT(*) FROM cases c {filter}");
+    // The worker is $6 in the list and $4 in the count, which has no LIMIT/OFFSET.
+    let filter = |w: &str| {
+        let worker_sql = if q.worker.is_some() {
+            format!("AND (c.worker_id = {w} OR c.worker_id IS NULL)")
+        } else {
+            format!("AND {w} IS NULL")
+        };
+        format!(
+            "WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) {team_sql} {status_sql} {worker_sql}"
+        )
+    };
+    let order = match q.order {
+        ListOrder::Due => "(c.next_due_on IS NULL), c.next_due_on, c.id",
+        ListOrder::Oldest => "c.referred_on, c.id",
+        ListOrder::RecentlyActive => "c.updated_at DESC, c.id DESC",
+    };
+    let sql = format!("{CASE_COLUMNS} {} ORDER BY {order} LIMIT $4 OFFSET $5", filter("$6"));
+    let count_sql = format!("SELECT COUNT(*) FROM cases c {}", filter("$4"));
     let team = q.team_id.map(|t| t.0);
     let rows: Vec<CaseRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
         .bind(q.member.0)
@@ -273,12 +301,14 @@ pub async fn list(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Case>, i64)> {
         .bind(status)
         .bind(q.limit)
         .bind(q.offset)
+        .bind(q.worker.map(|w| w.0))
         .fetch_all(&mut *c)
         .await)?;
     let total: i64 = on!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(count_sql.as_str()))
         .bind(q.member.0)
         .bind(team)
         .bind(status)
+        .bind(q.worker.map(|w| w.0))
         .fetch_one(&mut *c)
         .await)?;
     let mut cases = rows.into_iter().map(CaseRow::into_case).collect::<Result<Vec<_>>>()?;

@@ -139,3 +139,68 @@ pub async fn case_team_ids(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Te
         .await)?;
     Ok(ids.into_iter().map(TeamId).collect())
 }
+
+/// What to look for; every given criterion must match, name and birth date on the same person.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    /// Part of a given or family name (case-insensitive).
+    pub name: Option<String>,
+    pub birth_date: Option<Date>,
+    /// Normalised postcode, with the house number.
+    pub postcode: Option<String>,
+    pub house_number: Option<String>,
+    pub bsn: Option<Bsn>,
+}
+
+/// Households `member` may see (one of their teams has a case for it, or they registered it
+/// and it has no case yet) that match `q`, newest first, at most `limit`.
+pub async fn search(tx: &mut Tx, member: UserId, q: &Search, limit: i64) -> Result<Vec<HouseholdId>> {
+    // One literal condition per criterion, so that the planner sees which indexes apply.
+    let mut conditions = Vec::new();
+    conditions.push(if q.name.is_some() {
+        "(LOWER(p.family_name) LIKE $2 ESCAPE '\\' OR LOWER(p.given_name) LIKE $2 ESCAPE '\\' \
+         OR LOWER(p.given_name || ' ' || p.family_name) LIKE $2 ESCAPE '\\')"
+    } else {
+        "$2 IS NULL"
+    });
+    conditions.push(if q.birth_date.is_some() { "p.birth_date = $3" } else { "$3 IS NULL" });
+    conditions.push(if q.postcode.is_some() { "h.postcode = $4" } else { "$4 IS NULL" });
+    conditions.push(if q.house_number.is_some() { "LOWER(h.house_number) = $5" } else { "$5 IS NULL" });
+    conditions.push(if q.bsn.is_some() { "p.bsn = $6" } else { "$6 IS NULL" });
+    let sql = format!(
+        "SELECT DISTINCT h.id FROM households h JOIN persons p ON p.household_id = h.id \
+         WHERE (EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id \
+                        AND c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1)) \
+                OR (h.created_by = $1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id))) \
+           AND {} ORDER BY h.id DESC LIMIT $7",
+        conditions.join(" AND ")
+    );
+    let pattern = q.name.as_ref().map(|n| {
+        let escaped = n.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        format!("%{escaped}%")
+    });
+    let ids: Vec<i64> = on!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(member.0)
+        .bind(pattern.clone())
+        .bind(q.birth_date.map(sql_date))
+        .bind(q.postcode.clone())
+        .bind(q.house_number.as_ref().map(|h| h.to_lowercase()))
+        .bind(q.bsn.as_ref().map(|b| b.as_str().to_owned()))
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await)?;
+    Ok(ids.into_iter().map(HouseholdId).collect())
+}
+
+/// The cases of a household, for listing beside it: (id, team, status code, referred on).
+pub async fn cases_of(tx: &mut Tx, household: HouseholdId) -> Result<Vec<(i64, TeamId, String, Date)>> {
+    let rows: Vec<(i64, i64, String, jiff_sqlx::Date)> = on!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, team_id, status, referred_on FROM cases WHERE household_id = $1 ORDER BY referred_on DESC, id DESC"
+    )
+    .bind(household.0)
+    .fetch_all(&mut *c)
+    .await
+    })?;
+    Ok(rows.into_iter().map(|(id, t, s, d)| (id, TeamId(t), s, d.to_jiff())).collect())
+}

@@ -12,6 +12,7 @@ mod db;
 pub mod audit;
 pub mod bulk;
 pub mod cases;
+pub mod credentials;
 pub mod households;
 pub mod idempotency;
 pub mod organisation;

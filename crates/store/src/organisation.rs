@@ -30,6 +30,8 @@ pub struct User {
     pub role: Role,
     pub active: bool,
     pub team_ids: Vec<TeamId>,
+    /// Whether the TOTP second factor is in use.
+    pub second_factor: bool,
 }
 
 pub struct NewUser<'a> {
@@ -133,12 +135,14 @@ pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>, now: Timestamp) -> Res
     Ok(UserId(id))
 }
 
-type UserRow = (i64, String, String, String, bool);
-const USER_COLUMNS: &str = "SELECT id, email, name, role, active FROM users";
+type UserRow = (i64, String, String, String, bool, bool);
+const USER_COLUMNS: &str =
+    "SELECT id, email, name, role, active, (totp_enabled_at IS NOT NULL) AS second_factor FROM users";
 
-async fn user_from_row(tx: &mut Tx, (id, email, name, role, active): UserRow) -> Result<User> {
+async fn user_from_row(tx: &mut Tx, (id, email, name, role, active, second_factor): UserRow) -> Result<User> {
     let team_ids = team_ids_of(tx, UserId(id)).await?;
-    Ok(User { id: UserId(id), email, name, role: parse_code("users.role", &role, Role::parse)?, active, team_ids })
+    let role = parse_code("users.role", &role, Role::parse)?;
+    Ok(User { id: UserId(id), email, name, role, active, team_ids, second_factor })
 }
 
 pub async fn team_ids_of(tx: &mut Tx, user: UserId) -> Result<Vec<TeamId>> {
@@ -179,7 +183,7 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
             .fetch_all(&mut *c)
             .await)?;
     rows.into_iter()
-        .map(|(id, email, name, role, active)| {
+        .map(|(id, email, name, role, active, second_factor)| {
             let team_ids = memberships.iter().filter(|(u, _)| *u == id).map(|(_, t)| TeamId(*t)).collect();
             Ok(User {
                 id: UserId(id),
@@ -188,6 +192,7 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
                 role: parse_code("users.role", &role, Role::parse)?,
                 active,
                 team_ids,
+                second_factor,
             })
         })
         .collect()
@@ -217,4 +222,18 @@ pub async fn delete_closure_day(tx: &mut Tx, day: Date) -> Result<bool> {
         .execute(&mut *c)
         .await)?;
     Ok(done > 0)
+}
+
+/// The active family workers and team managers of a team: (id, name, role), by name.
+pub async fn team_staff(tx: &mut Tx, team: TeamId) -> Result<Vec<(UserId, String, Role)>> {
+    let rows: Vec<(i64, String, String)> = on!(tx, |c| sqlx::query_as(
+        "SELECT u.id, u.name, u.role FROM users u JOIN team_members m ON m.user_id = u.id \
+         WHERE m.team_id = $1 AND u.active AND u.role IN ('family_worker', 'team_manager') ORDER BY u.name, u.id"
+    )
+    .bind(team.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    rows.into_iter()
+        .map(|(id, name, role)| Ok((UserId(id), name, parse_code("users.role", &role, Role::parse)?)))
+        .collect()
 }

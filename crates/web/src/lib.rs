@@ -5,6 +5,7 @@
 mod api;
 mod docs;
 mod idempotency;
+pub mod pages;
 mod problem;
 mod security;
 mod session;
@@ -31,6 +32,19 @@ const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub struct WebConfig {
     /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy).
     pub secure_cookies: bool,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+    /// A design-token stylesheet to use instead of Utrecht's, and the class it themes.
+    pub theme: Option<Theme>,
+}
+
+/// Another organisation's NL Design System tokens.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// The CSS with the tokens (custom properties scoped to `class`).
+    pub css: String,
+    /// The class on `<body>` that applies them, e.g. `denhaag-theme`.
+    pub class: String,
 }
 
 #[derive(Clone)]
@@ -62,6 +76,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
                 async move { axum::response::Html(page.as_str().to_owned()) }
             }),
         )
+        .merge(pages::routes())
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .fallback(not_found)
@@ -90,8 +105,17 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
-async fn not_found() -> ApiError {
-    ApiError::not_found("resource")
+/// No route: problem+json under `/api`, an HTML page elsewhere.
+async fn not_found(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+    headers: axum::http::HeaderMap,
+) -> axum::response::Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found("resource").into_response()
+    } else {
+        pages::not_found_page(&state, &headers, uri.path())
+    }
 }
 
 /// Serves until `shutdown` completes, then finishes the requests in flight.
@@ -101,5 +125,6 @@ pub async fn serve(
     config: WebConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(app, config)).with_graceful_shutdown(shutdown).await
+    let service = router(app, config).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
 }

@@ -17,6 +17,8 @@ pub struct ProblemField {
     pub field: String,
     /// What is wrong and what is accepted.
     pub message: String,
+    /// Which rule was broken (`required`, `too_long`, `invalid_date` ...), stable for programs.
+    pub code: String,
 }
 
 /// A problem document (RFC 9457).
@@ -34,6 +36,9 @@ pub struct Problem {
     /// The current state of the case (conflicts).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_status: Option<CaseStatus>,
+    /// Seconds until a retry may succeed (sent as the `Retry-After` header).
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -64,6 +69,19 @@ pub const KINDS: &[(&str, u16, &str, &str)] = &[
     ("validation", 422, "Invalid input", "One or more fields are invalid; `errors` names each with what is accepted."),
     ("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."),
     ("unavailable", 503, "Service unavailable", "The database cannot be reached right now; try again shortly."),
+    (
+        "too-many-attempts",
+        429,
+        "Too many attempts",
+        "Too many failed log-ins from this address, or for this account, which is then locked for a while; \
+         `Retry-After` says when to try again.",
+    ),
+    (
+        "second-factor-required",
+        401,
+        "Second factor required",
+        "This account uses a second factor: send `totp_code` (or a recovery code) with the log-in.",
+    ),
 ];
 
 impl ApiError {
@@ -76,6 +94,7 @@ impl ApiError {
             detail: detail.into(),
             errors: Vec::new(),
             current_status: None,
+            retry_after: None,
         })
     }
 
@@ -90,7 +109,10 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         let mut e = Self::new("validation", format!("Check these fields: {}.", fields.join(", ")));
-        e.0.errors = errors.into_iter().map(|f| ProblemField { field: f.field, message: f.message }).collect();
+        e.0.errors = errors
+            .into_iter()
+            .map(|f| ProblemField { field: f.field, message: f.message, code: f.code.to_owned() })
+            .collect();
         e
     }
 }
@@ -99,7 +121,11 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_string(&self.0).unwrap_or_default();
-        (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+        let mut r = (status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response();
+        if let Some(secs) = self.0.retry_after {
+            r.headers_mut().insert(header::RETRY_AFTER, secs.into());
+        }
+        r
     }
 }
 
@@ -109,6 +135,27 @@ impl From<AppError> for ApiError {
             AppError::Validation(errors) => Self::validation(errors),
             AppError::Unauthenticated => Self::new("unauthenticated", "Log in first; the session may have ended."),
             AppError::Forbidden(msg) => Self::new("forbidden", format!("Not allowed: {msg}.")),
+            AppError::TooManyAttempts { retry_after, account_locked } => {
+                let minutes = (retry_after.as_secs() + 59) / 60;
+                let mut e = Self::new(
+                    "too-many-attempts",
+                    if account_locked {
+                        format!("This account is locked after too many failed log-ins; try again in {minutes} minutes.")
+                    } else {
+                        format!("Too many failed log-ins from your address; try again in {minutes} minutes.")
+                    },
+                );
+                e.0.retry_after = u64::try_from(retry_after.as_secs()).ok();
+                e
+            }
+            AppError::SecondFactorRequired => Self::new(
+                "second-factor-required",
+                "This account uses a second factor: send the code from the authenticator app as `totp_code`.",
+            ),
+            AppError::SecondFactorEnrolmentRequired => Self::new(
+                "forbidden",
+                "Your organisation requires a second factor for your role: set it up on your account page first.",
+            ),
             AppError::NotFound(what) => Self::not_found(what),
             AppError::Conflict { message, current_status } => {
                 let mut p = Self::new("conflict", message);
@@ -165,7 +212,12 @@ pub async fn plain_errors_as_problems(req: axum::extract::Request, next: axum::m
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/problem+json"));
-    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem || is_page {
         return response;
     }
     let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024).await.unwrap_or_default();

@@ -30,7 +30,7 @@ pub fn token(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
-fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+pub fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
     let c = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
     HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
@@ -48,6 +48,9 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = token(&parts.headers).ok_or_else(|| ApiError::from(buurtteam_app::AppError::Unauthenticated))?;
         let (actor, user) = auth::authenticate(&state.app, &token).await?;
+        if auth::must_enrol(&state.app, &user) {
+            return Err(buurtteam_app::AppError::SecondFactorEnrolmentRequired.into());
+        }
         Ok(Self { actor, user })
     }
 }
@@ -56,20 +59,59 @@ impl FromRequestParts<AppState> for Staff {
 pub struct LoginInput {
     pub email: String,
     pub password: String,
+    /// The current code from the authenticator app (or a recovery code), for accounts with a
+    /// second factor.
+    pub totp_code: Option<String>,
+}
+
+/// The address a request comes from: the peer, or with `trust_forwarded_for` the last hop
+/// in `X-Forwarded-For` (set this only behind a proxy that writes that header).
+pub fn client_addr(parts: &axum::http::request::Parts, state: &AppState) -> Option<std::net::IpAddr> {
+    if state.config.trust_forwarded_for
+        && let Some(ip) = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse().ok())
+    {
+        return Some(ip);
+    }
+    parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
+}
+
+/// The client address as an extractor.
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Self(client_addr(parts, state)))
+    }
 }
 
 /// Log in with e-mail and password; sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginInput,
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = UserOut),
-        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong e-mail or password, or the second factor is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; the account or address is locked for a while", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn login(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     body: Result<Json<LoginInput>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(input) = body?;
-    let logged_in = auth::login(&state.app, &input.email, &input.password).await.map_err(|e| match e {
+    let attempt = auth::Credentials {
+        email: &input.email,
+        password: &input.password,
+        second_factor: input.totp_code.as_deref(),
+        allow_pending: false,
+        client,
+    };
+    let logged_in = auth::login(&state.app, &attempt).await.map_err(|e| match e {
         buurtteam_app::AppError::Unauthenticated => {
             ApiError::new("unauthenticated", "Wrong e-mail address or password.")
         }

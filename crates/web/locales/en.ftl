@@ -1,0 +1,408 @@
+# buurtteam: message catalogue (English). Keys are English; every key exists in nl.ftl and en.ftl (a test checks).
+
+
+## Frame
+app-name = Buurtteam
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-worklist = Worklist
+nav-new-referral = New referral
+nav-search = Search
+nav-account = My account
+nav-logout = Log out
+switch-language = Nederlands
+footer-privacy = This system holds confidential data about families. Every time you open a file, that is recorded.
+choose = Choose
+choose-optional = None (optional)
+form-error-summary = Something is not right. Check these fields:
+
+## Errors
+error-back-to-worklist = Back to the worklist
+error-not-found-title = Not found
+error-not-found-detail = This page does not exist, or you may not see it.
+error-forbidden-title = No access
+error-forbidden-detail = Your role may not do this.
+error-conflict-title = Not possible now
+error-conflict-detail = Someone else just changed this file, or this step does not fit the current phase. Open the file again.
+error-csrf-title = Form expired
+error-csrf-detail = This form has expired or did not come from this site. Go back, reload the page and try again. Nothing was saved.
+error-unavailable-title = Temporarily unavailable
+error-unavailable-detail = The database cannot be reached right now. Try again in a few minutes.
+error-internal-title = Something went wrong
+error-internal-detail = Something went wrong on our side. It has been logged; please try again.
+step-refused = This step is not possible: { $reason }
+
+## Field errors (beside the field)
+field-error-invalid = This value is not valid.
+field-error-required = Fill this in.
+field-error-too-long = At most { $max } characters.
+field-error-invalid-date = This is not an existing date.
+field-error-future-date = This date lies in the future. Choose today or earlier.
+field-error-unknown-choice = Choose one of the options.
+field-error-required-life-domain = Choose at least one life domain.
+field-error-requested-date-required = Fill in the date that was asked for the intake.
+field-error-requested-by-required = Choose who asked for a later intake.
+field-error-requested-before-referral = This date is before the referral.
+field-error-client-required = Choose at least one household member with their own request for help.
+field-error-unknown-team = This team does not exist.
+field-error-unknown-household = This household does not exist or is not your team's.
+field-error-not-household-member = This person is not a member of this household.
+field-error-not-your-team = This is not one of your teams.
+field-error-worker-not-in-team = Choose a family worker or team manager of this file's team.
+field-error-detail-not-for-reason = This detail does not belong to the chosen reason.
+field-error-minutes-required = Fill in the duration in minutes.
+field-error-minutes-range = Fill in a duration between 1 and 1440 minutes.
+field-error-member-required = Fill in at least one household member.
+field-error-too-many-members = At most { $max } household members.
+field-error-invalid-name = Fill in a name of letters (also ' and -).
+field-error-birth-date-too-early = Choose a date in 1900 or later.
+field-error-invalid-bsn = This is not a valid BSN (9 digits, eleven test).
+field-error-invalid-postcode = Fill in a postcode like 3511 AB.
+field-error-unknown-district = This district does not exist.
+field-error-invalid-email = Fill in an e-mail address like name@example.nl.
+field-error-password-rule = Choose a password of at least { $min } characters.
+field-error-password-mismatch = This is not the same as the new password.
+field-error-wrong-password = This is not your current password.
+field-error-wrong-code = This code is not right. Wait for the next code and try again.
+field-error-name-too-short = Type at least 2 letters.
+field-error-postcode-with-house-number = Fill in the postcode with a house number.
+field-error-search-empty = Fill in at least one search field.
+
+## Field labels (also named in the error summary)
+label-email = E-mail address
+label-password = Password
+label-code = Code
+label-name = Name
+label-birth-date = Date of birth
+label-postcode = Postcode
+label-house-number = House number
+label-bsn = BSN
+label-street = Street
+label-city = Town
+label-district-id = District
+label-given-name = Given name
+label-family-name = Family name
+label-role = Role
+label-teams = Teams
+label-client-ids = Who has their own request for help? (clients)
+label-team-id = Team
+label-referred-on = Date of referral
+label-source = Referred by
+label-request = Request for help
+label-life-domains = Life domains
+label-later-intake-requested-by = Who asked for a later intake?
+label-requested-intake-on = Date asked for the intake
+label-held-on = Date of the intake
+label-worker-id = Family worker who held the intake and carries on
+label-started-on = Date support started
+label-contact-on = Date
+label-form = Form
+label-minutes = Duration in minutes
+label-participants = Who took part?
+label-other-participants = Others who took part
+label-closed-on = Date of closure
+label-reason = Reason for closure
+label-reason-detail = Detail of the reason
+label-summary = Summary
+label-current-password = Current password
+label-new-password = New password
+label-repeat-password = Repeat the new password
+label-members = Household members
+label-address = Address
+hint-search-name = Given name, family name or both; part of a name works too.
+hint-postcode = For example 3511 AB
+hint-bsn = 9 digits
+hint-request = In the words of the family or the referrer.
+hint-later-intake = Only fill this in when the referrer or the family asked for an intake later than within 5 working days.
+hint-other-participants = For example: school mentor
+hint-summary = Optional. What was achieved, and how do things continue?
+hint-new-password = At least 10 characters. A sentence of a few words is strong and easy to remember.
+hint-disable-second-factor = Fill in your password to turn off the second step.
+hint-totp-code = The 6 digits the app shows now.
+
+## Log-in
+login-title = Log in
+login-submit = Log in
+login-help = Forgot your password or account locked? Contact your organisation's administrator.
+login-failed = The e-mail address or the password is not right.
+login-expired-form = The log-in form had expired. Please try again.
+login-locked =
+    { $minutes ->
+        [one] This account is locked for a while after too many failed attempts. Try again in { $minutes } minute, or contact your administrator.
+       *[other] This account is locked for a while after too many failed attempts. Try again in { $minutes } minutes, or contact your administrator.
+    }
+login-throttled =
+    { $minutes ->
+        [one] Too many failed attempts from this address. Try again in { $minutes } minute.
+       *[other] Too many failed attempts from this address. Try again in { $minutes } minutes.
+    }
+login-logged-out = You are logged out.
+second-factor-title = Second step: code
+second-factor-intro = Open the authenticator app on your phone and fill in the code you see there. No phone at hand? Use one of your recovery codes.
+second-factor-hint = 6 digits from the app, or a recovery code
+second-factor-submit = Confirm
+
+## Worklist and waiting list
+worklist-title = Worklist
+worklist-empty = No files in this list.
+worklist-more = Showing the first { $shown } of { $total }. Use the filters to make the list smaller.
+worklist-bad-filter = This filter is not possible; you see the whole worklist.
+filter-scope = Which files
+filter-scope-mine = My files and new referrals
+filter-scope-team = All files of the team
+filter-team = Team
+filter-all-teams = All teams
+filter-status = Phase
+filter-all-statuses = All phases
+filter-apply = Apply filter
+col-clients = Client(s)
+col-team = Team
+col-referred-on = Referred on
+col-next = Next step
+col-worker = Family worker
+col-waiting = Waiting for
+col-requested = Later date asked
+worker-none = Nobody yet
+next-intake = Intake by { $date }
+next-intake-requested = Intake around { $date } (later date asked by: { $by })
+next-start = Support to start by { $date }
+last-activity = Last changed { $date }
+countdown-today = today
+countdown-left =
+    { $days ->
+        [one] { $days } working day left
+       *[other] { $days } working days left
+    }
+countdown-late =
+    { $days ->
+        [one] { $days } working day late
+       *[other] { $days } working days late
+    }
+countdown-days-left =
+    { $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }
+countdown-days-late =
+    { $days ->
+        [one] { $days } day late
+       *[other] { $days } days late
+    }
+overdue = Overdue
+overdue-count =
+    { $count ->
+        [one] { $count } overdue
+       *[other] { $count } overdue
+    }
+waiting-list-of = Waiting list { $team }
+waiting-list-intro = Referred, no intake yet. Whoever has waited longest is at the top.
+waiting-list-caption = Waiting list, longest waiting first
+waiting-list-other-teams = Waiting lists of your other teams
+waiting-list-count =
+    { $count ->
+        [one] { $count } family waits for an intake
+       *[other] { $count } families wait for an intake
+    }
+days-waiting =
+    { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+
+## Search
+search-title = Search
+search-intro = Find a household by name, date of birth, postcode and house number, or BSN. You only find families of your own teams.
+search-submit = Search
+search-results =
+    { $count ->
+        [one] { $count } household found
+       *[other] { $count } households found
+    }
+search-none = Nothing found. Check the spelling, or search by fewer details.
+search-no-cases = No file yet.
+search-new-referral = New referral for this household
+case-number = File { $id }
+
+## Referral and household
+referral-title = New referral
+referral-find-intro = First check whether your team already knows the household. That way no second file is made.
+referral-find-heading = Step 1: find the household
+referral-choose-household = Choose this household
+referral-new-household-heading = Not found?
+referral-new-household-intro = Then register the household with its members.
+referral-new-household = Register a new household
+referral-for-household = Referral for the household at { $address }.
+referral-other-household = Choose another household
+referral-later-intake = Later intake (optional)
+requested-by-none = Nobody: within 5 working days
+referral-submit = Save referral
+household-title = New household
+household-intro = Fill in the address and the household members. Empty rows are skipped.
+household-address = Address
+household-member = Household member { $number }
+household-add-member = Another household member
+household-submit = Save household
+
+## Family file
+file-title = File
+file-facts = Details
+file-household = Household
+file-actions = Next step
+file-plan = Family plan
+file-plan-none = There is no family plan yet.
+file-timeline = Timeline
+fact-status = Phase
+fact-team = Team
+fact-worker = Family worker
+fact-referred-on = Referred on
+fact-source = Referred by
+fact-request = Request for help
+fact-life-domains = Life domains
+fact-intake-due = Intake due by
+fact-later-intake = Later intake
+later-intake-text = asked by { $by }, for { $date }
+fact-intake-held = Intake held
+fact-start-due = Start due by
+fact-started = Support started
+fact-closed = Closed
+on-time = on time
+not-on-time = late
+client = client
+age-years =
+    { $years ->
+        [one] { $years } year
+       *[other] { $years } years
+    }
+event-referred = Referred
+event-intake = Intake
+event-started = Support started
+event-contact = Contact: { $form }
+event-contact-detail = { $minutes } min. { $with }
+event-closed = Closed
+action-intake = Record the intake
+action-intake-submit = Save intake
+action-start = Record the start of support
+action-start-submit = Save start
+action-contact = Add a contact
+action-contact-submit = Save contact
+action-close = Close the file
+action-close-submit = Close file
+
+## Account
+account-title = My account
+account-password = Change password
+account-password-submit = Change password
+account-password-changed = Your password has been changed. Your other sessions have ended.
+account-second-factor = Second step at log-in
+account-second-factor-on = On: you log in with your password and a code from the authenticator app.
+account-second-factor-off = Off: you log in with your password only. A second step makes your account much safer.
+account-second-factor-enable = Set up the second step
+account-second-factor-disable = Turn off the second step
+account-second-factor-required = Your organisation requires the second step for your role; you cannot turn it off.
+setup-title = Set up the second step
+setup-required = Your organisation requires a second step at log-in for your role. Set it up now; then you can carry on working.
+setup-step-app = Install an authenticator app on your phone, for example the one your organisation recommends.
+setup-step-scan = Scan the QR code with the app, or type in the secret key.
+setup-step-code = Fill in the code the app shows.
+setup-qr-label = QR code to scan with the authenticator app
+setup-secret = Secret key:
+setup-submit = Turn on the second step
+setup-done = The second step is on.
+setup-recovery-codes = Your recovery codes
+setup-recovery-intro = Keep these codes somewhere safe. Each code works once, when you do not have your phone at hand. You see them only once.
+setup-continue = Continue to the worklist
+
+## Months
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Case statuses
+status-referred = Referred
+status-intake-held = Intake held
+status-in-support = In support
+status-closed = Closed
+worklist-section-referred = New referrals: plan the intake
+worklist-section-intake-held = Intake held: start support
+worklist-section-in-support = In support, most recently active first
+worklist-section-closed = Closed
+
+## Codes: role
+role-family-worker = Family worker
+role-team-manager = Team manager
+role-analyst = Analyst
+role-admin = Administrator
+
+## Codes: household-role
+household-role-parent = Parent
+household-role-child = Child
+household-role-other = Other household member
+
+## Codes: source
+source-self = Self-referral
+source-gp = GP
+source-school = School / core partner
+source-youth-health = Youth health care
+source-safe-at-home = Veilig Thuis (domestic violence service)
+source-municipality = Municipality
+source-outreach = Outreach / early signalling
+source-other = Other
+
+## Codes: requested-by
+requested-by-referrer = The referrer
+requested-by-family = The family
+
+## Codes: life-domain
+life-domain-finances = Finances
+life-domain-work-education = Work and education
+life-domain-time-use = Use of time
+life-domain-housing = Housing
+life-domain-domestic-relations = Domestic relations
+life-domain-mental-health = Mental health
+life-domain-physical-health = Physical health
+life-domain-substance-use = Substance use
+life-domain-basic-adl = Basic daily living
+life-domain-instrumental-adl = Instrumental daily living
+life-domain-social-network = Social network
+life-domain-social-participation = Social participation
+life-domain-justice = Justice
+life-domain-parenting = Parenting
+life-domain-development-school = Development and school
+life-domain-safety = Safety
+
+## Codes: contact-form
+contact-form-home-visit = Home visit
+contact-form-office = At the office
+contact-form-school = At school
+contact-form-gp-practice = At the GP practice
+contact-form-phone = Phone
+contact-form-video = Video call
+contact-form-chat = Chat
+contact-form-group = Group
+
+## Codes: closure-reason
+closure-reason-result-achieved = Fitting result
+closure-reason-external-circumstances = External circumstances
+closure-reason-other = Other reasons
+
+## Codes: closure-detail
+closure-detail-goals-achieved = Goals achieved
+closure-detail-no-help-needed = No (further) help needed
+closure-detail-referred-onward = Helped further by other services
+closure-detail-social-base = Continues in the social base
+closure-detail-moved = Moved away
+closure-detail-deceased = Deceased
+closure-detail-other-external = Other external circumstance
+closure-detail-unreachable = No contact possible any more
+closure-detail-declined = Family wants no (further) help
+closure-detail-trust-broken = Lost trust in the help
+closure-detail-other-reason = Other reason

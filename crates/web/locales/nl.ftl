@@ -1,0 +1,408 @@
+# buurtteam: message catalogue (Nederlands). Keys are English; every key exists in nl.ftl and en.ftl (a test checks).
+
+
+## Frame
+app-name = Buurtteam
+skip-to-content = Direct naar de inhoud
+nav-label = Hoofdmenu
+nav-worklist = Werklijst
+nav-new-referral = Nieuwe aanmelding
+nav-search = Zoeken
+nav-account = Mijn account
+nav-logout = Uitloggen
+switch-language = English
+footer-privacy = Dit systeem bevat vertrouwelijke gegevens van gezinnen. Elke keer dat u een dossier opent, wordt dat vastgelegd.
+choose = Maak een keuze
+choose-optional = Geen (niet verplicht)
+form-error-summary = Er ging iets mis. Controleer deze velden:
+
+## Errors
+error-back-to-worklist = Terug naar de werklijst
+error-not-found-title = Niet gevonden
+error-not-found-detail = Deze pagina bestaat niet, of u mag hem niet zien.
+error-forbidden-title = Geen toegang
+error-forbidden-detail = Uw rol mag dit niet doen.
+error-conflict-title = Dit kan nu niet
+error-conflict-detail = Iemand anders heeft dit dossier net gewijzigd, of deze stap past niet bij de huidige fase. Open het dossier opnieuw.
+error-csrf-title = Formulier verlopen
+error-csrf-detail = Dit formulier is verlopen of kwam niet van deze site. Ga terug, laad de pagina opnieuw en probeer het nog eens. Er is niets opgeslagen.
+error-unavailable-title = Even niet beschikbaar
+error-unavailable-detail = De database is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.
+error-internal-title = Er ging iets mis
+error-internal-detail = Er ging aan onze kant iets mis. Het is vastgelegd; probeer het opnieuw.
+step-refused = Deze stap kan niet: { $reason }
+
+## Field errors (beside the field)
+field-error-invalid = Deze waarde klopt niet.
+field-error-required = Vul dit in.
+field-error-too-long = Maximaal { $max } tekens.
+field-error-invalid-date = Dit is geen bestaande datum.
+field-error-future-date = Deze datum ligt in de toekomst. Kies vandaag of eerder.
+field-error-unknown-choice = Kies een van de mogelijkheden.
+field-error-required-life-domain = Kies minstens één leefgebied.
+field-error-requested-date-required = Vul de datum in die is gevraagd voor de kennismaking.
+field-error-requested-by-required = Kies wie om een latere kennismaking vroeg.
+field-error-requested-before-referral = Deze datum ligt vóór de aanmelding.
+field-error-client-required = Kies minstens één gezinslid met een eigen hulpvraag.
+field-error-unknown-team = Dit team bestaat niet.
+field-error-unknown-household = Dit huishouden bestaat niet of is niet van uw team.
+field-error-not-household-member = Deze persoon hoort niet bij dit huishouden.
+field-error-not-your-team = Dit is niet een van uw teams.
+field-error-worker-not-in-team = Kies een gezinswerker of teammanager van het team van dit dossier.
+field-error-detail-not-for-reason = Deze toelichting hoort niet bij de gekozen reden.
+field-error-minutes-required = Vul de duur in minuten in.
+field-error-minutes-range = Vul een duur tussen 1 en 1440 minuten in.
+field-error-member-required = Vul minstens één gezinslid in.
+field-error-too-many-members = Maximaal { $max } gezinsleden.
+field-error-invalid-name = Vul een naam in van letters (ook ' en -).
+field-error-birth-date-too-early = Kies een datum in 1900 of later.
+field-error-invalid-bsn = Dit is geen geldig BSN (9 cijfers, 11-proef).
+field-error-invalid-postcode = Vul een postcode in als 3511 AB.
+field-error-unknown-district = Deze wijk bestaat niet.
+field-error-invalid-email = Vul een e-mailadres in als naam@voorbeeld.nl.
+field-error-password-rule = Kies een wachtwoord van minstens { $min } tekens.
+field-error-password-mismatch = Dit is niet hetzelfde als het nieuwe wachtwoord.
+field-error-wrong-password = Dit is niet uw huidige wachtwoord.
+field-error-wrong-code = Deze code klopt niet. Wacht op de volgende code en probeer het opnieuw.
+field-error-name-too-short = Typ minstens 2 letters.
+field-error-postcode-with-house-number = Vul bij een huisnummer ook de postcode in.
+field-error-search-empty = Vul minstens één zoekveld in.
+
+## Field labels (also named in the error summary)
+label-email = E-mailadres
+label-password = Wachtwoord
+label-code = Code
+label-name = Naam
+label-birth-date = Geboortedatum
+label-postcode = Postcode
+label-house-number = Huisnummer
+label-bsn = BSN
+label-street = Straat
+label-city = Plaats
+label-district-id = Wijk
+label-given-name = Voornaam
+label-family-name = Achternaam
+label-role = Rol
+label-teams = Teams
+label-client-ids = Wie heeft een eigen hulpvraag? (cliënten)
+label-team-id = Team
+label-referred-on = Datum van aanmelding
+label-source = Aanmelder
+label-request = Hulpvraag
+label-life-domains = Leefgebieden
+label-later-intake-requested-by = Wie vroeg om een latere kennismaking?
+label-requested-intake-on = Gevraagde datum voor de kennismaking
+label-held-on = Datum van de kennismaking
+label-worker-id = Gezinswerker die de kennismaking hield en verder gaat
+label-started-on = Datum start ondersteuning
+label-contact-on = Datum
+label-form = Vorm
+label-minutes = Duur in minuten
+label-participants = Wie waren erbij?
+label-other-participants = Anderen die erbij waren
+label-closed-on = Datum van afsluiten
+label-reason = Reden van afsluiten
+label-reason-detail = Toelichting op de reden
+label-summary = Samenvatting
+label-current-password = Huidig wachtwoord
+label-new-password = Nieuw wachtwoord
+label-repeat-password = Herhaal het nieuwe wachtwoord
+label-members = Gezinsleden
+label-address = Adres
+hint-search-name = Voornaam, achternaam of allebei; een deel mag ook.
+hint-postcode = Bijvoorbeeld 3511 AB
+hint-bsn = 9 cijfers
+hint-request = In de woorden van het gezin of de aanmelder.
+hint-later-intake = Alleen invullen als de aanmelder of het gezin zelf vroeg om een kennismaking later dan binnen 5 werkdagen.
+hint-other-participants = Bijvoorbeeld: mentor van school
+hint-summary = Niet verplicht. Wat is er bereikt, en hoe gaat het verder?
+hint-new-password = Minstens 10 tekens. Een zin van een paar woorden is sterk en goed te onthouden.
+hint-disable-second-factor = Vul uw wachtwoord in om de tweede stap uit te zetten.
+hint-totp-code = De 6 cijfers die de app nu laat zien.
+
+## Log-in
+login-title = Inloggen
+login-submit = Inloggen
+login-help = Wachtwoord vergeten of account geblokkeerd? Neem contact op met de functioneel beheerder van uw organisatie.
+login-failed = Het e-mailadres of het wachtwoord klopt niet.
+login-expired-form = Het inlogformulier was verlopen. Probeer het opnieuw.
+login-locked =
+    { $minutes ->
+        [one] Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over { $minutes } minuut opnieuw, of neem contact op met de functioneel beheerder.
+       *[other] Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over { $minutes } minuten opnieuw, of neem contact op met de functioneel beheerder.
+    }
+login-throttled =
+    { $minutes ->
+        [one] Te veel mislukte pogingen vanaf dit adres. Probeer het over { $minutes } minuut opnieuw.
+       *[other] Te veel mislukte pogingen vanaf dit adres. Probeer het over { $minutes } minuten opnieuw.
+    }
+login-logged-out = U bent uitgelogd.
+second-factor-title = Tweede stap: code
+second-factor-intro = Open de authenticator-app op uw telefoon en vul de code in die u daar ziet. Geen telefoon bij de hand? Gebruik een van uw herstelcodes.
+second-factor-hint = 6 cijfers uit de app, of een herstelcode
+second-factor-submit = Bevestigen
+
+## Worklist and waiting list
+worklist-title = Werklijst
+worklist-empty = Geen dossiers in deze lijst.
+worklist-more = De eerste { $shown } van { $total } worden getoond. Gebruik de filters om de lijst kleiner te maken.
+worklist-bad-filter = Dit filter kan niet; u ziet de hele werklijst.
+filter-scope = Welke dossiers
+filter-scope-mine = Mijn dossiers en nieuwe aanmeldingen
+filter-scope-team = Alle dossiers van het team
+filter-team = Team
+filter-all-teams = Alle teams
+filter-status = Fase
+filter-all-statuses = Alle fasen
+filter-apply = Filter toepassen
+col-clients = Cliënt(en)
+col-team = Team
+col-referred-on = Aangemeld op
+col-next = Volgende stap
+col-worker = Gezinswerker
+col-waiting = Wacht al
+col-requested = Later gevraagd voor
+worker-none = Nog niemand
+next-intake = Kennismaking uiterlijk { $date }
+next-intake-requested = Kennismaking rond { $date } (later gevraagd door: { $by })
+next-start = Start ondersteuning uiterlijk { $date }
+last-activity = Laatst gewijzigd { $date }
+countdown-today = vandaag
+countdown-left =
+    { $days ->
+        [one] nog { $days } werkdag
+       *[other] nog { $days } werkdagen
+    }
+countdown-late =
+    { $days ->
+        [one] { $days } werkdag te laat
+       *[other] { $days } werkdagen te laat
+    }
+countdown-days-left =
+    { $days ->
+        [one] nog { $days } dag
+       *[other] nog { $days } dagen
+    }
+countdown-days-late =
+    { $days ->
+        [one] { $days } dag te laat
+       *[other] { $days } dagen te laat
+    }
+overdue = Te laat
+overdue-count =
+    { $count ->
+        [one] { $count } te laat
+       *[other] { $count } te laat
+    }
+waiting-list-of = Wachtlijst { $team }
+waiting-list-intro = Aangemeld, nog geen kennismaking. Wie het langst wacht, staat bovenaan.
+waiting-list-caption = Wachtlijst, langst wachtend eerst
+waiting-list-other-teams = Wachtlijsten van uw andere teams
+waiting-list-count =
+    { $count ->
+        [one] { $count } gezin wacht op een kennismaking
+       *[other] { $count } gezinnen wachten op een kennismaking
+    }
+days-waiting =
+    { $days ->
+        [one] { $days } dag
+       *[other] { $days } dagen
+    }
+
+## Search
+search-title = Zoeken
+search-intro = Zoek een huishouden op naam, geboortedatum, postcode en huisnummer, of BSN. U vindt alleen gezinnen van uw eigen teams.
+search-submit = Zoeken
+search-results =
+    { $count ->
+        [one] { $count } huishouden gevonden
+       *[other] { $count } huishoudens gevonden
+    }
+search-none = Niets gevonden. Controleer de spelling, of zoek op minder gegevens.
+search-no-cases = Nog geen dossier.
+search-new-referral = Nieuwe aanmelding voor dit huishouden
+case-number = Dossier { $id }
+
+## Referral and household
+referral-title = Nieuwe aanmelding
+referral-find-intro = Zoek eerst of het huishouden al bekend is bij uw team. Zo ontstaat er geen tweede dossier.
+referral-find-heading = Stap 1: zoek het huishouden
+referral-choose-household = Kies dit huishouden
+referral-new-household-heading = Niet gevonden?
+referral-new-household-intro = Registreer dan het huishouden met zijn gezinsleden.
+referral-new-household = Nieuw huishouden registreren
+referral-for-household = Aanmelding voor het huishouden op { $address }.
+referral-other-household = Ander huishouden kiezen
+referral-later-intake = Latere kennismaking (niet verplicht)
+requested-by-none = Niemand: binnen 5 werkdagen
+referral-submit = Aanmelding opslaan
+household-title = Nieuw huishouden
+household-intro = Vul het adres en de gezinsleden in. Lege regels worden overgeslagen.
+household-address = Adres
+household-member = Gezinslid { $number }
+household-add-member = Nog een gezinslid
+household-submit = Huishouden opslaan
+
+## Family file
+file-title = Dossier
+file-facts = Gegevens
+file-household = Huishouden
+file-actions = Volgende stap
+file-plan = Gezinsplan
+file-plan-none = Er is nog geen gezinsplan.
+file-timeline = Tijdlijn
+fact-status = Fase
+fact-team = Team
+fact-worker = Gezinswerker
+fact-referred-on = Aangemeld op
+fact-source = Aanmelder
+fact-request = Hulpvraag
+fact-life-domains = Leefgebieden
+fact-intake-due = Kennismaking uiterlijk
+fact-later-intake = Latere kennismaking
+later-intake-text = gevraagd door { $by }, voor { $date }
+fact-intake-held = Kennismaking gehouden
+fact-start-due = Start uiterlijk
+fact-started = Ondersteuning gestart
+fact-closed = Afgesloten
+on-time = op tijd
+not-on-time = niet op tijd
+client = cliënt
+age-years =
+    { $years ->
+        [one] { $years } jaar
+       *[other] { $years } jaar
+    }
+event-referred = Aangemeld
+event-intake = Kennismakingsgesprek
+event-started = Ondersteuning gestart
+event-contact = Contact: { $form }
+event-contact-detail = { $minutes } min. { $with }
+event-closed = Afgesloten
+action-intake = Kennismakingsgesprek vastleggen
+action-intake-submit = Kennismaking opslaan
+action-start = Start van de ondersteuning vastleggen
+action-start-submit = Start opslaan
+action-contact = Contactmoment toevoegen
+action-contact-submit = Contact opslaan
+action-close = Dossier afsluiten
+action-close-submit = Dossier afsluiten
+
+## Account
+account-title = Mijn account
+account-password = Wachtwoord wijzigen
+account-password-submit = Wachtwoord wijzigen
+account-password-changed = Uw wachtwoord is gewijzigd. Andere sessies van u zijn beëindigd.
+account-second-factor = Tweede stap bij inloggen
+account-second-factor-on = Aan: u logt in met uw wachtwoord en een code uit de authenticator-app.
+account-second-factor-off = Uit: u logt in met alleen uw wachtwoord. Een tweede stap maakt uw account veel veiliger.
+account-second-factor-enable = Tweede stap instellen
+account-second-factor-disable = Tweede stap uitzetten
+account-second-factor-required = Uw organisatie verplicht de tweede stap voor uw rol; u kunt hem niet uitzetten.
+setup-title = Tweede stap instellen
+setup-required = Uw organisatie verplicht een tweede stap bij inloggen voor uw rol. Stel hem nu in; daarna kunt u verder werken.
+setup-step-app = Installeer een authenticator-app op uw telefoon, bijvoorbeeld de app die uw organisatie adviseert.
+setup-step-scan = Scan de QR-code met de app, of typ de geheime sleutel over.
+setup-step-code = Vul de code in die de app laat zien.
+setup-qr-label = QR-code om te scannen met de authenticator-app
+setup-secret = Geheime sleutel:
+setup-submit = Tweede stap aanzetten
+setup-done = De tweede stap staat aan.
+setup-recovery-codes = Uw herstelcodes
+setup-recovery-intro = Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon niet bij de hand hebt. U ziet ze maar één keer.
+setup-continue = Verder naar de werklijst
+
+## Months
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+## Case statuses
+status-referred = Aangemeld
+status-intake-held = Kennismaking gehouden
+status-in-support = In ondersteuning
+status-closed = Afgesloten
+worklist-section-referred = Nieuwe aanmeldingen: kennismaking plannen
+worklist-section-intake-held = Kennismaking gehouden: ondersteuning starten
+worklist-section-in-support = In ondersteuning, laatst actief eerst
+worklist-section-closed = Afgesloten
+
+## Codes: role
+role-family-worker = Gezinswerker
+role-team-manager = Teammanager
+role-analyst = Analist
+role-admin = Functioneel beheerder
+
+## Codes: household-role
+household-role-parent = Ouder
+household-role-child = Kind
+household-role-other = Ander gezinslid
+
+## Codes: source
+source-self = Zelfmelder
+source-gp = Huisarts
+source-school = School / kernpartner
+source-youth-health = Jeugdgezondheidszorg
+source-safe-at-home = Veilig Thuis
+source-municipality = Gemeente
+source-outreach = Outreachend / vroegsignalering
+source-other = Anders
+
+## Codes: requested-by
+requested-by-referrer = Aanmelder
+requested-by-family = Gezin
+
+## Codes: life-domain
+life-domain-finances = Financiën
+life-domain-work-education = Werk en opleiding
+life-domain-time-use = Tijdsbesteding
+life-domain-housing = Huisvesting
+life-domain-domestic-relations = Huiselijke relaties
+life-domain-mental-health = Geestelijke gezondheid
+life-domain-physical-health = Lichamelijke gezondheid
+life-domain-substance-use = Middelengebruik
+life-domain-basic-adl = Basale ADL
+life-domain-instrumental-adl = Instrumentele ADL
+life-domain-social-network = Sociaal netwerk
+life-domain-social-participation = Maatschappelijke participatie
+life-domain-justice = Justitie
+life-domain-parenting = Opvoeding
+life-domain-development-school = Ontwikkeling en school
+life-domain-safety = Veiligheid
+
+## Codes: contact-form
+contact-form-home-visit = Huisbezoek
+contact-form-office = Op kantoor
+contact-form-school = Op school
+contact-form-gp-practice = Bij de huisartsenpraktijk
+contact-form-phone = Telefonisch
+contact-form-video = Beeldbellen
+contact-form-chat = Chat
+contact-form-group = Groep
+
+## Codes: closure-reason
+closure-reason-result-achieved = Passend resultaat
+closure-reason-external-circumstances = Externe omstandigheden
+closure-reason-other = Overige redenen
+
+## Codes: closure-detail
+closure-detail-goals-achieved = Doelen bereikt
+closure-detail-no-help-needed = Geen hulp (meer) nodig
+closure-detail-referred-onward = Verder geholpen door andere hulp
+closure-detail-social-base = Verder in de sociale basis
+closure-detail-moved = Verhuisd
+closure-detail-deceased = Overleden
+closure-detail-other-external = Andere externe omstandigheid
+closure-detail-unreachable = Geen contact meer mogelijk
+closure-detail-declined = Gezin wil geen hulp (meer)
+closure-detail-trust-broken = Vertrouwen in hulp verloren
+closure-detail-other-reason = Andere reden

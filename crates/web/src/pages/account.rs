@@ -1,0 +1,184 @@
+//! `/account`: who you are, changing your password, and the TOTP second factor (set up with a
+//! QR code, confirmed with a first code; recovery codes shown once).
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use buurtteam_app::{AppError, auth, organisation};
+
+use super::form::{FormData, FormState};
+use super::{Chrome, StaffPage, app_error_page, render};
+use crate::AppState;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    page: Chrome,
+    name: String,
+    email: String,
+    role: String,
+    teams: Vec<String>,
+    second_factor: bool,
+    required: bool,
+    password: FormState,
+    disable: FormState,
+    notice: Option<String>,
+}
+
+async fn account_page(
+    state: &AppState,
+    staff: &StaffPage,
+    status: StatusCode,
+    password: FormState,
+    disable: FormState,
+    notice: Option<String>,
+) -> Response {
+    let chrome = staff.chrome("account");
+    let tr = chrome.tr;
+    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
+        Ok(t) => t.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).map(|t| t.name).collect(),
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    render(
+        status,
+        &AccountPage {
+            page: chrome,
+            name: staff.user.name.clone(),
+            email: staff.user.email.clone(),
+            role: tr.code("role", staff.user.role.code()),
+            teams,
+            second_factor: staff.user.second_factor,
+            required: state.app.settings.second_factor_roles.contains(&staff.user.role),
+            password,
+            disable,
+            notice,
+        },
+    )
+}
+
+pub async fn page(State(state): State<AppState>, staff: StaffPage) -> Response {
+    account_page(&state, &staff, StatusCode::OK, FormState::default(), FormState::default(), None).await
+}
+
+pub async fn change_password(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let tr = staff.tr();
+    let result = auth::change_password(
+        &state.app,
+        &staff.actor,
+        &staff.token,
+        form.get("current_password").unwrap_or_default(),
+        form.get("new_password").unwrap_or_default(),
+        form.get("repeat_password").unwrap_or_default(),
+    )
+    .await;
+    match result {
+        Ok(()) => {
+            let notice = Some(tr.t("account-password-changed"));
+            account_page(&state, &staff, StatusCode::OK, FormState::default(), FormState::default(), notice).await
+        }
+        Err(AppError::Validation(errors)) => {
+            // Passwords are never sent back to the browser.
+            let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
+            account_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, shown, FormState::default(), None).await
+        }
+        Err(e) => app_error_page(&staff.chrome("account"), e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "second_factor_setup.html")]
+struct SetupPage {
+    page: Chrome,
+    qr_svg: String,
+    secret: String,
+    form: FormState,
+    required: bool,
+    recovery_codes: Vec<String>,
+}
+
+/// The QR code of the `otpauth://` URI as inline SVG (no script, no external image).
+fn qr_svg(uri: &str) -> String {
+    match qrcode::QrCode::new(uri.as_bytes()) {
+        Ok(code) => {
+            let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).quiet_zone(true).build();
+            svg.split_once("?>").map_or(svg.clone(), |(_, rest)| rest.trim().to_owned())
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "QR code");
+            String::new()
+        }
+    }
+}
+
+/// Groups of four, the way authenticator apps show a secret for typing.
+fn spaced(secret: &str) -> String {
+    secret.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+}
+
+async fn setup_page(state: &AppState, staff: &StaffPage, status: StatusCode, form: FormState) -> Response {
+    let chrome = staff.chrome("account");
+    if staff.user.second_factor {
+        return Redirect::to("/account").into_response();
+    }
+    let issuer = chrome.tr.t("app-name");
+    match auth::begin_enrolment(&state.app, &staff.actor, &issuer).await {
+        Ok(enrolment) => render(
+            status,
+            &SetupPage {
+                qr_svg: qr_svg(&enrolment.uri),
+                secret: spaced(&enrolment.secret_base32),
+                form,
+                required: auth::must_enrol(&state.app, &staff.user),
+                recovery_codes: Vec::new(),
+                page: chrome,
+            },
+        ),
+        Err(e) => app_error_page(&chrome, e),
+    }
+}
+
+pub async fn second_factor_page(State(state): State<AppState>, staff: StaffPage) -> Response {
+    setup_page(&state, &staff, StatusCode::OK, FormState::default()).await
+}
+
+pub async fn second_factor_submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let tr = staff.tr();
+    let chrome = staff.chrome("account");
+    if form.get("action") == Some("disable") {
+        return match auth::disable_second_factor(&state.app, &staff.actor, form.get("password").unwrap_or_default())
+            .await
+        {
+            Ok(()) => Redirect::to("/account").into_response(),
+            Err(AppError::Validation(errors)) => {
+                let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
+                account_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, FormState::default(), shown, None).await
+            }
+            Err(e) => app_error_page(&chrome, e),
+        };
+    }
+    match auth::confirm_enrolment(&state.app, &staff.actor, form.get("code").unwrap_or_default()).await {
+        Ok(codes) => render(
+            StatusCode::OK,
+            &SetupPage {
+                page: chrome,
+                qr_svg: String::new(),
+                secret: String::new(),
+                form: FormState::default(),
+                required: false,
+                recovery_codes: codes,
+            },
+        ),
+        Err(AppError::Validation(errors)) => {
+            let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
+            setup_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, shown).await
+        }
+        Err(e) => app_error_page(&chrome, e),
+    }
+}

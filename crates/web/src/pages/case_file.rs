@@ -1,0 +1,351 @@
+//! `/cases/{id}`: the family file. Household and clients, status and deadlines, a timeline of
+//! events and contacts, and the next steps: hold the intake, start support, add a contact,
+//! close with a reason.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use buurtteam_app::AppError;
+use buurtteam_app::cases::{self, CaseFile, CloseInput, ContactInput, IntakeInput, StartInput};
+use buurtteam_domain::case::CaseStatus;
+use buurtteam_domain::codes::{ClosureDetail, ClosureReason, ContactForm};
+use buurtteam_domain::ids::CaseId;
+use buurtteam_domain::person::age_on;
+use jiff::civil::Date;
+
+use super::form::{FormData, FormState};
+use super::i18n::Tr;
+use super::worklist::clients_label;
+use super::{Chrome, StaffPage, app_error_page, render};
+use crate::AppState;
+
+type Options = Vec<(String, String)>;
+
+/// One line of the timeline, newest first.
+pub struct Event {
+    pub date: Date,
+    pub date_text: String,
+    pub title: String,
+    pub detail: String,
+}
+
+pub struct Member {
+    pub name: String,
+    pub detail: String,
+    pub client: bool,
+}
+
+/// The forms of the file, each with its own input and errors.
+#[derive(Default)]
+pub struct Forms {
+    pub intake: FormState,
+    pub start: FormState,
+    pub contact: FormState,
+    pub close: FormState,
+}
+
+#[derive(Template)]
+#[template(path = "case_file.html")]
+struct FilePage {
+    page: Chrome,
+    id: i64,
+    title: String,
+    status: String,
+    status_code: &'static str,
+    facts: Vec<(String, String)>,
+    deadline: Option<(String, bool)>,
+    address: String,
+    members: Vec<Member>,
+    events: Vec<Event>,
+    forms: Forms,
+    workers: Options,
+    participants: Options,
+    contact_forms: Options,
+    reasons: Options,
+    details: Vec<(String, Options)>,
+}
+
+fn yes_no(tr: Tr, v: Option<bool>) -> String {
+    match v {
+        Some(true) => tr.t("on-time"),
+        Some(false) => tr.t("not-on-time"),
+        None => String::new(),
+    }
+}
+
+fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> FilePage {
+    let view = &file.view;
+    let c = &view.case;
+    let worker_name = |id: Option<buurtteam_domain::ids::UserId>| {
+        id.and_then(|w| file.staff.iter().find(|(u, _, _)| *u == w))
+            .map_or_else(|| tr.t("worker-none"), |(_, n, _)| n.clone())
+    };
+    let mut facts = vec![
+        (tr.t("fact-team"), file.team.name.clone()),
+        (tr.t("fact-worker"), worker_name(c.worker_id)),
+        (tr.t("fact-referred-on"), tr.date(&c.referred_on)),
+        (tr.t("fact-source"), tr.code("source", c.source.code())),
+        (tr.t("fact-request"), c.request.clone()),
+        (
+            tr.t("fact-life-domains"),
+            c.life_domains.iter().map(|d| tr.code("life-domain", d.code())).collect::<Vec<_>>().join(", "),
+        ),
+        (tr.t("fact-intake-due"), tr.date(&c.intake_due_on)),
+    ];
+    if let (Some(by), Some(on)) = (c.later_intake_requested_by, c.requested_intake_on) {
+        facts.push((
+            tr.t("fact-later-intake"),
+            tr.t2("later-intake-text", "by", tr.code("requested-by", by.code()), "date", tr.date(&on)),
+        ));
+    }
+    if let Some(held) = c.intake_held_on {
+        facts.push((tr.t("fact-intake-held"), format!("{} ({})", tr.date(&held), yes_no(tr, view.intake_on_time))));
+    }
+    if let Some(due) = c.start_due_on {
+        facts.push((tr.t("fact-start-due"), tr.date(&due)));
+    }
+    if let Some(started) = c.started_on {
+        facts.push((tr.t("fact-started"), format!("{} ({})", tr.date(&started), yes_no(tr, view.start_on_time))));
+    }
+    if let Some(closed) = c.closed_on {
+        let mut reason = c.closure_reason.map(|r| tr.code("closure-reason", r.code())).unwrap_or_default();
+        if let Some(d) = c.closure_detail {
+            reason = format!("{reason}: {}", tr.code("closure-detail", d.code()));
+        }
+        facts.push((tr.t("fact-closed"), format!("{} — {reason}", tr.date(&closed))));
+    }
+    let deadline = match c.status {
+        CaseStatus::Referred => {
+            let (next, countdown, overdue) = super::worklist::intake_due_text(tr, view);
+            Some((format!("{next}: {countdown}"), overdue))
+        }
+        CaseStatus::IntakeHeld => c.start_due_on.map(|due| {
+            let days = i64::from((due - today).get_days());
+            let text = match days {
+                0 => tr.t("countdown-today"),
+                n if n > 0 => tr.t1("countdown-days-left", "days", n),
+                n => tr.t1("countdown-days-late", "days", -n),
+            };
+            (format!("{}: {text}", tr.t1("next-start", "date", tr.date(&due))), days < 0)
+        }),
+        _ => None,
+    };
+    let h = &file.household;
+    let members = h
+        .members
+        .iter()
+        .map(|m| {
+            let client = c.clients.iter().any(|cl| cl.person_id == m.id);
+            Member {
+                name: format!("{} {}", m.given_name, m.family_name),
+                detail: format!(
+                    "{}, {} ({})",
+                    tr.code("household-role", m.role.code()),
+                    tr.t1("age-years", "years", i64::from(age_on(m.birth_date, today))),
+                    tr.date_short(&m.birth_date)
+                ),
+                client,
+            }
+        })
+        .collect();
+    let mut events = vec![Event {
+        date: c.referred_on,
+        date_text: tr.date(&c.referred_on),
+        title: tr.t("event-referred"),
+        detail: tr.code("source", c.source.code()),
+    }];
+    if let Some(d) = c.intake_held_on {
+        events.push(Event {
+            date: d,
+            date_text: tr.date(&d),
+            title: tr.t("event-intake"),
+            detail: worker_name(c.intake_worker_id),
+        });
+    }
+    if let Some(d) = c.started_on {
+        events.push(Event { date: d, date_text: tr.date(&d), title: tr.t("event-started"), detail: String::new() });
+    }
+    for contact in &file.contacts {
+        let names: Vec<String> = contact
+            .participant_ids
+            .iter()
+            .filter_map(|p| h.members.iter().find(|m| m.id == *p))
+            .map(|m| m.given_name.clone())
+            .chain(contact.other_participants.clone())
+            .collect();
+        events.push(Event {
+            date: contact.contact_on,
+            date_text: tr.date(&contact.contact_on),
+            title: tr.t1("event-contact", "form", tr.code("contact-form", contact.form.code())),
+            detail: tr.t2("event-contact-detail", "minutes", i64::from(contact.minutes), "with", names.join(", ")),
+        });
+    }
+    if let Some(d) = c.closed_on {
+        events.push(Event {
+            date: d,
+            date_text: tr.date(&d),
+            title: tr.t("event-closed"),
+            detail: c.closure_summary.clone().unwrap_or_default(),
+        });
+    }
+    events.sort_by_key(|e| std::cmp::Reverse(e.date));
+    let workers = file
+        .staff
+        .iter()
+        .map(|(id, name, role)| (id.0.to_string(), format!("{name} ({})", tr.code("role", role.code()))))
+        .collect();
+    let participants =
+        h.members.iter().map(|m| (m.id.0.to_string(), format!("{} {}", m.given_name, m.family_name))).collect();
+    let contact_forms =
+        ContactForm::ALL.iter().map(|f| (f.code().to_owned(), tr.code("contact-form", f.code()))).collect();
+    let mut reasons = vec![(String::new(), tr.t("choose"))];
+    reasons.extend(ClosureReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("closure-reason", r.code()))));
+    let details = ClosureReason::ALL
+        .iter()
+        .map(|r| {
+            let options = ClosureDetail::for_reason(*r)
+                .into_iter()
+                .map(|d| (d.code().to_owned(), tr.code("closure-detail", d.code())))
+                .collect();
+            (tr.code("closure-reason", r.code()), options)
+        })
+        .collect();
+    FilePage {
+        page: chrome,
+        id: c.id.0,
+        title: clients_label(view),
+        status: tr.code("status", c.status.code()),
+        status_code: c.status.code(),
+        facts,
+        deadline,
+        address: format!("{} {}, {} {}", h.address.street, h.address.house_number, h.address.postcode, h.address.city),
+        members,
+        events,
+        forms,
+        workers,
+        participants,
+        contact_forms,
+        reasons,
+        details,
+    }
+}
+
+/// Fresh forms with today's date filled in, and the caller as the intake worker.
+fn default_forms(today: Date, user: i64) -> Forms {
+    let date = |name: &str| FormState::new(FormData(vec![(name.to_owned(), today.to_string())]));
+    let mut intake = date("held_on");
+    intake.values.0.push(("worker_id".into(), user.to_string()));
+    let mut contact = date("contact_on");
+    contact.values.0.push(("form".into(), "home_visit".into()));
+    Forms { intake, start: date("started_on"), contact, close: date("closed_on") }
+}
+
+async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Option<Forms>) -> Response {
+    let chrome = staff.chrome("");
+    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
+        Ok(f) => f,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let today = state.app.today();
+    let forms = forms.unwrap_or_else(|| default_forms(today, staff.user.id.0));
+    render(status, &build(staff.tr(), chrome, &file, today, forms))
+}
+
+pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
+    show(&state, &staff, id, StatusCode::OK, None).await
+}
+
+/// After a step: back to the file (post/redirect/get), or the file again with the form's
+/// errors and the input kept.
+async fn after<T>(
+    state: &AppState,
+    staff: &StaffPage,
+    id: i64,
+    form: FormData,
+    result: Result<T, AppError>,
+    which: fn(&mut Forms) -> &mut FormState,
+) -> Response {
+    let tr = staff.tr();
+    let mut forms = default_forms(state.app.today(), staff.user.id.0);
+    let status = match result {
+        Ok(_) => return Redirect::to(&format!("/cases/{id}")).into_response(),
+        Err(AppError::Validation(errors)) => {
+            *which(&mut forms) = FormState::new(form).with_errors(tr, &errors);
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(AppError::Conflict { message, .. }) => {
+            let mut shown = FormState::new(form);
+            tracing::info!(%message, case = id, "step refused");
+            shown.general = Some(tr.t1("step-refused", "reason", message));
+            *which(&mut forms) = shown;
+            StatusCode::CONFLICT
+        }
+        Err(e) => return app_error_page(&staff.chrome(""), e),
+    };
+    show(state, staff, id, status, Some(forms)).await
+}
+
+pub async fn hold_intake(
+    State(state): State<AppState>,
+    staff: StaffPage,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let input = IntakeInput { held_on: form.opt("held_on"), worker_id: form.id("worker_id") };
+    let result = cases::hold_intake(&state.app, &staff.actor, CaseId(id), &input).await;
+    after(&state, &staff, id, form, result, |f| &mut f.intake).await
+}
+
+pub async fn start_support(
+    State(state): State<AppState>,
+    staff: StaffPage,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let input = StartInput { started_on: form.opt("started_on") };
+    let result = cases::start_support(&state.app, &staff.actor, CaseId(id), &input).await;
+    after(&state, &staff, id, form, result, |f| &mut f.start).await
+}
+
+pub async fn record_contact(
+    State(state): State<AppState>,
+    staff: StaffPage,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    // A duration that is not a number is reported as out of range rather than ignored.
+    let minutes = form.opt("minutes").map(|m| m.parse::<i64>().unwrap_or(-1));
+    let input = ContactInput {
+        contact_on: form.opt("contact_on"),
+        form: form.opt("form"),
+        minutes,
+        participants: form.ids("participants"),
+        other_participants: form.opt("other_participants"),
+    };
+    let result = cases::record_contact(&state.app, &staff.actor, CaseId(id), &input).await;
+    after(&state, &staff, id, form, result, |f| &mut f.contact).await
+}
+
+pub async fn close(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let input = CloseInput {
+        closed_on: form.opt("closed_on"),
+        reason: form.opt("reason"),
+        reason_detail: form.opt("reason_detail"),
+        summary: form.opt("summary"),
+    };
+    let result = cases::close(&state.app, &staff.actor, CaseId(id), &input).await;
+    after(&state, &staff, id, form, result, |f| &mut f.close).await
+}

@@ -1,0 +1,171 @@
+//! Submitted forms, and what a form shows again after an error: the user's input, each
+//! error beside its field (in the page's language) and a summary at the top.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use buurtteam_domain::validation::FieldError;
+
+use super::i18n::{Arg, Tr};
+
+/// A submitted `application/x-www-form-urlencoded` form as name/value pairs (names repeat for
+/// checkboxes).
+#[derive(Debug, Default, Clone)]
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The value as an owned option, empty counting as absent.
+    pub fn opt(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+    }
+
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// An id field: absent when empty, and a number that is not an id is kept as 0 so the
+    /// use case reports it.
+    pub fn id(&self, name: &str) -> Option<i64> {
+        self.opt(name).map(|v| v.parse().unwrap_or(0))
+    }
+
+    pub fn ids(&self, name: &str) -> Vec<i64> {
+        self.all(name).into_iter().map(|v| v.trim().parse().unwrap_or(0)).collect()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+        serde_html_form::from_bytes::<Vec<(String, String)>>(&bytes)
+            .map(FormData)
+            .map_err(|_| (StatusCode::BAD_REQUEST, "The form could not be read.").into_response())
+    }
+}
+
+/// One error as shown: the field's id and the message in the page's language.
+#[derive(Debug, Clone)]
+pub struct ShownError {
+    pub field: String,
+    pub anchor: String,
+    pub message: String,
+    /// The message with the field's name, for the summary at the top.
+    pub summary: String,
+}
+
+/// The catalogue name of a field's label: `members[0].given_name` -> `given_name`,
+/// `client_ids[1]` -> `client_ids`.
+fn label_base(field: &str) -> String {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    last.split('[').next().unwrap_or(last).replace('_', "-")
+}
+
+/// The state of a form on a page: the values to show and the errors.
+#[derive(Debug, Clone, Default)]
+pub struct FormState {
+    pub values: FormData,
+    pub errors: Vec<ShownError>,
+    /// An error that belongs to no field (a conflict, say).
+    pub general: Option<String>,
+}
+
+/// The HTML id of a field: `members[0].bsn` becomes `members-0-bsn`.
+pub fn anchor(field: &str) -> String {
+    field
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' })
+        .collect::<String>()
+        .replace("--", "-")
+        .trim_end_matches('-')
+        .to_owned()
+}
+
+impl FormState {
+    pub fn new(values: FormData) -> Self {
+        Self { values, errors: Vec::new(), general: None }
+    }
+
+    /// Translates the use case's field errors. `field_map` renames API fields to form fields
+    /// where they differ.
+    pub fn with_errors(mut self, tr: Tr, errors: &[FieldError]) -> Self {
+        for e in errors {
+            let key = format!("field-error-{}", e.code.replace('_', "-"));
+            let args: Vec<(&str, Arg)> = e.args.iter().map(|(k, v)| (*k, Arg::from(v.as_str()))).collect();
+            let mut message = tr.tn(&key, &args);
+            if message == key {
+                message = e.message.clone();
+            }
+            // The summary names the field; beside the field the message stands alone.
+            let label_key = format!("label-{}", label_base(&e.field));
+            let label = tr.t(&label_key);
+            let summary = if label == label_key { message.clone() } else { format!("{label}: {message}") };
+            self.errors.push(ShownError { field: e.field.clone(), anchor: anchor(&e.field), message, summary });
+        }
+        self
+    }
+
+    /// The HTML id of a field.
+    pub fn id(&self, name: &str) -> String {
+        anchor(name)
+    }
+
+    pub fn value(&self, name: &str) -> String {
+        self.values.get(name).unwrap_or_default().to_owned()
+    }
+
+    pub fn checked(&self, name: &str, value: &str) -> bool {
+        self.values.all(name).contains(&value)
+    }
+
+    pub fn selected(&self, name: &str, value: &str) -> bool {
+        self.values.get(name) == Some(value)
+    }
+
+    /// Errors for the field itself or its elements (`client_ids` covers `client_ids[2]`).
+    pub fn has(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
+    }
+
+    pub fn error(&self, field: &str) -> String {
+        self.errors
+            .iter()
+            .filter(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn is_invalid(&self) -> bool {
+        !self.errors.is_empty() || self.general.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_valid_ids() {
+        assert_eq!(anchor("members[0].bsn"), "members-0-bsn");
+        assert_eq!(anchor("address.postcode"), "address-postcode");
+        assert_eq!(anchor("referred_on"), "referred_on");
+    }
+
+    #[test]
+    fn element_errors_show_at_their_list_field() {
+        let tr = Tr::new(super::super::i18n::Lang::Nl);
+        let mut e = FieldError::new("client_ids[1]", "person 9 is not a member of this household");
+        e.code("not_household_member");
+        let state = FormState::default().with_errors(tr, &[e]);
+        assert!(state.has("client_ids"));
+        assert!(!state.has("client"));
+        assert!(!state.error("client_ids").is_empty());
+    }
+}

@@ -1,0 +1,325 @@
+//! The message catalogues (Fluent, `locales/*.ftl`): Dutch first, English second. Every text
+//! on the pages comes from here, with dates and numbers in the language's notation.
+
+use std::sync::LazyLock;
+
+use axum::http::HeaderMap;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use jiff::civil::Date;
+
+pub const LANG_COOKIE: &str = "bt_lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Nl => "nl",
+            Self::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "nl" => Some(Self::Nl),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The language chosen with the switch (a cookie); Dutch otherwise.
+    pub fn from_headers(headers: &HeaderMap) -> Self {
+        headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, v)| Self::parse(v))
+            .unwrap_or(Self::Nl)
+    }
+}
+
+pub const NL_SOURCE: &str = include_str!("../../locales/nl.ftl");
+pub const EN_SOURCE: &str = include_str!("../../locales/en.ftl");
+
+fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, errors)| {
+        tracing::error!(?errors, lang, "errors in a message catalogue");
+        r
+    });
+    let id = lang.parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around placeables: the pages are single-direction.
+    b.set_use_isolating(false);
+    if let Err(errors) = b.add_resource(resource) {
+        tracing::error!(?errors, lang, "duplicate messages in a catalogue");
+    }
+    b
+}
+
+static NL: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle("nl", NL_SOURCE));
+static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle("en", EN_SOURCE));
+
+/// The translator a page renders with.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+
+    fn bundle(&self) -> &'static FluentBundle<FluentResource> {
+        match self.lang {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+
+    fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.bundle();
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::warn!(key, lang = self.lang.code(), "missing message");
+            return key.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(key, ?errors, "message formatting");
+        }
+        text.into_owned()
+    }
+
+    /// The message `key`.
+    pub fn t(&self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_owned(), value.into().0);
+        self.format(key, Some(&args))
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(&self, key: &str, n1: &str, v1: impl Into<Arg>, n2: &str, v2: impl Into<Arg>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(n1.to_owned(), v1.into().0);
+        args.set(n2.to_owned(), v2.into().0);
+        self.format(key, Some(&args))
+    }
+
+    /// The message `key` with arguments.
+    pub fn tn(&self, key: &str, pairs: &[(&str, Arg)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in pairs {
+            args.set((*name).to_owned(), value.0.clone());
+        }
+        self.format(key, Some(&args))
+    }
+
+    /// The label of a code from a closed list, e.g. `code("status", "referred")`.
+    pub fn code(&self, list: &str, code: &str) -> String {
+        self.t(&format!("{list}-{}", code.replace('_', "-")))
+    }
+
+    /// "23 november 2026" / "23 November 2026".
+    pub fn date(&self, d: &Date) -> String {
+        let month = self.t(&format!("month-{}", d.month()));
+        format!("{} {month} {}", d.day(), d.year())
+    }
+
+    /// "23-11-2026" (nl) / "23/11/2026" (en).
+    pub fn date_short(&self, d: &Date) -> String {
+        let sep = if self.lang == Lang::Nl { '-' } else { '/' };
+        format!("{:02}{sep}{:02}{sep}{}", d.day(), d.month(), d.year())
+    }
+
+    pub fn opt_date(&self, d: &Option<Date>) -> String {
+        d.as_ref().map_or_else(|| "—".to_owned(), |d| self.date(d))
+    }
+
+    /// A whole number with the language's thousands separator.
+    pub fn number(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        let n = *n.borrow();
+        let sep = if self.lang == Lang::Nl { '.' } else { ',' };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
+}
+
+/// A message argument.
+pub struct Arg(FluentValue<'static>);
+
+impl From<i64> for Arg {
+    fn from(v: i64) -> Self {
+        Self(FluentValue::from(v))
+    }
+}
+
+impl From<i32> for Arg {
+    fn from(v: i32) -> Self {
+        Self(FluentValue::from(v))
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(v: usize) -> Self {
+        Self(FluentValue::from(i64::try_from(v).unwrap_or(i64::MAX)))
+    }
+}
+
+impl From<&i64> for Arg {
+    fn from(v: &i64) -> Self {
+        (*v).into()
+    }
+}
+
+impl From<&i32> for Arg {
+    fn from(v: &i32) -> Self {
+        (*v).into()
+    }
+}
+
+impl From<&usize> for Arg {
+    fn from(v: &usize) -> Self {
+        (*v).into()
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(v: &String) -> Self {
+        Self(FluentValue::from(v.clone()))
+    }
+}
+
+impl From<String> for Arg {
+    fn from(v: String) -> Self {
+        Self(FluentValue::from(v))
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(v: &str) -> Self {
+        Self(FluentValue::from(v.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(source: &str) -> BTreeSet<String> {
+        let resource = FluentResource::try_new(source.to_owned()).expect("catalogue parses");
+        resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_messages() {
+        let (nl, en) = (keys(NL_SOURCE), keys(EN_SOURCE));
+        let only_nl: Vec<_> = nl.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&nl).collect();
+        assert!(only_nl.is_empty() && only_en.is_empty(), "only in nl: {only_nl:?}; only in en: {only_en:?}");
+    }
+
+    #[test]
+    fn every_message_used_in_templates_and_code_exists() {
+        let nl = keys(NL_SOURCE);
+        let mut used = BTreeSet::new();
+        let mut files = Vec::new();
+        for dir in ["templates", "src/pages"] {
+            let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(base).expect("dir") {
+                files.push(entry.expect("entry").path());
+            }
+        }
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("read");
+            for call in [".t(\"", ".t1(\"", ".t2(\"", ".tn(\""] {
+                for part in text.split(call).skip(1) {
+                    if let Some(key) = part.split('"').next() {
+                        used.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+        let missing: Vec<_> = used.iter().filter(|k| !nl.contains(*k)).collect();
+        assert!(missing.is_empty(), "messages used but not in the catalogue: {missing:?}");
+    }
+
+    #[test]
+    fn every_field_error_and_every_code_has_a_translation() {
+        use buurtteam_domain::codes::*;
+        let nl = keys(NL_SOURCE);
+        let mut wanted: Vec<String> = vec!["field-error-invalid".into()];
+        for dir in ["../app/src", "../domain/src"] {
+            let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(base).expect("dir") {
+                let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+                for part in text.split(".code(\"").skip(1) {
+                    if let Some(code) = part.split('"').next() {
+                        wanted.push(format!("field-error-{}", code.replace('_', "-")));
+                    }
+                }
+            }
+        }
+        let lists: [(&str, Vec<&str>); 9] = [
+            ("role", Role::ALL.iter().map(|c| c.code()).collect()),
+            ("household-role", HouseholdRole::ALL.iter().map(|c| c.code()).collect()),
+            ("source", ReferralSource::ALL.iter().map(|c| c.code()).collect()),
+            ("requested-by", LaterIntakeRequestedBy::ALL.iter().map(|c| c.code()).collect()),
+            ("life-domain", LifeDomain::ALL.iter().map(|c| c.code()).collect()),
+            ("contact-form", ContactForm::ALL.iter().map(|c| c.code()).collect()),
+            ("closure-reason", ClosureReason::ALL.iter().map(|c| c.code()).collect()),
+            ("closure-detail", ClosureDetail::ALL.iter().map(|c| c.code()).collect()),
+            ("status", buurtteam_domain::case::CaseStatus::ALL.iter().map(|c| c.code()).collect()),
+        ];
+        for (list, codes) in lists {
+            wanted.extend(codes.iter().map(|c| format!("{list}-{}", c.replace('_', "-"))));
+        }
+        let missing: Vec<_> = wanted.iter().filter(|k| !nl.contains(*k)).collect();
+        assert!(missing.is_empty(), "no translation for: {missing:?}");
+    }
+
+    #[test]
+    fn dates_and_numbers_in_dutch_and_english_notation() {
+        let d = jiff::civil::date(2026, 11, 3);
+        assert_eq!(Tr::new(Lang::Nl).date(&d), "3 november 2026");
+        assert_eq!(Tr::new(Lang::En).date(&d), "3 November 2026");
+        assert_eq!(Tr::new(Lang::Nl).date_short(&d), "03-11-2026");
+        assert_eq!(Tr::new(Lang::Nl).number(1_234_567), "1.234.567");
+        assert_eq!(Tr::new(Lang::En).number(-1234), "-1,234");
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let nl = Tr::new(Lang::Nl);
+        assert_eq!(nl.t1("countdown-left", "days", 1), "nog 1 werkdag");
+        assert_eq!(nl.t1("countdown-left", "days", 2), "nog 2 werkdagen");
+        assert_eq!(Tr::new(Lang::En).t1("countdown-left", "days", 1), "1 working day left");
+    }
+}

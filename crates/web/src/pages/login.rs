@@ -1,0 +1,208 @@
+//! Logging in (password, then the second factor where the account has one) and out.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use buurtteam_app::{AppError, auth};
+use serde::Deserialize;
+
+use super::form::{FormData, FormState};
+use super::{AnyPage, Chrome, StaffPage, render};
+use crate::AppState;
+use crate::session::{self, ClientAddr};
+
+/// The cookie with the log-in form's CSRF token (there is no session yet to tie it to).
+const LOGIN_CSRF_COOKIE: &str = "bt_login";
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    page: Chrome,
+    form: FormState,
+    next: String,
+    /// A notice above the form (logged out, session ended).
+    notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "second_factor.html")]
+struct SecondFactorPage {
+    page: Chrome,
+    form: FormState,
+    next: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    next: Option<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Only local paths: a log-in must not send anyone to another site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+fn new_csrf() -> String {
+    let mut bytes = [0u8; 16];
+    rand::fill(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The log-in form, with a fresh CSRF token in a cookie and in the form.
+fn login_page(
+    state: &AppState,
+    mut chrome: Chrome,
+    status: StatusCode,
+    form: FormState,
+    next: String,
+    notice: Option<String>,
+) -> Response {
+    let token = new_csrf();
+    chrome.csrf = token.clone();
+    chrome.current = "login";
+    let mut r = render(status, &LoginPage { page: chrome, form, next, notice });
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let c = format!("{LOGIN_CSRF_COOKIE}={token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}");
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    r
+}
+
+pub async fn form(State(state): State<AppState>, page: AnyPage, Query(q): Query<NextQuery>) -> Response {
+    let notice = match q.reason.as_deref() {
+        Some("logged-out") => Some(page.chrome.tr.t("login-logged-out")),
+        _ => None,
+    };
+    login_page(&state, page.chrome, StatusCode::OK, FormState::default(), safe_next(q.next.as_deref()), notice)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    page: AnyPage,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    form: FormData,
+) -> Response {
+    let tr = page.chrome.tr;
+    let next = safe_next(form.get("next"));
+    let expected = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let mut shown = FormState::new(FormData(vec![("email".into(), form.get("email").unwrap_or_default().to_owned())]));
+    if expected.is_empty() || form.get("_csrf") != Some(expected.as_str()) {
+        shown.general = Some(tr.t("login-expired-form"));
+        return login_page(&state, page.chrome, StatusCode::FORBIDDEN, shown, next, None);
+    }
+    let attempt = auth::Credentials {
+        email: form.get("email").unwrap_or_default(),
+        password: form.get("password").unwrap_or_default(),
+        second_factor: None,
+        allow_pending: true,
+        client,
+    };
+    match auth::login(&state.app, &attempt).await {
+        Ok(logged_in) => {
+            let target = if logged_in.second_factor_pending {
+                format!("/login/second-factor?next={}", urlencode(&next))
+            } else {
+                next
+            };
+            let mut r = Redirect::to(&target).into_response();
+            let max_age = state.app.settings.session_absolute.as_secs();
+            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token, max_age));
+            r
+        }
+        Err(AppError::Unauthenticated) => {
+            shown.general = Some(tr.t("login-failed"));
+            login_page(&state, page.chrome, StatusCode::UNAUTHORIZED, shown, next, None)
+        }
+        Err(AppError::TooManyAttempts { retry_after, account_locked }) => {
+            let minutes = (retry_after.as_secs() + 59) / 60;
+            let key = if account_locked { "login-locked" } else { "login-throttled" };
+            shown.general = Some(tr.t1(key, "minutes", minutes));
+            let mut r = login_page(&state, page.chrome, StatusCode::TOO_MANY_REQUESTS, shown, next, None);
+            r.headers_mut().insert(header::RETRY_AFTER, retry_after.as_secs().into());
+            r
+        }
+        Err(e) => super::app_error_page(&page.chrome, e),
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub async fn second_factor_form(page: AnyPage, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
+    let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
+    let mut chrome = page.chrome;
+    chrome.csrf = super::csrf_token(&token);
+    render(
+        StatusCode::OK,
+        &SecondFactorPage { page: chrome, form: FormState::default(), next: safe_next(q.next.as_deref()) },
+    )
+}
+
+pub async fn second_factor_submit(
+    State(state): State<AppState>,
+    page: AnyPage,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    form: FormData,
+) -> Response {
+    let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
+    let mut chrome = page.chrome;
+    chrome.csrf = super::csrf_token(&token);
+    let tr = chrome.tr;
+    let next = safe_next(form.get("next"));
+    if form.get("_csrf") != Some(chrome.csrf.as_str()) {
+        return super::error_page(&chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
+    }
+    match auth::second_factor(&state.app, &token, form.get("code").unwrap_or_default(), client).await {
+        Ok(_) => Redirect::to(&next).into_response(),
+        Err(AppError::Validation(errors)) => {
+            let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &SecondFactorPage { page: chrome, form: shown, next })
+        }
+        Err(AppError::TooManyAttempts { retry_after, .. }) => {
+            let minutes = (retry_after.as_secs() + 59) / 60;
+            let shown = FormState { general: Some(tr.t1("login-locked", "minutes", minutes)), ..Default::default() };
+            render(StatusCode::TOO_MANY_REQUESTS, &SecondFactorPage { page: chrome, form: shown, next })
+        }
+        Err(AppError::Unauthenticated) => Redirect::to("/login").into_response(),
+        Err(e) => super::app_error_page(&chrome, e),
+    }
+}
+
+/// Ends the session on the server and clears the cookie.
+pub async fn logout(State(state): State<AppState>, page: StaffPage, form: FormData) -> Response {
+    if let Err(r) = page.check_csrf(&form) {
+        return *r;
+    }
+    if let Err(e) = auth::logout(&state.app, &page.token).await {
+        return super::app_error_page(&page.chrome, e);
+    }
+    let mut r = Redirect::to("/login?reason=logged-out").into_response();
+    r.headers_mut().insert(header::SET_COOKIE, session::cookie(&state, "", 0));
+    r
+}

@@ -1,0 +1,281 @@
+//! The staff pages: server-rendered HTML (askama templates in `templates/`), in Dutch first
+//! (English second) from the message catalogues, styled with the NL Design System and
+//! progressively enhanced with htmx. Every flow works without JavaScript.
+//!
+//! Safety: every form carries a CSRF token tied to the session; client data never travels
+//! in URLs (searches are POSTed); a form with errors is shown again with the input kept and
+//! each error beside its field, and nothing is saved.
+
+mod account;
+pub mod assets;
+mod case_file;
+mod form;
+pub mod i18n;
+mod login;
+mod referral;
+mod search;
+mod worklist;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use buurtteam_app::{AppError, auth};
+use buurtteam_domain::codes::Role;
+use buurtteam_domain::policy::Actor;
+use buurtteam_store::organisation::User;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use i18n::{Lang, Tr};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(worklist::page))
+        .route("/teams/{id}/waiting-list", get(worklist::waiting_list))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/login/second-factor", get(login::second_factor_form).post(login::second_factor_submit))
+        .route("/logout", post(login::logout))
+        .route("/language", get(language))
+        .route("/search", get(search::form).post(search::submit))
+        .route("/referrals/new", get(referral::form).post(referral::submit))
+        .route("/referrals/new/search", post(referral::search_households))
+        .route("/households/new", get(referral::household_form).post(referral::household_submit))
+        .route("/cases/{id}", get(case_file::page))
+        .route("/cases/{id}/intake", post(case_file::hold_intake))
+        .route("/cases/{id}/start", post(case_file::start_support))
+        .route("/cases/{id}/contacts", post(case_file::record_contact))
+        .route("/cases/{id}/close", post(case_file::close))
+        .route("/account", get(account::page))
+        .route("/account/password", post(account::change_password))
+        .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))
+        .route("/assets/{name}", get(assets::serve))
+        // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
+}
+
+/// What every page's frame needs: language, who is logged in, the CSRF token, the theme.
+#[derive(Debug, Clone)]
+pub struct Chrome {
+    pub tr: Tr,
+    /// The logged-in user's name and role label, when there is one.
+    pub user_name: Option<String>,
+    pub role_label: String,
+    /// Show the team-manager parts of the navigation.
+    pub is_manager: bool,
+    pub csrf: String,
+    pub theme_class: String,
+    pub has_custom_theme: bool,
+    /// The navigation item of this page.
+    pub current: &'static str,
+    /// The path of this page, for the language switch to return to.
+    pub path: String,
+}
+
+impl Chrome {
+    pub fn css(&self, name: &str) -> String {
+        assets::url(name)
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        match self.tr.lang {
+            Lang::Nl => "en",
+            Lang::En => "nl",
+        }
+    }
+
+    /// This page's path, encoded for a query string (the language switch returns here).
+    pub fn back(&self) -> String {
+        login::urlencode(&self.path)
+    }
+
+    pub fn is(&self, item: &str) -> bool {
+        self.current == item
+    }
+}
+
+fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
+    Chrome {
+        tr: Tr::new(Lang::from_headers(headers)),
+        user_name: None,
+        role_label: String::new(),
+        is_manager: false,
+        csrf: String::new(),
+        theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
+        has_custom_theme: state.config.theme.is_some(),
+        current: "",
+        path: path.to_owned(),
+    }
+}
+
+/// The CSRF token of a session: derived from the session token, which only the browser
+/// holding the HttpOnly cookie knows, so a page of another site cannot know it.
+pub fn csrf_token(session_token: &str) -> String {
+    Sha256::digest(format!("csrf\0{session_token}").as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// A logged-in staff member on a page. Without a session the browser is sent to the log-in
+/// page; where the organisation requires a second factor that is not set up yet, to its set-up.
+pub struct StaffPage {
+    pub actor: Actor,
+    pub user: User,
+    pub chrome: Chrome,
+    pub token: String,
+}
+
+impl StaffPage {
+    /// The chrome for the page with navigation item `current`.
+    pub fn chrome(&self, current: &'static str) -> Chrome {
+        Chrome { current, ..self.chrome.clone() }
+    }
+
+    pub fn tr(&self) -> Tr {
+        self.chrome.tr
+    }
+
+    /// Checks the CSRF token of a submitted form.
+    pub fn check_csrf(&self, form: &form::FormData) -> Result<(), Box<Response>> {
+        let sent = form.get("_csrf").unwrap_or_default();
+        if sent.len() == self.chrome.csrf.len() && constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err(Box::new(error_page(&self.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail")))
+        }
+    }
+}
+
+fn constant_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn login_redirect(path: &str) -> Response {
+    let next = if path.starts_with('/') && !path.starts_with("//") { path } else { "/" };
+    let mut url = String::from("/login");
+    if next != "/" {
+        url.push_str("?next=");
+        url.push_str(&next.replace(['?', '&', '#'], ""));
+    }
+    Redirect::to(&url).into_response()
+}
+
+impl FromRequestParts<AppState> for StaffPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path().to_owned();
+        let mut chrome = base_chrome(state, &parts.headers, &path);
+        let Some(token) = crate::session::token(&parts.headers) else { return Err(login_redirect(&path)) };
+        let (actor, user) = match auth::authenticate(&state.app, &token).await {
+            Ok(found) => found,
+            Err(AppError::Unauthenticated) => return Err(login_redirect(&path)),
+            Err(e) => return Err(app_error_page(&chrome, e)),
+        };
+        if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
+            return Err(Redirect::to("/account/second-factor").into_response());
+        }
+        chrome.user_name = Some(user.name.clone());
+        chrome.role_label = chrome.tr.code("role", user.role.code());
+        chrome.is_manager = user.role == Role::TeamManager;
+        chrome.csrf = csrf_token(&token);
+        Ok(Self { actor, user, chrome, token })
+    }
+}
+
+/// Anyone, logged in or not (the log-in pages).
+pub struct AnyPage {
+    pub chrome: Chrome,
+}
+
+impl FromRequestParts<AppState> for AnyPage {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(Self { chrome: base_chrome(state, &parts.headers, parts.uri.path()) })
+    }
+}
+
+/// Renders a template as a page with `status`.
+pub fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => {
+            let mut r = (status, Html(html)).into_response();
+            // Pages hold client data: never keep them in shared or browser caches.
+            r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, Html("<!doctype html><title>Error</title><p>Error</p>".to_owned()))
+                .into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Chrome,
+    title: String,
+    detail: String,
+}
+
+pub fn error_page(chrome: &Chrome, status: StatusCode, title_key: &str, detail_key: &str) -> Response {
+    let tr = chrome.tr;
+    render(
+        status,
+        &ErrorPage { page: Chrome { current: "", ..chrome.clone() }, title: tr.t(title_key), detail: tr.t(detail_key) },
+    )
+}
+
+/// The page for an error a use case returned (other than a form's own validation errors).
+pub fn app_error_page(chrome: &Chrome, e: AppError) -> Response {
+    match e {
+        AppError::Unauthenticated => login_redirect(&chrome.path),
+        AppError::NotFound(_) => {
+            error_page(chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail")
+        }
+        AppError::Forbidden(_) | AppError::SecondFactorEnrolmentRequired => {
+            error_page(chrome, StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden-detail")
+        }
+        AppError::Conflict { message, .. } => {
+            tracing::info!(%message, "conflict on a page");
+            error_page(chrome, StatusCode::CONFLICT, "error-conflict-title", "error-conflict-detail")
+        }
+        AppError::Store(err) if err.is_unavailable() => {
+            tracing::error!(error = %err, "database unreachable");
+            error_page(chrome, StatusCode::SERVICE_UNAVAILABLE, "error-unavailable-title", "error-unavailable-detail")
+        }
+        other => {
+            tracing::error!(error = %other, "error on a page");
+            error_page(chrome, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal-detail")
+        }
+    }
+}
+
+/// The fallback for paths no route has: an HTML page for browsers, problem+json for the API.
+pub fn not_found_page(state: &AppState, headers: &HeaderMap, path: &str) -> Response {
+    let chrome = base_chrome(state, headers, path);
+    error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail")
+}
+
+#[derive(Deserialize)]
+struct LanguageQuery {
+    set: String,
+    back: Option<String>,
+}
+
+/// The language switch: remembers the choice in a cookie and returns to the page.
+async fn language(Query(q): Query<LanguageQuery>) -> Response {
+    let lang = Lang::parse(&q.set).unwrap_or(Lang::Nl);
+    let back = q.back.filter(|b| b.starts_with('/') && !b.starts_with("//")).unwrap_or_else(|| "/".into());
+    let mut r = Redirect::to(&back).into_response();
+    let cookie = format!("{}={}; Path=/; SameSite=Lax; Max-Age=31536000", i18n::LANG_COOKIE, lang.code());
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        r.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    r
+}

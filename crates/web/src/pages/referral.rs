@@ -1,0 +1,319 @@
+//! `/referrals/new`: register a referral. First find the household (or register a new one at
+//! `/households/new`), then the referral itself: team, date, source, request, clients, life
+//! domains and a later intake that the referrer or the family asked for.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use buurtteam_app::cases::{self, ReferralInput};
+use buurtteam_app::households::{self, AddressInput, HouseholdInput, MemberInput};
+use buurtteam_app::{AppError, organisation};
+use buurtteam_domain::codes::{HouseholdRole, LaterIntakeRequestedBy, LifeDomain, ReferralSource};
+use buurtteam_domain::ids::HouseholdId;
+use buurtteam_domain::validation::FieldError;
+use buurtteam_store::households::Household;
+use serde::Deserialize;
+
+use super::form::{FormData, FormState};
+use super::i18n::Tr;
+use super::search::{Hit, hits, search_input};
+use super::{Chrome, StaffPage, app_error_page, render};
+use crate::AppState;
+
+type Options = Vec<(String, String)>;
+
+fn code_options<T: Copy>(tr: Tr, list: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Options {
+    all.iter().map(|c| (code(*c).to_owned(), tr.code(list, code(*c)))).collect()
+}
+
+fn with_blank(tr: Tr, mut options: Options) -> Options {
+    options.insert(0, (String::new(), tr.t("choose")));
+    options
+}
+
+#[derive(Template)]
+#[template(path = "referral_find.html")]
+struct FindPage {
+    page: Chrome,
+    form: FormState,
+    results: Option<Vec<Hit>>,
+}
+
+/// The household and its members, as the referral form shows them.
+pub struct ShownHousehold {
+    pub id: i64,
+    pub address: String,
+    pub members: Options,
+}
+
+#[derive(Template)]
+#[template(path = "referral_new.html")]
+struct ReferralPage {
+    page: Chrome,
+    form: FormState,
+    household: ShownHousehold,
+    teams: Options,
+    sources: Options,
+    life_domains: Options,
+    requested_by: Options,
+}
+
+#[derive(Deserialize)]
+pub struct ReferralQuery {
+    household_id: Option<i64>,
+}
+
+pub async fn form(State(state): State<AppState>, staff: StaffPage, Query(q): Query<ReferralQuery>) -> Response {
+    let chrome = staff.chrome("referral");
+    let Some(household_id) = q.household_id else {
+        return render(StatusCode::OK, &FindPage { page: chrome, form: FormState::default(), results: None });
+    };
+    let household = match households::get(&state.app, &staff.actor, HouseholdId(household_id)).await {
+        Ok(h) => h,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let today = state.app.today().to_string();
+    let mut defaults = vec![("referred_on".to_owned(), today), ("later_intake_requested_by".to_owned(), String::new())];
+    if let [only] = staff.actor.team_ids.as_slice() {
+        defaults.push(("team_id".to_owned(), only.0.to_string()));
+    }
+    referral_page(&state, &staff, chrome, StatusCode::OK, FormState::new(FormData(defaults)), &household).await
+}
+
+async fn referral_page(
+    state: &AppState,
+    staff: &StaffPage,
+    chrome: Chrome,
+    status: StatusCode,
+    form: FormState,
+    household: &Household,
+) -> Response {
+    let tr = chrome.tr;
+    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
+        Ok(t) => t,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let teams = with_blank(
+        tr,
+        teams
+            .into_iter()
+            .filter(|t| staff.actor.team_ids.contains(&t.id))
+            .map(|t| (t.id.0.to_string(), t.name))
+            .collect(),
+    );
+    let shown = ShownHousehold {
+        id: household.id.0,
+        address: format!(
+            "{} {}, {} {}",
+            household.address.street,
+            household.address.house_number,
+            household.address.postcode,
+            household.address.city
+        ),
+        members: household
+            .members
+            .iter()
+            .map(|m| {
+                let label = format!(
+                    "{} {} ({}, {})",
+                    m.given_name,
+                    m.family_name,
+                    tr.date_short(&m.birth_date),
+                    tr.code("household-role", m.role.code())
+                );
+                (m.id.0.to_string(), label)
+            })
+            .collect(),
+    };
+    let mut requested_by = vec![(String::new(), tr.t("requested-by-none"))];
+    requested_by.extend(code_options(tr, "requested-by", LaterIntakeRequestedBy::ALL, LaterIntakeRequestedBy::code));
+    let page = ReferralPage {
+        page: chrome,
+        form,
+        household: shown,
+        teams,
+        sources: with_blank(tr, code_options(tr, "source", ReferralSource::ALL, ReferralSource::code)),
+        life_domains: code_options(tr, "life-domain", LifeDomain::ALL, LifeDomain::code),
+        requested_by,
+    };
+    render(status, &page)
+}
+
+pub async fn search_households(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let tr = staff.tr();
+    let chrome = staff.chrome("referral");
+    match households::search(&state.app, &staff.actor, &search_input(&form)).await {
+        Ok(found) => {
+            let teams = match organisation::list_teams(&state.app, &staff.actor).await {
+                Ok(t) => t,
+                Err(e) => return app_error_page(&chrome, e),
+            };
+            let results = Some(hits(tr, &staff.actor, &teams, &found));
+            render(StatusCode::OK, &FindPage { page: chrome, form: FormState::new(form), results })
+        }
+        Err(AppError::Validation(errors)) => {
+            let shown = FormState::new(form).with_errors(tr, &errors);
+            render(StatusCode::UNPROCESSABLE_ENTITY, &FindPage { page: chrome, form: shown, results: None })
+        }
+        Err(e) => app_error_page(&chrome, e),
+    }
+}
+
+pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let tr = staff.tr();
+    let chrome = staff.chrome("referral");
+    let input = ReferralInput {
+        household_id: form.id("household_id"),
+        team_id: form.id("team_id"),
+        referred_on: form.opt("referred_on"),
+        source: form.opt("source"),
+        request: form.opt("request"),
+        client_ids: form.ids("client_ids"),
+        life_domains: form.all("life_domains").into_iter().map(str::to_owned).collect(),
+        later_intake_requested_by: form.opt("later_intake_requested_by"),
+        requested_intake_on: form.opt("requested_intake_on"),
+    };
+    match cases::register_referral(&state.app, &staff.actor, &input).await {
+        Ok(view) => Redirect::to(&format!("/cases/{}", view.case.id.0)).into_response(),
+        Err(AppError::Validation(errors)) => {
+            let household = match input.household_id {
+                Some(id) => households::get(&state.app, &staff.actor, HouseholdId(id)).await,
+                None => Err(AppError::NotFound("household")),
+            };
+            match household {
+                Ok(h) => {
+                    let shown = FormState::new(form).with_errors(tr, &errors);
+                    referral_page(&state, &staff, chrome, StatusCode::UNPROCESSABLE_ENTITY, shown, &h).await
+                }
+                Err(e) => app_error_page(&chrome, e),
+            }
+        }
+        Err(e) => app_error_page(&chrome, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "household_new.html")]
+struct HouseholdPage {
+    page: Chrome,
+    form: FormState,
+    districts: Options,
+    roles: Options,
+    rows: Vec<usize>,
+}
+
+/// How many member rows the form starts with; "another member" adds one.
+const START_ROWS: usize = 2;
+const MAX_ROWS: usize = households::MAX_MEMBERS;
+
+async fn household_page(
+    state: &AppState,
+    staff: &StaffPage,
+    status: StatusCode,
+    form: FormState,
+    rows: usize,
+) -> Response {
+    let chrome = staff.chrome("referral");
+    let tr = chrome.tr;
+    let districts = match organisation::list_districts(&state.app, &staff.actor).await {
+        Ok(d) => d,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let districts = with_blank(tr, districts.into_iter().map(|d| (d.id.0.to_string(), d.name)).collect());
+    let roles = with_blank(tr, code_options(tr, "household-role", HouseholdRole::ALL, HouseholdRole::code));
+    render(status, &HouseholdPage { page: chrome, form, districts, roles, rows: (0..rows).collect() })
+}
+
+pub async fn household_form(State(state): State<AppState>, staff: StaffPage) -> Response {
+    let defaults = FormData(vec![("address.city".into(), "Utrecht".into()), ("rows".into(), START_ROWS.to_string())]);
+    household_page(&state, &staff, StatusCode::OK, FormState::new(defaults), START_ROWS).await
+}
+
+fn member_of(form: &FormData, i: usize) -> MemberInput {
+    let f = |name: &str| form.opt(&format!("members[{i}].{name}"));
+    MemberInput {
+        given_name: f("given_name"),
+        family_name: f("family_name"),
+        birth_date: f("birth_date"),
+        role: f("role"),
+        bsn: f("bsn"),
+    }
+}
+
+fn is_blank(m: &MemberInput) -> bool {
+    m.given_name.is_none() && m.family_name.is_none() && m.birth_date.is_none() && m.role.is_none() && m.bsn.is_none()
+}
+
+/// The use case numbers members as submitted; blank rows are left out, so its `members[k]`
+/// is the form's row `rows[k]`.
+fn renumber(errors: Vec<FieldError>, rows: &[usize]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            if let Some(rest) = e.field.strip_prefix("members[")
+                && let Some((k, tail)) = rest.split_once(']')
+                && let Some(row) = k.parse::<usize>().ok().and_then(|k| rows.get(k))
+            {
+                e.field = format!("members[{row}]{tail}");
+            }
+            e
+        })
+        .collect()
+}
+
+pub async fn household_submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
+    if let Err(r) = staff.check_csrf(&form) {
+        return *r;
+    }
+    let rows = form.get("rows").and_then(|r| r.parse::<usize>().ok()).unwrap_or(START_ROWS).clamp(1, MAX_ROWS);
+    if form.get("action") == Some("add_member") {
+        // Another row, without JavaScript and without saving anything.
+        let rows = (rows + 1).min(MAX_ROWS);
+        let mut values = form.clone();
+        values.0.retain(|(n, _)| n != "rows");
+        values.0.push(("rows".into(), rows.to_string()));
+        return household_page(&state, &staff, StatusCode::OK, FormState::new(values), rows).await;
+    }
+    let filled: Vec<(usize, MemberInput)> =
+        (0..rows).map(|i| (i, member_of(&form, i))).filter(|(_, m)| !is_blank(m)).collect();
+    let row_numbers: Vec<usize> = filled.iter().map(|(i, _)| *i).collect();
+    let input = HouseholdInput {
+        address: Some(AddressInput {
+            street: form.opt("address.street"),
+            house_number: form.opt("address.house_number"),
+            postcode: form.opt("address.postcode"),
+            city: form.opt("address.city"),
+        }),
+        district_id: form.id("district_id"),
+        members: filled.into_iter().map(|(_, m)| m).collect(),
+    };
+    match households::create(&state.app, &staff.actor, &input).await {
+        Ok(h) => Redirect::to(&format!("/referrals/new?household_id={}", h.id.0)).into_response(),
+        Err(AppError::Validation(errors)) => {
+            let errors = renumber(errors, &row_numbers);
+            let shown = FormState::new(form).with_errors(staff.tr(), &errors);
+            household_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, shown, rows).await
+        }
+        Err(e) => app_error_page(&staff.chrome("referral"), e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_errors_point_at_the_rows_the_user_filled() {
+        let errors = vec![FieldError::new("members[1].bsn", "x"), FieldError::new("address.street", "y")];
+        let renumbered = renumber(errors, &[0, 2]);
+        assert_eq!(renumbered[0].field, "members[2].bsn");
+        assert_eq!(renumbered[1].field, "address.street");
+    }
+}
