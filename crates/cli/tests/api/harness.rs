@@ -24,11 +24,16 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(Settings::default()).await
+}
+
+/// The application with other settings (log-in limits, second-factor roles).
+pub async fn spawn_with(settings: Settings) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_url = fresh_database_url(dir.path()).await;
     let db = Db::connect(&db_url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    let app = App::new(db, Settings::default());
+    let app = App::new(db, settings);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let served = app.clone();

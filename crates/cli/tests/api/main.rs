@@ -10,5 +10,7 @@ mod cases;
 mod cli;
 mod households;
 mod idempotency;
+mod login_protection;
 mod organisation;
+mod pages;
 mod platform;
