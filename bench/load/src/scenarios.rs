@@ -99,6 +99,10 @@ fn abort(reason: String) -> Box<TransactionError> {
 #[value(rename_all = "snake_case")]
 pub enum ScenarioKind {
     Worklist,
+    /// The worklist page (`/`, HTML) as a family worker sees it.
+    WorklistPage,
+    /// The family file page (`/cases/{id}`, HTML).
+    FilePage,
     OpenCase,
     RegisterContact,
     RegisterReferral,
@@ -108,11 +112,22 @@ pub enum ScenarioKind {
 
 impl ScenarioKind {
     pub const ALL: &'static [Self] =
-        &[Self::Healthz, Self::Worklist, Self::OpenCase, Self::RegisterContact, Self::RegisterReferral, Self::Mixed];
+        &[
+            Self::Healthz,
+            Self::Worklist,
+            Self::OpenCase,
+            Self::RegisterContact,
+            Self::RegisterReferral,
+            Self::Mixed,
+            Self::WorklistPage,
+            Self::FilePage,
+        ];
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Worklist => "worklist",
+            Self::WorklistPage => "worklist_page",
+            Self::FilePage => "file_page",
             Self::OpenCase => "open_case",
             Self::RegisterContact => "register_contact",
             Self::RegisterReferral => "register_referral",
@@ -157,6 +172,12 @@ pub fn scenario(kind: ScenarioKind) -> Scenario {
         ScenarioKind::Worklist => s
             .register_transaction(transaction!(setup_worklist).set_on_start().set_name("setup"))
             .register_transaction(transaction!(worklist).set_name("worklist")),
+        ScenarioKind::WorklistPage => s
+            .register_transaction(transaction!(setup_worklist).set_on_start().set_name("setup"))
+            .register_transaction(transaction!(worklist_page).set_name("worklist_page")),
+        ScenarioKind::FilePage => s
+            .register_transaction(transaction!(setup_open_case).set_on_start().set_name("setup"))
+            .register_transaction(transaction!(file_page).set_name("file_page")),
         ScenarioKind::OpenCase => s
             .register_transaction(transaction!(setup_open_case).set_on_start().set_name("setup"))
             .register_transaction(transaction!(open_case).set_name("open_case")),
@@ -413,6 +434,36 @@ async fn worklist(user: &mut GooseUser) -> TransactionResult {
     }
     user.get_named("/api/v1/cases?limit=50", "worklist").await?;
     Ok(())
+}
+
+/// The worklist page, rendered HTML; fails unless it is the page (not the log-in redirect).
+async fn worklist_page(user: &mut GooseUser) -> TransactionResult {
+    if !measuring().await {
+        return Ok(());
+    }
+    let goose = user.get_named("/", "worklist_page").await?;
+    check_page(user, goose, "worklist-results").await
+}
+
+async fn file_page(user: &mut GooseUser) -> TransactionResult {
+    if !measuring().await {
+        return Ok(());
+    }
+    let ids = &session(user)?.case_ids;
+    let id = ids[fastrand::usize(..ids.len())];
+    let goose = user.get_named(&format!("/cases/{id}"), "file_page").await?;
+    check_page(user, goose, "timeline-heading").await
+}
+
+/// Marks the request failed unless it returned the page holding `marker` (a log-in redirect
+/// or an error page would otherwise count as fast successes).
+async fn check_page(user: &mut GooseUser, goose: goose::goose::GooseResponse, marker: &str) -> TransactionResult {
+    let mut request = goose.request;
+    let body = match goose.response {
+        Ok(r) if r.status().as_u16() == 200 => r.text().await.unwrap_or_default(),
+        _ => String::new(),
+    };
+    if body.contains(marker) { Ok(()) } else { user.set_failure("not the page", &mut request, None, None) }
 }
 
 async fn open_case(user: &mut GooseUser) -> TransactionResult {
