@@ -694,8 +694,16 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
             limit: WORKLIST_SECTION,
             offset: 0,
         };
-        let (cases, total) = store::list(&mut tx, &query).await?;
+        let (cases, total) = store::list_without_children(&mut tx, &query).await?;
         sections.push((status, cases, total));
+    }
+    // Clients and life domains for all sections in one go.
+    let lengths: Vec<usize> = sections.iter().map(|(_, cases, _)| cases.len()).collect();
+    let mut all: Vec<Case> = sections.iter_mut().flat_map(|(_, cases, _)| std::mem::take(cases)).collect();
+    store::attach_children(&mut tx, &mut all).await?;
+    let mut all = all.into_iter();
+    for ((_, cases, _), n) in sections.iter_mut().zip(lengths) {
+        cases.extend(all.by_ref().take(n));
     }
     let mut staff = Vec::new();
     for team in &actor.team_ids {

@@ -406,3 +406,7 @@ closure-detail-unreachable = No contact possible any more
 closure-detail-declined = Family wants no (further) help
 closure-detail-trust-broken = Lost trust in the help
 closure-detail-other-reason = Other reason
+
+## Home for roles without client records
+home-no-cases-title = Welcome
+home-no-cases-detail = Your role does not work with families' files, so there is no worklist. On My account you can manage your password and the second step at log-in.

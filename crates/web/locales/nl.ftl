@@ -406,3 +406,7 @@ closure-detail-unreachable = Geen contact meer mogelijk
 closure-detail-declined = Gezin wil geen hulp (meer)
 closure-detail-trust-broken = Vertrouwen in hulp verloren
 closure-detail-other-reason = Andere reden
+
+## Home for roles without client records
+home-no-cases-title = Welkom
+home-no-cases-detail = Uw rol werkt niet met dossiers van gezinnen, dus er is geen werklijst. Via Mijn account kunt u uw wachtwoord en de tweede stap bij inloggen beheren.

@@ -67,6 +67,8 @@ pub struct Chrome {
     pub role_label: String,
     /// Show the team-manager parts of the navigation.
     pub is_manager: bool,
+    /// Show the parts about client records (worklist, referrals, search).
+    pub client_access: bool,
     pub csrf: String,
     pub theme_class: String,
     pub has_custom_theme: bool,
@@ -104,6 +106,7 @@ fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
         user_name: None,
         role_label: String::new(),
         is_manager: false,
+        client_access: false,
         csrf: String::new(),
         theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
         has_custom_theme: state.config.theme.is_some(),
@@ -180,6 +183,7 @@ impl FromRequestParts<AppState> for StaffPage {
         chrome.user_name = Some(user.name.clone());
         chrome.role_label = chrome.tr.code("role", user.role.code());
         chrome.is_manager = user.role == Role::TeamManager;
+        chrome.client_access = buurtteam_domain::policy::has_client_access(user.role);
         chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome, token })
     }

@@ -118,6 +118,10 @@ struct WorklistPage {
 pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(input): Query<WorklistInput>) -> Response {
     let tr = staff.tr();
     let chrome = staff.chrome("worklist");
+    if !buurtteam_domain::policy::has_client_access(staff.actor.role) {
+        // Analysts and administrators work with no client records: no worklist to show.
+        return super::error_page(&chrome, StatusCode::OK, "home-no-cases-title", "home-no-cases-detail");
+    }
     let teams = match organisation::list_teams(&state.app, &staff.actor).await {
         Ok(t) => t,
         Err(e) => return app_error_page(&chrome, e),
