@@ -14,6 +14,7 @@ pub mod bulk;
 pub mod cases;
 pub mod households;
 pub mod idempotency;
+pub mod kpi;
 pub mod organisation;
 pub mod sessions;
 #[doc(hidden)]

@@ -10,5 +10,6 @@ mod cases;
 mod cli;
 mod households;
 mod idempotency;
+mod kpis;
 mod organisation;
 mod platform;
