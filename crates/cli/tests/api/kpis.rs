@@ -70,7 +70,7 @@ async fn seven_cases() -> (crate::harness::TestApp, Org) {
 
 const PERIOD: &str = "from=2026-04-01&to=2026-05-31";
 
-fn item<'a>(list: &'a Value, key: impl Into<Value>) -> &'a Value {
+fn item(list: &Value, key: impl Into<Value>) -> &Value {
     let key = key.into();
     list.as_array().and_then(|l| l.iter().find(|i| i["key"] == key)).unwrap_or(&Value::Null)
 }
