@@ -7,6 +7,7 @@ pub mod cases;
 pub mod error;
 pub mod households;
 pub mod input;
+pub mod kpis;
 pub mod organisation;
 
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};

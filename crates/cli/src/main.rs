@@ -154,10 +154,27 @@ enum Command {
         #[arg(long, default_value = "city")]
         profile: String,
     },
+    /// Import reference data.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// District populations (CSV: district,reference_date,residents[,residents_0_17]; lines
+    /// starting with # name the source), the basis of reach per 1,000 residents.
+    Populations {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The CSV file, e.g. data/populations/utrecht-2023.csv.
+        file: std::path::PathBuf,
     },
 }
 
@@ -237,6 +254,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calibration { db, profile } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             generate::print_calibration(&app, &profile).await
+        }
+        Command::Import { command: ImportCommand::Populations { db, file } } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let n = buurtteam_app::kpis::import_populations(&app, &text, &name).await.map_err(describe)?;
+            println!("Imported the populations of {n} districts from {}.", file.display());
+            Ok(())
         }
         Command::User { command: UserCommand::Add { db, email, name, role, teams } } => {
             let db = open(&db.database_url).await?;

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod ids;
+pub mod kpi;
 pub mod person;
 pub mod policy;
 pub mod validation;

@@ -41,6 +41,8 @@ pub enum Action {
     StartSupport,
     CloseCase,
     RecordContact,
+    /// Read the steering KPIs (aggregates only) of the city, a district or a team.
+    ReadKpis,
 }
 
 impl Action {
@@ -57,6 +59,7 @@ impl Action {
         Self::StartSupport,
         Self::CloseCase,
         Self::RecordContact,
+        Self::ReadKpis,
     ];
 
     pub fn code(self) -> &'static str {
@@ -73,6 +76,19 @@ impl Action {
             Self::StartSupport => "start_support",
             Self::CloseCase => "close_case",
             Self::RecordContact => "record_contact",
+            Self::ReadKpis => "read_kpis",
+        }
+    }
+
+    /// The relations under which the action is decided (and listed in the access matrix).
+    pub fn relations(self) -> &'static [Relation] {
+        if self == Self::ReadKpis {
+            // The city or a district (no single team), one of the actor's teams, another team.
+            Relation::ALL
+        } else if self.is_record_action() {
+            &[Relation::OwnTeam, Relation::OtherTeam]
+        } else {
+            &[Relation::NoRecord]
         }
     }
 
@@ -154,12 +170,44 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             (true, Relation::OwnTeam) => Decision::Allow,
             _ => Decision::Deny,
         },
+        ReadKpis => match kpi_disclosure(role, relation) {
+            Some(_) => Decision::Allow,
+            None => Decision::Deny,
+        },
         ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact => {
             match (has_client_access(role), relation) {
                 (true, Relation::OwnTeam) => Decision::Allow,
                 _ => Decision::Hidden,
             }
         }
+    }
+}
+
+/// How exactly KPIs may be shown to a reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Disclosure {
+    /// Every figure as it is.
+    Exact,
+    /// Counts below 5 are suppressed, and whatever would give them away (`kpi::suppress`).
+    SmallCountsSuppressed,
+}
+
+/// Who may read KPIs, and how exactly. `relation` is `NoRecord` for the city or a district,
+/// else the actor's relation to the one team asked for. `None`: not at all (403).
+///
+/// - Family workers: their own teams' figures, exactly (they see those cases anyway);
+///   nothing beyond, since they do not steer.
+/// - Team managers: their own teams exactly; the city, districts and other teams to compare
+///   with, with small counts suppressed (those hold families of other teams).
+/// - Analysts: everything, always with small counts suppressed (aggregates only, never
+///   anything that could point at a family).
+/// - Admins: nothing; they manage the organisation, not its casework.
+pub fn kpi_disclosure(role: Role, relation: Relation) -> Option<Disclosure> {
+    match (role, relation) {
+        (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Some(Disclosure::Exact),
+        (Role::FamilyWorker, _) => None,
+        (Role::TeamManager | Role::Analyst, _) => Some(Disclosure::SmallCountsSuppressed),
+        (Role::Admin, _) => None,
     }
 }
 
@@ -185,12 +233,14 @@ pub fn matrix_markdown() -> String {
     out.push_str(&"---|".repeat(Role::ALL.len()));
     out.push('\n');
     for action in Action::ALL {
-        let relations: &[Relation] =
-            if action.is_record_action() { &[Relation::OwnTeam, Relation::OtherTeam] } else { &[Relation::NoRecord] };
-        for relation in relations {
+        for relation in action.relations() {
             out.push_str(&format!("| {} | {} |", action.code(), relation.code()));
             for role in Role::ALL {
                 let cell = match decide(*role, *relation, *action) {
+                    Decision::Allow if *action == Action::ReadKpis => match kpi_disclosure(*role, *relation) {
+                        Some(Disclosure::SmallCountsSuppressed) => "allow, counts < 5 suppressed",
+                        _ => "allow, exact",
+                    },
                     Decision::Allow => "allow",
                     Decision::Deny => "deny (403)",
                     Decision::Hidden => "hidden (404)",
@@ -232,6 +282,9 @@ mod tests {
         (CloseCase, OtherTeam, [H, H, H, H]),
         (RecordContact, OwnTeam, [A, A, H, H]),
         (RecordContact, OtherTeam, [H, H, H, H]),
+        (ReadKpis, NoRecord, [D, A, A, D]),
+        (ReadKpis, OwnTeam, [A, A, A, D]),
+        (ReadKpis, OtherTeam, [D, A, A, D]),
     ];
 
     #[test]
@@ -246,8 +299,29 @@ mod tests {
         // Every record action is covered for both relations, every other action once.
         for action in Action::ALL {
             let rows = EXPECTED.iter().filter(|(a, _, _)| a == action).count();
-            assert_eq!(rows, if action.is_record_action() { 2 } else { 1 }, "{action:?} rows");
+            assert_eq!(rows, action.relations().len(), "{action:?} rows");
         }
+    }
+
+    #[test]
+    fn kpis_are_exact_only_for_own_teams() {
+        use Disclosure::*;
+        let exact = |role, rel| kpi_disclosure(role, rel) == Some(Exact);
+        for role in Role::ALL {
+            for rel in Relation::ALL {
+                // Nobody gets exact small counts of families outside their own teams.
+                if *rel != OwnTeam {
+                    assert!(!exact(*role, *rel), "{role:?} {rel:?}");
+                }
+            }
+        }
+        assert_eq!(kpi_disclosure(Role::TeamManager, OwnTeam), Some(Exact));
+        assert_eq!(kpi_disclosure(Role::FamilyWorker, OwnTeam), Some(Exact));
+        assert_eq!(kpi_disclosure(Role::Analyst, OwnTeam), Some(SmallCountsSuppressed));
+        assert_eq!(kpi_disclosure(Role::Analyst, NoRecord), Some(SmallCountsSuppressed));
+        assert_eq!(kpi_disclosure(Role::TeamManager, OtherTeam), Some(SmallCountsSuppressed));
+        assert_eq!(kpi_disclosure(Role::FamilyWorker, NoRecord), None);
+        assert_eq!(kpi_disclosure(Role::Admin, OwnTeam), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod cases;
 pub mod credentials;
 pub mod households;
 pub mod idempotency;
+pub mod kpi;
 pub mod organisation;
 pub mod sessions;
 #[doc(hidden)]

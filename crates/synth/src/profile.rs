@@ -120,3 +120,28 @@ pub fn by_name(name: &str) -> Option<Profile> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The shipped population file and the city profile name the same districts with the
+    /// same 1 January 2023 figures, so reach works on generated data.
+    #[test]
+    fn the_city_profile_matches_the_shipped_population_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/populations/utrecht-2023.csv");
+        let text = std::fs::read_to_string(path).expect("data/populations/utrecht-2023.csv");
+        let mut rows: Vec<(String, u32)> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("district,") && !l.trim().is_empty())
+            .filter_map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                Some((cells.first()?.to_string(), cells.get(2)?.parse().ok()?))
+            })
+            .collect();
+        let mut profile: Vec<(String, u32)> =
+            super::city().districts.iter().map(|d| (d.name.clone(), d.population)).collect();
+        rows.sort();
+        profile.sort();
+        assert_eq!(rows.len(), 10);
+        assert_eq!(rows, profile);
+    }
+}

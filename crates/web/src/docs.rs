@@ -24,6 +24,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "organisation", description = "Districts, teams, users and closure days"),
         (name = "households", description = "Households and their members"),
         (name = "cases", description = "The case lifecycle and contact moments"),
+        (name = "kpis", description = "Steering KPIs: aggregates only, small counts suppressed where the reader may not see them"),
     ),
 )]
 struct ApiDoc;

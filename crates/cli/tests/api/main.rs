@@ -10,6 +10,7 @@ mod cases;
 mod cli;
 mod households;
 mod idempotency;
+mod kpis;
 mod login_protection;
 mod organisation;
 mod pages;

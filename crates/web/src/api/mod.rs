@@ -3,6 +3,7 @@
 pub mod cases;
 pub mod dto;
 pub mod households;
+pub mod kpis;
 pub mod organisation;
 
 use axum::Json;
@@ -34,4 +35,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::start_support))
         .routes(routes!(cases::close_case))
         .routes(routes!(cases::record_contact, cases::list_contacts))
+        .routes(routes!(kpis::read_kpis))
 }

@@ -1,0 +1,344 @@
+//! Steering KPIs: read the figures of a period for the city, a district or a team, as the
+//! policy allows (exact, or with small counts suppressed), and import the district
+//! populations that reach is measured against.
+
+use buurtteam_domain::ids::{DistrictId, TeamId};
+use buurtteam_domain::kpi::{self, Inputs, Period, Population, Report};
+use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::kpi::{self as store, Scope};
+use buurtteam_store::{Db, StoreError, audit, organisation};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use crate::{App, AppError, Result, audit_entry, authorise, input};
+
+/// The query of `GET /api/v1/kpis`: raw, so every problem is reported by field.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct KpiInput {
+    /// First day of the period, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Last day of the period (included), `YYYY-MM-DD`, not before `from`.
+    pub to: Option<String>,
+    /// Only the cases of this team.
+    pub team_id: Option<String>,
+    /// Only the cases of households living in this district. Not together with `team_id`.
+    pub district_id: Option<String>,
+}
+
+/// The figures of a period and of the period of equal length before it.
+#[derive(Debug, Clone)]
+pub struct KpiView {
+    pub scope: Scope,
+    pub current: Report,
+    pub previous: Report,
+}
+
+fn optional_id(errors: &mut Errors, field: &str, value: Option<&str>) -> Option<i64> {
+    let v = value.map(str::trim).filter(|v| !v.is_empty())?;
+    match v.parse::<i64>() {
+        Ok(id) if id > 0 => Some(id),
+        _ => {
+            errors.add(field, format!("{v:?} is not an id (a positive whole number)"));
+            None
+        }
+    }
+}
+
+/// The KPIs of a period. Validates the query (422 per field), asks the policy (403), reads
+/// the figures of the period and of the one before it, suppresses small counts where the
+/// policy says so, and logs the read as `kpi.read`.
+pub async fn read(app: &App, actor: &Actor, q: &KpiInput) -> Result<KpiView> {
+    let mut errors = Errors::default();
+    let from = input::date(&mut errors, "from", q.from.as_deref());
+    let to = input::date(&mut errors, "to", q.to.as_deref());
+    let team = optional_id(&mut errors, "team_id", q.team_id.as_deref());
+    let district = optional_id(&mut errors, "district_id", q.district_id.as_deref());
+    let period = match (from, to) {
+        (Some(f), Some(t)) => {
+            let p = Period::new(f, t);
+            if p.is_none() {
+                errors.add("from", format!("{f} lies after to ({t}); the period runs from its first to its last day"));
+            }
+            p
+        }
+        _ => None,
+    };
+    if team.is_some() && district.is_some() {
+        for field in ["team_id", "district_id"] {
+            errors.add(field, "give team_id or district_id, not both");
+        }
+    }
+    let mut tx = app.db.begin_read().await?;
+    let teams = organisation::list_teams(&mut tx).await?;
+    let districts = organisation::list_districts(&mut tx).await?;
+    drop(tx);
+    if let Some(t) = team
+        && !teams.iter().any(|x| x.id.0 == t)
+    {
+        errors.add("team_id", format!("there is no team with id {t}"));
+    }
+    if let Some(d) = district
+        && !districts.iter().any(|x| x.id.0 == d)
+    {
+        errors.add("district_id", format!("there is no district with id {d}"));
+    }
+    errors.finish()?;
+    let period = period.ok_or_else(|| AppError::Internal("period missing after validation".into()))?;
+    let (scope, relation) = match (team, district) {
+        (Some(t), _) => (Scope::Team(TeamId(t)), policy::relation_to_team(actor, TeamId(t))),
+        (None, Some(d)) => (Scope::District(DistrictId(d)), Relation::NoRecord),
+        (None, None) => (Scope::City, Relation::NoRecord),
+    };
+    authorise(actor, relation, Action::ReadKpis, "kpis")?;
+    let disclosure = policy::kpi_disclosure(actor.role, relation)
+        .ok_or_else(|| AppError::Forbidden("your role may not read kpis".into()))?;
+
+    // The names of the cells of the team and district breakdowns in this scope.
+    let team_names: Vec<(TeamId, String)> = teams
+        .iter()
+        .filter(|t| match scope {
+            Scope::City => true,
+            Scope::Team(id) => t.id == id,
+            Scope::District(d) => t.district_id.is_none_or(|x| x == d),
+        })
+        .map(|t| (t.id, t.name.clone()))
+        .collect();
+    let district_names: Vec<(DistrictId, String)> = districts
+        .iter()
+        .filter(|d| match scope {
+            Scope::District(id) => d.id == id,
+            _ => true,
+        })
+        .map(|d| (d.id, d.name.clone()))
+        .collect();
+
+    // The two periods on two connections at once.
+    let (current, previous) = tokio::try_join!(
+        inputs(&app.db, scope, period, &team_names, &district_names),
+        inputs(&app.db, scope, period.previous(), &team_names, &district_names),
+    )?;
+    let mut current = kpi::compute(&current);
+    let mut previous = kpi::compute(&previous);
+    if disclosure == Disclosure::SmallCountsSuppressed {
+        kpi::suppress(&mut current);
+        kpi::suppress(&mut previous);
+    }
+
+    let mut entry = audit_entry(Some(actor), app.now(), "kpi.read", "kpi");
+    entry.detail = serde_json::json!({
+        "from": period.from.to_string(), "to": period.to.to_string(), "team_id": team, "district_id": district,
+        "small_counts_suppressed": disclosure == Disclosure::SmallCountsSuppressed,
+    });
+    audit::log(&app.db, entry).await?;
+    Ok(KpiView { scope, current, previous })
+}
+
+/// Reads every row the KPIs of `period` are computed from, in one read transaction.
+async fn inputs(
+    db: &Db,
+    scope: Scope,
+    period: Period,
+    teams: &[(TeamId, String)],
+    districts: &[(DistrictId, String)],
+) -> std::result::Result<Inputs, StoreError> {
+    let mut tx = db.begin_read().await?;
+    let tx = &mut tx;
+    let end = period.to;
+    Ok(Inputs {
+        period,
+        intakes: store::intakes(tx, scope, period).await?,
+        starts: store::starts(tx, scope, period).await?,
+        waiting: store::waiting(tx, scope, end).await?,
+        active: store::active(tx, scope, end).await?,
+        closures: store::closures(tx, scope, period).await?,
+        referrals: store::referrals(tx, scope, period).await?,
+        life_domains: store::life_domains(tx, scope, period).await?,
+        contacts: store::contact_forms(tx, scope, period).await?,
+        caseload: store::caseload(tx, scope, end).await?,
+        reach: store::reach(tx, scope, period).await?,
+        populations: store::populations(tx, end).await?,
+        teams: teams.to_vec(),
+        districts: districts.to_vec(),
+    })
+}
+
+/// One district's population as read from a population file, by district name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopulationLine {
+    pub district: String,
+    pub reference_date: Date,
+    pub residents: u64,
+    pub residents_0_17: Option<u64>,
+}
+
+/// A parsed population file: its comment lines (the source) and its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopulationFile {
+    pub source: String,
+    pub lines: Vec<PopulationLine>,
+}
+
+/// Parses a population file: CSV with a header `district,reference_date,residents` and
+/// optionally `residents_0_17` (an empty cell: not known). Lines starting with `#` are
+/// comments and together name the source. Errors name the line.
+pub fn parse_populations(text: &str) -> Result<PopulationFile> {
+    let mut errors = Errors::default();
+    let mut comments = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    let mut lines = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(c) = line.strip_prefix('#') {
+            comments.push(c.trim().to_owned());
+            continue;
+        }
+        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+        let Some(cols) = &header else {
+            let cols: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
+            for required in ["district", "reference_date", "residents"] {
+                if !cols.iter().any(|c| c == required) {
+                    errors.add(format!("line {line_no}"), format!("the header lacks the column {required}"));
+                }
+            }
+            for c in &cols {
+                if !["district", "reference_date", "residents", "residents_0_17"].contains(&c.as_str()) {
+                    errors.add(format!("line {line_no}"), format!("unknown column {c:?}"));
+                }
+            }
+            header = Some(cols);
+            continue;
+        };
+        let field = format!("line {line_no}");
+        if cells.len() != cols.len() {
+            errors.add(&field, format!("has {} cells, the header {}", cells.len(), cols.len()));
+            continue;
+        }
+        let cell = |name: &str| cols.iter().position(|c| c == name).and_then(|i| cells.get(i).copied());
+        let number = |errors: &mut Errors, name: &str| -> Option<u64> {
+            let v = cell(name).filter(|v| !v.is_empty())?;
+            let parsed = v.replace(['.', '_'], "").parse::<u64>().ok();
+            if parsed.is_none() {
+                errors.add(&field, format!("{name} {v:?} is not a whole number"));
+            }
+            parsed
+        };
+        let district = cell("district").unwrap_or_default().to_owned();
+        if district.is_empty() {
+            errors.add(&field, "district is empty");
+        }
+        let date = input::date(&mut errors, &field, cell("reference_date"));
+        let residents = number(&mut errors, "residents");
+        if cell("residents").is_none_or(str::is_empty) {
+            errors.add(&field, "residents is empty");
+        }
+        let young = number(&mut errors, "residents_0_17");
+        if let (Some(r), Some(y)) = (residents, young)
+            && y > r
+        {
+            errors.add(&field, format!("residents_0_17 ({y}) exceeds residents ({r})"));
+        }
+        if let (Some(reference_date), Some(residents)) = (date, residents) {
+            lines.push(PopulationLine { district, reference_date, residents, residents_0_17: young });
+        }
+    }
+    if header.is_none() {
+        errors.add("file", "is empty: expected a header district,reference_date,residents[,residents_0_17]");
+    }
+    errors.finish()?;
+    Ok(PopulationFile { source: comments.join(" "), lines })
+}
+
+/// Imports a population file (run by an operator from the command line, as the system):
+/// every district must exist by name. Replaces earlier figures of the same district and
+/// reference date. Returns the number of districts stored.
+pub async fn import_populations(app: &App, text: &str, file_name: &str) -> Result<usize> {
+    let file = parse_populations(text)?;
+    let mut tx = app.db.begin_read().await?;
+    let districts = organisation::list_districts(&mut tx).await?;
+    drop(tx);
+    let mut errors = Errors::default();
+    let mut rows = Vec::new();
+    for l in &file.lines {
+        match districts.iter().find(|d| d.name.eq_ignore_ascii_case(&l.district)) {
+            Some(d) => rows.push(Population {
+                district_id: d.id,
+                reference_date: l.reference_date,
+                residents: l.residents,
+                residents_0_17: l.residents_0_17,
+            }),
+            None => {
+                errors.add(
+                    "district",
+                    format!(
+                        "no district is named {:?}; known: {}",
+                        l.district,
+                        districts.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    errors.finish()?;
+    let source = if file.source.is_empty() { file_name.to_owned() } else { file.source.chars().take(1000).collect() };
+    let now = app.now();
+    let n = rows.len();
+    let mut entry = audit_entry(None, now, "population.imported", "district_population");
+    entry.detail = serde_json::json!({ "file": file_name, "districts": n });
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                for p in &rows {
+                    store::upsert_population(tx, p, &source, now).await?;
+                }
+                audit::append(tx, &entry).await?;
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn population_files_with_and_without_the_0_17_column() {
+        let f = parse_populations(
+            "# Bron: BRP\n# 1 januari 2023\ndistrict,reference_date,residents\nWest,2023-01-01,29035\n\nOost, 2023-01-01 ,32.787\n",
+        )
+        .expect("parses");
+        assert_eq!(f.source, "Bron: BRP 1 januari 2023");
+        assert_eq!(f.lines.len(), 2);
+        assert_eq!(f.lines[1].residents, 32_787);
+        assert_eq!(f.lines[0].residents_0_17, None);
+        let f = parse_populations(
+            "district,reference_date,residents,residents_0_17\nWest,2024-01-01,100,20\nOost,2024-01-01,90,\n",
+        )
+        .expect("parses");
+        assert_eq!(f.lines[0].residents_0_17, Some(20));
+        assert_eq!(f.lines[0].reference_date, date(2024, 1, 1));
+        assert_eq!(f.lines[1].residents_0_17, None, "an empty cell is not known, not zero");
+    }
+
+    #[test]
+    fn bad_population_files_name_the_line() {
+        let e = parse_populations("district,reference_date,residents\nWest,2023-13-01,x\nOost,2023-01-01,10,5\n")
+            .expect_err("invalid");
+        let AppError::Validation(fields) = e else { panic!("not a validation error") };
+        let lines: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(lines, ["line 2", "line 2", "line 3"]);
+        assert!(parse_populations("# only a comment\n").is_err());
+        assert!(parse_populations("district,residents\n").is_err(), "reference_date is required");
+        assert!(
+            parse_populations("district,reference_date,residents,residents_0_17\nWest,2023-01-01,10,11\n").is_err()
+        );
+    }
+}

@@ -1,0 +1,60 @@
+//! Steering KPIs.
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use buurtteam_app::kpis::{self as uc, KpiInput};
+use buurtteam_domain::kpi::Report;
+use buurtteam_store::kpi::Scope;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::problem::{ApiError, Problem};
+use crate::session::Staff;
+
+/// The KPIs of a period, with the same figures for the period of equal length before it.
+/// Every figure is defined in docs/kpi.md. Counts are numbers, or the string `"<5"` where
+/// small counts are suppressed for the reader; percentages are 0-100 with one decimal, and
+/// `null` where there is nothing to divide by.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct KpisOut {
+    /// `city`, `team` or `district`.
+    pub scope: &'static str,
+    pub team_id: Option<i64>,
+    pub district_id: Option<i64>,
+    /// The figures of the period: `from`, `to`, `referrals`, `intakes_held`,
+    /// `intake_within_5_working_days_pct`, `intake_within_5_working_days_pct_excl_requested`,
+    /// `intake_mean_days`, `start_within_2_weeks_pct`, `start_within_4_weeks_pct`,
+    /// `active_cases`, `waiting_list`, `closures_by_reason` and the breakdowns.
+    #[serde(flatten)]
+    #[schema(value_type = Object)]
+    pub current: Report,
+    /// The same figures for the period of equal length that ends the day before `from`.
+    #[schema(value_type = Object)]
+    pub previous: Report,
+}
+
+/// Steering KPIs of a period for the city, one district (`district_id`: the households living
+/// there) or one team (`team_id`). Family workers: their own teams; team managers: their own
+/// teams exactly, the rest with counts below 5 suppressed; analysts: everything, suppressed.
+/// Logged in the audit log as `kpi.read`.
+#[utoipa::path(get, path = "/api/v1/kpis", tag = "kpis", params(KpiInput),
+    responses(
+        (status = 200, body = KpisOut),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A parameter is invalid: `errors` names it", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn read_kpis(
+    State(s): State<AppState>,
+    staff: Staff,
+    query: Result<Query<KpiInput>, QueryRejection>,
+) -> Result<Json<KpisOut>, ApiError> {
+    let Query(input) = query?;
+    let view = uc::read(&s.app, &staff.actor, &input).await?;
+    let (scope, team_id, district_id) = match view.scope {
+        Scope::City => ("city", None, None),
+        Scope::Team(t) => ("team", Some(t.0), None),
+        Scope::District(d) => ("district", None, Some(d.0)),
+    };
+    Ok(Json(KpisOut { scope, team_id, district_id, current: view.current, previous: view.previous }))
+}
