@@ -17,17 +17,21 @@ use crate::problem::{ApiError, Problem};
 
 pub const COOKIE: &str = "bt_session";
 
-/// The session token from the request's cookies, if any.
-pub fn token(headers: &HeaderMap) -> Option<String> {
+/// The value of the cookie `name` in the request, if any.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 128)
+}
+
+/// The session token from the request's cookies, if any.
+pub fn token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE).filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
 pub fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {

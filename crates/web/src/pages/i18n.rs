@@ -34,15 +34,7 @@ impl Lang {
 
     /// The language chosen with the switch (a cookie); Dutch otherwise.
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        headers
-            .get_all(axum::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == LANG_COOKIE)
-            .and_then(|(_, v)| Self::parse(v))
-            .unwrap_or(Self::Nl)
+        crate::session::cookie_value(headers, LANG_COOKIE).and_then(|v| Self::parse(&v)).unwrap_or(Self::Nl)
     }
 }
 

@@ -54,17 +54,6 @@ fn new_csrf() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v.to_owned())
-}
-
 /// The log-in form, with a fresh CSRF token in a cookie and in the form.
 fn login_page(
     state: &AppState,
@@ -103,7 +92,7 @@ pub async fn submit(
 ) -> Response {
     let tr = page.chrome.tr;
     let next = safe_next(form.get("next"));
-    let expected = cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let expected = session::cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     let mut shown = FormState::new(FormData(vec![("email".into(), form.get("email").unwrap_or_default().to_owned())]));
     if expected.is_empty() || form.get("_csrf") != Some(expected.as_str()) {
         shown.general = Some(tr.t("login-expired-form"));
