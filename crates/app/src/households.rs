@@ -63,11 +63,11 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
         let f = |name: &str| format!("members[{i}].{name}");
         let given = m.given_name.as_deref().map(str::trim).unwrap_or_default();
         if let Err(msg) = check_name(given) {
-            errors.add(f("given_name"), msg).code("invalid_name");
+            input::name_error(errors, &f("given_name"), msg);
         }
         let family = m.family_name.as_deref().map(str::trim).unwrap_or_default();
         if let Err(msg) = check_name(family) {
-            errors.add(f("family_name"), msg).code("invalid_name");
+            input::name_error(errors, &f("family_name"), msg);
         }
         let birth = input::past_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
         if let Some(b) = birth

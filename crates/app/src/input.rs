@@ -98,6 +98,18 @@ pub fn optional_code<T>(
     parsed
 }
 
+/// Records what `person::check_name` found wrong with a name, under the rule it broke.
+pub fn name_error(errors: &mut Errors, field: &str, message: &str) {
+    let e = errors.add(field, message);
+    if message == "is required" {
+        e.code("required");
+    } else if message.starts_with("is at most") {
+        e.code("too_long").arg("max", 100);
+    } else {
+        e.code("invalid_name");
+    }
+}
+
 /// A required id.
 pub fn id(errors: &mut Errors, field: &str, value: Option<i64>) -> Option<i64> {
     if value.is_none() {

@@ -140,7 +140,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     }
     let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
     if let Err(m) = check_name(&name) {
-        errors.add("name", m).code("invalid_name");
+        input::name_error(&mut errors, "name", m);
     }
     let role = input::code(&mut errors, "role", input.role.as_deref(), Role::parse, Role::accepted);
     match input.password.as_deref() {

@@ -60,6 +60,11 @@ pub struct ShownError {
     pub summary: String,
 }
 
+/// The row of a household member field: `members[1].bsn` -> 1.
+fn member_row(field: &str) -> Option<usize> {
+    field.strip_prefix("members[")?.split(']').next()?.parse().ok()
+}
+
 /// The catalogue name of a field's label: `members[0].given_name` -> `given_name`,
 /// `client_ids[1]` -> `client_ids`.
 fn label_base(field: &str) -> String {
@@ -104,8 +109,16 @@ impl FormState {
             }
             // The summary names the field; beside the field the message stands alone.
             let label_key = format!("label-{}", label_base(&e.field));
-            let label = tr.t(&label_key);
-            let summary = if label == label_key { message.clone() } else { format!("{label}: {message}") };
+            let mut label = tr.t(&label_key);
+            if label == label_key {
+                label.clear();
+            }
+            // A member row's field says which member: "Gezinslid 2, Voornaam".
+            if let Some(row) = member_row(&e.field) {
+                let member = tr.t1("household-member", "number", row + 1);
+                label = if label.is_empty() { member } else { format!("{member}, {label}") };
+            }
+            let summary = if label.is_empty() { message.clone() } else { format!("{label}: {message}") };
             self.errors.push(ShownError { field: e.field.clone(), anchor: anchor(&e.field), message, summary });
         }
         self
@@ -156,6 +169,16 @@ mod tests {
         assert_eq!(anchor("members[0].bsn"), "members-0-bsn");
         assert_eq!(anchor("address.postcode"), "address-postcode");
         assert_eq!(anchor("referred_on"), "referred_on");
+    }
+
+    #[test]
+    fn the_summary_names_the_member_row() {
+        let tr = Tr::new(super::super::i18n::Lang::Nl);
+        let mut e = FieldError::new("members[1].given_name", "is required");
+        e.code("required");
+        let state = FormState::default().with_errors(tr, &[e]);
+        assert_eq!(state.errors[0].summary, "Gezinslid 2, Voornaam: Vul dit in.");
+        assert_eq!(state.errors[0].message, "Vul dit in.");
     }
 
     #[test]

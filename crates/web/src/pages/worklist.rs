@@ -115,7 +115,24 @@ struct WorklistPage {
     error: Option<String>,
 }
 
-pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(input): Query<WorklistInput>) -> Response {
+/// The filters from the query string; empty values (the "all teams" option) count as absent,
+/// and a team that is not a number as team 0, which the use case reports as not yours.
+fn filters(query: &[(String, String)]) -> WorklistInput {
+    let get =
+        |name: &str| query.iter().find(|(n, _)| n == name).map(|(_, v)| v.trim().to_owned()).filter(|v| !v.is_empty());
+    WorklistInput {
+        team_id: get("team_id").map(|t| t.parse().unwrap_or(0)),
+        status: get("status"),
+        scope: get("scope"),
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    staff: StaffPage,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let input = filters(&query);
     let tr = staff.tr();
     let chrome = staff.chrome("worklist");
     if !buurtteam_domain::policy::has_client_access(staff.actor.role) {
@@ -175,6 +192,23 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(input):
             error,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_filters_mean_all_and_a_bad_team_is_kept_for_the_use_case_to_refuse() {
+        let q = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect()
+        };
+        let all = filters(&q(&[("scope", "team"), ("team_id", ""), ("status", "")]));
+        assert_eq!((all.team_id, all.status.as_deref(), all.scope.as_deref()), (None, None, Some("team")));
+        let one = filters(&q(&[("team_id", "7"), ("status", "referred")]));
+        assert_eq!((one.team_id, one.status.as_deref()), (Some(7), Some("referred")));
+        assert_eq!(filters(&q(&[("team_id", "x")])).team_id, Some(0));
+    }
 }
 
 #[derive(Template)]

@@ -1,0 +1,127 @@
+// A family worker takes a case from referral to closure through the pages.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startServer } from './server.mjs';
+import { expectAccessible, launchBrowser, login, newPage, submitForm, users } from './helpers.mjs';
+import { registerHousehold, registerReferral, statusBadge } from './flows.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const OPEN_SECTIONS = ['#section-referred', '#section-intake-held', '#section-in-support'];
+
+/** The section of the worklist (its <section>) that links to the case, or null. */
+async function worklistSectionOf(page, caseId) {
+  const link = page.locator(`#worklist-results a[href="/cases/${caseId}"]`);
+  if ((await link.count()) === 0) return null;
+  return link.first().evaluate((a) => a.closest('section')?.querySelector('h2')?.id ?? null);
+}
+
+test('a family worker takes a case from referral to closure', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await login(page, users.worker1);
+    const household = await registerHousehold(page);
+
+    // The referral form lists both members as possible clients.
+    await assert.doesNotReject(page.getByLabel(new RegExp(`^${household.parent} ${household.familyName}`)).waitFor());
+    const caseId = await registerReferral(page, household);
+
+    // Referred: the status and the working-day countdown to the intake.
+    assert.equal(await statusBadge(page).innerText(), 'Fase: Aangemeld');
+    const deadline = await page.locator('.utrecht-status-badge', { hasText: /Kennismaking uiterlijk/ }).innerText();
+    assert.match(deadline, /^Kennismaking uiterlijk \d{1,2} \w+ \d{4}: (nog \d+ werkdagen?|vandaag)$/);
+    assert.match(await page.locator('h1').innerText(), new RegExp(`${household.child} ${household.familyName}`));
+    await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Aangemeld' }).waitFor());
+    const facts = page.locator('.bt-facts');
+    assert.match(await facts.innerText(), /School \/ kernpartner/);
+    assert.match(await facts.innerText(), /Opvoeding/);
+    await expectAccessible(page, 'case file, referred');
+
+    // The new referral is on the worker's worklist among the new referrals.
+    await page.goto(`/?scope=mine&status=referred`);
+    const referredTotal = Number((await page.locator('#section-referred .bt-count').innerText()).replace(/\D/g, ''));
+    const referredRows = await page.locator('section:has(#section-referred) tbody tr').count();
+    if (referredTotal === referredRows) {
+      // The whole section is shown (it shows the first 50, soonest due first), so the case is in it.
+      assert.equal(await worklistSectionOf(page, caseId), 'section-referred', 'the new referral is on the worklist');
+    }
+
+    // Intake.
+    await page.goto(`/cases/${caseId}`);
+    const intake = page.locator('form[action$="/intake"]');
+    assert.equal(await intake.locator('#worker_id').inputValue(), String((await (await page.request.get('/api/v1/auth/me')).json()).id), 'the intake worker defaults to me');
+    let response = await submitForm(page, 'Kennismaking opslaan');
+    assert.equal(response.status(), 200);
+    assert.equal(new URL(page.url()).pathname, `/cases/${caseId}`);
+    assert.equal(await statusBadge(page).innerText(), 'Fase: Kennismaking gehouden');
+    await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Kennismakingsgesprek' }).waitFor());
+    assert.equal(await page.locator('form[action$="/intake"]').count(), 0, 'the intake form is gone');
+    assert.match(await page.locator('.utrecht-status-badge', { hasText: /Start ondersteuning uiterlijk/ }).innerText(), /(nog \d+ dagen?|vandaag)$/);
+    await expectAccessible(page, 'case file, intake held');
+
+    // Start of support.
+    response = await submitForm(page, 'Start opslaan');
+    assert.equal(response.status(), 200);
+    assert.equal(await statusBadge(page).innerText(), 'Fase: In ondersteuning');
+    await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Ondersteuning gestart' }).waitFor());
+
+    // A contact, which appears in the timeline.
+    const contact = page.locator('form[action$="/contacts"]');
+    await contact.locator('#form').selectOption('phone');
+    await contact.locator('#minutes').fill('45');
+    await contact.getByLabel(`${household.parent} ${household.familyName}`, { exact: true }).check();
+    await contact.locator('#other_participants').fill('Mentor van school');
+    response = await submitForm(page, 'Contact opslaan');
+    assert.equal(response.status(), 200);
+    const contactItem = page.locator('.bt-timeline__item', { hasText: 'Contact: Telefonisch' });
+    assert.equal(await contactItem.count(), 1, 'the contact is in the timeline once');
+    const contactText = await contactItem.innerText();
+    assert.match(contactText, /45 min\./);
+    assert.match(contactText, new RegExp(household.parent));
+    assert.match(contactText, /Mentor van school/);
+    await expectAccessible(page, 'case file, in support');
+
+    // In support: the case is on the worker's worklist, most recently active first.
+    await page.goto('/?scope=mine&status=in_support');
+    assert.equal(await worklistSectionOf(page, caseId), 'section-in-support', 'the case is listed as in support');
+
+    // Closure with reason and detail.
+    await page.goto(`/cases/${caseId}`);
+    const close = page.locator('form[action$="/close"]');
+    await close.locator('#reason').selectOption('result_achieved');
+    await close.locator('#reason_detail').selectOption('goals_achieved');
+    await close.locator('#summary').fill('Bram gaat weer met plezier naar school.');
+    response = await submitForm(page, 'Dossier afsluiten');
+    assert.equal(response.status(), 200);
+    assert.equal(await statusBadge(page).innerText(), 'Fase: Afgesloten');
+    assert.match(await facts.innerText(), /Afgesloten\s+.*Passend resultaat: Doelen bereikt/);
+    await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Bram gaat weer met plezier naar school.' }).waitFor());
+    assert.equal(await page.locator('form[action^="/cases/"]').count(), 0, 'a closed case has no more steps');
+    await expectAccessible(page, 'case file, closed');
+
+    // No longer in the worklist's open sections, in any filter.
+    for (const url of ['/', '/?scope=mine&status=in_support', '/?scope=team', '/?scope=team&status=in_support']) {
+      await page.goto(url);
+      for (const section of OPEN_SECTIONS) {
+        const heading = page.locator(`${section}`);
+        if ((await heading.count()) === 0) continue;
+        const links = page.locator(`section:has(${section}) a[href="/cases/${caseId}"]`);
+        assert.equal(await links.count(), 0, `closed case ${caseId} is not in ${section} of ${url}`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+});
