@@ -70,6 +70,11 @@ pub struct RunArgs {
     /// Free text stored in the JSON summary (e.g. the database used).
     #[arg(long, default_value = "")]
     pub label: String,
+    /// Think time: each user waits between half and one and a half times this many
+    /// milliseconds between requests (0: closed loop, the next request as soon as the last is
+    /// answered). Models people reading a page before the next click.
+    #[arg(long, default_value_t = 0)]
+    pub think_ms: u64,
     /// Further goose options, after `--` (e.g. `-- --no-print-metrics -q`).
     #[arg(last = true)]
     pub goose_args: Vec<String>,
@@ -163,7 +168,14 @@ async fn run(args: RunArgs) -> Result<(), String> {
         logins.len()
     );
     let attack = goose::GooseAttack::initialize_with_config(config).map_err(|e| e.to_string())?;
-    let attack = attack.register_scenario(scenarios::scenario(args.scenario));
+    let mut scenario = scenarios::scenario(args.scenario);
+    if args.think_ms > 0 {
+        let (min, max) = (args.think_ms / 2, args.think_ms * 3 / 2);
+        scenario = scenario
+            .set_wait_time(std::time::Duration::from_millis(min), std::time::Duration::from_millis(max))
+            .map_err(|e| format!("think time: {e}"))?;
+    }
+    let attack = attack.register_scenario(scenario);
     let metrics = match attack.execute().await {
         Ok(m) => m,
         Err(goose::GooseError::ThresholdsFailed { metrics, .. }) => *metrics.0,

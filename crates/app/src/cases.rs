@@ -631,6 +631,8 @@ pub struct Worklist {
     pub sections: Vec<Section>,
     /// Names of the staff of the actor's teams, to show who carries a case.
     pub staff: Vec<(UserId, String)>,
+    /// The actor's teams (read in the same transaction, for names and the team filter).
+    pub teams: Vec<buurtteam_store::organisation::Team>,
 }
 
 /// The most cases one worklist section shows.
@@ -706,8 +708,10 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
         cases.extend(all.by_ref().take(n));
     }
     let mut staff = Vec::new();
+    let mut teams = Vec::new();
     for team in &actor.team_ids {
         staff.extend(organisation::team_staff(&mut tx, *team).await?.into_iter().map(|(id, name, _)| (id, name)));
+        teams.extend(organisation::get_team(&mut tx, *team).await?);
     }
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
@@ -727,7 +731,7 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
             total,
         })
         .collect();
-    Ok(Worklist { scope, sections, staff })
+    Ok(Worklist { scope, sections, staff, teams })
 }
 
 /// The waiting list of a team: referred, no intake yet, longest waiting first.

@@ -139,11 +139,6 @@ pub async fn page(
         // Analysts and administrators work with no client records: no worklist to show.
         return super::error_page(&chrome, StatusCode::OK, "home-no-cases-title", "home-no-cases-detail");
     }
-    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-        Ok(t) => t,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let my_teams: Vec<Team> = teams.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).collect();
     let (list, error) = match cases::worklist(&state.app, &staff.actor, &input).await {
         Ok(l) => (l, None),
         Err(buurtteam_app::AppError::Validation(_)) => {
@@ -156,11 +151,12 @@ pub async fn page(
         Err(e) => return app_error_page(&chrome, e),
     };
     let today = state.app.today();
+    let my_teams = &list.teams;
     let sections = list
         .sections
         .iter()
         .map(|s| {
-            let rows: Vec<Row> = s.items.iter().map(|v| row(tr, v, &my_teams, &list.staff, today)).collect();
+            let rows: Vec<Row> = s.items.iter().map(|v| row(tr, v, my_teams, &list.staff, today)).collect();
             ShownSection {
                 title: tr.code("worklist-section", s.status.code()),
                 id: s.status.code().replace('_', "-"),
