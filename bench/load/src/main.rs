@@ -134,6 +134,7 @@ async fn run(args: RunArgs) -> Result<(), String> {
         password: args.password.clone(),
         users: args.concurrency,
         run_time: std::time::Duration::from_secs(args.run_time),
+        think: std::time::Duration::from_millis(args.think_ms),
     });
 
     // The run ends when the measured window has closed (see scenarios::Window); goose's own

@@ -22,6 +22,8 @@ pub struct Shared {
     pub password: String,
     pub users: usize,
     pub run_time: Duration,
+    /// The mean think time between requests (zero: closed loop).
+    pub think: Duration,
 }
 
 static SHARED: OnceLock<Shared> = OnceLock::new();
@@ -58,6 +60,13 @@ async fn ready_and_wait() {
     while OPENED.get().is_none() && !goose::is_killswitch_triggered() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
+    // With think time, people do not all click at the same moment: each user starts at a
+    // random point of one think time (else the first requests arrive as one burst).
+    let think = shared.think.as_millis();
+    if think > 0 {
+        let offset = fastrand::u64(0..u64::try_from(think).unwrap_or(u64::MAX));
+        tokio::time::sleep(Duration::from_millis(offset)).await;
+    }
 }
 
 /// Whether the window is open; once it has closed, a user idles instead of sending requests
@@ -75,7 +84,13 @@ pub fn configure(shared: Shared) {
 }
 
 fn shared() -> &'static Shared {
-    SHARED.get_or_init(|| Shared { logins: Vec::new(), password: String::new(), users: 1, run_time: Duration::ZERO })
+    SHARED.get_or_init(|| Shared {
+        logins: Vec::new(),
+        password: String::new(),
+        users: 1,
+        run_time: Duration::ZERO,
+        think: Duration::ZERO,
+    })
 }
 
 /// The reason the run was stopped early, if it was.
