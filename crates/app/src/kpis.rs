@@ -50,6 +50,13 @@ fn optional_id(errors: &mut Errors, field: &str, value: Option<&str>) -> Option<
 /// the figures of the period and of the one before it, suppresses small counts where the
 /// policy says so, and logs the read as `kpi.read`.
 pub async fn read(app: &App, actor: &Actor, q: &KpiInput) -> Result<KpiView> {
+    read_compared(app, actor, q, None).await
+}
+
+/// As [`read`], but compared with `previous` instead of the period of equal length before:
+/// the dashboards compare a calendar month, quarter, half year or year with the one before
+/// it, whose length differs (February after January; the first half year after the second).
+pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Option<Period>) -> Result<KpiView> {
     let mut errors = Errors::default();
     let from = input::date(&mut errors, "from", q.from.as_deref());
     let to = input::date(&mut errors, "to", q.to.as_deref());
@@ -114,10 +121,11 @@ pub async fn read(app: &App, actor: &Actor, q: &KpiInput) -> Result<KpiView> {
         .map(|d| (d.id, d.name.clone()))
         .collect();
 
+    let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
     let (current, previous) = tokio::try_join!(
         inputs(&app.db, scope, period, &team_names, &district_names),
-        inputs(&app.db, scope, period.previous(), &team_names, &district_names),
+        inputs(&app.db, scope, previous_period, &team_names, &district_names),
     )?;
     let mut current = kpi::compute(&current);
     let mut previous = kpi::compute(&previous);
@@ -129,6 +137,7 @@ pub async fn read(app: &App, actor: &Actor, q: &KpiInput) -> Result<KpiView> {
     let mut entry = audit_entry(Some(actor), app.now(), "kpi.read", "kpi");
     entry.detail = serde_json::json!({
         "from": period.from.to_string(), "to": period.to.to_string(), "team_id": team, "district_id": district,
+        "previous_from": previous_period.from.to_string(), "previous_to": previous_period.to.to_string(),
         "small_counts_suppressed": disclosure == Disclosure::SmallCountsSuppressed,
     });
     audit::log(&app.db, entry).await?;

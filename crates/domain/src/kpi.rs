@@ -58,6 +58,57 @@ impl Period {
     }
 }
 
+/// The calendar periods the dashboards report over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}
+
+impl PeriodKind {
+    pub const ALL: &'static [Self] = &[Self::Month, Self::Quarter, Self::HalfYear, Self::Year];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Month => "month",
+            Self::Quarter => "quarter",
+            Self::HalfYear => "half",
+            Self::Year => "year",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.code() == s)
+    }
+
+    fn months(self) -> i8 {
+        match self {
+            Self::Month => 1,
+            Self::Quarter => 3,
+            Self::HalfYear => 6,
+            Self::Year => 12,
+        }
+    }
+
+    /// The period of this kind that contains `day`: its month, quarter (January, April, July,
+    /// October), half year (January, July) or year.
+    pub fn containing(self, day: Date) -> Period {
+        let n = self.months();
+        let first_month = (day.month() - 1) / n * n + 1;
+        let from = Date::new(day.year(), first_month, 1).unwrap_or(day);
+        let to = from.checked_add(i32::from(n).months()).ok().and_then(|d| d.yesterday().ok()).unwrap_or(from);
+        Period { from, to }
+    }
+
+    /// The period of this kind just before the one containing `day`.
+    pub fn before(self, day: Date) -> Period {
+        let this = self.containing(day);
+        self.containing(this.from.yesterday().unwrap_or(this.from))
+    }
+}
+
 /// A figure as shown: its value, or suppressed because it is too small to share.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Shown<T> {
@@ -909,6 +960,29 @@ impl Inputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_periods_and_the_ones_before() {
+        use jiff::civil::date;
+        let d = date(2026, 5, 17);
+        let p = PeriodKind::Month.containing(d);
+        assert_eq!((p.from, p.to), (date(2026, 5, 1), date(2026, 5, 31)));
+        let p = PeriodKind::Quarter.containing(d);
+        assert_eq!((p.from, p.to), (date(2026, 4, 1), date(2026, 6, 30)));
+        let p = PeriodKind::HalfYear.containing(d);
+        assert_eq!((p.from, p.to), (date(2026, 1, 1), date(2026, 6, 30)));
+        let p = PeriodKind::Year.containing(d);
+        assert_eq!((p.from, p.to), (date(2026, 1, 1), date(2026, 12, 31)));
+        // The half year before the first is the second of the year before: 184 days, not 181.
+        let p = PeriodKind::HalfYear.before(d);
+        assert_eq!((p.from, p.to), (date(2025, 7, 1), date(2025, 12, 31)));
+        let p = PeriodKind::Month.before(date(2026, 3, 31));
+        assert_eq!((p.from, p.to), (date(2026, 2, 1), date(2026, 2, 28)));
+        let p = PeriodKind::Quarter.containing(date(2026, 12, 31));
+        assert_eq!((p.from, p.to), (date(2026, 10, 1), date(2026, 12, 31)));
+        assert_eq!(PeriodKind::parse("half"), Some(PeriodKind::HalfYear));
+        assert_eq!(PeriodKind::parse("week"), None);
+    }
     use crate::calendar::WorkingDayCalendar;
     use crate::case::intake_due_on;
     use jiff::civil::date as d;

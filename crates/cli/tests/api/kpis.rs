@@ -21,7 +21,7 @@ async fn step(c: &Client, id: i64, what: &str, body: Value) {
 }
 
 /// The organisation of `harness::org` with seven cases, as in the comments.
-async fn seven_cases() -> (crate::harness::TestApp, Org) {
+pub async fn seven_cases() -> (crate::harness::TestApp, Org) {
     let t = spawn().await;
     let o = org(&t).await;
     let (w, a, ta) = (&o.worker_a, o.district_a, o.team_a);

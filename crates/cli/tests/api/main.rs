@@ -8,6 +8,7 @@ mod access;
 mod auth;
 mod cases;
 mod cli;
+mod dashboards;
 mod households;
 mod idempotency;
 mod kpis;

@@ -9,6 +9,9 @@
 mod account;
 pub mod assets;
 mod case_file;
+pub mod charts;
+pub mod dashboards;
+pub mod export;
 mod form;
 pub mod i18n;
 mod login;
@@ -53,6 +56,9 @@ pub fn routes() -> Router<AppState> {
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
         .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))
+        .route("/dashboards", get(dashboards::page))
+        .route("/dashboards/{file}", get(dashboards::export))
+        .route("/reports/half-year", get(dashboards::half_year_report))
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
@@ -69,6 +75,8 @@ pub struct Chrome {
     pub is_manager: bool,
     /// Show the parts about client records (worklist, referrals, search).
     pub client_access: bool,
+    /// Show the steering dashboards (roles that may read KPIs).
+    pub kpi_access: bool,
     pub csrf: String,
     pub theme_class: String,
     pub has_custom_theme: bool,
@@ -107,6 +115,7 @@ fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
         role_label: String::new(),
         is_manager: false,
         client_access: false,
+        kpi_access: false,
         csrf: String::new(),
         theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
         has_custom_theme: state.config.theme.is_some(),
@@ -184,6 +193,8 @@ impl FromRequestParts<AppState> for StaffPage {
         chrome.role_label = chrome.tr.code("role", user.role.code());
         chrome.is_manager = user.role == Role::TeamManager;
         chrome.client_access = buurtteam_domain::policy::has_client_access(user.role);
+        chrome.kpi_access =
+            buurtteam_domain::policy::kpi_disclosure(user.role, buurtteam_domain::policy::Relation::OwnTeam).is_some();
         chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome, token })
     }

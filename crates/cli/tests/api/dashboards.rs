@@ -1,0 +1,152 @@
+//! The steering dashboards, their exports and the half-year report over HTTP, on the seven
+//! cases of `kpis::seven_cases` (team A: C1-C6, team B: C7; April and May 2026).
+
+use crate::harness::Client;
+use crate::kpis::seven_cases;
+
+async fn get(c: &Client, path: &str) -> (u16, String, String, Vec<u8>) {
+    let r = c.http.get(format!("{}{path}", c.base)).send().await.expect("GET");
+    let status = r.status().as_u16();
+    let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let disposition =
+        r.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let bytes = r.bytes().await.expect("body").to_vec();
+    (status, ct, disposition, bytes)
+}
+
+async fn text(c: &Client, path: &str) -> (u16, String, String) {
+    let (status, ct, _, body) = get(c, path).await;
+    (status, ct, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Whether a page shows a suppressed count: "<5" escaped by askama (in HTML) or by the chart
+/// writer (in SVG).
+fn suppressed(html: &str) -> bool {
+    html.contains("&#60;5") || html.contains("&lt;5")
+}
+
+/// The second quarter of 2026 (April to June) against the first.
+const Q2: &str = "period=quarter&start=2026-05-15";
+
+#[tokio::test]
+async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
+    let (t, o) = seven_cases().await;
+    let audit_before = t.count("audit_log").await;
+    let (status, ct, html) = text(&o.manager, &format!("/dashboards?scope=team-{}&{Q2}", o.team_a)).await;
+    assert_eq!(status, 200, "{html}");
+    assert_eq!(ct, "text/html; charset=utf-8");
+    assert_eq!(t.count("audit_log").await, audit_before + 1, "one kpi.read for both periods");
+    assert!(html.contains("Sturing: Team Buurtteam Overvecht"));
+    assert!(html.contains("Deze periode: 1 april 2026 t/m 30 juni 2026."));
+    assert!(html.contains("Vergeleken met de vorige periode: 1 januari 2026 t/m 31 maart 2026."));
+    // C1-C4 referred in the quarter; C5 in the first quarter, and C6 (2 March).
+    assert!(html.contains("<p class=\"bt-kpi__label\">Aanmeldingen</p>\n    <p class=\"bt-kpi__value\">4</p>\n    <p class=\"bt-kpi__previous\">Vorige periode: 2</p>\n    <p class=\"bt-kpi__difference\">2 meer dan de vorige periode</p>"), "{html}");
+    // Charts are images with a name, with the 90% target line on the intake chart.
+    assert_eq!(html.matches("role=\"img\"").count(), 10, "a chart for every table but the key figures");
+    assert!(html.contains("class=\"bt-chart__reference\""));
+    assert!(html.contains("Norm 90%"));
+    assert!(!suppressed(&html), "a manager sees their own team exactly");
+    // The tile map: Overvecht has 6 households of 34,916 residents: 0.2 per 1,000.
+    assert!(html.contains("<span class=\"bt-tile__name\">Overvecht</span> <span class=\"bt-tile__value\">0,2</span>"));
+    // Every text comes from the catalogue.
+    assert!(!html.contains(">dash-") && !html.contains("\"dash-"), "a message key leaked into the page");
+    assert!(!html.contains("style="), "no inline styles (CSP)");
+}
+
+#[tokio::test]
+async fn csv_and_xlsx_exports_of_a_table() {
+    let (_t, o) = seven_cases().await;
+    let q = format!("scope=team-{}&{Q2}", o.team_a);
+    let (status, ct, disposition, body) =
+        get(&o.manager, &format!("/dashboards/export.csv?{q}&table=closures_by_reason")).await;
+    assert_eq!(status, 200);
+    assert_eq!(ct, "text/csv; charset=utf-8");
+    assert_eq!(
+        disposition,
+        format!("attachment; filename=\"sturing-closures_by_reason-team-{}-quarter-2026-04-01.csv\"", o.team_a)
+    );
+    // C2 closed with a result on 29 May, C6 for another reason on 15 April; none in Q1.
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "\u{feff}Reden;Aantal deze periode;Aantal vorige periode\r\n\
+         Passend resultaat;1;0\r\n\
+         Externe omstandigheden;0;0\r\n\
+         Overige redenen;1;0\r\n"
+    );
+    let (_, _, _, body) = get(&o.manager, &format!("/dashboards/export.csv?{q}&table=intake")).await;
+    // C1 on time, C2 and C3 late: 1 of 3; without C3 (requested later) 1 of 2. Q1: C5 on time.
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "\u{feff}Cijfer;Deze periode;Vorige periode\r\n\
+         Kennismaking binnen 5 werkdagen;33,3;100,0\r\n\
+         Kennismaking binnen 5 werkdagen, zonder verzoek om later;50,0;100,0\r\n"
+    );
+    let (status, ct, _, body) =
+        get(&o.manager, &format!("/dashboards/export.xlsx?{q}&table=referrals_by_source")).await;
+    assert_eq!(status, 200);
+    assert_eq!(ct, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert_eq!(&body[..2], b"PK");
+    let (status, _, _) = text(&o.manager, &format!("/dashboards/export.csv?{q}&table=nonsense")).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = text(&o.manager, &format!("/dashboards/export.pdf?{q}")).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn analysts_get_suppressed_pages_and_exports() {
+    let (_t, o) = seven_cases().await;
+    let (status, _, html) = text(&o.analyst, &format!("/dashboards?scope=city&{Q2}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Aantallen onder de 5 staan er als"));
+    assert!(html.contains("href=\"/dashboards\" aria-current=\"page\">Sturing</a>"), "the navigation has Sturing");
+    // Five referrals in the city (C1-C4 and C7) may be shown; the closures (2) may not.
+    assert!(html.contains("<p class=\"bt-kpi__value\">5</p>"));
+    let closures = html.split("<p class=\"bt-kpi__label\">Afgesloten begeleidingen</p>").nth(1).unwrap_or_default();
+    assert!(
+        closures.trim_start().starts_with("<p class=\"bt-kpi__value\">&#60;5</p>"),
+        "{}",
+        &closures[..200.min(closures.len())]
+    );
+    let (_, _, _, body) =
+        get(&o.analyst, &format!("/dashboards/export.csv?scope=city&{Q2}&table=referrals_by_team")).await;
+    let csv = String::from_utf8_lossy(&body).into_owned();
+    assert!(csv.contains("Buurtteam Overvecht;<5;<5;<5;<5\r\n"), "{csv}");
+    assert!(csv.contains("Buurtteam Kanaleneiland;<5;<5;<5;<5\r\n"), "{csv}");
+    let (_, _, _, body) =
+        get(&o.analyst, &format!("/dashboards/export.csv?scope=city&{Q2}&table=closures_by_reason")).await;
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "\u{feff}Reden;Aantal deze periode;Aantal vorige periode\r\n\
+         Passend resultaat;<5;<5\r\n\
+         Externe omstandigheden;<5;<5\r\n\
+         Overige redenen;<5;<5\r\n"
+    );
+    // The report, for the first half year of 2026 against the second of 2025.
+    let (status, _, html) =
+        text(&o.analyst, &format!("/reports/half-year?start=2026-03-01&scope=district-{}", o.district_a)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Halfjaarrapportage 1e halfjaar 2026: Wijk Overvecht"), "{html}");
+    assert!(html.contains("Vergeleken met de vorige periode: 1 juli 2025 t/m 31 december 2025."));
+    assert!(suppressed(&html));
+}
+
+#[tokio::test]
+async fn who_may_open_which_dashboard() {
+    let (_t, o) = seven_cases().await;
+    // A family worker: their own team by default, nothing wider.
+    let (status, _, html) = text(&o.worker_a, &format!("/dashboards?{Q2}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Sturing: Team Buurtteam Overvecht"));
+    assert!(!html.contains("value=\"city\""), "the city is not offered");
+    assert_eq!(text(&o.worker_a, &format!("/dashboards?scope=city&{Q2}")).await.0, 403);
+    assert_eq!(text(&o.worker_a, &format!("/dashboards?scope=team-{}&{Q2}", o.team_b)).await.0, 403);
+    assert_eq!(text(&o.worker_a, &format!("/dashboards/export.csv?scope=team-{}&{Q2}", o.team_b)).await.0, 403);
+    // Admins read no KPIs and get no link to them.
+    assert_eq!(text(&o.admin, "/dashboards").await.0, 403);
+    assert!(!text(&o.admin, "/account").await.2.contains("href=\"/dashboards\""));
+    // An unknown team is a 404; an unreadable selection falls back to the default and says so.
+    assert_eq!(text(&o.analyst, "/dashboards?scope=team-999999").await.0, 404);
+    let (status, _, html) = text(&o.analyst, "/dashboards?period=week&start=morgen").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Een deel van de keuze klopte niet"));
+}
