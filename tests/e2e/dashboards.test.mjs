@@ -4,8 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startServer } from './dashboard-server.mjs';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users } from './dashboard-helpers.mjs';
+import { startServer } from './server.mjs';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users } from './helpers.mjs';
 
 let server;
 let browser;
