@@ -100,6 +100,11 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Fills `bytes` from the operating system's random source.
+pub fn random_bytes(bytes: &mut [u8]) {
+    rand::fill(bytes);
+}
+
 fn new_token() -> String {
     let mut bytes = [0u8; 32];
     rand::fill(&mut bytes);

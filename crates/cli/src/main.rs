@@ -1,6 +1,7 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
 mod generate;
+mod report;
 
 /// mimalloc returns freed memory to the system where glibc's per-thread arenas kept it (each
 /// Argon2 hash frees a 19 MiB buffer): measured in bench/RESULTS.md.
@@ -154,6 +155,11 @@ enum Command {
         #[arg(long, default_value = "city")]
         profile: String,
     },
+    /// Reports as files.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
     /// Import reference data.
     Import {
         #[command(subcommand)]
@@ -163,6 +169,17 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// The half-year report as a PDF, printed by headless Chromium, for a named staff member.
+    HalfYear {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: report::HalfYearArgs,
     },
 }
 
@@ -254,6 +271,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Calibration { db, profile } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             generate::print_calibration(&app, &profile).await
+        }
+        Command::Report { command: ReportCommand::HalfYear { db, args } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            report::half_year(app, args).await
         }
         Command::Import { command: ImportCommand::Populations { db, file } } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;

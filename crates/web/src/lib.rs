@@ -12,7 +12,7 @@ mod session;
 
 use std::future::Future;
 
-use axum::Router;
+pub use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -116,6 +116,11 @@ async fn not_found(
     } else {
         pages::not_found_page(&state, &headers, uri.path())
     }
+}
+
+/// Serves another router (the print server of `pages::print`) until the task is dropped.
+pub async fn serve_router(listener: TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(listener, router).await
 }
 
 /// Serves until `shutdown` completes, then finishes the requests in flight.

@@ -124,3 +124,37 @@ async fn an_acknowledged_referral_survives_kill_9() {
     server.kill().expect("stop");
     server.wait().expect("reap");
 }
+
+/// The half-year report printed to PDF by Debian's Chromium, for an analyst; refused for a
+/// user who does not exist or may not read the scope, with one line and a non-zero exit.
+#[tokio::test]
+async fn the_half_year_report_is_printed_to_pdf_for_a_named_staff_member() {
+    if !std::path::Path::new("/usr/bin/chromium").exists() {
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI must have /usr/bin/chromium");
+        eprintln!("skipped: /usr/bin/chromium is not installed");
+        return;
+    }
+    let (t, _org) = crate::kpis::seven_cases().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let pdf = dir.path().join("report.pdf");
+    let pdf_arg = pdf.display().to_string();
+    let reads_before = t.count("audit_log").await;
+    let args = ["report", "half-year", "--start", "2026-04-01", "--as", "an@test.nl", "--out", pdf_arg.as_str()];
+    let out = buurtteam(&t.url, &args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF") && bytes.len() > 10_000, "a PDF of {} bytes", bytes.len());
+    assert!(t.count("audit_log").await > reads_before, "the read is logged under the analyst's name");
+
+    let out =
+        buurtteam(&t.url, &["report", "half-year", "--start", "2026-04-01", "--as", "x@test.nl", "--out", "x.pdf"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("no active staff member"), "{err}");
+    // The admin may read no KPIs at all.
+    let out =
+        buurtteam(&t.url, &["report", "half-year", "--start", "2026-04-01", "--as", "admin@test.nl", "--out", "x.pdf"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("403"));
+}

@@ -11,6 +11,8 @@ pub const PASSWORD: &str = "correct horse battery";
 
 pub struct TestApp {
     pub base: String,
+    /// The database, for running the binary against it.
+    pub url: String,
     pub app: App,
     _dir: tempfile::TempDir,
 }
@@ -41,7 +43,7 @@ pub async fn spawn_with(settings: Settings) -> TestApp {
         let _ =
             buurtteam_web::serve(listener, served, buurtteam_web::WebConfig::default(), std::future::pending()).await;
     });
-    let t = TestApp { base, app, _dir: dir };
+    let t = TestApp { base, url: db_url, app, _dir: dir };
     t.create_user(None, "admin@test.nl", "Ada Admin", "admin", &[]).await;
     t
 }

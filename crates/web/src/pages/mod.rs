@@ -15,6 +15,7 @@ pub mod export;
 mod form;
 pub mod i18n;
 mod login;
+pub mod print;
 mod referral;
 mod search;
 mod worklist;

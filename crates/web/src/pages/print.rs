@@ -1,0 +1,46 @@
+//! A private, one-off server for printing the half-year report to PDF: it serves that report
+//! (and the assets) for one staff member fixed in advance, under a random path, on 127.0.0.1,
+//! to a headless browser started by `buurtteam report half-year`. It is never part of the
+//! application's own router, so it adds no way in without a session.
+
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use buurtteam_app::App;
+use buurtteam_domain::codes::Role;
+use buurtteam_domain::policy::{self, Actor};
+use buurtteam_store::organisation::User;
+
+use super::dashboards::{DashQuery, half_year_report};
+use super::i18n::{Lang, Tr};
+use super::{Chrome, StaffPage, assets};
+use crate::{AppState, WebConfig};
+
+/// The report for `user`, under `/{secret}/reports/half-year`, plus `/assets/{name}`.
+pub fn router(app: App, config: WebConfig, actor: Actor, user: User, lang: Lang, secret: &str) -> Router {
+    let state = AppState { app, config };
+    let theme_class = state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone());
+    let tr = Tr::new(lang);
+    let chrome = Chrome {
+        tr,
+        user_name: Some(user.name.clone()),
+        role_label: tr.code("role", user.role.code()),
+        is_manager: user.role == Role::TeamManager,
+        client_access: policy::has_client_access(user.role),
+        kpi_access: true,
+        csrf: String::new(),
+        theme_class,
+        has_custom_theme: state.config.theme.is_some(),
+        current: "dashboards",
+        path: "/reports/half-year".to_owned(),
+    };
+    let report = move |state: State<AppState>, query: Query<DashQuery>| {
+        let staff =
+            StaffPage { actor: actor.clone(), user: user.clone(), chrome: chrome.clone(), token: String::new() };
+        async move { half_year_report(state, staff, query).await }
+    };
+    Router::new()
+        .route(&format!("/{secret}/reports/half-year"), get(report))
+        .route("/assets/{name}", get(assets::serve))
+        .with_state(state)
+}
