@@ -198,3 +198,30 @@ async fn another_teams_case_is_a_not_found_page_and_the_attempt_is_logged() {
     assert!(r.text().await.unwrap_or_default().contains("Niet gevonden"));
     assert_eq!(t.count("audit_log").await, audit_before + 1, "the refused attempt is logged");
 }
+
+#[tokio::test]
+async fn another_organisations_design_tokens_replace_utrechts_by_configuration() {
+    let t = spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let config = buurtteam_web::WebConfig {
+        theme: Some(buurtteam_web::Theme {
+            css: ".denhaag-theme { --denhaag-color-green: #00811f; }".into(),
+            class: "denhaag-theme".into(),
+        }),
+        ..Default::default()
+    };
+    let app = t.app.clone();
+    tokio::spawn(async move {
+        let _ = buurtteam_web::serve(listener, app, config, std::future::pending()).await;
+    });
+    let html = browser().get(format!("{base}/login")).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(html.contains("class=\"utrecht-document utrecht-body denhaag-theme\""), "the theme class is on <body>");
+    assert!(html.contains("href=\"/assets/theme.css\""), "the theme's tokens are linked");
+    let css = browser().get(format!("{base}/assets/theme.css")).send().await.expect("get");
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(css.text().await.unwrap_or_default().contains("--denhaag-color-green"));
+    // The default server has no theme of its own to serve.
+    let none = browser().get(format!("{}/assets/theme.css", t.base)).send().await.expect("get");
+    assert_eq!(none.status(), 404);
+}
