@@ -38,6 +38,8 @@ struct FindPage {
     page: Chrome,
     form: FormState,
     results: Option<Vec<Hit>>,
+    /// Pick a household (referral) rather than show its cases (search).
+    choose: bool,
 }
 
 /// The household and its members, as the referral form shows them.
@@ -67,7 +69,10 @@ pub struct ReferralQuery {
 pub async fn form(State(state): State<AppState>, staff: StaffPage, Query(q): Query<ReferralQuery>) -> Response {
     let chrome = staff.chrome("referral");
     let Some(household_id) = q.household_id else {
-        return render(StatusCode::OK, &FindPage { page: chrome, form: FormState::default(), results: None });
+        return render(
+            StatusCode::OK,
+            &FindPage { page: chrome, form: FormState::default(), results: None, choose: true },
+        );
     };
     let household = match households::get(&state.app, &staff.actor, HouseholdId(household_id)).await {
         Ok(h) => h,
@@ -153,11 +158,14 @@ pub async fn search_households(State(state): State<AppState>, staff: StaffPage, 
                 Err(e) => return app_error_page(&chrome, e),
             };
             let results = Some(hits(tr, &staff.actor, &teams, &found));
-            render(StatusCode::OK, &FindPage { page: chrome, form: FormState::new(form), results })
+            render(StatusCode::OK, &FindPage { page: chrome, form: FormState::new(form), results, choose: true })
         }
         Err(AppError::Validation(errors)) => {
             let shown = FormState::new(form).with_errors(tr, &errors);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &FindPage { page: chrome, form: shown, results: None })
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FindPage { page: chrome, form: shown, results: None, choose: true },
+            )
         }
         Err(e) => app_error_page(&chrome, e),
     }

@@ -78,10 +78,15 @@ struct SearchPage {
     page: Chrome,
     form: FormState,
     results: Option<Vec<Hit>>,
+    /// Pick a household (referral) rather than show its cases (search).
+    choose: bool,
 }
 
 pub async fn form(staff: StaffPage) -> Response {
-    render(StatusCode::OK, &SearchPage { page: staff.chrome("search"), form: FormState::default(), results: None })
+    render(
+        StatusCode::OK,
+        &SearchPage { page: staff.chrome("search"), form: FormState::default(), results: None, choose: false },
+    )
 }
 
 pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
@@ -97,11 +102,17 @@ pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormD
                 Err(e) => return app_error_page(&chrome, e),
             };
             let results = hits(tr, &staff.actor, &teams, &found);
-            render(StatusCode::OK, &SearchPage { page: chrome, form: FormState::new(form), results: Some(results) })
+            render(
+                StatusCode::OK,
+                &SearchPage { page: chrome, form: FormState::new(form), results: Some(results), choose: false },
+            )
         }
         Err(AppError::Validation(errors)) => {
             let shown = FormState::new(form).with_errors(tr, &errors);
-            render(StatusCode::UNPROCESSABLE_ENTITY, &SearchPage { page: chrome, form: shown, results: None })
+            render(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &SearchPage { page: chrome, form: shown, results: None, choose: false },
+            )
         }
         Err(e) => app_error_page(&chrome, e),
     }
