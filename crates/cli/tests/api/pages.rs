@@ -225,3 +225,15 @@ async fn another_organisations_design_tokens_replace_utrechts_by_configuration()
     let none = browser().get(format!("{}/assets/theme.css", t.base)).send().await.expect("get");
     assert_eq!(none.status(), 404);
 }
+
+#[tokio::test]
+async fn the_language_switch_returns_to_the_same_page_and_only_to_this_site() {
+    let t = spawn().await;
+    let b = logged_in(&t.base, "admin@test.nl").await;
+    let html = b.get(format!("{}/account?x=1", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(html.contains("/language?set=en&amp;back=/account%3Fx%3D1"), "the switch keeps the query");
+    for (back, to) in [("/account%3Fx%3D1", "/account?x=1"), ("//evil.example/", "/"), ("/%5Cevil.example", "/")] {
+        let r = b.get(format!("{}/language?set=en&back={back}", t.base)).send().await.expect("get");
+        assert_eq!(r.headers()["location"], to, "back={back}");
+    }
+}

@@ -83,8 +83,10 @@ pub struct Chrome {
     pub has_custom_theme: bool,
     /// The navigation item of this page.
     pub current: &'static str,
-    /// The path of this page, for the language switch to return to.
+    /// The path of this page.
     pub path: String,
+    /// Its query string (ids and codes only, never client data), kept by the language switch.
+    pub query: String,
 }
 
 impl Chrome {
@@ -101,7 +103,8 @@ impl Chrome {
 
     /// This page's path, encoded for a query string (the language switch returns here).
     pub fn back(&self) -> String {
-        login::urlencode(&self.path)
+        let back = if self.query.is_empty() { self.path.clone() } else { format!("{}?{}", self.path, self.query) };
+        login::urlencode(&back)
     }
 
     pub fn is(&self, item: &str) -> bool {
@@ -122,6 +125,7 @@ fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
         has_custom_theme: state.config.theme.is_some(),
         current: "",
         path: path.to_owned(),
+        query: String::new(),
     }
 }
 
@@ -181,6 +185,7 @@ impl FromRequestParts<AppState> for StaffPage {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let path = parts.uri.path().to_owned();
         let mut chrome = base_chrome(state, &parts.headers, &path);
+        chrome.query = parts.uri.query().unwrap_or_default().to_owned();
         let Some(token) = crate::session::token(&parts.headers) else { return Err(login_redirect(&path)) };
         let (actor, user) = match auth::authenticate(&state.app, &token).await {
             Ok(found) => found,
@@ -287,7 +292,10 @@ struct LanguageQuery {
 /// The language switch: remembers the choice in a cookie and returns to the page.
 async fn language(Query(q): Query<LanguageQuery>) -> Response {
     let lang = Lang::parse(&q.set).unwrap_or(Lang::Nl);
-    let back = q.back.filter(|b| b.starts_with('/') && !b.starts_with("//")).unwrap_or_else(|| "/".into());
+    let back = q
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
+        .unwrap_or_else(|| "/".into());
     let mut r = Redirect::to(&back).into_response();
     let cookie = format!("{}={}; Path=/; SameSite=Lax; Max-Age=31536000", i18n::LANG_COOKIE, lang.code());
     if let Ok(v) = HeaderValue::from_str(&cookie) {

@@ -33,6 +33,7 @@ pub fn router(app: App, config: WebConfig, actor: Actor, user: User, lang: Lang,
         has_custom_theme: state.config.theme.is_some(),
         current: "dashboards",
         path: "/reports/half-year".to_owned(),
+        query: String::new(),
     };
     let report = move |state: State<AppState>, query: Query<DashQuery>| {
         let staff =
