@@ -406,28 +406,23 @@ pub async fn authenticate(app: &App, token: &str) -> Result<(Actor, User)> {
     let hash = token_hash(token);
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
-    let Some(session) = sessions::get(&mut tx, &hash).await? else { return Err(AppError::Unauthenticated) };
-    let user = organisation::get_user(&mut tx, session.user_id).await?;
+    let Some((session, user)) = sessions::get_with_user(&mut tx, &hash).await? else {
+        return Err(AppError::Unauthenticated);
+    };
     drop(tx);
-    match user {
-        Some(user) if live(app, &session, now) && user.active => {
-            if session.second_factor_pending {
-                return Err(AppError::Unauthenticated);
-            }
-            if now.duration_since(session.last_seen_at) > TOUCH_INTERVAL {
-                app.db
-                    .write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::touch(tx, &hash, now).await?) }))
-                    .await?;
-            }
-            Ok((actor_of(&user), user))
-        }
-        _ => {
-            app.db
-                .write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::delete(tx, &hash).await?) }))
-                .await?;
-            Err(AppError::Unauthenticated)
-        }
+    if !(live(app, &session, now) && user.active) {
+        app.db.write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::delete(tx, &hash).await?) })).await?;
+        return Err(AppError::Unauthenticated);
     }
+    if session.second_factor_pending {
+        return Err(AppError::Unauthenticated);
+    }
+    if now.duration_since(session.last_seen_at) > TOUCH_INTERVAL {
+        app.db
+            .write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::touch(tx, &hash, now).await?) }))
+            .await?;
+    }
+    Ok((actor_of(&user), user))
 }
 
 /// Whether the organisation requires this user to set up the second factor before working.

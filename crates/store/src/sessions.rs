@@ -87,3 +87,35 @@ pub async fn delete_others(tx: &mut Tx, user: UserId, keep: &str) -> Result<u64>
         .await)
     .map_err(Into::into)
 }
+
+/// The session and its user in one query (every request asks this), teams in a second.
+pub async fn get_with_user(tx: &mut Tx, token_hash: &str) -> Result<Option<(Session, crate::organisation::User)>> {
+    type Row = (i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp, bool, String, String, String, bool, bool);
+    let row: Option<Row> = on!(tx, |c| sqlx::query_as(
+        "SELECT s.user_id, s.last_seen_at, s.expires_at, s.second_factor_pending, \
+                u.email, u.name, u.role, u.active, (u.totp_enabled_at IS NOT NULL) \
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
+    )
+    .bind(token_hash)
+    .fetch_optional(&mut *c)
+    .await)?;
+    let Some((user_id, seen, expires, pending, email, name, role, active, second_factor)) = row else {
+        return Ok(None);
+    };
+    let session = Session {
+        user_id: UserId(user_id),
+        last_seen_at: seen.to_jiff(),
+        expires_at: expires.to_jiff(),
+        second_factor_pending: pending,
+    };
+    let user = crate::organisation::User {
+        id: UserId(user_id),
+        email,
+        name,
+        role: crate::parse_code("users.role", &role, buurtteam_domain::codes::Role::parse)?,
+        active,
+        team_ids: crate::organisation::team_ids_of(tx, UserId(user_id)).await?,
+        second_factor,
+    };
+    Ok(Some((session, user)))
+}
