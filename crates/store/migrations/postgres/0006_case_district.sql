@@ -11,7 +11,7 @@ DROP INDEX cases_referred_on;
 DROP INDEX cases_intake_held_on;
 DROP INDEX cases_started_on;
 DROP INDEX cases_closed_on;
--- Read only by the district dashboard's join, which is gone.
+-- Read only by the district dashboard's join; replaced by cases_district below.
 DROP INDEX households_district;
 
 UPDATE cases c SET district_id = h.district_id FROM households h WHERE h.id = c.household_id;
@@ -29,3 +29,7 @@ CREATE INDEX cases_started_on ON cases (started_on, intake_held_on, team_id, dis
 CREATE INDEX cases_closed_on ON cases
     (closed_on, referred_on, intake_held_on, worker_id, team_id, district_id, household_id, closure_reason,
      closure_detail);
+-- A district's dashboard: its cases, by referral. Without it the district's contacts were
+-- found by scanning every contact of the period and looking up its case (minutes on 28.6 M
+-- contacts); with it, the district's cases lead and their contacts follow (0.14 s, measured).
+CREATE INDEX cases_district ON cases (district_id, referred_on);
