@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::{Result, Tx, sql_date, sql_ts};
 
 /// Rows per statement: far below SQLite's 32,766 and PostgreSQL's 65,535 bind parameters
-/// for the widest table (cases, 23 columns).
+/// for the widest table (cases, 24 columns).
 const ROWS_PER_STATEMENT: usize = 1000;
 
 pub struct Household {
@@ -36,6 +36,8 @@ pub struct Person {
 pub struct Case {
     pub id: i64,
     pub household_id: i64,
+    /// The household's district at referral.
+    pub district_id: i64,
     pub team_id: i64,
     pub status: &'static str,
     pub referred_on: Date,
@@ -142,13 +144,14 @@ pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
     );
     insert_rows!(
         tx,
-        "cases (id, household_id, team_id, status, referred_on, source, request, later_intake_requested_by, \
+        "cases (id, household_id, district_id, team_id, status, referred_on, source, request, later_intake_requested_by, \
          requested_intake_on, intake_due_on, intake_held_on, intake_worker_id, worker_id, start_due_on, started_on, \
          closed_on, closure_reason, closure_detail, closure_summary, next_due_on, created_by, created_at, updated_at)",
         batch.cases,
         |b, c| {
             b.push_bind(c.id)
                 .push_bind(c.household_id)
+                .push_bind(c.district_id)
                 .push_bind(c.team_id)
                 .push_bind(c.status)
                 .push_bind(sql_date(c.referred_on))
@@ -229,6 +232,8 @@ pub struct CaseFacts {
     pub household_id: i64,
 }
 
+/// `district_id` is read from the household, not from `cases.district_id`, so that checks
+/// of the KPI queries (which use the case's column) compare two independent sources.
 pub async fn case_facts(tx: &mut Tx) -> Result<Vec<CaseFacts>> {
     Ok(on!(tx, |c| sqlx::query_as(
         "SELECT c.id, c.team_id, h.district_id, c.status, c.referred_on, c.later_intake_requested_by, c.intake_due_on, \

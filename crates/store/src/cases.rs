@@ -66,9 +66,11 @@ pub struct NewCase<'a> {
 pub async fn insert(tx: &mut Tx, new: &NewCase<'_>, now: Timestamp) -> Result<CaseId> {
     let id: i64 = on!(tx, |c| {
         sqlx::query_scalar(
-        "INSERT INTO cases (household_id, team_id, status, referred_on, source, request, later_intake_requested_by, \
-         requested_intake_on, intake_due_on, next_due_on, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id"
+        // The case keeps the district its household lives in at referral (docs/kpi.md, "Scope").
+        "INSERT INTO cases (household_id, district_id, team_id, status, referred_on, source, request, \
+         later_intake_requested_by, requested_intake_on, intake_due_on, next_due_on, created_by, created_at, updated_at) \
+         VALUES ($1, (SELECT h.district_id FROM households h WHERE h.id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, \
+         $11, $12, $12) RETURNING id"
     )
     .bind(new.household_id.0)
     .bind(new.team_id.0)

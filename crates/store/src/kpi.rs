@@ -19,7 +19,8 @@ use crate::{Result, StoreError, Tx, parse_code, sql_date, sql_ts};
 pub enum Scope {
     City,
     Team(TeamId),
-    /// The cases of the households living in the district.
+    /// The cases of the households living in the district when the case was referred
+    /// (`cases.district_id`).
     District(DistrictId),
 }
 
@@ -37,22 +38,16 @@ fn days(tx: &Tx, a: &str, b: &str) -> String {
     }
 }
 
-/// The FROM clause over `cases c` for `scope` and its condition on placeholder `$n`.
-fn scoped(scope: Scope, n: usize, always_households: bool) -> (String, String, Option<Param>) {
-    let households = " JOIN households h ON h.id = c.household_id";
-    match scope {
-        Scope::City => {
-            (format!("FROM cases c{}", if always_households { households } else { "" }), String::new(), None)
-        }
-        Scope::Team(t) => (
-            format!("FROM cases c{}", if always_households { households } else { "" }),
-            format!(" AND c.team_id = ${n}"),
-            Some(Param::Id(t.0)),
-        ),
-        Scope::District(d) => {
-            (format!("FROM cases c{households}"), format!(" AND h.district_id = ${n}"), Some(Param::Id(d.0)))
-        }
-    }
+/// The condition on `cases c` for `scope`, on placeholder `$n`, and its parameter. A
+/// district's cases are found by `cases.district_id` (the household's district at referral),
+/// so no query joins the households.
+fn scoped(scope: Scope, n: usize) -> (&'static str, String, Option<Param>) {
+    let (cond, param) = match scope {
+        Scope::City => (String::new(), None),
+        Scope::Team(t) => (format!(" AND c.team_id = ${n}"), Some(Param::Id(t.0))),
+        Scope::District(d) => (format!(" AND c.district_id = ${n}"), Some(Param::Id(d.0))),
+    };
+    ("FROM cases c", cond, param)
 }
 
 /// Runs `sql` with `params` bound in order and returns its rows as `R`.
@@ -85,7 +80,7 @@ fn count(n: i64) -> u64 {
 /// Intakes held in the period, by days from referral to intake and to its deadline, and
 /// whether a later intake was requested.
 pub async fn intakes(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<IntakeRow>> {
-    let (from, cond, sp) = scoped(scope, 3, false);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
         "SELECT {}, {}, CASE WHEN c.later_intake_requested_by IS NULL THEN 0 ELSE 1 END, COUNT(*) {from} \
          WHERE c.intake_held_on >= $1 AND c.intake_held_on <= $2{cond} GROUP BY 1, 2, 3",
@@ -110,7 +105,7 @@ fn days_rows(rows: Vec<(i32, i64)>) -> Vec<DaysRow> {
 
 /// Starts of support in the period, by days from the intake.
 pub async fn starts(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<DaysRow>> {
-    let (from, cond, sp) = scoped(scope, 3, false);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
         "SELECT {}, COUNT(*) {from} WHERE c.started_on >= $1 AND c.started_on <= $2{cond} GROUP BY 1",
         days(tx, "c.intake_held_on", "c.started_on")
@@ -122,7 +117,7 @@ pub async fn starts(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<DaysRow>
 /// since the referral. Two branches (no intake at all; intake after `day`), so that each
 /// is a range scan of one index.
 pub async fn waiting(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<DaysRow>> {
-    let (from, cond, sp) = scoped(scope, 2, false);
+    let (from, cond, sp) = scoped(scope, 2);
     let age = days(tx, "c.referred_on", "$1");
     let open = "c.referred_on <= $1 AND (c.closed_on IS NULL OR c.closed_on > $1)";
     let sql = format!(
@@ -134,7 +129,7 @@ pub async fn waiting(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<DaysRow
 
 /// Active as of `day` (referred by then, not closed by then), by days since the referral.
 pub async fn active(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<DaysRow>> {
-    let (from, cond, sp) = scoped(scope, 2, false);
+    let (from, cond, sp) = scoped(scope, 2);
     let age = days(tx, "c.referred_on", "$1");
     let sql = format!(
         "SELECT {age}, COUNT(*) {from} WHERE c.closed_on IS NULL AND c.referred_on <= $1{cond} GROUP BY 1 \
@@ -145,7 +140,7 @@ pub async fn active(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<DaysRow>
 
 /// Closures in the period by reason, detail and days from referral to closure.
 pub async fn closures(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<ClosureRow>> {
-    let (from, cond, sp) = scoped(scope, 3, false);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
         "SELECT c.closure_reason, c.closure_detail, {}, COUNT(*) {from} \
          WHERE c.closed_on >= $1 AND c.closed_on <= $2{cond} GROUP BY 1, 2, 3",
@@ -166,11 +161,11 @@ pub async fn closures(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<Closur
         .collect()
 }
 
-/// Referrals in the period by team, the household's district and source.
+/// Referrals in the period by team, district (the household's, at referral) and source.
 pub async fn referrals(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<ReferralRow>> {
-    let (from, cond, sp) = scoped(scope, 3, true);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
-        "SELECT c.team_id, h.district_id, c.source, COUNT(*) {from} \
+        "SELECT c.team_id, c.district_id, c.source, COUNT(*) {from} \
          WHERE c.referred_on >= $1 AND c.referred_on <= $2{cond} GROUP BY 1, 2, 3"
     );
     let rows: Vec<(i64, i64, String, i64)> = fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], sp))?;
@@ -188,7 +183,7 @@ pub async fn referrals(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<Refer
 
 /// Referrals in the period naming each life domain.
 pub async fn life_domains(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(LifeDomain, u64)>> {
-    let (from, cond, sp) = scoped(scope, 3, false);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
         "SELECT l.life_domain, COUNT(*) {from} JOIN case_life_domains l ON l.case_id = c.id \
          WHERE c.referred_on >= $1 AND c.referred_on <= $2{cond} GROUP BY 1"
@@ -214,7 +209,7 @@ pub async fn contact_forms(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(
             None,
         ),
         _ => {
-            let (from, cond, sp) = scoped(scope, 3, false);
+            let (from, cond, sp) = scoped(scope, 3);
             (
                 format!(
                     "SELECT k.form, COUNT(*) {from} JOIN contacts k ON k.case_id = c.id WHERE {dates}{cond} GROUP BY 1"
@@ -230,7 +225,7 @@ pub async fn contact_forms(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(
 /// Cases per family worker as of `day`: intake held by then, not closed by then. (Holding
 /// the intake sets the worker; rows without one are left out.)
 pub async fn caseload(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<(UserId, u64)>> {
-    let (from, cond, sp) = scoped(scope, 2, false);
+    let (from, cond, sp) = scoped(scope, 2);
     let held = "c.intake_held_on <= $1";
     // `+ 0`: grouping by an expression keeps SQLite from walking the whole worker index in
     // its order instead of the closed_on range (1.5 s against 0.04 s on a million cases).
@@ -242,16 +237,17 @@ pub async fn caseload(tx: &mut Tx, scope: Scope, day: Date) -> Result<Vec<(UserI
     Ok(rows.into_iter().filter_map(|(w, n)| Some((UserId(w?), count(n)))).collect())
 }
 
-/// Households with a case open at any time in the period, per district they live in. The
-/// cases come from two range scans (still open; closed in or after the period), the
-/// households are counted once across both.
+/// Households with a case open at any time in the period, per district they live in (the
+/// district of their cases). The cases come from two range scans of `cases_closed_on` (still
+/// open; closed in or after the period), which holds district and household, so no table or
+/// household is read; each household is counted once per district across both.
 pub async fn reach(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(DistrictId, u64)>> {
-    let (from, cond, sp) = scoped(scope, 3, false);
+    let (from, cond, sp) = scoped(scope, 3);
     let sql = format!(
-        "SELECT h.district_id, COUNT(DISTINCT x.household_id) FROM ( \
-         SELECT c.household_id {from} WHERE c.closed_on IS NULL AND c.referred_on <= $2{cond} \
-         UNION ALL SELECT c.household_id {from} WHERE c.closed_on >= $1 AND c.referred_on <= $2{cond}) x \
-         JOIN households h ON h.id = x.household_id GROUP BY 1"
+        "SELECT x.district_id, COUNT(DISTINCT x.household_id) FROM ( \
+         SELECT c.district_id, c.household_id {from} WHERE c.closed_on IS NULL AND c.referred_on <= $2{cond} \
+         UNION ALL SELECT c.district_id, c.household_id {from} WHERE c.closed_on >= $1 AND c.referred_on <= $2{cond}) x \
+         GROUP BY 1"
     );
     let rows: Vec<(i64, i64)> = fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], sp))?;
     Ok(rows.into_iter().map(|(d, n)| (DistrictId(d), count(n))).collect())

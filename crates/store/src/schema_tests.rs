@@ -4,7 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::{Db, Tx};
+use buurtteam_domain::codes::ReferralSource;
+use buurtteam_domain::ids::{CaseId, DistrictId, TeamId, UserId};
+
+use crate::{Db, Tx, cases, households};
 
 async fn sqlite() -> (Db, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("dir");
@@ -88,5 +91,83 @@ async fn the_audit_log_refuses_updates_and_deletes() {
     audit_log_is_append_only(&lite).await;
     if let Some(pg) = postgres().await {
         audit_log_is_append_only(&pg).await;
+    }
+}
+
+/// Registers a household in `district` with one case; returns the case and its stored district.
+async fn case_in(tx: &mut Tx, district: DistrictId, team: TeamId, worker: UserId) -> (CaseId, i64) {
+    let now = jiff::Timestamp::now();
+    let day = jiff::civil::date(2026, 4, 1);
+    let address = households::Address {
+        street: "Straat".into(),
+        house_number: "1".into(),
+        postcode: "3500AA".into(),
+        city: "Utrecht".into(),
+    };
+    let (household, _) = households::insert(tx, &address, district, &[], worker, now).await.expect("household");
+    let new = cases::NewCase {
+        household_id: household,
+        team_id: team,
+        referred_on: day,
+        source: ReferralSource::Gp,
+        request: "help",
+        client_ids: &[],
+        life_domains: &[],
+        later_intake_requested_by: None,
+        requested_intake_on: None,
+        intake_due_on: day,
+        next_due_on: Some(day),
+        created_by: worker,
+    };
+    let id = cases::insert(tx, &new, now).await.expect("case");
+    let stored: i64 = on!(tx, |c| sqlx::query_scalar("SELECT district_id FROM cases WHERE id = $1")
+        .bind(id.0)
+        .fetch_one(&mut *c)
+        .await)
+    .expect("district");
+    (id, stored)
+}
+
+/// A new case takes the district of its household (docs/kpi.md, "Scope"), and a case without
+/// a district is refused (NOT NULL on PostgreSQL, triggers on SQLite).
+async fn cases_carry_their_households_district(db: &Db) {
+    use buurtteam_domain::codes::{Role, TeamKind};
+
+    use crate::organisation;
+
+    let now = jiff::Timestamp::now();
+    let mut tx = db.begin().await.expect("tx");
+    let west = organisation::insert_district(&mut tx, "West", now).await.expect("district");
+    let east = organisation::insert_district(&mut tx, "Oost", now).await.expect("district");
+    let team =
+        organisation::insert_team(&mut tx, "Team West", TeamKind::Neighbourhood, Some(west), now).await.expect("team");
+    let user = organisation::NewUser {
+        email: "w@example.org",
+        name: "W",
+        role: Role::FamilyWorker,
+        password_hash: "x",
+        team_ids: &[team],
+    };
+    let worker = organisation::insert_user(&mut tx, &user, now).await.expect("user");
+    let (_, in_west) = case_in(&mut tx, west, team, worker).await;
+    let (east_case, in_east) = case_in(&mut tx, east, team, worker).await;
+    assert_eq!((in_west, in_east), (west.0, east.0));
+    tx.commit().await.expect("commit");
+
+    let mut tx = db.begin().await.expect("tx");
+    let cleared = exec!(&mut tx, |c| sqlx::query("UPDATE cases SET district_id = NULL WHERE id = $1")
+        .bind(east_case.0)
+        .execute(&mut *c)
+        .await);
+    let err = cleared.expect_err("a case without district").to_string();
+    assert!(err.contains("district_id"), "{err}");
+}
+
+#[tokio::test]
+async fn a_case_has_the_district_of_its_household() {
+    let (lite, _dir) = sqlite().await;
+    cases_carry_their_households_district(&lite).await;
+    if let Some(pg) = postgres().await {
+        cases_carry_their_households_district(&pg).await;
     }
 }

@@ -371,6 +371,7 @@ fn simulate_case(ctx: &Ctx<'_>, rng: &mut Rng, ids: &mut Ids, batch: &mut Batch,
     batch.cases.push(bulk::Case {
         id: case_id,
         household_id,
+        district_id: district.id.0,
         team_id: team.id.0,
         status: status.code(),
         referred_on,
