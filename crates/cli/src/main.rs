@@ -60,6 +60,9 @@ struct SettingsArgs {
     /// Roles that must use a second factor (TOTP), comma-separated, e.g. team_manager,admin.
     #[arg(long, env = "BUURTTEAM_SECOND_FACTOR_ROLES", default_value = "", value_delimiter = ',')]
     second_factor_roles: Vec<String>,
+    /// Target share (percent) of intakes within 5 working days, drawn on the dashboards.
+    #[arg(long, env = "BUURTTEAM_INTAKE_TARGET_PCT", default_value_t = 90.0)]
+    intake_target_pct: f64,
 }
 
 impl SettingsArgs {
@@ -78,6 +81,9 @@ impl SettingsArgs {
                 None => bail!("--second-factor-roles: {r:?} is not one of family_worker, team_manager, analyst, admin"),
             }
         }
+        if !(0.0..=100.0).contains(&self.intake_target_pct) {
+            bail!("--intake-target-pct must be between 0 and 100");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -89,6 +95,7 @@ impl SettingsArgs {
             lock_duration: jiff::SignedDuration::from_mins(i64::from(self.lock_minutes.max(1))),
             failures_per_address: self.failures_per_address.max(1),
             second_factor_roles,
+            intake_target_pct: self.intake_target_pct,
             ..Settings::default()
         })
     }

@@ -38,6 +38,7 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     assert_eq!(t.count("audit_log").await, audit_before + 1, "one kpi.read for both periods");
     assert!(html.contains("Sturing: Team Buurtteam Overvecht"));
     assert!(html.contains("Deze periode: 1 april 2026 t/m 30 juni 2026."));
+    assert!(html.contains("Norm 90%"), "the intake target line, from the settings (default 90)");
     assert!(html.contains("Vergeleken met de vorige periode: 1 januari 2026 t/m 31 maart 2026."));
     // C1-C4 referred in the quarter; C5 in the first quarter, and C6 (2 March).
     assert!(html.contains("<p class=\"bt-kpi__label\">Aanmeldingen</p>\n    <p class=\"bt-kpi__value\">4</p>\n    <p class=\"bt-kpi__previous\">Vorige periode: 2</p>\n    <p class=\"bt-kpi__difference\">2 meer dan de vorige periode</p>"), "{html}");
