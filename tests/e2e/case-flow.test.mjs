@@ -3,20 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { expectAccessible, launchBrowser, login, newPage, submitForm, users } from './helpers.mjs';
+import { expectAccessible, launchBrowser, login, newPage, submitForm, users, setUp } from './helpers.mjs';
 import { registerHousehold, registerReferral, statusBadge } from './flows.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+setUp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const OPEN_SECTIONS = ['#section-referred', '#section-intake-held', '#section-in-support'];

@@ -5,19 +5,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users } from './helpers.mjs';
+import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users, setUp } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+setUp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** The options of the area picker: [value, label]. */

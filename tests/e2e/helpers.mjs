@@ -6,7 +6,9 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import AxeBuilderModule from '@axe-core/playwright';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
@@ -248,4 +250,20 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}-top.png`) });
   return path;
+}
+
+// Starts the demo server and the browser before a test file's tests and stops both after;
+// `receive(server, browser)` hands them to the file.
+export function setUp(receive) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    receive(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

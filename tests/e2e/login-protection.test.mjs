@@ -17,19 +17,14 @@ import {
   totpStep,
   users,
   waitForStepAfter,
+  setUp,
 } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+setUp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const LOCKED = /Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen\. Probeer het over 15 minuten opnieuw/;

@@ -3,19 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { isoDate, launchBrowser, newPage, uniqueName, users, validBsn } from './helpers.mjs';
+import { isoDate, launchBrowser, newPage, uniqueName, users, validBsn, setUp } from './helpers.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+setUp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Clicks a button and waits for the page the browser navigates to (JavaScript is off). */

@@ -5,20 +5,14 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { launchBrowser, login, newPage, screenshot, submitForm, users } from './helpers.mjs';
+import { launchBrowser, login, newPage, screenshot, submitForm, users, setUp } from './helpers.mjs';
 import { registerHousehold, registerReferral } from './flows.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+setUp((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function shoot(page, name) {
