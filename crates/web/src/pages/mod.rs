@@ -107,12 +107,22 @@ impl Chrome {
         login::urlencode(&back)
     }
 
+    /// Fills in who is logged in and which parts of the navigation their role gets.
+    pub fn for_user(&mut self, user: &User) {
+        self.user_name = Some(user.name.clone());
+        self.role_label = self.tr.code("role", user.role.code());
+        self.is_manager = user.role == Role::TeamManager;
+        self.client_access = buurtteam_domain::policy::has_client_access(user.role);
+        self.kpi_access =
+            buurtteam_domain::policy::kpi_disclosure(user.role, buurtteam_domain::policy::Relation::OwnTeam).is_some();
+    }
+
     pub fn is(&self, item: &str) -> bool {
         self.current == item
     }
 }
 
-fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
+pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
     Chrome {
         tr: Tr::new(Lang::from_headers(headers)),
         user_name: None,
@@ -195,12 +205,7 @@ impl FromRequestParts<AppState> for StaffPage {
         if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
-        chrome.user_name = Some(user.name.clone());
-        chrome.role_label = chrome.tr.code("role", user.role.code());
-        chrome.is_manager = user.role == Role::TeamManager;
-        chrome.client_access = buurtteam_domain::policy::has_client_access(user.role);
-        chrome.kpi_access =
-            buurtteam_domain::policy::kpi_disclosure(user.role, buurtteam_domain::policy::Relation::OwnTeam).is_some();
+        chrome.for_user(&user);
         chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome, token })
     }

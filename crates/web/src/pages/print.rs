@@ -7,34 +7,21 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use buurtteam_app::App;
-use buurtteam_domain::codes::Role;
-use buurtteam_domain::policy::{self, Actor};
+use buurtteam_domain::policy::Actor;
 use buurtteam_store::organisation::User;
 
 use super::dashboards::{DashQuery, half_year_report};
 use super::i18n::{Lang, Tr};
-use super::{Chrome, StaffPage, assets};
+use super::{StaffPage, assets, base_chrome};
 use crate::{AppState, WebConfig};
 
 /// The report for `user`, under `/{secret}/reports/half-year`, plus `/assets/{name}`.
 pub fn router(app: App, config: WebConfig, actor: Actor, user: User, lang: Lang, secret: &str) -> Router {
     let state = AppState { app, config };
-    let theme_class = state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone());
-    let tr = Tr::new(lang);
-    let chrome = Chrome {
-        tr,
-        user_name: Some(user.name.clone()),
-        role_label: tr.code("role", user.role.code()),
-        is_manager: user.role == Role::TeamManager,
-        client_access: policy::has_client_access(user.role),
-        kpi_access: true,
-        csrf: String::new(),
-        theme_class,
-        has_custom_theme: state.config.theme.is_some(),
-        current: "dashboards",
-        path: "/reports/half-year".to_owned(),
-        query: String::new(),
-    };
+    let mut chrome = base_chrome(&state, &axum::http::HeaderMap::new(), "/reports/half-year");
+    chrome.tr = Tr::new(lang);
+    chrome.current = "dashboards";
+    chrome.for_user(&user);
     let report = move |state: State<AppState>, query: Query<DashQuery>| {
         let staff =
             StaffPage { actor: actor.clone(), user: user.clone(), chrome: chrome.clone(), token: String::new() };
