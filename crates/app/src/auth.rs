@@ -91,6 +91,11 @@ pub async fn hash_password_async(password: String) -> Result<String> {
     bounded(move || hash_password(&password)).await?
 }
 
+/// Checks a password against a stored hash on the hashing threads.
+pub async fn check_password(password: String, phc: String) -> Result<bool> {
+    bounded(move || verify_password(&password, &phc)).await
+}
+
 /// The SHA-256 of a session token, as stored (the token itself never is).
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
@@ -392,7 +397,13 @@ pub async fn logout(app: &App, token: &str) -> Result<()> {
 }
 
 pub fn actor_of(user: &User) -> Actor {
-    Actor { user_id: user.id, role: user.role, team_ids: user.team_ids.clone() }
+    Actor {
+        user_id: user.id,
+        role: user.role,
+        team_ids: user.team_ids.clone(),
+        person_id: user.person_id,
+        session_ref: None,
+    }
 }
 
 fn live(app: &App, session: &sessions::Session, now: Timestamp) -> bool {
@@ -404,6 +415,7 @@ fn live(app: &App, session: &sessions::Session, now: Timestamp) -> bool {
 /// still waiting for its second factor opens nothing.
 pub async fn authenticate(app: &App, token: &str) -> Result<(Actor, User)> {
     let hash = token_hash(token);
+    let reference = session_ref(&hash);
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
     let Some((session, user)) = sessions::get_with_user(&mut tx, &hash).await? else {
@@ -422,7 +434,15 @@ pub async fn authenticate(app: &App, token: &str) -> Result<(Actor, User)> {
             .write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::touch(tx, &hash, now).await?) }))
             .await?;
     }
-    Ok((actor_of(&user), user))
+    let mut actor = actor_of(&user);
+    actor.session_ref = Some(reference);
+    Ok((actor, user))
+}
+
+/// The reference of a session in the access log: the start of its token's hash, enough to
+/// tell sessions apart and useless for logging in.
+pub fn session_ref(token_hash: &str) -> String {
+    token_hash.chars().take(12).collect()
 }
 
 /// Whether the organisation requires this user to set up the second factor before working.

@@ -9,6 +9,7 @@ pub mod households;
 pub mod input;
 pub mod kpis;
 pub mod organisation;
+pub mod plan;
 
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
@@ -116,6 +117,10 @@ pub(crate) fn audit_entry(
         object_id: None,
         case_id: None,
         household_id: None,
+        client_id: None,
+        acting_for: None,
+        goal_id: None,
+        session_ref: actor.and_then(|a| a.session_ref.clone()),
         detail: serde_json::Value::Null,
     }
 }

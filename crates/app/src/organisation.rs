@@ -115,7 +115,7 @@ pub async fn list_teams(app: &App, actor: &Actor) -> Result<Vec<Team>> {
     Ok(store::list_teams(&mut tx).await?)
 }
 
-fn valid_email(email: &str) -> bool {
+pub(crate) fn valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else { return false };
     !local.is_empty()
         && domain.contains('.')
@@ -142,7 +142,14 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     if let Err(m) = check_name(&name) {
         input::name_error(&mut errors, "name", m);
     }
-    let role = input::code(&mut errors, "role", input.role.as_deref(), Role::parse, Role::accepted);
+    let staff_roles = || Role::STAFF.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ");
+    let role = input::code(
+        &mut errors,
+        "role",
+        input.role.as_deref(),
+        |c| Role::parse(c).filter(|r| r.is_staff()),
+        staff_roles,
+    );
     match input.password.as_deref() {
         None => {
             errors.add("password", "is required").code("required");
@@ -181,7 +188,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
-    Ok(User { id, email, name, role, active: true, team_ids, second_factor: false })
+    Ok(User { id, email, name, role, active: true, team_ids, second_factor: false, person_id: None })
 }
 
 pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {

@@ -44,14 +44,27 @@ macro_rules! code_list {
 }
 
 code_list!(
-    /// Staff roles. Clients and network members get portal accounts, not these roles.
+    /// The role of an account. The first four are staff; the last two are portal accounts
+    /// of Mijn Buurtteam, created only by invitation (`Role::is_staff`).
     Role {
         FamilyWorker = "family_worker", "Gezinswerker";
         TeamManager = "team_manager", "Teammanager";
         Analyst = "analyst", "Analist";
         Admin = "admin", "Functioneel beheerder";
+        FamilyMember = "family_member", "Gezinslid";
+        NetworkMember = "network_member", "Belangrijke ander";
     }
 );
+
+impl Role {
+    /// The staff roles, in the order of the access matrix.
+    pub const STAFF: &'static [Self] = &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin];
+
+    /// Whether this is a staff account (not a portal account).
+    pub fn is_staff(self) -> bool {
+        Self::STAFF.contains(&self)
+    }
+}
 
 code_list!(
     /// The kind of team: a neighbourhood team belongs to a district; school teams work city-wide.
@@ -196,3 +209,31 @@ mod tests {
         }
     }
 }
+
+code_list!(
+    /// The status of a goal of the family plan.
+    GoalStatus {
+        Open = "open", "Loopt";
+        Achieved = "achieved", "Bereikt";
+        Stopped = "stopped", "Gestopt";
+    }
+);
+
+code_list!(
+    /// Who carries out an action under a goal.
+    Performer {
+        FamilyMember = "family_member", "Gezinslid";
+        NetworkMember = "network_member", "Belangrijke ander";
+        FamilyWorker = "family_worker", "Gezinswerker";
+        Partner = "partner", "Partnerorganisatie";
+    }
+);
+
+code_list!(
+    /// The state of a change to a goal proposed in the portal.
+    ProposalStatus {
+        Pending = "pending", "Wacht op de gezinswerker";
+        Accepted = "accepted", "Overgenomen";
+        Declined = "declined", "Niet overgenomen";
+    }
+);

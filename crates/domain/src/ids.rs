@@ -32,4 +32,12 @@ id_type!(
     CaseId,
     /// A contact moment (contactmoment).
     ContactId,
+    /// A goal of a family plan (doel).
+    GoalId,
+    /// An action under a goal (actie).
+    GoalActionId,
+    /// An invitation of a network member (belangrijke ander) onto one goal.
+    NetworkInvitationId,
+    /// A proposed change to a goal, from the portal.
+    ProposalId,
 );

@@ -10,6 +10,7 @@ pub mod codes;
 pub mod ids;
 pub mod kpi;
 pub mod person;
+pub mod plan_policy;
 pub mod policy;
 pub mod validation;
 

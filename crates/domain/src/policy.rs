@@ -7,7 +7,7 @@
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
 use crate::codes::Role;
-use crate::ids::{TeamId, UserId};
+use crate::ids::{PersonId, TeamId, UserId};
 
 /// Who is acting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub struct Actor {
     pub role: Role,
     /// Teams the user works in (family worker) or manages (team manager).
     pub team_ids: Vec<TeamId>,
+    /// For a household member in Mijn Buurtteam: their person record.
+    pub person_id: Option<PersonId>,
+    /// The session acted from, as logged in the access log (a reference, never the token).
+    pub session_ref: Option<String>,
 }
 
 /// What the actor wants to do.
@@ -150,7 +154,13 @@ pub fn has_client_access(role: Role) -> bool {
 pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
     use Action::*;
     match action {
-        ReadOrganisation => Decision::Allow,
+        ReadOrganisation => {
+            if role.is_staff() {
+                Decision::Allow
+            } else {
+                Decision::Deny
+            }
+        }
         ManageOrganisation | ManageUsers => {
             if role == Role::Admin {
                 Decision::Allow
@@ -207,7 +217,7 @@ pub fn kpi_disclosure(role: Role, relation: Relation) -> Option<Disclosure> {
         (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Some(Disclosure::Exact),
         (Role::FamilyWorker, _) => None,
         (Role::TeamManager | Role::Analyst, _) => Some(Disclosure::SmallCountsSuppressed),
-        (Role::Admin, _) => None,
+        (Role::Admin | Role::FamilyMember | Role::NetworkMember, _) => None,
     }
 }
 
@@ -261,35 +271,42 @@ mod tests {
     use Relation::*;
 
     /// The expected matrix, written out by hand: role order is
-    /// family_worker, team_manager, analyst, admin.
-    const EXPECTED: &[(Action, Relation, [Decision; 4])] = &[
-        (ReadOrganisation, NoRecord, [A, A, A, A]),
-        (ManageOrganisation, NoRecord, [D, D, D, A]),
-        (ManageUsers, NoRecord, [D, D, D, A]),
-        (CreateHousehold, NoRecord, [A, A, D, D]),
-        (ListCases, NoRecord, [A, A, D, D]),
-        (RegisterReferral, OwnTeam, [A, A, D, D]),
-        (RegisterReferral, OtherTeam, [D, D, D, D]),
-        (ReadHousehold, OwnTeam, [A, A, H, H]),
-        (ReadHousehold, OtherTeam, [H, H, H, H]),
-        (ReadCase, OwnTeam, [A, A, H, H]),
-        (ReadCase, OtherTeam, [H, H, H, H]),
-        (HoldIntake, OwnTeam, [A, A, H, H]),
-        (HoldIntake, OtherTeam, [H, H, H, H]),
-        (StartSupport, OwnTeam, [A, A, H, H]),
-        (StartSupport, OtherTeam, [H, H, H, H]),
-        (CloseCase, OwnTeam, [A, A, H, H]),
-        (CloseCase, OtherTeam, [H, H, H, H]),
-        (RecordContact, OwnTeam, [A, A, H, H]),
-        (RecordContact, OtherTeam, [H, H, H, H]),
-        (ReadKpis, NoRecord, [D, A, A, D]),
-        (ReadKpis, OwnTeam, [A, A, A, D]),
-        (ReadKpis, OtherTeam, [D, A, A, D]),
+    /// family_worker, team_manager, analyst, admin, family_member, network_member.
+    const EXPECTED: &[(Action, Relation, [Decision; 6])] = &[
+        (ReadOrganisation, NoRecord, [A, A, A, A, D, D]),
+        (ManageOrganisation, NoRecord, [D, D, D, A, D, D]),
+        (ManageUsers, NoRecord, [D, D, D, A, D, D]),
+        (CreateHousehold, NoRecord, [A, A, D, D, D, D]),
+        (ListCases, NoRecord, [A, A, D, D, D, D]),
+        (RegisterReferral, OwnTeam, [A, A, D, D, D, D]),
+        (RegisterReferral, OtherTeam, [D, D, D, D, D, D]),
+        (ReadHousehold, OwnTeam, [A, A, H, H, H, H]),
+        (ReadHousehold, OtherTeam, [H, H, H, H, H, H]),
+        (ReadCase, OwnTeam, [A, A, H, H, H, H]),
+        (ReadCase, OtherTeam, [H, H, H, H, H, H]),
+        (HoldIntake, OwnTeam, [A, A, H, H, H, H]),
+        (HoldIntake, OtherTeam, [H, H, H, H, H, H]),
+        (StartSupport, OwnTeam, [A, A, H, H, H, H]),
+        (StartSupport, OtherTeam, [H, H, H, H, H, H]),
+        (CloseCase, OwnTeam, [A, A, H, H, H, H]),
+        (CloseCase, OtherTeam, [H, H, H, H, H, H]),
+        (RecordContact, OwnTeam, [A, A, H, H, H, H]),
+        (RecordContact, OtherTeam, [H, H, H, H, H, H]),
+        (ReadKpis, NoRecord, [D, A, A, D, D, D]),
+        (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
+        (ReadKpis, OtherTeam, [D, A, A, D, D, D]),
     ];
 
     #[test]
     fn matrix_role_by_relation_by_action() {
-        let roles = [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin];
+        let roles = [
+            Role::FamilyWorker,
+            Role::TeamManager,
+            Role::Analyst,
+            Role::Admin,
+            Role::FamilyMember,
+            Role::NetworkMember,
+        ];
         assert_eq!(roles.as_slice(), Role::ALL, "role order of the table");
         for (action, relation, decisions) in EXPECTED {
             for (role, want) in roles.iter().zip(decisions) {
@@ -335,7 +352,13 @@ mod tests {
 
     #[test]
     fn scope_of_lists() {
-        let worker = Actor { user_id: UserId(1), role: Role::FamilyWorker, team_ids: vec![TeamId(3)] };
+        let worker = Actor {
+            user_id: UserId(1),
+            role: Role::FamilyWorker,
+            team_ids: vec![TeamId(3)],
+            person_id: None,
+            session_ref: None,
+        };
         assert_eq!(case_scope(&worker), Some([TeamId(3)].as_slice()));
         let analyst = Actor { role: Role::Analyst, ..worker.clone() };
         assert_eq!(case_scope(&analyst), None);
@@ -345,21 +368,37 @@ mod tests {
 
     #[test]
     fn docs_access_md_is_generated_from_this_policy() {
+        // Both generated tables of docs/access.md, the staff matrix and the family-plan matrix
+        // (`plan_policy`), are checked and regenerated here, in one test, so that two tests
+        // never rewrite the file at the same time.
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/access.md");
-        let generated = matrix_markdown();
-        let doc = std::fs::read_to_string(path).unwrap_or_default();
-        let begin = "<!-- BEGIN GENERATED MATRIX -->\n";
-        let end = "<!-- END GENERATED MATRIX -->";
-        if std::env::var_os("UPDATE_DOCS").is_some()
-            && let (Some(b), Some(e)) = (doc.find(begin), doc.find(end))
-        {
-            let updated = format!("{}{begin}{generated}{}", &doc[..b], &doc[e..]);
-            std::fs::write(path, updated).unwrap_or_default();
-            return;
+        let blocks = [
+            ("<!-- BEGIN GENERATED MATRIX -->\n", "<!-- END GENERATED MATRIX -->", matrix_markdown()),
+            (
+                "<!-- BEGIN GENERATED PLAN MATRIX -->\n",
+                "<!-- END GENERATED PLAN MATRIX -->",
+                crate::plan_policy::matrix_markdown(),
+            ),
+        ];
+        let mut doc = std::fs::read_to_string(path).unwrap_or_default();
+        if std::env::var_os("UPDATE_DOCS").is_some() {
+            for (begin, end, generated) in &blocks {
+                if let Some(b) = doc.find(begin)
+                    && let Some(e) = doc[b..].find(end).map(|e| b + e)
+                {
+                    doc = format!("{}{begin}{generated}{}", &doc[..b], &doc[e..]);
+                }
+            }
+            std::fs::write(path, &doc).unwrap_or_default();
+            // Fall through: a missing marker still fails below.
+            doc = std::fs::read_to_string(path).unwrap_or_default();
         }
-        assert!(
-            doc.contains(&format!("{begin}{generated}{end}")),
-            "docs/access.md is out of date with the policy: run `UPDATE_DOCS=1 cargo test -p buurtteam-domain`"
-        );
+        for (begin, end, generated) in &blocks {
+            assert!(
+                doc.contains(&format!("{begin}{generated}{end}")),
+                "docs/access.md is out of date with the policy ({}): run `UPDATE_DOCS=1 cargo test -p buurtteam-domain`",
+                begin.trim()
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! updates and deletes of these rows on both backends.
 
 use buurtteam_domain::codes::Role;
-use buurtteam_domain::ids::{CaseId, HouseholdId, UserId};
+use buurtteam_domain::ids::{CaseId, GoalId, HouseholdId, PersonId, UserId};
 use jiff::Timestamp;
 
 use crate::{Db, Result, Tx, sql_ts};
@@ -19,13 +19,22 @@ pub struct Entry {
     pub object_id: Option<i64>,
     pub case_id: Option<CaseId>,
     pub household_id: Option<HouseholdId>,
+    /// The client the event concerns; `None`: the household or case as a whole.
+    pub client_id: Option<PersonId>,
+    /// The person the actor acted for (a worker recording a family member's agreement).
+    pub acting_for: Option<PersonId>,
+    /// The goal of the family plan the event concerns.
+    pub goal_id: Option<GoalId>,
+    /// Which session (a reference derived from it, never the token).
+    pub session_ref: Option<String>,
     pub detail: serde_json::Value,
 }
 
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     exec!(tx, |c| sqlx::query(
         "INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, action, object_type, object_id, \
-         case_id, household_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+         case_id, household_id, detail, client_id, acting_for_person_id, goal_id, session_ref) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     )
     .bind(sql_ts(e.occurred_at))
     .bind(e.actor.map(|(u, _)| u.0))
@@ -36,6 +45,10 @@ pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     .bind(e.case_id.map(|c| c.0))
     .bind(e.household_id.map(|h| h.0))
     .bind(e.detail.to_string())
+    .bind(e.client_id.map(|p| p.0))
+    .bind(e.acting_for.map(|p| p.0))
+    .bind(e.goal_id.map(|g| g.0))
+    .bind(&e.session_ref)
     .execute(&mut *c)
     .await)?;
     Ok(())
@@ -76,6 +89,67 @@ pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
             object_type,
             object_id,
             detail,
+        })
+        .collect())
+}
+
+/// A row of the access log with the actor's name, for reading back per case.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct AccessRow {
+    pub id: i64,
+    pub occurred_at: Timestamp,
+    pub actor_user_id: Option<UserId>,
+    pub actor_name: Option<String>,
+    pub actor_role: Option<String>,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<i64>,
+    pub client_id: Option<PersonId>,
+    pub acting_for: Option<PersonId>,
+    pub goal_id: Option<GoalId>,
+    pub session_ref: Option<String>,
+}
+
+/// The access log of one case, newest first, at most `limit` rows.
+pub async fn access_log(tx: &mut Tx, case: CaseId, limit: i64) -> Result<Vec<AccessRow>> {
+    type Raw = (
+        i64,
+        jiff_sqlx::Timestamp,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+    );
+    let rows: Vec<Raw> = on!(tx, |c| {
+        sqlx::query_as(
+        "SELECT a.id, a.occurred_at, a.actor_user_id, u.name, a.actor_role, a.action, a.object_type, a.object_id,          a.client_id, a.acting_for_person_id, a.goal_id, a.session_ref          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id WHERE a.case_id = $1 ORDER BY a.id DESC LIMIT $2"
+    )
+    .bind(case.0)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AccessRow {
+            id: r.0,
+            occurred_at: r.1.to_jiff(),
+            actor_user_id: r.2.map(UserId),
+            actor_name: r.3,
+            actor_role: r.4,
+            action: r.5,
+            object_type: r.6,
+            object_id: r.7,
+            client_id: r.8.map(PersonId),
+            acting_for: r.9.map(PersonId),
+            goal_id: r.10.map(GoalId),
+            session_ref: r.11,
         })
         .collect())
 }

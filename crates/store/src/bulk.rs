@@ -129,7 +129,7 @@ pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
     );
     insert_rows!(
         tx,
-        "persons (id, household_id, given_name, family_name, birth_date, household_role, bsn, created_at)",
+        "persons (id, household_id, given_name, family_name, birth_date, household_role, bsn, created_at, parental_authority)",
         batch.persons,
         |b, p| {
             b.push_bind(p.id)
@@ -139,7 +139,8 @@ pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
                 .push_bind(sql_date(p.birth_date))
                 .push_bind(p.role)
                 .push_bind(p.bsn.as_deref())
-                .push_bind(sql_ts(p.created_at));
+                .push_bind(sql_ts(p.created_at))
+                .push_bind(p.role == "parent");
         }
     );
     insert_rows!(

@@ -34,6 +34,8 @@ pub struct Person {
     pub birth_date: Date,
     pub role: HouseholdRole,
     pub bsn: Option<Bsn>,
+    /// A parent holding parental authority (gezag) over the household's children.
+    pub parental_authority: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -71,8 +73,8 @@ pub async fn insert(
     for m in members {
         let pid: i64 = on!(tx, |c| {
             sqlx::query_scalar(
-            "INSERT INTO persons (household_id, given_name, family_name, birth_date, household_role, bsn, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+            "INSERT INTO persons (household_id, given_name, family_name, birth_date, household_role, bsn, created_at, \
+             parental_authority) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
         )
         .bind(id)
         .bind(&m.given_name)
@@ -81,6 +83,8 @@ pub async fn insert(
         .bind(m.role.code())
         .bind(m.bsn.as_ref().map(Bsn::as_str))
         .bind(sql_ts(now))
+        // Parents are taken to hold parental authority until the worker records otherwise.
+        .bind(m.role == HouseholdRole::Parent)
         .fetch_one(&mut *c)
         .await
         })?;
@@ -89,9 +93,9 @@ pub async fn insert(
     Ok((HouseholdId(id), ids))
 }
 
-type PersonRow = (i64, i64, String, String, jiff_sqlx::Date, String, Option<String>);
+type PersonRow = (i64, i64, String, String, jiff_sqlx::Date, String, Option<String>, bool);
 
-fn person_from_row((id, hh, given, family, birth, role, bsn): PersonRow) -> Result<Person> {
+fn person_from_row((id, hh, given, family, birth, role, bsn, authority): PersonRow) -> Result<Person> {
     Ok(Person {
         id: PersonId(id),
         household_id: HouseholdId(hh),
@@ -100,12 +104,25 @@ fn person_from_row((id, hh, given, family, birth, role, bsn): PersonRow) -> Resu
         birth_date: birth.to_jiff(),
         role: parse_code("persons.household_role", &role, HouseholdRole::parse)?,
         bsn: bsn.map(|b| Bsn::parse(&b).map_err(|e| StoreError::Corrupt(format!("persons.bsn: {e}")))).transpose()?,
+        parental_authority: authority,
     })
+}
+
+/// One person.
+pub async fn person(tx: &mut Tx, id: PersonId) -> Result<Option<Person>> {
+    let row: Option<PersonRow> = on!(tx, |c| sqlx::query_as(
+        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn, parental_authority \
+         FROM persons WHERE id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    row.map(person_from_row).transpose()
 }
 
 pub async fn members(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Person>> {
     let rows: Vec<PersonRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn \
+        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn, parental_authority \
          FROM persons WHERE household_id = $1 ORDER BY id"
     )
     .bind(household.0)

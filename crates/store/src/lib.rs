@@ -17,6 +17,7 @@ pub mod households;
 pub mod idempotency;
 pub mod kpi;
 pub mod organisation;
+pub mod plan;
 pub mod sessions;
 #[doc(hidden)]
 pub mod testing;

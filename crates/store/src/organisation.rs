@@ -2,7 +2,7 @@
 //! closure days.
 
 use buurtteam_domain::codes::{Role, TeamKind};
-use buurtteam_domain::ids::{DistrictId, TeamId, UserId};
+use buurtteam_domain::ids::{DistrictId, PersonId, TeamId, UserId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -32,6 +32,8 @@ pub struct User {
     pub team_ids: Vec<TeamId>,
     /// Whether the TOTP second factor is in use.
     pub second_factor: bool,
+    /// For a household member's portal account: their person record.
+    pub person_id: Option<PersonId>,
 }
 
 pub struct NewUser<'a> {
@@ -135,14 +137,24 @@ pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>, now: Timestamp) -> Res
     Ok(UserId(id))
 }
 
-type UserRow = (i64, String, String, String, bool, bool);
-const USER_COLUMNS: &str =
-    "SELECT id, email, name, role, active, (totp_enabled_at IS NOT NULL) AS second_factor FROM users";
+/// Links a household member's portal account to their person record.
+pub async fn link_person(tx: &mut Tx, user: UserId, person: PersonId) -> Result<()> {
+    exec!(tx, |c| sqlx::query("UPDATE users SET person_id = $2 WHERE id = $1")
+        .bind(user.0)
+        .bind(person.0)
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}
 
-async fn user_from_row(tx: &mut Tx, (id, email, name, role, active, second_factor): UserRow) -> Result<User> {
+type UserRow = (i64, String, String, String, bool, bool, Option<i64>);
+const USER_COLUMNS: &str =
+    "SELECT id, email, name, role, active, (totp_enabled_at IS NOT NULL) AS second_factor, person_id FROM users";
+
+async fn user_from_row(tx: &mut Tx, (id, email, name, role, active, second_factor, person): UserRow) -> Result<User> {
     let team_ids = team_ids_of(tx, UserId(id)).await?;
     let role = parse_code("users.role", &role, Role::parse)?;
-    Ok(User { id: UserId(id), email, name, role, active, team_ids, second_factor })
+    Ok(User { id: UserId(id), email, name, role, active, team_ids, second_factor, person_id: person.map(PersonId) })
 }
 
 pub async fn team_ids_of(tx: &mut Tx, user: UserId) -> Result<Vec<TeamId>> {
@@ -183,7 +195,7 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
             .fetch_all(&mut *c)
             .await)?;
     rows.into_iter()
-        .map(|(id, email, name, role, active, second_factor)| {
+        .map(|(id, email, name, role, active, second_factor, person)| {
             let team_ids = memberships.iter().filter(|(u, _)| *u == id).map(|(_, t)| TeamId(*t)).collect();
             Ok(User {
                 id: UserId(id),
@@ -193,6 +205,7 @@ pub async fn list_users(tx: &mut Tx) -> Result<Vec<User>> {
                 active,
                 team_ids,
                 second_factor,
+                person_id: person.map(PersonId),
             })
         })
         .collect()

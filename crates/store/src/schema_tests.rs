@@ -72,6 +72,10 @@ async fn audit_log_is_append_only(db: &Db) {
         object_id: None,
         case_id: None,
         household_id: None,
+        client_id: None,
+        acting_for: None,
+        goal_id: None,
+        session_ref: None,
         detail: serde_json::json!({}),
     };
     crate::audit::append(&mut tx, &entry).await.expect("append");

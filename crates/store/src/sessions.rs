@@ -90,16 +90,16 @@ pub async fn delete_others(tx: &mut Tx, user: UserId, keep: &str) -> Result<u64>
 
 /// The session and its user in one query (every request asks this), teams in a second.
 pub async fn get_with_user(tx: &mut Tx, token_hash: &str) -> Result<Option<(Session, crate::organisation::User)>> {
-    type Row = (i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp, bool, String, String, String, bool, bool);
+    type Row = (i64, jiff_sqlx::Timestamp, jiff_sqlx::Timestamp, bool, String, String, String, bool, bool, Option<i64>);
     let row: Option<Row> = on!(tx, |c| sqlx::query_as(
         "SELECT s.user_id, s.last_seen_at, s.expires_at, s.second_factor_pending, \
-                u.email, u.name, u.role, u.active, (u.totp_enabled_at IS NOT NULL) \
+                u.email, u.name, u.role, u.active, (u.totp_enabled_at IS NOT NULL), u.person_id \
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1"
     )
     .bind(token_hash)
     .fetch_optional(&mut *c)
     .await)?;
-    let Some((user_id, seen, expires, pending, email, name, role, active, second_factor)) = row else {
+    let Some((user_id, seen, expires, pending, email, name, role, active, second_factor, person)) = row else {
         return Ok(None);
     };
     let session = Session {
@@ -116,6 +116,7 @@ pub async fn get_with_user(tx: &mut Tx, token_hash: &str) -> Result<Option<(Sess
         active,
         team_ids: crate::organisation::team_ids_of(tx, UserId(user_id)).await?,
         second_factor,
+        person_id: person.map(buurtteam_domain::ids::PersonId),
     };
     Ok(Some((session, user)))
 }

@@ -162,12 +162,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     summary.districts = districts.len();
     summary.teams = teams.len();
     summary.users = staff.len();
-    let order = |r: &Role| match r {
-        Role::FamilyWorker => 0,
-        Role::TeamManager => 1,
-        Role::Analyst => 2,
-        Role::Admin => 3,
-    };
+    let order = |r: &Role| Role::ALL.iter().position(|x| x == r);
     let mut logins: Vec<(Role, String)> = staff.into_iter().map(|(e, _, r, _)| (r, e)).collect();
     logins.sort_by_key(|(r, _)| order(r));
     summary.logins = logins;
@@ -480,6 +475,10 @@ pub async fn generate(
         object_id: None,
         case_id: None,
         household_id: None,
+        client_id: None,
+        acting_for: None,
+        goal_id: None,
+        session_ref: None,
         detail: serde_json::json!({
             "profile": profile.name, "years": opts.years, "seed": opts.seed, "today": opts.today.to_string(),
             "cases": summary.cases, "contacts": summary.contacts,

@@ -38,8 +38,21 @@ impl Lang {
     }
 }
 
-pub const NL_SOURCE: &str = include_str!("../../locales/nl.ftl");
-pub const EN_SOURCE: &str = include_str!("../../locales/en.ftl");
+/// One catalogue per language, kept in a file per part of the application.
+pub const NL_SOURCE: &str = concat!(
+    include_str!("../../locales/nl.ftl"),
+    "\n",
+    include_str!("../../locales/nl-plan.ftl"),
+    "\n",
+    include_str!("../../locales/nl-portal.ftl"),
+);
+pub const EN_SOURCE: &str = concat!(
+    include_str!("../../locales/en.ftl"),
+    "\n",
+    include_str!("../../locales/en-plan.ftl"),
+    "\n",
+    include_str!("../../locales/en-portal.ftl"),
+);
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
     let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, errors)| {

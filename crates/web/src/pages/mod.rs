@@ -15,6 +15,8 @@ pub mod export;
 mod form;
 pub mod i18n;
 mod login;
+mod plan;
+mod portal;
 pub mod print;
 mod referral;
 mod search;
@@ -60,6 +62,8 @@ pub fn routes() -> Router<AppState> {
         .route("/dashboards", get(dashboards::page))
         .route("/dashboards/{file}", get(dashboards::export))
         .route("/reports/half-year", get(dashboards::half_year_report))
+        .merge(plan::routes())
+        .merge(portal::routes())
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
@@ -204,6 +208,10 @@ impl FromRequestParts<AppState> for StaffPage {
         };
         if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
             return Err(Redirect::to("/account/second-factor").into_response());
+        }
+        // Portal accounts work in Mijn Buurtteam; of the staff pages they share only the account.
+        if !user.role.is_staff() && !path.starts_with("/account") {
+            return Err(Redirect::to("/portal").into_response());
         }
         chrome.for_user(&user);
         chrome.csrf = csrf_token(&token);

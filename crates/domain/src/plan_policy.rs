@@ -1,0 +1,903 @@
+//! Who sees what of a family plan (gezinsplan), for staff and Mijn Buurtteam alike.
+//!
+//! The rules follow the Dutch law on medical and care records (WGBO, art. 7:447 and 7:465 BW)
+//! as the seeds and the issue put them:
+//! - parents with parental authority see the goals of their children under 12;
+//! - from 12 to 15 a young person's goals are visible to them and to their parents, unless the
+//!   worker marks a goal confidential with a reason;
+//! - from 16 a person's goals are theirs alone unless they share them;
+//! - a household member who is not a client sees the household's own goals only;
+//! - a network member (belangrijke ander) sees only the goal they were invited to, while invited;
+//! - staff see plans under the team rules of the case ([`crate::policy`]); analysts and admins none.
+//!
+//! A confidential goal is shown in the portal to its own client only (from 12, when they have an
+//! account); the worker may mark any goal confidential, also a young child's when telling the
+//! parents would put the child at risk. Working notes are never shown in the portal.
+//!
+//! Every read and write of the plan asks [`decide`]; `docs/access.md` holds the table
+//! [`matrix_markdown`] prints, and a test keeps the two equal.
+
+use jiff::civil::Date;
+
+use crate::codes::Role;
+use crate::person::age_on;
+use crate::policy::{Decision, Relation, has_client_access};
+
+/// The age bands the rules turn on, by the client's age on the day of the read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AgeBand {
+    Under12,
+    From12To15,
+    From16,
+}
+
+impl AgeBand {
+    pub const ALL: &'static [Self] = &[Self::Under12, Self::From12To15, Self::From16];
+
+    pub fn of(birth_date: Date, on: Date) -> Self {
+        match age_on(birth_date, on) {
+            ..12 => Self::Under12,
+            12..16 => Self::From12To15,
+            _ => Self::From16,
+        }
+    }
+
+    /// Whether a person of this age may hold a portal account of their own.
+    pub fn may_have_account(self) -> bool {
+        self != Self::Under12
+    }
+}
+
+/// Whose goal it is: the household as a whole, or one client of a given age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Household,
+    Client(AgeBand),
+}
+
+/// What the rules need to know of a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GoalFacts {
+    pub owner: Owner,
+    /// Marked confidential by the worker, with a reason.
+    pub confidential: bool,
+    /// Shared with the family by its client (only meaningful from 16).
+    pub shared: bool,
+}
+
+/// How a household member with a portal account relates to a goal (or, for case-wide items,
+/// to the case: [`Member::OwnGoal`] does not occur there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Member {
+    /// The goal is theirs.
+    OwnGoal,
+    /// A parent with parental authority over the goal's client (who is a child of the household).
+    ParentWithAuthority,
+    /// Another client of the case: a partner, a sibling, a parent without authority.
+    OtherClient,
+    /// A member of the household who is not a client of the case and has no authority over
+    /// the goal's client.
+    NonClient,
+}
+
+/// Who is asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Viewer {
+    /// A staff member, and how the case's team relates to them.
+    Staff(Role, Relation),
+    /// A household member in Mijn Buurtteam.
+    Member(Member),
+    /// A network member; `invited`: holds a live (activated, unrevoked) invitation onto this goal.
+    Network { invited: bool },
+}
+
+/// What is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanAction {
+    // Per goal.
+    /// Read a goal with its actions and comments.
+    ReadGoal,
+    /// Read a goal's self-sufficiency scores.
+    ReadScores,
+    CommentOnGoal,
+    /// Propose a change to a goal's words; the worker accepts or declines.
+    ProposeGoalChange,
+    /// Mark an action done that is assigned to the viewer (staff: any action).
+    CompleteOwnAction,
+    /// Share one's own goal with the family (from 16).
+    ShareGoal,
+    /// Invite a network member onto the goal.
+    InviteNetwork,
+    /// Change a goal, its actions and scores, mark it confidential.
+    ChangeGoal,
+    /// Accept or decline a proposed change.
+    DecideProposal,
+    // Per network invitation.
+    /// Revoke a network invitation; the target says whether the viewer made it.
+    RevokeNetworkInvitation,
+    // Per case.
+    /// Add goals to the plan.
+    AddGoal,
+    ReadWorkingNotes,
+    WriteWorkingNotes,
+    ReadEvaluations,
+    RecordEvaluation,
+    /// Read the versions of the plan (who changed what, when).
+    ReadHistory,
+    /// Record agreement to the current version of the plan.
+    AgreeToPlan,
+    ReadAppointments,
+    PlanAppointment,
+    /// Invite a household member into Mijn Buurtteam.
+    InviteToPortal,
+    /// Read the access log of the whole case.
+    ReadCaseAccessLog,
+    /// Read who looked at one's own file (Mijn Buurtteam).
+    ReadOwnAccessLog,
+}
+
+/// What the action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Case,
+    Goal(GoalFacts),
+    /// A network invitation, and whether the viewer made it.
+    Invitation {
+        by_viewer: bool,
+    },
+}
+
+impl PlanAction {
+    pub const ALL: &'static [Self] = &[
+        Self::ReadGoal,
+        Self::ReadScores,
+        Self::CommentOnGoal,
+        Self::ProposeGoalChange,
+        Self::CompleteOwnAction,
+        Self::ShareGoal,
+        Self::InviteNetwork,
+        Self::ChangeGoal,
+        Self::DecideProposal,
+        Self::RevokeNetworkInvitation,
+        Self::AddGoal,
+        Self::ReadWorkingNotes,
+        Self::WriteWorkingNotes,
+        Self::ReadEvaluations,
+        Self::RecordEvaluation,
+        Self::ReadHistory,
+        Self::AgreeToPlan,
+        Self::ReadAppointments,
+        Self::PlanAppointment,
+        Self::InviteToPortal,
+        Self::ReadCaseAccessLog,
+        Self::ReadOwnAccessLog,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::ReadGoal => "read_goal",
+            Self::ReadScores => "read_scores",
+            Self::CommentOnGoal => "comment_on_goal",
+            Self::ProposeGoalChange => "propose_goal_change",
+            Self::CompleteOwnAction => "complete_own_action",
+            Self::ShareGoal => "share_goal",
+            Self::InviteNetwork => "invite_network",
+            Self::ChangeGoal => "change_goal",
+            Self::DecideProposal => "decide_proposal",
+            Self::RevokeNetworkInvitation => "revoke_network_invitation",
+            Self::AddGoal => "add_goal",
+            Self::ReadWorkingNotes => "read_working_notes",
+            Self::WriteWorkingNotes => "write_working_notes",
+            Self::ReadEvaluations => "read_evaluations",
+            Self::RecordEvaluation => "record_evaluation",
+            Self::ReadHistory => "read_history",
+            Self::AgreeToPlan => "agree_to_plan",
+            Self::ReadAppointments => "read_appointments",
+            Self::PlanAppointment => "plan_appointment",
+            Self::InviteToPortal => "invite_to_portal",
+            Self::ReadCaseAccessLog => "read_case_access_log",
+            Self::ReadOwnAccessLog => "read_own_access_log",
+        }
+    }
+
+    /// The targets the action is decided on, for the matrix.
+    pub fn targets(self) -> Vec<Target> {
+        use PlanAction::*;
+        match self {
+            ReadGoal | ReadScores | CommentOnGoal | ProposeGoalChange | CompleteOwnAction | ShareGoal
+            | InviteNetwork | ChangeGoal | DecideProposal => GOAL_KINDS.iter().map(|g| Target::Goal(*g)).collect(),
+            RevokeNetworkInvitation => {
+                vec![Target::Invitation { by_viewer: true }, Target::Invitation { by_viewer: false }]
+            }
+            _ => vec![Target::Case],
+        }
+    }
+}
+
+const fn goal(owner: Owner, confidential: bool, shared: bool) -> GoalFacts {
+    GoalFacts { owner, confidential, shared }
+}
+
+/// The kinds of goal the matrix distinguishes.
+pub const GOAL_KINDS: &[GoalFacts] = &[
+    goal(Owner::Household, false, false),
+    goal(Owner::Household, true, false),
+    goal(Owner::Client(AgeBand::Under12), false, false),
+    goal(Owner::Client(AgeBand::Under12), true, false),
+    goal(Owner::Client(AgeBand::From12To15), false, false),
+    goal(Owner::Client(AgeBand::From12To15), true, false),
+    goal(Owner::Client(AgeBand::From16), false, false),
+    goal(Owner::Client(AgeBand::From16), false, true),
+    goal(Owner::Client(AgeBand::From16), true, false),
+];
+
+/// The viewers the matrix distinguishes, in column order.
+pub const VIEWERS: &[Viewer] = &[
+    Viewer::Staff(Role::FamilyWorker, Relation::OwnTeam),
+    Viewer::Staff(Role::FamilyWorker, Relation::OtherTeam),
+    Viewer::Staff(Role::TeamManager, Relation::OwnTeam),
+    Viewer::Staff(Role::TeamManager, Relation::OtherTeam),
+    Viewer::Staff(Role::Analyst, Relation::NoRecord),
+    Viewer::Staff(Role::Admin, Relation::NoRecord),
+    Viewer::Member(Member::OwnGoal),
+    Viewer::Member(Member::ParentWithAuthority),
+    Viewer::Member(Member::OtherClient),
+    Viewer::Member(Member::NonClient),
+    Viewer::Network { invited: true },
+    Viewer::Network { invited: false },
+];
+
+/// Whether a household member may see a goal in the portal.
+pub fn member_sees_goal(member: Member, goal: GoalFacts) -> bool {
+    if member == Member::OwnGoal {
+        return true;
+    }
+    if goal.confidential {
+        return false;
+    }
+    match goal.owner {
+        Owner::Household => true,
+        Owner::Client(AgeBand::Under12 | AgeBand::From12To15) => member == Member::ParentWithAuthority,
+        Owner::Client(AgeBand::From16) => {
+            goal.shared && matches!(member, Member::ParentWithAuthority | Member::OtherClient)
+        }
+    }
+}
+
+/// Decides one action on a family plan.
+pub fn decide(viewer: Viewer, action: PlanAction, target: Target) -> Decision {
+    use Decision::{Allow, Deny, Hidden};
+    use PlanAction::*;
+    let allow_if = |ok: bool| if ok { Allow } else { Deny };
+    match viewer {
+        Viewer::Staff(role, relation) => {
+            // Outside the own team, or a role without client access: the plan does not exist.
+            if !(has_client_access(role) && relation == Relation::OwnTeam) {
+                return Hidden;
+            }
+            match action {
+                // Team managers look after the team's handling of files (NEN 7513): they read
+                // the case's access log; a family worker does not read who else looked.
+                ReadCaseAccessLog => allow_if(role == Role::TeamManager),
+                // Portal-only actions: staff change the plan directly.
+                ProposeGoalChange | ReadOwnAccessLog => Deny,
+                // Sharing only means something for a goal of a client of 16 or older; the
+                // worker records the client's wish.
+                ShareGoal => allow_if(matches!(target, Target::Goal(g) if g.owner == Owner::Client(AgeBand::From16))),
+                _ => Allow,
+            }
+        }
+        Viewer::Member(member) => match target {
+            Target::Goal(goal) => {
+                if !member_sees_goal(member, goal) {
+                    return Hidden;
+                }
+                match action {
+                    ReadGoal | ReadScores | CommentOnGoal | CompleteOwnAction => Allow,
+                    ProposeGoalChange => allow_if(member != Member::NonClient),
+                    // Bringing a third party onto a goal is for the goal's own client, for a
+                    // parent while the child is under 16, and for any client on a household goal.
+                    InviteNetwork => allow_if(match goal.owner {
+                        Owner::Household => member != Member::NonClient,
+                        Owner::Client(AgeBand::From16) => member == Member::OwnGoal,
+                        Owner::Client(_) => matches!(member, Member::OwnGoal | Member::ParentWithAuthority),
+                    }),
+                    ShareGoal => allow_if(member == Member::OwnGoal && goal.owner == Owner::Client(AgeBand::From16)),
+                    _ => Deny,
+                }
+            }
+            Target::Invitation { by_viewer } => allow_if(action == RevokeNetworkInvitation && by_viewer),
+            Target::Case => {
+                let family = member != Member::NonClient;
+                match action {
+                    // Never in the portal, and not even hinted at.
+                    ReadWorkingNotes | WriteWorkingNotes => Hidden,
+                    ReadOwnAccessLog => Allow,
+                    ReadEvaluations | ReadHistory | AgreeToPlan | ReadAppointments => allow_if(family),
+                    _ => Deny,
+                }
+            }
+        },
+        Viewer::Network { invited } => match target {
+            // A goal the worker marks confidential is closed to network members too, even
+            // those invited before.
+            Target::Goal(g) if !invited || g.confidential => Hidden,
+            Target::Goal(_) => allow_if(matches!(action, ReadGoal | CommentOnGoal | CompleteOwnAction)),
+            Target::Invitation { .. } => Deny,
+            Target::Case => match action {
+                ReadWorkingNotes | WriteWorkingNotes => Hidden,
+                _ => Deny,
+            },
+        },
+    }
+}
+
+fn viewer_label(v: Viewer) -> String {
+    match v {
+        Viewer::Staff(role, Relation::NoRecord) => role.code().to_owned(),
+        Viewer::Staff(role, rel) => format!("{} ({})", role.code(), rel.code()),
+        Viewer::Member(m) => match m {
+            Member::OwnGoal => "member: own goal".into(),
+            Member::ParentWithAuthority => "member: parent with authority".into(),
+            Member::OtherClient => "member: other client".into(),
+            Member::NonClient => "member: not a client".into(),
+        },
+        Viewer::Network { invited: true } => "network: invited to the goal".into(),
+        Viewer::Network { invited: false } => "network: not (or no longer) invited".into(),
+    }
+}
+
+fn target_label(t: Target) -> String {
+    match t {
+        Target::Case => "case".into(),
+        Target::Invitation { by_viewer: true } => "own invitation".into(),
+        Target::Invitation { by_viewer: false } => "someone else's invitation".into(),
+        Target::Goal(g) => {
+            let mut s = match g.owner {
+                Owner::Household => "household goal".to_owned(),
+                Owner::Client(AgeBand::Under12) => "goal of a child < 12".to_owned(),
+                Owner::Client(AgeBand::From12To15) => "goal of a young person 12-15".to_owned(),
+                Owner::Client(AgeBand::From16) => "goal of a client 16+".to_owned(),
+            };
+            if g.confidential {
+                s.push_str(", confidential");
+            }
+            if g.shared {
+                s.push_str(", shared");
+            }
+            s
+        }
+    }
+}
+
+/// The family-plan matrix as a Markdown table, for `docs/access.md`.
+pub fn matrix_markdown() -> String {
+    let mut out = String::from("| action | target |");
+    for v in VIEWERS {
+        out.push_str(&format!(" {} |", viewer_label(*v)));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---|".repeat(VIEWERS.len()));
+    out.push('\n');
+    for action in PlanAction::ALL {
+        for target in action.targets() {
+            out.push_str(&format!("| {} | {} |", action.code(), target_label(target)));
+            for v in VIEWERS {
+                let cell = match decide(*v, *action, target) {
+                    Decision::Allow => "allow",
+                    Decision::Deny => "deny",
+                    Decision::Hidden => "hidden",
+                };
+                out.push_str(&format!(" {cell} |"));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Decision::{Allow as A, Deny as D, Hidden as H};
+    use PlanAction::*;
+    use jiff::ToSpan;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    // The goal kinds of the matrix, by name.
+    /// A goal of the household as a whole.
+    const HH: Target = Target::Goal(goal(Owner::Household, false, false));
+    const HH_CONF: Target = Target::Goal(goal(Owner::Household, true, false));
+    const U12: Target = Target::Goal(goal(Owner::Client(AgeBand::Under12), false, false));
+    const U12_CONF: Target = Target::Goal(goal(Owner::Client(AgeBand::Under12), true, false));
+    const Y15: Target = Target::Goal(goal(Owner::Client(AgeBand::From12To15), false, false));
+    const Y15_CONF: Target = Target::Goal(goal(Owner::Client(AgeBand::From12To15), true, false));
+    const A16: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), false, false));
+    const A16_SHARED: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), false, true));
+    const A16_CONF: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), true, false));
+    const CASE: Target = Target::Case;
+    const OWN_INV: Target = Target::Invitation { by_viewer: true };
+    const OTHER_INV: Target = Target::Invitation { by_viewer: false };
+
+    /// The column order of [`EXPECTED`].
+    const COLUMNS: [Viewer; 12] = [
+        Viewer::Staff(Role::FamilyWorker, Relation::OwnTeam),
+        Viewer::Staff(Role::FamilyWorker, Relation::OtherTeam),
+        Viewer::Staff(Role::TeamManager, Relation::OwnTeam),
+        Viewer::Staff(Role::TeamManager, Relation::OtherTeam),
+        Viewer::Staff(Role::Analyst, Relation::NoRecord),
+        Viewer::Staff(Role::Admin, Relation::NoRecord),
+        Viewer::Member(Member::OwnGoal),
+        Viewer::Member(Member::ParentWithAuthority),
+        Viewer::Member(Member::OtherClient),
+        Viewer::Member(Member::NonClient),
+        Viewer::Network { invited: true },
+        Viewer::Network { invited: false },
+    ];
+
+    /// The expected family-plan matrix, written out by hand from the rules in the module docs.
+    /// Columns: family_worker own team, other team; team_manager own team, other team; analyst;
+    /// admin | member: own goal, parent with authority, other client, not a client | network:
+    /// invited, not (or no longer) invited.
+    ///
+    /// Some cells describe combinations that cannot occur (a household goal has no "own" client,
+    /// a child under 12 has no account, `OwnGoal` does not occur on case-wide items); they are
+    /// still pinned so that the printed matrix cannot change unnoticed.
+    #[rustfmt::skip]
+    const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
+        //                              FW own,    TM own,  an admin  own par oth non  nw+ nw-
+        // Reading a goal: the own team; members by the age rules; an invited network member.
+        (ReadGoal, HH,                [A, H, A, H, H, H,   A, A, A, A,   A, H]),
+        // A confidential goal is closed to network members too, even those invited before.
+        (ReadGoal, HH_CONF,           [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadGoal, U12,               [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (ReadGoal, U12_CONF,          [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadGoal, Y15,               [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (ReadGoal, Y15_CONF,          [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadGoal, A16,               [A, H, A, H, H, H,   A, H, H, H,   A, H]),
+        (ReadGoal, A16_SHARED,        [A, H, A, H, H, H,   A, A, A, H,   A, H]),
+        (ReadGoal, A16_CONF,          [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Scores: as reading, but not for network members.
+        (ReadScores, HH,              [A, H, A, H, H, H,   A, A, A, A,   D, H]),
+        (ReadScores, HH_CONF,         [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadScores, U12,             [A, H, A, H, H, H,   A, A, H, H,   D, H]),
+        (ReadScores, U12_CONF,        [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadScores, Y15,             [A, H, A, H, H, H,   A, A, H, H,   D, H]),
+        (ReadScores, Y15_CONF,        [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (ReadScores, A16,             [A, H, A, H, H, H,   A, H, H, H,   D, H]),
+        (ReadScores, A16_SHARED,      [A, H, A, H, H, H,   A, A, A, H,   D, H]),
+        (ReadScores, A16_CONF,        [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Commenting: whoever reads the goal.
+        (CommentOnGoal, HH,           [A, H, A, H, H, H,   A, A, A, A,   A, H]),
+        (CommentOnGoal, HH_CONF,      [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CommentOnGoal, U12,          [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (CommentOnGoal, U12_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CommentOnGoal, Y15,          [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (CommentOnGoal, Y15_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CommentOnGoal, A16,          [A, H, A, H, H, H,   A, H, H, H,   A, H]),
+        (CommentOnGoal, A16_SHARED,   [A, H, A, H, H, H,   A, A, A, H,   A, H]),
+        (CommentOnGoal, A16_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Proposing a change: portal only (staff change directly); not a non-client.
+        (ProposeGoalChange, HH,         [D, H, D, H, H, H,   A, A, A, D,   D, H]),
+        (ProposeGoalChange, HH_CONF,    [D, H, D, H, H, H,   A, H, H, H,   H, H]),
+        (ProposeGoalChange, U12,        [D, H, D, H, H, H,   A, A, H, H,   D, H]),
+        (ProposeGoalChange, U12_CONF,   [D, H, D, H, H, H,   A, H, H, H,   H, H]),
+        (ProposeGoalChange, Y15,        [D, H, D, H, H, H,   A, A, H, H,   D, H]),
+        (ProposeGoalChange, Y15_CONF,   [D, H, D, H, H, H,   A, H, H, H,   H, H]),
+        (ProposeGoalChange, A16,        [D, H, D, H, H, H,   A, H, H, H,   D, H]),
+        (ProposeGoalChange, A16_SHARED, [D, H, D, H, H, H,   A, A, A, H,   D, H]),
+        (ProposeGoalChange, A16_CONF,   [D, H, D, H, H, H,   A, H, H, H,   H, H]),
+        // Completing one's own action: whoever reads the goal.
+        (CompleteOwnAction, HH,         [A, H, A, H, H, H,   A, A, A, A,   A, H]),
+        (CompleteOwnAction, HH_CONF,    [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CompleteOwnAction, U12,        [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (CompleteOwnAction, U12_CONF,   [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CompleteOwnAction, Y15,        [A, H, A, H, H, H,   A, A, H, H,   A, H]),
+        (CompleteOwnAction, Y15_CONF,   [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (CompleteOwnAction, A16,        [A, H, A, H, H, H,   A, H, H, H,   A, H]),
+        (CompleteOwnAction, A16_SHARED, [A, H, A, H, H, H,   A, A, A, H,   A, H]),
+        (CompleteOwnAction, A16_CONF,   [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Sharing: only a goal of a client of 16 or older, by that client (or the worker).
+        (ShareGoal, HH,               [D, H, D, H, H, H,   D, D, D, D,   D, H]),
+        (ShareGoal, HH_CONF,          [D, H, D, H, H, H,   D, H, H, H,   H, H]),
+        (ShareGoal, U12,              [D, H, D, H, H, H,   D, D, H, H,   D, H]),
+        (ShareGoal, U12_CONF,         [D, H, D, H, H, H,   D, H, H, H,   H, H]),
+        (ShareGoal, Y15,              [D, H, D, H, H, H,   D, D, H, H,   D, H]),
+        (ShareGoal, Y15_CONF,         [D, H, D, H, H, H,   D, H, H, H,   H, H]),
+        (ShareGoal, A16,              [A, H, A, H, H, H,   A, H, H, H,   D, H]),
+        (ShareGoal, A16_SHARED,       [A, H, A, H, H, H,   A, D, D, H,   D, H]),
+        (ShareGoal, A16_CONF,         [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Inviting a network member: the own team, and members who see the goal (not a non-client).
+        // Only the own client invites onto a goal of 16+, shared or not; parents while under 16.
+        (InviteNetwork, HH,           [A, H, A, H, H, H,   A, A, A, D,   D, H]),
+        (InviteNetwork, HH_CONF,      [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (InviteNetwork, U12,          [A, H, A, H, H, H,   A, A, H, H,   D, H]),
+        (InviteNetwork, U12_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (InviteNetwork, Y15,          [A, H, A, H, H, H,   A, A, H, H,   D, H]),
+        (InviteNetwork, Y15_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        (InviteNetwork, A16,          [A, H, A, H, H, H,   A, H, H, H,   D, H]),
+        (InviteNetwork, A16_SHARED,   [A, H, A, H, H, H,   A, D, D, H,   D, H]),
+        (InviteNetwork, A16_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+        // Changing a goal: the own team only; who sees it in the portal gets 403.
+        (ChangeGoal, HH,              [A, H, A, H, H, H,   D, D, D, D,   D, H]),
+        (ChangeGoal, HH_CONF,         [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (ChangeGoal, U12,             [A, H, A, H, H, H,   D, D, H, H,   D, H]),
+        (ChangeGoal, U12_CONF,        [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (ChangeGoal, Y15,             [A, H, A, H, H, H,   D, D, H, H,   D, H]),
+        (ChangeGoal, Y15_CONF,        [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (ChangeGoal, A16,             [A, H, A, H, H, H,   D, H, H, H,   D, H]),
+        (ChangeGoal, A16_SHARED,      [A, H, A, H, H, H,   D, D, D, H,   D, H]),
+        (ChangeGoal, A16_CONF,        [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        // Deciding on a proposal: as changing.
+        (DecideProposal, HH,          [A, H, A, H, H, H,   D, D, D, D,   D, H]),
+        (DecideProposal, HH_CONF,     [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (DecideProposal, U12,         [A, H, A, H, H, H,   D, D, H, H,   D, H]),
+        (DecideProposal, U12_CONF,    [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (DecideProposal, Y15,         [A, H, A, H, H, H,   D, D, H, H,   D, H]),
+        (DecideProposal, Y15_CONF,    [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        (DecideProposal, A16,         [A, H, A, H, H, H,   D, H, H, H,   D, H]),
+        (DecideProposal, A16_SHARED,  [A, H, A, H, H, H,   D, D, D, H,   D, H]),
+        (DecideProposal, A16_CONF,    [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+        // Revoking a network invitation: the own team any, a member their own.
+        (RevokeNetworkInvitation, OWN_INV,   [A, H, A, H, H, H,   A, A, A, A,   D, D]),
+        (RevokeNetworkInvitation, OTHER_INV, [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        // Case-wide items. Working notes never reach the portal, not even as a 403.
+        (AddGoal, CASE,               [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (ReadWorkingNotes, CASE,      [A, H, A, H, H, H,   H, H, H, H,   H, H]),
+        (WriteWorkingNotes, CASE,     [A, H, A, H, H, H,   H, H, H, H,   H, H]),
+        (ReadEvaluations, CASE,       [A, H, A, H, H, H,   A, A, A, D,   D, D]),
+        (RecordEvaluation, CASE,      [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (ReadHistory, CASE,           [A, H, A, H, H, H,   A, A, A, D,   D, D]),
+        (AgreeToPlan, CASE,           [A, H, A, H, H, H,   A, A, A, D,   D, D]),
+        (ReadAppointments, CASE,      [A, H, A, H, H, H,   A, A, A, D,   D, D]),
+        (PlanAppointment, CASE,       [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (InviteToPortal, CASE,        [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        // The case's access log: team managers of the own team only (NEN 7513).
+        (ReadCaseAccessLog, CASE,     [D, H, A, H, H, H,   D, D, D, D,   D, D]),
+        // One's own access log: every household member in the portal.
+        (ReadOwnAccessLog, CASE,      [D, H, D, H, H, H,   A, A, A, A,   D, D]),
+    ];
+
+    #[test]
+    fn matrix_viewer_by_target_by_action() {
+        assert_eq!(COLUMNS.as_slice(), VIEWERS, "viewer order of the table");
+        for (action, target, decisions) in EXPECTED {
+            for (viewer, want) in COLUMNS.iter().zip(decisions) {
+                assert_eq!(decide(*viewer, *action, *target), *want, "{viewer:?} {action:?} {target:?}");
+            }
+        }
+        // Every (action, target) row of the printed matrix is in the table exactly once, and
+        // the table holds nothing else.
+        let mut rows = 0;
+        for action in PlanAction::ALL {
+            for target in action.targets() {
+                let n = EXPECTED.iter().filter(|(a, t, _)| a == action && *t == target).count();
+                assert_eq!(n, 1, "{action:?} {target:?} rows");
+                rows += 1;
+            }
+        }
+        assert_eq!(EXPECTED.len(), rows, "rows in the table that the matrix does not print");
+    }
+
+    #[test]
+    fn the_lists_are_complete() {
+        // Every action once in ALL, with its own code.
+        for (i, a) in PlanAction::ALL.iter().enumerate() {
+            assert!(!PlanAction::ALL[..i].contains(a), "{a:?} twice");
+            assert!(!PlanAction::ALL[..i].iter().any(|b| b.code() == a.code()), "{a:?} code twice");
+        }
+        assert_eq!(PlanAction::ALL.len(), 22);
+        // Every goal kind, every viewer once.
+        for (i, g) in GOAL_KINDS.iter().enumerate() {
+            assert!(!GOAL_KINDS[..i].contains(g), "{g:?} twice");
+        }
+        for (i, v) in VIEWERS.iter().enumerate() {
+            assert!(!VIEWERS[..i].contains(v), "{v:?} twice");
+        }
+    }
+
+    // ---- Invariants, over every viewer, action and target (also those the matrix leaves out).
+
+    fn all_viewers() -> Vec<Viewer> {
+        let mut all = Vec::new();
+        for role in Role::ALL {
+            for rel in Relation::ALL {
+                all.push(Viewer::Staff(*role, *rel));
+            }
+        }
+        for m in [Member::OwnGoal, Member::ParentWithAuthority, Member::OtherClient, Member::NonClient] {
+            all.push(Viewer::Member(m));
+        }
+        all.push(Viewer::Network { invited: true });
+        all.push(Viewer::Network { invited: false });
+        all
+    }
+
+    fn all_goals() -> Vec<GoalFacts> {
+        let mut owners = vec![Owner::Household];
+        owners.extend(AgeBand::ALL.iter().map(|b| Owner::Client(*b)));
+        let mut all = Vec::new();
+        for owner in owners {
+            for confidential in [false, true] {
+                for shared in [false, true] {
+                    all.push(goal(owner, confidential, shared));
+                }
+            }
+        }
+        all
+    }
+
+    fn all_targets() -> Vec<Target> {
+        let mut all = vec![Target::Case, OWN_INV, OTHER_INV];
+        all.extend(all_goals().into_iter().map(Target::Goal));
+        all
+    }
+
+    fn is_portal(v: Viewer) -> bool {
+        matches!(v, Viewer::Member(_) | Viewer::Network { .. })
+    }
+
+    #[test]
+    fn the_matrix_kinds_are_among_the_invariant_inputs() {
+        let goals = all_goals();
+        assert!(GOAL_KINDS.iter().all(|g| goals.contains(g)));
+        let viewers = all_viewers();
+        assert!(VIEWERS.iter().all(|v| viewers.contains(v)));
+    }
+
+    #[test]
+    fn staff_outside_the_own_team_and_roles_without_client_access_get_nothing() {
+        for viewer in all_viewers() {
+            let Viewer::Staff(role, rel) = viewer else { continue };
+            if has_client_access(role) && rel == Relation::OwnTeam {
+                continue;
+            }
+            // Analysts, admins, portal roles posing as staff, and workers and managers of
+            // another team (or without a team relation): the plan does not exist for them.
+            for action in PlanAction::ALL {
+                for target in all_targets() {
+                    assert_eq!(decide(viewer, *action, target), H, "{viewer:?} {action:?} {target:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn staff_of_the_own_team_read_every_goal_and_only_managers_read_the_case_log() {
+        for role in [Role::FamilyWorker, Role::TeamManager] {
+            let v = Viewer::Staff(role, Relation::OwnTeam);
+            for g in all_goals() {
+                assert_eq!(decide(v, ReadGoal, Target::Goal(g)), A, "{role:?} {g:?}");
+                assert_eq!(decide(v, ChangeGoal, Target::Goal(g)), A, "{role:?} {g:?}");
+            }
+            assert_eq!(decide(v, ReadWorkingNotes, CASE), A);
+        }
+        assert_eq!(decide(Viewer::Staff(Role::TeamManager, Relation::OwnTeam), ReadCaseAccessLog, CASE), A);
+        assert_eq!(decide(Viewer::Staff(Role::FamilyWorker, Relation::OwnTeam), ReadCaseAccessLog, CASE), D);
+    }
+
+    #[test]
+    fn working_notes_never_reach_the_portal() {
+        for viewer in all_viewers().into_iter().filter(|v| is_portal(*v)) {
+            for action in [ReadWorkingNotes, WriteWorkingNotes] {
+                for target in all_targets() {
+                    assert_ne!(decide(viewer, action, target), A, "{viewer:?} {action:?} {target:?}");
+                }
+                // Not even a 403 that would show they exist.
+                assert_eq!(decide(viewer, action, CASE), H, "{viewer:?} {action:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_network_member_gets_nothing_of_a_goal_when_not_invited() {
+        let v = Viewer::Network { invited: false };
+        for action in PlanAction::ALL {
+            for g in all_goals() {
+                assert_ne!(decide(v, *action, Target::Goal(g)), A, "{action:?} {g:?}");
+                assert_eq!(decide(v, *action, Target::Goal(g)), H, "{action:?} {g:?}");
+            }
+        }
+        // And never anything case-wide either.
+        for action in PlanAction::ALL {
+            assert_ne!(decide(v, *action, CASE), A, "{action:?}");
+            assert_ne!(decide(Viewer::Network { invited: true }, *action, CASE), A, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn a_confidential_goal_is_shown_to_no_member_but_its_own_client() {
+        for m in [Member::ParentWithAuthority, Member::OtherClient, Member::NonClient] {
+            for g in all_goals().into_iter().filter(|g| g.confidential) {
+                for action in PlanAction::ALL {
+                    assert_eq!(decide(Viewer::Member(m), *action, Target::Goal(g)), H, "{m:?} {action:?} {g:?}");
+                }
+            }
+        }
+        for g in all_goals().into_iter().filter(|g| g.confidential) {
+            assert_eq!(decide(Viewer::Member(Member::OwnGoal), ReadGoal, Target::Goal(g)), A, "{g:?}");
+        }
+    }
+
+    #[test]
+    fn a_non_client_reads_only_the_households_open_goals() {
+        for g in all_goals() {
+            let want = g.owner == Owner::Household && !g.confidential;
+            let got = decide(Viewer::Member(Member::NonClient), ReadGoal, Target::Goal(g));
+            assert_eq!(got == A, want, "{g:?}");
+            // And changes nothing of them but their own actions and comments.
+            for action in [ProposeGoalChange, InviteNetwork, ShareGoal, ChangeGoal, DecideProposal] {
+                assert_ne!(decide(Viewer::Member(Member::NonClient), action, Target::Goal(g)), A, "{action:?} {g:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_age_rules_for_parents_and_other_clients() {
+        let parent = Viewer::Member(Member::ParentWithAuthority);
+        let other = Viewer::Member(Member::OtherClient);
+        let read = |v, t| decide(v, ReadGoal, t);
+        // Under 12 and 12-15: parents with authority read the goals, others in the family do not.
+        for t in [U12, Y15] {
+            assert_eq!(read(parent, t), A, "{t:?}");
+            assert_eq!(read(other, t), H, "{t:?}");
+        }
+        // From 16: nobody else unless the client shared it, and then parents and other clients.
+        assert_eq!(read(parent, A16), H);
+        assert_eq!(read(other, A16), H);
+        assert_eq!(read(parent, A16_SHARED), A);
+        assert_eq!(read(other, A16_SHARED), A);
+        // The own client reads their goal at every age.
+        for g in all_goals() {
+            assert_eq!(read(Viewer::Member(Member::OwnGoal), Target::Goal(g)), A, "{g:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_client_of_16_or_older_shares_their_goal() {
+        for viewer in all_viewers().into_iter().filter(|v| is_portal(*v)) {
+            for g in all_goals() {
+                let allowed = decide(viewer, ShareGoal, Target::Goal(g)) == A;
+                let own16 = viewer == Viewer::Member(Member::OwnGoal) && g.owner == Owner::Client(AgeBand::From16);
+                assert_eq!(allowed, own16, "{viewer:?} {g:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_action_on_a_goal_needs_its_read() {
+        for viewer in all_viewers() {
+            for g in all_goals() {
+                let read = decide(viewer, ReadGoal, Target::Goal(g));
+                for action in PlanAction::ALL {
+                    let got = decide(viewer, *action, Target::Goal(g));
+                    if got == A {
+                        assert_eq!(read, A, "{viewer:?} {action:?} {g:?}");
+                    }
+                    // Who may not know the goal exists gets a 404 on everything about it.
+                    if read == H {
+                        assert_eq!(got, H, "{viewer:?} {action:?} {g:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn member_sees_goal_is_what_decide_applies() {
+        for m in [Member::OwnGoal, Member::ParentWithAuthority, Member::OtherClient, Member::NonClient] {
+            for g in all_goals() {
+                assert_eq!(decide(Viewer::Member(m), ReadGoal, Target::Goal(g)) == A, member_sees_goal(m, g));
+            }
+        }
+    }
+
+    #[test]
+    fn portal_viewers_never_do_staff_work() {
+        let staff_only = [
+            ChangeGoal,
+            DecideProposal,
+            AddGoal,
+            ReadWorkingNotes,
+            WriteWorkingNotes,
+            RecordEvaluation,
+            PlanAppointment,
+            InviteToPortal,
+            ReadCaseAccessLog,
+        ];
+        for viewer in all_viewers().into_iter().filter(|v| is_portal(*v)) {
+            for action in staff_only {
+                for target in all_targets() {
+                    assert_ne!(decide(viewer, action, target), A, "{viewer:?} {action:?} {target:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn children_under_12_have_no_account() {
+        assert!(!AgeBand::Under12.may_have_account());
+        assert!(AgeBand::From12To15.may_have_account());
+        assert!(AgeBand::From16.may_have_account());
+    }
+
+    // ---- Age bands.
+
+    /// The n-th birthday of someone born on `birth`. Someone born on 29 February has it on
+    /// 1 March in a year that is not a leap year (as [`crate::person::age_on`] counts: on
+    /// 28 February they are still the younger age).
+    fn birthday(birth: Date, n: i16) -> Date {
+        let year = birth.year() + n;
+        Date::new(year, birth.month(), birth.day()).unwrap_or_else(|_| date(year, 3, 1))
+    }
+
+    fn rank(b: AgeBand) -> usize {
+        AgeBand::ALL.iter().position(|x| *x == b).unwrap_or(usize::MAX)
+    }
+
+    fn any_birth_date() -> impl Strategy<Value = Date> {
+        prop_oneof![
+            // Any day of the years around 1900 and 2100 (which are no leap years) and between.
+            (1880i16..2100, 1i8..=12, 1i8..=31).prop_filter_map("no such day", |(y, m, d)| Date::new(y, m, d).ok()),
+            // 29 February of a leap year, so the 12th and 16th birthday fall on 29 February, or
+            // (birthdays in 1900 and 2100) on 1 March.
+            (470i16..525).prop_filter_map("no leap year", |k| Date::new(4 * k, 2, 29).ok()),
+        ]
+    }
+
+    #[test]
+    fn bands_on_the_birthdays() {
+        let b = date(2010, 6, 15);
+        assert_eq!(AgeBand::of(b, date(2022, 6, 14)), AgeBand::Under12);
+        assert_eq!(AgeBand::of(b, date(2022, 6, 15)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(b, date(2026, 6, 14)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(b, date(2026, 6, 15)), AgeBand::From16);
+        // Born on 29 February: the birthday is 29 February in a leap year...
+        let leap = date(2012, 2, 29);
+        assert_eq!(AgeBand::of(leap, date(2024, 2, 28)), AgeBand::Under12);
+        assert_eq!(AgeBand::of(leap, date(2024, 2, 29)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(leap, date(2028, 2, 28)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(leap, date(2028, 2, 29)), AgeBand::From16);
+        // ... and 1 March otherwise (2100 is no leap year).
+        assert_eq!(AgeBand::of(date(2088, 2, 29), date(2100, 2, 28)), AgeBand::Under12);
+        assert_eq!(AgeBand::of(date(2088, 2, 29), date(2100, 3, 1)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(date(2084, 2, 29), date(2100, 2, 28)), AgeBand::From12To15);
+        assert_eq!(AgeBand::of(date(2084, 2, 29), date(2100, 3, 1)), AgeBand::From16);
+        // Before the birth date counts as under 12.
+        assert_eq!(AgeBand::of(b, date(2010, 1, 1)), AgeBand::Under12);
+    }
+
+    proptest! {
+        #[test]
+        fn the_band_changes_on_the_12th_and_16th_birthday(birth in any_birth_date()) {
+            let b12 = birthday(birth, 12);
+            let b16 = birthday(birth, 16);
+            let day_before = |d: Date| d.yesterday().expect("in range");
+            prop_assert_eq!(AgeBand::of(birth, day_before(b12)), AgeBand::Under12);
+            prop_assert_eq!(AgeBand::of(birth, b12), AgeBand::From12To15);
+            prop_assert_eq!(AgeBand::of(birth, day_before(b16)), AgeBand::From12To15);
+            prop_assert_eq!(AgeBand::of(birth, b16), AgeBand::From16);
+        }
+
+        #[test]
+        fn the_band_changes_nowhere_else(birth in any_birth_date(), days in -400i32..8000) {
+            let on = birth.checked_add(days.days()).expect("in range");
+            let want = if on < birthday(birth, 12) {
+                AgeBand::Under12
+            } else if on < birthday(birth, 16) {
+                AgeBand::From12To15
+            } else {
+                AgeBand::From16
+            };
+            prop_assert_eq!(AgeBand::of(birth, on), want, "on {}", on);
+        }
+
+        #[test]
+        fn the_band_never_goes_back(birth in any_birth_date(), a in -400i32..8000, b in -400i32..8000) {
+            let (early, late) = (a.min(b), a.max(b));
+            let on = |d: i32| birth.checked_add(d.days()).expect("in range");
+            prop_assert!(rank(AgeBand::of(birth, on(early))) <= rank(AgeBand::of(birth, on(late))));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+## The family plan in the staff pages (pages/plan.rs).

@@ -1,0 +1,1 @@
+## Mijn Buurtteam, the family portal (pages/portal.rs).
