@@ -1523,6 +1523,8 @@ pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
 #[derive(Debug, Clone, Serialize)]
 pub struct AccessView {
     pub occurred_at: Timestamp,
+    /// For team managers only: which account.
+    pub actor_user_id: Option<UserId>,
     pub actor_name: Option<String>,
     pub actor_role: Option<String>,
     /// What happened, as a stable code (`plan.read`, `goal.changed` ...).
@@ -1538,6 +1540,7 @@ pub struct AccessView {
 fn access_view(row: buurtteam_store::audit::AccessRow, plan: &Plan, with_session: bool) -> AccessView {
     AccessView {
         occurred_at: row.occurred_at,
+        actor_user_id: row.actor_user_id.filter(|_| with_session),
         actor_name: row.actor_name,
         actor_role: row.actor_role,
         action: row.action,

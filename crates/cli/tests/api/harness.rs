@@ -123,6 +123,10 @@ impl Client {
         Self::reply(r).await
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        Self::reply(self.http.patch(format!("{}{path}", self.base)).json(&body).send().await.expect("PATCH")).await
+    }
+
     pub async fn delete(&self, path: &str) -> Reply {
         Self::reply(self.http.delete(format!("{}{path}", self.base)).send().await.expect("DELETE")).await
     }

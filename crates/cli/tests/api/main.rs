@@ -15,4 +15,5 @@ mod kpis;
 mod login_protection;
 mod organisation;
 mod pages;
+mod plan;
 mod platform;

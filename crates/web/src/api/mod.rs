@@ -5,6 +5,7 @@ pub mod dto;
 pub mod households;
 pub mod kpis;
 pub mod organisation;
+pub mod plan;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -36,4 +37,26 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::close_case))
         .routes(routes!(cases::record_contact, cases::list_contacts))
         .routes(routes!(kpis::read_kpis))
+        .routes(routes!(plan::add_goal))
+        .routes(routes!(plan::change_goal))
+        .routes(routes!(plan::add_score))
+        .routes(routes!(plan::add_action))
+        .routes(routes!(plan::set_action_done))
+        .routes(routes!(plan::comment))
+        .routes(routes!(plan::propose))
+        .routes(routes!(plan::decide_proposal))
+        .routes(routes!(plan::record_evaluation))
+        .routes(routes!(plan::add_working_note, plan::working_notes))
+        .routes(routes!(plan::plan_appointment))
+        .routes(routes!(plan::agree))
+        .routes(routes!(plan::staff_plan))
+        .routes(routes!(plan::history))
+        .routes(routes!(plan::invite_to_portal))
+        .routes(routes!(plan::invite_network))
+        .routes(routes!(plan::revoke_network))
+        .routes(routes!(plan::activate))
+        .routes(routes!(plan::portal_plan))
+        .routes(routes!(plan::portal_agree))
+        .routes(routes!(plan::portal_access_log))
+        .routes(routes!(plan::case_access_log))
 }

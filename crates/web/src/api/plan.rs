@@ -1,0 +1,310 @@
+//! The family plan and Mijn Buurtteam: goals, actions, scores, evaluations, working notes,
+//! appointments, agreement, versions, invitations into the portal and onto goals, the plan
+//! as a portal account may see it, and the access log.
+//!
+//! Staff and portal accounts use the same session; what each may do is decided by
+//! `buurtteam_domain::plan_policy` in the use cases (403, or 404 where even existence is private).
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use buurtteam_app::plan::{
+    self as uc, AccessView, ActionInput, ActionPatch, ActivateInput, AgreementInput, AppointmentInput, EvaluationInput,
+    GoalInput, GoalPatch, NetworkInvitationInput, PlanView, PortalInvitationInput, ProposalDecision, ProposalInput,
+    ScoreInput, TextInput,
+};
+use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, ProposalId};
+use buurtteam_store::plan::{Agreement, Appointment, Evaluation, Goal, GoalAction, Score, Version, WorkingNote};
+use serde::Serialize;
+
+use super::Body;
+use crate::AppState;
+use crate::problem::{ApiError, Problem};
+use crate::session::Staff as Account;
+
+type Created<T> = Result<(StatusCode, Json<T>), ApiError>;
+
+fn created<T>(v: T) -> Created<T> {
+    Ok((StatusCode::CREATED, Json(v)))
+}
+
+/// Add a goal to the plan of a case (staff of its team).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/goals", tag = "plan", params(("id" = i64, Path)), request_body = GoalInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_goal(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<GoalInput>) -> Created<Goal> {
+    let Json(input) = body?;
+    created(uc::add_goal(&s.app, &a.actor, CaseId(id), &input).await?)
+}
+
+/// Change a goal. Staff change any field; a client of 16 or older may only set `shared` on
+/// their own goal (other portal changes go through a proposal).
+#[utoipa::path(patch, path = "/api/v1/goals/{id}", tag = "plan", params(("id" = i64, Path)), request_body = GoalPatch,
+    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn change_goal(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<GoalPatch>,
+) -> Result<Json<Goal>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::change_goal(&s.app, &a.actor, GoalId(id), &input).await?))
+}
+
+/// Record a self-sufficiency score (1 acute problems … 5 fully self-sufficient).
+#[utoipa::path(post, path = "/api/v1/goals/{id}/scores", tag = "plan", params(("id" = i64, Path)), request_body = ScoreInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_score(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<ScoreInput>) -> Created<Score> {
+    let Json(input) = body?;
+    created(uc::add_score(&s.app, &a.actor, GoalId(id), &input).await?)
+}
+
+/// Add an action under a goal: what, who, by when.
+#[utoipa::path(post, path = "/api/v1/goals/{id}/actions", tag = "plan", params(("id" = i64, Path)), request_body = ActionInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_action(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ActionInput>,
+) -> Created<GoalAction> {
+    let Json(input) = body?;
+    created(uc::add_action(&s.app, &a.actor, GoalId(id), &input).await?)
+}
+
+/// Mark an action done (`{"done": true}`) or open again. Portal accounts: only their own actions.
+#[utoipa::path(patch, path = "/api/v1/actions/{id}", tag = "plan", params(("id" = i64, Path)), request_body = ActionPatch,
+    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn set_action_done(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ActionPatch>,
+) -> Result<Json<GoalAction>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::set_action_done(&s.app, &a.actor, GoalActionId(id), &input).await?))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct IdOut {
+    pub id: i64,
+}
+
+/// Comment on a goal (staff, family members and invited network members who see it).
+#[utoipa::path(post, path = "/api/v1/goals/{id}/comments", tag = "plan", params(("id" = i64, Path)), request_body = TextInput,
+    responses((status = 201, body = IdOut), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn comment(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<TextInput>) -> Created<IdOut> {
+    let Json(input) = body?;
+    created(IdOut { id: uc::comment(&s.app, &a.actor, GoalId(id), &input).await? })
+}
+
+/// Propose new words for a goal (portal); the family worker accepts or declines.
+#[utoipa::path(post, path = "/api/v1/goals/{id}/proposals", tag = "plan", params(("id" = i64, Path)), request_body = ProposalInput,
+    responses((status = 201, body = IdOut), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn propose(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<ProposalInput>) -> Created<IdOut> {
+    let Json(input) = body?;
+    created(IdOut { id: uc::propose(&s.app, &a.actor, GoalId(id), &input).await?.0 })
+}
+
+/// Accept (`{"accept": true}`) or decline a proposed change (staff of the team).
+#[utoipa::path(post, path = "/api/v1/proposals/{id}/decision", tag = "plan", params(("id" = i64, Path)), request_body = ProposalDecision,
+    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn decide_proposal(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ProposalDecision>,
+) -> Result<Json<Goal>, ApiError> {
+    let Json(input) = body?;
+    Ok(Json(uc::decide_proposal(&s.app, &a.actor, ProposalId(id), &input).await?))
+}
+
+/// Record an evaluation with scores per goal; `next_on` appears on the worklist.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/evaluations", tag = "plan", params(("id" = i64, Path)), request_body = EvaluationInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn record_evaluation(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<EvaluationInput>,
+) -> Created<Evaluation> {
+    let Json(input) = body?;
+    created(uc::record_evaluation(&s.app, &a.actor, CaseId(id), &input).await?)
+}
+
+/// Add a working note (werkaantekening). Staff of the team only; never shown in the portal.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/working-notes", tag = "plan", params(("id" = i64, Path)), request_body = TextInput,
+    responses((status = 201, body = IdOut), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_working_note(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<TextInput>,
+) -> Created<IdOut> {
+    let Json(input) = body?;
+    created(IdOut { id: uc::add_working_note(&s.app, &a.actor, CaseId(id), &input).await? })
+}
+
+/// The working notes of a case, newest first (staff of the team only).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/working-notes", tag = "plan", params(("id" = i64, Path)),
+    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn working_notes(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<WorkingNote>>, ApiError> {
+    Ok(Json(uc::working_notes(&s.app, &a.actor, CaseId(id)).await?))
+}
+
+/// Plan an appointment the family sees in the portal.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/appointments", tag = "plan", params(("id" = i64, Path)), request_body = AppointmentInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn plan_appointment(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<AppointmentInput>,
+) -> Created<Appointment> {
+    let Json(input) = body?;
+    created(uc::plan_appointment(&s.app, &a.actor, CaseId(id), &input).await?)
+}
+
+/// Record agreement to the current version of the plan on behalf of a household member (staff).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/agreements", tag = "plan", params(("id" = i64, Path)), request_body = AgreementInput,
+    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The plan has no goals yet", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn agree(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<AgreementInput>,
+) -> Created<Agreement> {
+    let Json(input) = body?;
+    created(uc::agree(&s.app, &a.actor, CaseId(id), &input).await?)
+}
+
+/// The plan of a case for staff of its team. Logged in the access log.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/plan", tag = "plan", params(("id" = i64, Path)),
+    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn staff_plan(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<PlanView>, ApiError> {
+    Ok(Json(uc::staff_plan(&s.app, &a.actor, CaseId(id)).await?))
+}
+
+/// Every version of the plan: who changed what, when, with the state before and after.
+#[utoipa::path(get, path = "/api/v1/cases/{id}/plan/versions", tag = "plan", params(("id" = i64, Path)),
+    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn history(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<Vec<Version>>, ApiError> {
+    Ok(Json(uc::history(&s.app, &a.actor, CaseId(id)).await?))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct CodeOut {
+    /// The one-time code to hand over; it is shown once and stored only as a hash.
+    pub code: String,
+}
+
+/// Invite a household member of 12 or older into Mijn Buurtteam; returns the one-time code.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/portal-invitations", tag = "portal", params(("id" = i64, Path)),
+    request_body = PortalInvitationInput,
+    responses((status = 201, body = CodeOut), (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not in the household, or under 12", body = Problem, content_type = "application/problem+json")))]
+pub async fn invite_to_portal(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<PortalInvitationInput>,
+) -> Created<CodeOut> {
+    let Json(input) = body?;
+    created(CodeOut { code: uc::invite_to_portal(&s.app, &a.actor, CaseId(id), &input).await? })
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct InvitationOut {
+    pub id: i64,
+    pub code: String,
+}
+
+/// Invite a network member (belangrijke ander) onto one goal; returns its id and one-time code.
+#[utoipa::path(post, path = "/api/v1/goals/{id}/network-invitations", tag = "portal", params(("id" = i64, Path)),
+    request_body = NetworkInvitationInput,
+    responses((status = 201, body = InvitationOut), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn invite_network(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<NetworkInvitationInput>,
+) -> Created<InvitationOut> {
+    let Json(input) = body?;
+    let (id, code) = uc::invite_network(&s.app, &a.actor, GoalId(id), &input).await?;
+    created(InvitationOut { id: id.0, code })
+}
+
+/// Revoke a network invitation (the inviter or staff of the team); it takes effect at once.
+#[utoipa::path(delete, path = "/api/v1/network-invitations/{id}", tag = "portal", params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn revoke_network(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<StatusCode, ApiError> {
+    uc::revoke_network(&s.app, &a.actor, NetworkInvitationId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ActivatedOut {
+    pub user_id: i64,
+}
+
+/// Activate a portal account with a one-time code; then log in through `/api/v1/auth/login`.
+#[utoipa::path(post, path = "/api/v1/portal/activate", tag = "portal", request_body = ActivateInput,
+    responses((status = 201, body = ActivatedOut), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn activate(State(s): State<AppState>, body: Body<ActivateInput>) -> Created<ActivatedOut> {
+    let Json(input) = body?;
+    created(ActivatedOut { user_id: uc::activate(&s.app, &input).await?.0 })
+}
+
+/// The plan as the logged-in family or network member may see it. Logged in the access log.
+#[utoipa::path(get, path = "/api/v1/portal/plan", tag = "portal",
+    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn portal_plan(State(s): State<AppState>, a: Account) -> Result<Json<PlanView>, ApiError> {
+    Ok(Json(uc::portal_plan(&s.app, &a.actor).await?))
+}
+
+/// Agree to the current version of the plan (family member, for themselves).
+#[utoipa::path(post, path = "/api/v1/portal/agreement", tag = "portal",
+    responses((status = 201, body = Object), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn portal_agree(State(s): State<AppState>, a: Account) -> Created<Agreement> {
+    created(uc::portal_agree(&s.app, &a.actor).await?)
+}
+
+/// Who looked at the family member's file and when (not their own reads; never rows about
+/// goals they may not see).
+#[utoipa::path(get, path = "/api/v1/portal/access-log", tag = "portal",
+    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn portal_access_log(State(s): State<AppState>, a: Account) -> Result<Json<Vec<AccessView>>, ApiError> {
+    Ok(Json(uc::portal_access_log(&s.app, &a.actor).await?))
+}
+
+/// The access log of a case, newest first (team managers of its team).
+#[utoipa::path(get, path = "/api/v1/cases/{id}/access-log", tag = "plan", params(("id" = i64, Path)),
+    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn case_access_log(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<AccessView>>, ApiError> {
+    Ok(Json(uc::case_access_log(&s.app, &a.actor, CaseId(id)).await?))
+}
