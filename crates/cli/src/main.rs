@@ -1,5 +1,6 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
+mod demo_plan;
 mod generate;
 mod report;
 
@@ -265,7 +266,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::new(db, settings);
             let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
             let summary = generate::run(&app, &args).await?;
-            serve_app(app, &serve, Some(generate::demo_logins(&summary))).await
+            let mut logins = generate::demo_logins(&summary);
+            if let Some((_, worker)) = logins.iter().find(|(role, _)| role == "family_worker") {
+                let portal = demo_plan::seed(&app, worker, generate::PASSWORD).await?;
+                logins.extend(portal);
+            }
+            serve_app(app, &serve, Some(logins)).await
         }
         Command::Generate { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());

@@ -43,6 +43,18 @@ async fn the_openapi_document_covers_the_whole_contract() {
         ("/api/v1/cases/{id}/close", "post"),
         ("/api/v1/cases/{id}/contacts", "post"),
         ("/api/v1/cases/{id}/contacts", "get"),
+        ("/api/v1/cases/{id}/goals", "post"),
+        ("/api/v1/goals/{id}", "patch"),
+        ("/api/v1/goals/{id}/scores", "post"),
+        ("/api/v1/goals/{id}/actions", "post"),
+        ("/api/v1/cases/{id}/evaluations", "post"),
+        ("/api/v1/cases/{id}/portal-invitations", "post"),
+        ("/api/v1/portal/activate", "post"),
+        ("/api/v1/portal/plan", "get"),
+        ("/api/v1/goals/{id}/network-invitations", "post"),
+        ("/api/v1/network-invitations/{id}", "delete"),
+        ("/api/v1/portal/access-log", "get"),
+        ("/api/v1/cases/{id}/access-log", "get"),
     ];
     for (path, method) in contract {
         assert!(doc["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI document");
