@@ -47,6 +47,8 @@ pub async fn seed(app: &App, worker_email: &str, password: &str) -> anyhow::Resu
             .filter_map(|c| members.iter().find(|m| m.id == c.person_id))
             .find(|m| m.role == HouseholdRole::Child && AgeBand::of(m.birth_date, today) != AgeBand::From16)
             .cloned();
+        // The parent's own goal needs the parent to be a client too.
+        let parent = parent.filter(|p| case.clients.iter().any(|c| c.person_id == p.id));
         if let (Some(parent), Some(child)) = (parent, child) {
             chosen.push((case.id, parent, child));
         }
