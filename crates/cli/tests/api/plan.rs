@@ -445,3 +445,115 @@ impl Patch for Client {
         self.patch(&format!("/api/v1/actions/{id}"), body).await
     }
 }
+
+/// The policy matrix through HTTP: for every viewer (staff of each kind, each household member,
+/// a network member) and every kind of goal, what the API does equals what
+/// `plan_policy::decide` says: allow = success, deny = 403, hidden = 404 (or absent from the plan).
+#[tokio::test]
+async fn the_policy_matrix_holds_through_http() {
+    use buurtteam_domain::codes::Role;
+    use buurtteam_domain::plan_policy::{AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer, decide};
+    use buurtteam_domain::policy::{Decision, Relation};
+
+    let t = spawn().await;
+    let o = org(&t).await;
+    let f = family(&t, &o).await;
+    let w = &o.worker_a;
+    let g = |owner: Owner, confidential: bool, shared: bool| GoalFacts { owner, confidential, shared };
+    let (u12, y15, a16) = (Owner::Client(AgeBand::Under12), Owner::Client(AgeBand::From12To15), Owner::Client(AgeBand::From16));
+    // (goal id, whose, facts)
+    let mut goals: Vec<(i64, Option<i64>, GoalFacts)> = Vec::new();
+    for (client, owner) in [(None, Owner::Household), (Some(f.child), u12), (Some(f.teen), y15), (Some(f.youth), a16), (Some(f.mother), a16)] {
+        for confidential in [false, true] {
+            let id = goal(w, f.case, "Doel", client, confidential).await;
+            goals.push((id, client, g(owner, confidential, false)));
+        }
+    }
+    let youth = portal_account(&t, w, f.case, f.youth, "noor@example.nl").await;
+    let shared = goal(w, f.case, "Gedeeld doel", Some(f.youth), false).await;
+    youth.patch_goal(shared, json!({"shared": true})).await.expect(200);
+    goals.push((shared, Some(f.youth), g(a16, false, true)));
+
+    let mother = portal_account(&t, w, f.case, f.mother, "samira@example.nl").await;
+    let teen = portal_account(&t, w, f.case, f.teen, "lina@example.nl").await;
+    let grandmother = portal_account(&t, w, f.case, f.grandmother, "fatma@example.nl").await;
+    let invited_goal = goals[0].0;
+    let inv = w
+        .post(&format!("/api/v1/goals/{invited_goal}/network-invitations"), json!({"name": "Karin", "relation": "buurvrouw", "email": "karin@example.nl"}))
+        .await
+        .expect(201);
+    Client::new(&t.base).post("/api/v1/portal/activate", json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD})).await.expect(201);
+    let network = t.login("karin@example.nl").await;
+
+    // How each portal account relates to a goal, stated here independently of the application.
+    let member = |person: i64, parent_with_authority: bool, client: bool| {
+        move |owner: Option<i64>| -> Member {
+            match owner {
+                Some(o) if o == person => Member::OwnGoal,
+                Some(o) if parent_with_authority && o != person => Member::ParentWithAuthority,
+                _ if client => Member::OtherClient,
+                _ => Member::NonClient,
+            }
+        }
+    };
+    let mother_rel = member(f.mother, true, true);
+    let teen_rel = member(f.teen, false, true);
+    let youth_rel = member(f.youth, false, true);
+    let grandmother_rel = member(f.grandmother, false, false);
+    type Rel<'a> = Box<dyn Fn(i64, Option<i64>) -> Viewer + 'a>;
+    let staff = |role: Role, relation: Relation| -> Rel<'_> { Box::new(move |_, _| Viewer::Staff(role, relation)) };
+    let viewers: Vec<(&str, &Client, bool, Rel<'_>)> = vec![
+        ("worker of the team", &o.worker_a, true, staff(Role::FamilyWorker, Relation::OwnTeam)),
+        ("manager of the team", &o.manager, true, staff(Role::TeamManager, Relation::OwnTeam)),
+        ("worker of another team", &o.worker_b, true, staff(Role::FamilyWorker, Relation::OtherTeam)),
+        ("analyst", &o.analyst, true, staff(Role::Analyst, Relation::NoRecord)),
+        ("admin", &o.admin, true, staff(Role::Admin, Relation::NoRecord)),
+        ("mother", &mother, false, Box::new(move |_, owner| Viewer::Member(mother_rel(owner)))),
+        ("teen", &teen, false, Box::new(move |_, owner| Viewer::Member(teen_rel(owner)))),
+        ("youth", &youth, false, Box::new(move |_, owner| Viewer::Member(youth_rel(owner)))),
+        ("grandmother", &grandmother, false, Box::new(move |_, owner| Viewer::Member(grandmother_rel(owner)))),
+        ("network member", &network, false, Box::new(move |id, _| Viewer::Network { invited: id == invited_goal })),
+    ];
+    let status = |d: Decision, ok: u16| match d {
+        Decision::Allow => ok,
+        Decision::Deny => 403,
+        Decision::Hidden => 404,
+    };
+    let mut checked = 0;
+    for (name, client, is_staff, rel) in &viewers {
+        let plan = if *is_staff {
+            client.get(&format!("/api/v1/cases/{}/plan", f.case)).await
+        } else {
+            client.get("/api/v1/portal/plan").await
+        };
+        let seen = if plan.status.as_u16() == 200 { goal_ids(&plan.body) } else { BTreeSet::new() };
+        for (id, owner, facts) in &goals {
+            let viewer = rel(*id, *owner);
+            let target = Target::Goal(*facts);
+            let read = decide(viewer, PlanAction::ReadGoal, target) == Decision::Allow;
+            assert_eq!(seen.contains(id), read, "{name} reading goal {facts:?}");
+            if read {
+                let view = plan.body["goals"].as_array().into_iter().flatten().find(|x| x["id"] == *id).cloned().unwrap_or_default();
+                let scores = decide(viewer, PlanAction::ReadScores, target) == Decision::Allow;
+                assert_eq!(view["scores"].is_array(), scores, "{name} scores of {facts:?}");
+            }
+            let title = if *id == shared { "Gedeeld doel" } else { "Doel" };
+            let attempts = [
+                (PlanAction::CommentOnGoal, client.post(&format!("/api/v1/goals/{id}/comments"), json!({"body": "Opmerking"})).await, 201),
+                (PlanAction::ProposeGoalChange, client.post(&format!("/api/v1/goals/{id}/proposals"), json!({"title": "Voorstel"})).await, 201),
+                (PlanAction::ChangeGoal, client.patch_goal(*id, json!({"title": title})).await, 200),
+                (
+                    PlanAction::InviteNetwork,
+                    client.post(&format!("/api/v1/goals/{id}/network-invitations"), json!({"name": "Iemand", "relation": "vriend", "email": "iemand@example.nl"})).await,
+                    201,
+                ),
+            ];
+            for (action, reply, ok) in attempts {
+                let want = status(decide(viewer, action, target), ok);
+                assert_eq!(reply.status.as_u16(), want, "{name} {action:?} on {facts:?}: {}", reply.body);
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, viewers.len() * goals.len() * 4);
+}
