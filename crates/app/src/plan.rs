@@ -340,6 +340,16 @@ async fn goal_in(tx: &mut Tx, ctx: &Context, id: GoalId) -> Result<Goal> {
     store::goal(tx, id).await?.filter(|g| g.case_id == ctx.case.id).ok_or(AppError::NotFound("goal"))
 }
 
+/// A validation error on one field.
+fn invalid(field: &str, message: &str, code: &'static str) -> AppError {
+    let mut errors = Errors::default();
+    errors.add(field, message).code(code);
+    match errors.finish() {
+        Err(e) => e.into(),
+        Ok(()) => AppError::Internal("a field error was lost".into()),
+    }
+}
+
 fn json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
@@ -356,12 +366,14 @@ async fn changed(
 ) -> Result<i64> {
     let version = store::record_version(
         tx,
-        ctx.case.id,
-        ctx.actor.user_id,
-        change,
-        goal.map(|g| g.id),
-        before.as_ref(),
-        after.as_ref(),
+        &store::Change {
+            case: ctx.case.id,
+            by: ctx.actor.user_id,
+            change,
+            goal: goal.map(|g| g.id),
+            before: before.as_ref(),
+            after: after.as_ref(),
+        },
         now,
     )
     .await?;
@@ -615,9 +627,7 @@ fn is_own_action(ctx: &Context, action: &GoalAction) -> bool {
 /// only actions assigned to them.
 pub async fn set_action_done(app: &App, actor: &Actor, id: GoalActionId, patch: &ActionPatch) -> Result<GoalAction> {
     let Some(done) = patch.done else {
-        let mut errors = Errors::default();
-        errors.add("done", "is required (true or false)").code("required");
-        return Err(errors.finish().unwrap_err().into());
+        return Err(invalid("done", "is required (true or false)", "required"));
     };
     let (case, goal_id) = {
         let mut tx = app.db.begin_read().await?;
@@ -700,9 +710,7 @@ pub async fn propose(app: &App, actor: &Actor, id: GoalId, input: &ProposalInput
 /// Accepts (the goal takes the proposed words, as a new version) or declines a proposal.
 pub async fn decide_proposal(app: &App, actor: &Actor, id: ProposalId, input: &ProposalDecision) -> Result<Goal> {
     let Some(accept) = input.accept else {
-        let mut errors = Errors::default();
-        errors.add("accept", "is required (true or false)").code("required");
-        return Err(errors.finish().unwrap_err().into());
+        return Err(invalid("accept", "is required (true or false)", "required"));
     };
     let (case, goal_id) = {
         let mut tx = app.db.begin_read().await?;
@@ -1390,11 +1398,7 @@ pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
     let hash = code_hash(&code);
     let now = app.now();
     let bad_code = || {
-        let mut errors = Errors::default();
-        errors
-            .add("code", "this code is unknown, used or expired; ask your family worker for a new one")
-            .code("invalid_code");
-        AppError::from(errors.finish().unwrap_err())
+        invalid("code", "this code is unknown, used or expired; ask your family worker for a new one", "invalid_code")
     };
     // What the code is for.
     enum For {
@@ -1433,22 +1437,17 @@ pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
                 }
                 && crate::auth::check_password(password.clone(), stored).await?;
             if !ok {
-                let mut errors = Errors::default();
-                errors
-                    .add(
-                        "email",
-                        "an account with this e-mail address exists; log in with its password, or use another address",
-                    )
-                    .code("email_taken");
-                return Err(errors.finish().unwrap_err().into());
+                return Err(invalid(
+                    "email",
+                    "an account with this e-mail address exists; log in with its password, or use another address",
+                    "email_taken",
+                ));
             }
             Some(user.id)
         }
         None => {
             if let Err(m) = crate::auth::check_new_password(&password) {
-                let mut errors = Errors::default();
-                errors.add("password", m).code("password_rule");
-                return Err(errors.finish().unwrap_err().into());
+                return Err(invalid("password", &m, "password_rule"));
             }
             None
         }

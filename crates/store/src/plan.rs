@@ -397,9 +397,8 @@ pub async fn decide_proposal(
     by: UserId,
     now: Timestamp,
 ) -> Result<bool> {
-    let n =
-        exec!(tx, |c| {
-            sqlx::query(
+    let n = exec!(tx, |c| {
+        sqlx::query(
         "UPDATE goal_proposals SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND status = 'pending'"
     )
     .bind(id.0)
@@ -408,7 +407,7 @@ pub async fn decide_proposal(
     .bind(sql_ts(now))
     .execute(&mut *c)
     .await
-        })?;
+    })?;
     Ok(n == 1)
 }
 
@@ -534,22 +533,24 @@ pub async fn working_notes(tx: &mut Tx, case: CaseId) -> Result<Vec<WorkingNote>
         .collect()
 }
 
+/// One change of a plan, as its version records it.
+pub struct Change<'a> {
+    pub case: CaseId,
+    pub by: UserId,
+    /// A stable code such as `goal.added`.
+    pub change: &'a str,
+    pub goal: Option<GoalId>,
+    pub before: Option<&'a serde_json::Value>,
+    pub after: Option<&'a serde_json::Value>,
+}
+
 /// Records a change of the plan as its next version and returns that version number.
-pub async fn record_version(
-    tx: &mut Tx,
-    case: CaseId,
-    by: UserId,
-    change: &str,
-    goal: Option<GoalId>,
-    before: Option<&serde_json::Value>,
-    after: Option<&serde_json::Value>,
-    now: Timestamp,
-) -> Result<i64> {
+pub async fn record_version(tx: &mut Tx, ch: &Change<'_>, now: Timestamp) -> Result<i64> {
     // The UPDATE takes the case's row lock (PostgreSQL), so two changes never get one number.
     let version: i64 = on!(tx, |c| sqlx::query_scalar(
         "UPDATE cases SET plan_version = plan_version + 1, updated_at = $2 WHERE id = $1 RETURNING plan_version"
     )
-    .bind(case.0)
+    .bind(ch.case.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await)?;
@@ -558,13 +559,13 @@ pub async fn record_version(
         "INSERT INTO plan_versions (case_id, version, changed_by, change, goal_id, state_before, state_after, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
     )
-    .bind(case.0)
+    .bind(ch.case.0)
     .bind(version)
-    .bind(by.0)
-    .bind(change)
-    .bind(goal.map(|g| g.0))
-    .bind(before.map(|v| v.to_string()))
-    .bind(after.map(|v| v.to_string()))
+    .bind(ch.by.0)
+    .bind(ch.change)
+    .bind(ch.goal.map(|g| g.0))
+    .bind(ch.before.map(|v| v.to_string()))
+    .bind(ch.after.map(|v| v.to_string()))
     .bind(sql_ts(now))
     .execute(&mut *c)
     .await
