@@ -1001,7 +1001,8 @@ pub struct NetworkView {
 pub struct GoalView {
     #[serde(flatten)]
     pub goal: Goal,
-    /// Only for staff: the reason stays out of the portal, except for the goal's own client.
+    /// The client's name; `None` for a household goal. (`goal.confidential_reason` reaches the
+    /// portal only for the goal's own client.)
     pub client_name: Option<String>,
     pub actions: Vec<ActionView>,
     /// `None`: the reader may not see the scores.
@@ -1447,7 +1448,12 @@ pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
         }
         None => {
             if let Err(m) = crate::auth::check_new_password(&password) {
-                return Err(invalid("password", &m, "password_rule"));
+                let mut errors = Errors::default();
+                errors.add("password", m).code("password_rule").arg("min", crate::auth::MIN_PASSWORD_LENGTH);
+                return Err(match errors.finish() {
+                    Err(e) => e.into(),
+                    Ok(()) => AppError::Internal("a field error was lost".into()),
+                });
             }
             None
         }
@@ -1581,15 +1587,34 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
             };
             let plan = store::load(tx, ctx.case.id).await?;
             let rows = audit::access_log(tx, ctx.case.id, ACCESS_LOG_LIMIT).await?;
+            // Rows about a goal follow that goal's rule; other rows must be about the case as
+            // a whole or about the reader.
             let visible = |r: &buurtteam_store::audit::AccessRow| {
-                r.actor_user_id != Some(ctx.actor.user_id)
-                    && (r.client_id.is_none() || r.client_id == Some(me))
-                    && r.goal_id.is_none_or(|g| {
-                        plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
-                    })
-                    && !r.action.ends_with("access_refused")
+                let about = match r.goal_id {
+                    Some(g) => plan
+                        .goals
+                        .iter()
+                        .find(|x| x.id == g)
+                        .is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x))),
+                    None => r.client_id.is_none() || r.client_id == Some(me),
+                };
+                about && r.actor_user_id != Some(ctx.actor.user_id) && !r.action.ends_with("access_refused")
             };
-            let out = rows.into_iter().filter(visible).map(|r| access_view(r, &plan, false)).collect();
+            let out = rows
+                .into_iter()
+                .filter(visible)
+                .map(|r| {
+                    let mut v = access_view(r, &plan, false);
+                    // Working notes are not even hinted at in the portal: their reads and writes
+                    // show as the file being read or updated, which is what they are.
+                    v.action = match v.action.as_str() {
+                        "working_notes.read" => "file.read".into(),
+                        "working_note.added" => "file.updated".into(),
+                        _ => v.action,
+                    };
+                    v
+                })
+                .collect();
             audit::append(tx, &ctx.entry(now, "access_log.read", None)).await?;
             Ok(out)
         })

@@ -42,6 +42,8 @@ pub struct Case {
     pub closure_detail: Option<ClosureDetail>,
     pub closure_summary: Option<String>,
     pub next_due_on: Option<Date>,
+    /// The next evaluation of the family plan, when one is planned (it shows on the worklist).
+    pub next_evaluation_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub clients: Vec<Client>,
@@ -126,6 +128,7 @@ struct CaseRow {
     closure_detail: Option<String>,
     closure_summary: Option<String>,
     next_due_on: Option<jiff_sqlx::Date>,
+    next_evaluation_on: Option<jiff_sqlx::Date>,
     created_at: jiff_sqlx::Timestamp,
     updated_at: jiff_sqlx::Timestamp,
 }
@@ -133,7 +136,7 @@ struct CaseRow {
 const CASE_COLUMNS: &str = "SELECT c.id, c.household_id, c.team_id, c.status, c.referred_on, c.source, c.request, \
     c.later_intake_requested_by, c.requested_intake_on, c.intake_due_on, c.intake_held_on, c.intake_worker_id, \
     c.worker_id, c.start_due_on, c.started_on, c.closed_on, c.closure_reason, c.closure_detail, c.closure_summary, \
-    c.next_due_on, c.created_at, c.updated_at FROM cases c";
+    c.next_due_on, c.next_evaluation_on, c.created_at, c.updated_at FROM cases c";
 
 fn opt_code<T>(column: &str, v: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
     v.map(|s| parse_code(column, &s, &parse)).transpose()
@@ -167,6 +170,7 @@ impl CaseRow {
             closure_detail: opt_code("cases.closure_detail", self.closure_detail, ClosureDetail::parse)?,
             closure_summary: self.closure_summary,
             next_due_on: d(self.next_due_on),
+            next_evaluation_on: d(self.next_evaluation_on),
             created_at: self.created_at.to_jiff(),
             updated_at: self.updated_at.to_jiff(),
             clients: Vec::new(),

@@ -18,6 +18,7 @@ form-error-summary = Something is not right. Check these fields:
 
 ## Errors
 error-back-to-worklist = Back to the worklist
+error-back-to-portal = Back to Mijn Buurtteam
 error-not-found-title = Not found
 error-not-found-detail = This page does not exist, or you may not see it.
 error-forbidden-title = No access

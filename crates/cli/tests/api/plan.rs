@@ -414,7 +414,11 @@ async fn the_portal_access_log_shows_who_looked_in_plain_terms() {
     let youth = portal_account(&t, w, f.case, f.youth, "noor@example.nl").await;
 
     w.get(&format!("/api/v1/cases/{}/plan", f.case)).await.expect(200);
-    w.post(&format!("/api/v1/goals/{}/scores", p.youth), json!({"measured_on": jiff::Zoned::now().date().to_string(), "score": 3})).await.expect(201);
+    let today = jiff::Zoned::now().date().to_string();
+    w.post(&format!("/api/v1/goals/{}/scores", p.youth), json!({"measured_on": today, "score": 3})).await.expect(201);
+    w.post(&format!("/api/v1/goals/{}/scores", p.child), json!({"measured_on": today, "score": 2})).await.expect(201);
+    w.post(&format!("/api/v1/cases/{}/working-notes", f.case), json!({"body": "Eigen indruk"})).await.expect(201);
+    w.get(&format!("/api/v1/cases/{}/working-notes", f.case)).await.expect(200);
     youth.get("/api/v1/portal/plan").await.expect(200);
 
     let log = mother.get("/api/v1/portal/access-log").await.expect(200);
@@ -424,6 +428,11 @@ async fn the_portal_access_log_shows_who_looked_in_plain_terms() {
     assert!(rows.iter().all(|r| r["goal_id"] != p.youth), "{log}");
     assert!(rows.iter().all(|r| r["actor_name"] != "Samira El Amrani"), "{log}");
     assert!(rows.iter().all(|r| r["session_ref"].is_null()), "sessions are for team managers: {log}");
+    // What happens to her young child's goal is hers to see.
+    assert!(rows.iter().any(|r| r["action"] == "goal.scored" && r["goal_id"] == p.child), "{log}");
+    // Working notes are not hinted at: their reads show as reads of the file.
+    assert!(rows.iter().all(|r| !r["action"].as_str().unwrap_or_default().contains("working_note")), "{log}");
+    assert!(rows.iter().any(|r| r["action"] == "file.read"), "{log}");
     // The 17-year-old sees that the worker scored her goal.
     let hers = youth.get("/api/v1/portal/access-log").await.expect(200);
     assert!(hers.as_array().into_iter().flatten().any(|r| r["action"] == "goal.scored" && r["goal_id"] == p.youth), "{hers}");

@@ -36,9 +36,14 @@ async fn account_page(
 ) -> Response {
     let chrome = staff.chrome("account");
     let tr = chrome.tr;
-    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-        Ok(t) => t.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).map(|t| t.name).collect(),
-        Err(e) => return app_error_page(&chrome, e),
+    // Portal accounts have no teams (and may not list them).
+    let teams = if staff.user.role.is_staff() {
+        match organisation::list_teams(&state.app, &staff.actor).await {
+            Ok(t) => t.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).map(|t| t.name).collect(),
+            Err(e) => return app_error_page(&chrome, e),
+        }
+    } else {
+        Vec::new()
     };
     render(
         status,

@@ -129,6 +129,10 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             };
             (format!("{}: {text}", tr.t1("next-start", "date", tr.date(&due))), days < 0)
         }),
+        CaseStatus::InSupport => c.next_evaluation_on.map(|due| {
+            let (next, countdown, overdue) = super::plan::evaluation_due(tr, due, today);
+            (format!("{next}: {countdown}"), overdue)
+        }),
         _ => None,
     };
     let h = &file.household;

@@ -292,7 +292,7 @@ mod tests {
                 }
             }
         }
-        let lists: [(&str, Vec<&str>); 9] = [
+        let lists: [(&str, Vec<&str>); 12] = [
             ("role", Role::ALL.iter().map(|c| c.code()).collect()),
             ("household-role", HouseholdRole::ALL.iter().map(|c| c.code()).collect()),
             ("source", ReferralSource::ALL.iter().map(|c| c.code()).collect()),
@@ -302,6 +302,9 @@ mod tests {
             ("closure-reason", ClosureReason::ALL.iter().map(|c| c.code()).collect()),
             ("closure-detail", ClosureDetail::ALL.iter().map(|c| c.code()).collect()),
             ("status", buurtteam_domain::case::CaseStatus::ALL.iter().map(|c| c.code()).collect()),
+            ("goal-status", GoalStatus::ALL.iter().map(|c| c.code()).collect()),
+            ("performer", Performer::ALL.iter().map(|c| c.code()).collect()),
+            ("proposal-status", ProposalStatus::ALL.iter().map(|c| c.code()).collect()),
         ];
         for (list, codes) in lists {
             wanted.extend(codes.iter().map(|c| format!("{list}-{}", c.replace('_', "-"))));

@@ -8,7 +8,7 @@ use buurtteam_app::{AppError, auth};
 use serde::Deserialize;
 
 use super::form::{FormData, FormState};
-use super::{AnyPage, Chrome, StaffPage, render};
+use super::{AnyPage, Chrome, render};
 use crate::AppState;
 use crate::session::{self, ClientAddr};
 
@@ -48,7 +48,7 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-fn new_csrf() -> String {
+pub(super) fn new_csrf() -> String {
     let mut bytes = [0u8; 16];
     rand::fill(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -78,6 +78,7 @@ fn login_page(
 pub async fn form(State(state): State<AppState>, page: AnyPage, Query(q): Query<NextQuery>) -> Response {
     let notice = match q.reason.as_deref() {
         Some("logged-out") => Some(page.chrome.tr.t("login-logged-out")),
+        Some("activated") => Some(page.chrome.tr.t("portal-login-activated")),
         _ => None,
     };
     login_page(&state, page.chrome, StatusCode::OK, FormState::default(), safe_next(q.next.as_deref()), notice)
@@ -107,6 +108,8 @@ pub async fn submit(
     };
     match auth::login(&state.app, &attempt).await {
         Ok(logged_in) => {
+            // Portal accounts start in Mijn Buurtteam rather than at the staff start page.
+            let next = if next == "/" && !logged_in.user.role.is_staff() { "/portal".to_owned() } else { next };
             let target = if logged_in.second_factor_pending {
                 format!("/login/second-factor?next={}", urlencode(&next))
             } else {
@@ -183,12 +186,15 @@ pub async fn second_factor_submit(
     }
 }
 
-/// Ends the session on the server and clears the cookie.
-pub async fn logout(State(state): State<AppState>, page: StaffPage, form: FormData) -> Response {
-    if let Err(r) = page.check_csrf(&form) {
-        return *r;
+/// Ends the session on the server and clears the cookie: for staff and portal accounts alike
+/// (the form carries the session's CSRF token).
+pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: HeaderMap, form: FormData) -> Response {
+    let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
+    let sent = form.get("_csrf").unwrap_or_default();
+    if !super::constant_eq(sent.as_bytes(), super::csrf_token(&token).as_bytes()) {
+        return super::error_page(&page.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     }
-    if let Err(e) = auth::logout(&state.app, &page.token).await {
+    if let Err(e) = auth::logout(&state.app, &token).await {
         return super::app_error_page(&page.chrome, e);
     }
     let mut r = Redirect::to("/login?reason=logged-out").into_response();

@@ -82,6 +82,10 @@ pub struct Chrome {
     pub client_access: bool,
     /// Show the steering dashboards (roles that may read KPIs).
     pub kpi_access: bool,
+    /// Show the Mijn Buurtteam navigation (portal accounts), and in it the page of who looked
+    /// at one's file (household members, not network members).
+    pub portal: bool,
+    pub portal_log: bool,
     pub csrf: String,
     pub theme_class: String,
     pub has_custom_theme: bool,
@@ -119,6 +123,8 @@ impl Chrome {
         self.client_access = buurtteam_domain::policy::has_client_access(user.role);
         self.kpi_access =
             buurtteam_domain::policy::kpi_disclosure(user.role, buurtteam_domain::policy::Relation::OwnTeam).is_some();
+        self.portal = !user.role.is_staff();
+        self.portal_log = user.role == Role::FamilyMember;
     }
 
     pub fn is(&self, item: &str) -> bool {
@@ -134,6 +140,8 @@ pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> 
         is_manager: false,
         client_access: false,
         kpi_access: false,
+        portal: false,
+        portal_log: false,
         csrf: String::new(),
         theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
         has_custom_theme: state.config.theme.is_some(),

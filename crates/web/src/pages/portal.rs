@@ -1,10 +1,1020 @@
 //! Mijn Buurtteam: the portal where a family reads and works in its own plan, and network
 //! members see the goal they were invited onto.
+//!
+//! The pages speak plain Dutch (B1) to parents and young people, mobile first. What a reader
+//! sees and may do comes from `app::plan` (`portal_plan` gives only the goals this person may
+//! see, with what they may do on each); working notes never reach these pages. Forms work
+//! without JavaScript: a change ends in a redirect back to the plan with a short notice in the
+//! query (a fixed word, never client data); an error shows the plan again with the message
+//! beside the field and the input kept. A network member's one-time code is shown once, on the
+//! page the invitation's POST renders: codes never travel in URLs.
 
+use askama::Template;
 use axum::Router;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use buurtteam_app::plan::{
+    self as uc, AccessView, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView,
+    ProposalInput, TextInput,
+};
+use buurtteam_app::{AppError, auth};
+use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
+use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId};
+use buurtteam_domain::policy::Actor;
+use buurtteam_domain::validation::FieldError;
+use buurtteam_store::organisation::User;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use serde::Deserialize;
 
+use super::form::{FormData, FormState};
+use super::i18n::Tr;
+use super::{AnyPage, Chrome, app_error_page, base_chrome, csrf_token, error_page, render};
 use crate::AppState;
+use crate::session::{self, ClientAddr};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/portal", get(plan_page))
+        .route("/portal/activate", get(activate_form).post(activate_submit))
+        .route("/portal/access-log", get(access_log))
+        .route("/portal/agreement", post(agree))
+        .route("/portal/goals/{id}/comments", post(comment))
+        .route("/portal/goals/{id}/proposals", post(propose))
+        .route("/portal/goals/{id}/sharing", post(share))
+        .route("/portal/goals/{id}/network", post(invite))
+        .route("/portal/actions/{id}/done", post(action_done))
+        .route("/portal/network/{id}/revoke", post(revoke))
+}
+
+// ---------------------------------------------------------------------------------------
+// Who is logged in.
+
+/// A logged-in family or network member on a portal page. Without a session the browser goes
+/// to the log-in page (and back here after it); staff go to their own start page.
+pub struct PortalPage {
+    pub actor: Actor,
+    pub user: User,
+    pub chrome: Chrome,
+}
+
+impl PortalPage {
+    fn chrome(&self, current: &'static str) -> Chrome {
+        Chrome { current, ..self.chrome.clone() }
+    }
+
+    fn tr(&self) -> Tr {
+        self.chrome.tr
+    }
+
+    fn is_network(&self) -> bool {
+        self.user.role == Role::NetworkMember
+    }
+
+    /// Checks the CSRF token of a submitted form.
+    fn check_csrf(&self, form: &FormData) -> Result<(), Box<Response>> {
+        let sent = form.get("_csrf").unwrap_or_default();
+        if super::constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err(Box::new(error_page(&self.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail")))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for PortalPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let path = parts.uri.path().to_owned();
+        let mut chrome = base_chrome(state, &parts.headers, &path);
+        chrome.query = parts.uri.query().unwrap_or_default().to_owned();
+        let Some(token) = session::token(&parts.headers) else { return Err(super::login_redirect(&path)) };
+        let (actor, user) = match auth::authenticate(&state.app, &token).await {
+            Ok(found) => found,
+            Err(AppError::Unauthenticated) => return Err(super::login_redirect(&path)),
+            Err(e) => return Err(app_error_page(&chrome, e)),
+        };
+        if auth::must_enrol(&state.app, &user) {
+            return Err(Redirect::to("/account/second-factor").into_response());
+        }
+        if user.role.is_staff() {
+            return Err(Redirect::to("/").into_response());
+        }
+        chrome.for_user(&user);
+        chrome.csrf = csrf_token(&token);
+        Ok(Self { actor, user, chrome })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The plan.
+
+/// The forms of one goal, each with its own input and errors. Field names carry the goal
+/// (`g12.portal_comment`), so every field on the page has its own id.
+#[derive(Default)]
+struct GoalForms {
+    comment: FormState,
+    propose: FormState,
+    invite: FormState,
+}
+
+/// Which form of a goal a POST filled in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Comment,
+    Propose,
+    Invite,
+}
+
+/// A form shown again with its errors (or a one-time code shown once).
+struct Shown {
+    goal: i64,
+    which: Which,
+    form: FormState,
+}
+
+struct ActionLine {
+    id: i64,
+    description: String,
+    /// Who does it, in words.
+    who: String,
+    due: Option<String>,
+    /// "Gedaan op 3 mei 2026", when done.
+    done: Option<String>,
+    mine: bool,
+}
+
+struct CommentLine {
+    author: String,
+    when: String,
+    body: String,
+}
+
+struct ProposalLine {
+    title: String,
+    description: String,
+    status: String,
+    pending: bool,
+}
+
+struct NetworkLine {
+    id: i64,
+    name: String,
+    relation: String,
+    state: String,
+    revocable: bool,
+}
+
+struct GoalCard {
+    id: i64,
+    title: String,
+    description: String,
+    /// Whose goal, life domain and status, in one line.
+    about: String,
+    /// Who can see it, where that is narrower than the household.
+    visibility: Option<String>,
+    score: Option<String>,
+    actions: Vec<ActionLine>,
+    comments: Vec<CommentLine>,
+    proposals: Vec<ProposalLine>,
+    may_comment: bool,
+    may_propose: bool,
+    /// `Some(shared)` where the reader may share or unshare (their own goal, 16 or older).
+    sharing: Option<bool>,
+    may_invite: bool,
+    network: Vec<NetworkLine>,
+    forms: GoalForms,
+    /// The names of this goal's form fields (`g12.portal_comment` ...).
+    names: FieldNames,
+}
+
+struct FieldNames {
+    comment: String,
+    proposal_title: String,
+    proposal_description: String,
+    network_name: String,
+    network_relation: String,
+    network_email: String,
+}
+
+impl FieldNames {
+    fn of(goal: i64) -> Self {
+        let name = |n: &str| format!("g{goal}.{n}");
+        Self {
+            comment: name("portal_comment"),
+            proposal_title: name("portal_proposal_title"),
+            proposal_description: name("portal_proposal_description"),
+            network_name: name("portal_network_name"),
+            network_relation: name("portal_network_relation"),
+            network_email: name("portal_network_email"),
+        }
+    }
+}
+
+struct AppointmentLine {
+    when: String,
+    description: String,
+    place: String,
+}
+
+struct EvaluationLine {
+    held_on: String,
+    went_well: String,
+    changes: String,
+}
+
+/// The one-time code for a network member, shown once.
+struct CodeNotice {
+    goal: i64,
+    heading: String,
+    code: String,
+    how: String,
+}
+
+#[derive(Template)]
+#[template(path = "portal.html")]
+struct PlanPage {
+    page: Chrome,
+    /// The reader is a network member (one goal, no household).
+    network: bool,
+    /// Whether there is a plan to show at all.
+    has_plan: bool,
+    notice: Option<String>,
+    code: Option<CodeNotice>,
+    household: Vec<String>,
+    goals: Vec<GoalCard>,
+    appointments: Option<Vec<AppointmentLine>>,
+    evaluations: Option<Vec<EvaluationLine>>,
+    next_evaluation: Option<String>,
+    /// The agreement block: `None` where the reader may not agree (or there are no goals).
+    agreement: Option<Agreement>,
+}
+
+struct Agreement {
+    version: i64,
+    agreed: bool,
+    /// An earlier version the reader agreed to, when the plan changed since.
+    earlier: Option<i64>,
+    form: FormState,
+}
+
+/// "3 mei 2026 om 14:30", in the organisation's time zone.
+fn when(tr: Tr, tz: &TimeZone, ts: Timestamp) -> String {
+    let z = ts.to_zoned(tz.clone());
+    let time = format!("{:02}:{:02}", z.hour(), z.minute());
+    tr.t2("portal-date-time", "date", tr.date(&z.date()), "time", time)
+}
+
+/// "Fatima de Vries (gezinswerker)", or "jij" for the reader.
+fn person_label(tr: Tr, name: &str, role: Option<Role>) -> String {
+    match role {
+        Some(r) => format!("{name} ({})", tr.code("role", r.code()).to_lowercase()),
+        None => name.to_owned(),
+    }
+}
+
+/// Whose goal it is, in words.
+fn owner_text(tr: Tr, view: &PlanView, g: &GoalView) -> String {
+    match (g.goal.client_id, &g.client_name) {
+        (None, _) => tr.t("portal-goal-of-household"),
+        (Some(c), _) if view.me == Some(c) => tr.t("portal-goal-of-you"),
+        (Some(c), _) => {
+            // Given names are what a family uses; the full name where the plan has no household list.
+            let name = view
+                .household
+                .iter()
+                .find(|p| p.id == c)
+                .map(|p| p.given_name.clone())
+                .or_else(|| g.client_name.clone())
+                .unwrap_or_default();
+            tr.t1("portal-goal-of", "name", name)
+        }
+    }
+}
+
+fn goal_card(tr: Tr, tz: &TimeZone, view: &PlanView, reader: &PortalPage, g: &GoalView) -> GoalCard {
+    let goal = &g.goal;
+    let own = goal.client_id.is_some() && goal.client_id == view.me;
+    let about = [
+        owner_text(tr, view, g),
+        tr.code("life-domain", goal.life_domain.code()),
+        tr.code("portal-goal-status", goal.status.code()),
+    ]
+    .join(" · ");
+    let visibility = if goal.confidential {
+        Some(tr.t("portal-goal-confidential"))
+    } else if own && g.may.share {
+        Some(tr.t(if goal.shared { "portal-goal-shared" } else { "portal-goal-private" }))
+    } else {
+        None
+    };
+    let actions = g
+        .actions
+        .iter()
+        .map(|a| {
+            let act = &a.action;
+            let who = if a.mine {
+                tr.t("portal-who-you")
+            } else {
+                match (act.performer, &a.performer_label) {
+                    (Performer::FamilyWorker, _) => tr.t("portal-who-worker"),
+                    (_, Some(name)) => name.clone(),
+                    (p, None) => tr.code("portal-performer", p.code()),
+                }
+            };
+            ActionLine {
+                id: act.id.0,
+                description: act.description.clone(),
+                who,
+                due: act.due_on.map(|d| tr.t1("portal-action-due", "date", tr.date(&d))),
+                done: act.done_on.map(|d| tr.t1("portal-action-done-on", "date", tr.date(&d))),
+                mine: a.mine,
+            }
+        })
+        .collect();
+    let comments = g
+        .comments
+        .iter()
+        .map(|c| CommentLine {
+            author: if c.author.user_id == reader.user.id {
+                tr.t("portal-comment-by-you")
+            } else {
+                person_label(tr, &c.author.name, Some(c.author.role))
+            },
+            when: when(tr, tz, c.created_at),
+            body: c.body.clone(),
+        })
+        .collect();
+    let proposals = g
+        .proposals
+        .iter()
+        .map(|p| ProposalLine {
+            title: p.title.clone(),
+            description: p.description.clone(),
+            status: tr.code("portal-proposal", p.status.code()),
+            pending: p.status == ProposalStatus::Pending,
+        })
+        .collect();
+    let network = g
+        .network
+        .iter()
+        .map(|n| NetworkLine {
+            id: n.id.0,
+            name: n.name.clone(),
+            relation: n.relation.clone(),
+            state: tr.code("portal-network-state", n.state),
+            revocable: n.revocable,
+        })
+        .collect();
+    let score = g.scores.as_ref().and_then(|s| s.iter().max_by_key(|s| s.measured_on)).map(|s| {
+        tr.tn("portal-score", &[("score", i64::from(s.score).into()), ("date", tr.date(&s.measured_on).into())])
+    });
+    GoalCard {
+        id: goal.id.0,
+        title: goal.title.clone(),
+        description: goal.description.clone(),
+        about,
+        visibility,
+        score,
+        actions,
+        comments,
+        proposals,
+        may_comment: g.may.comment,
+        may_propose: g.may.propose,
+        sharing: g.may.share.then_some(goal.shared),
+        may_invite: g.may.invite_network,
+        network,
+        forms: GoalForms::default(),
+        names: FieldNames::of(goal.id.0),
+    }
+}
+
+/// The notices a change redirects back with (`/portal?done=commented`).
+const NOTICES: &[(&str, &str)] = &[
+    ("commented", "portal-notice-commented"),
+    ("proposed", "portal-notice-proposed"),
+    ("action-done", "portal-notice-action-done"),
+    ("action-open", "portal-notice-action-open"),
+    ("shared", "portal-notice-shared"),
+    ("unshared", "portal-notice-unshared"),
+    ("revoked", "portal-notice-revoked"),
+    ("agreed", "portal-notice-agreed"),
+];
+
+#[derive(Deserialize, Default)]
+struct PlanQuery {
+    done: Option<String>,
+}
+
+fn notice(tr: Tr, done: Option<&str>) -> Option<String> {
+    let done = done?;
+    NOTICES.iter().find(|(code, _)| *code == done).map(|(_, key)| tr.t(key))
+}
+
+/// Renders the plan with `status`; `shown` puts a form's input and errors back in its place.
+async fn show(
+    state: &AppState,
+    reader: &PortalPage,
+    status: StatusCode,
+    notice: Option<String>,
+    code: Option<CodeNotice>,
+    shown: Option<Shown>,
+    agree_form: FormState,
+) -> Response {
+    let mut chrome = reader.chrome("portal");
+    // Shown after a POST too: the language switch returns to the plan, not to the form's address.
+    chrome.path = "/portal".to_owned();
+    chrome.query = String::new();
+    let tr = chrome.tr;
+    let tz = &state.app.settings.time_zone;
+    let view = match uc::portal_plan(&state.app, &reader.actor).await {
+        Ok(v) => Some(v),
+        // No plan (any more): a household member not yet in a case, a network member whose
+        // invitation was revoked. The page says so in plain words.
+        Err(AppError::NotFound(_)) => None,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let network = reader.is_network();
+    let Some(view) = view else {
+        let page = PlanPage {
+            page: chrome,
+            network,
+            has_plan: false,
+            notice,
+            code: None,
+            household: Vec::new(),
+            goals: Vec::new(),
+            appointments: None,
+            evaluations: None,
+            next_evaluation: None,
+            agreement: None,
+        };
+        return render(status, &page);
+    };
+    let mut goals: Vec<GoalCard> = view.goals.iter().map(|g| goal_card(tr, tz, &view, reader, g)).collect();
+    if let Some(shown) = shown
+        && let Some(card) = goals.iter_mut().find(|c| c.id == shown.goal)
+    {
+        match shown.which {
+            Which::Comment => card.forms.comment = shown.form,
+            Which::Propose => card.forms.propose = shown.form,
+            Which::Invite => card.forms.invite = shown.form,
+        }
+    }
+    let household = view
+        .household
+        .iter()
+        .map(|p| format!("{} {} ({})", p.given_name, p.family_name, tr.code("household-role", p.role.code())))
+        .collect();
+    let now = state.app.now();
+    let appointments = view.appointments.as_ref().map(|list| {
+        let mut upcoming: Vec<_> = list.iter().filter(|a| a.starts_at >= now).collect();
+        upcoming.sort_by_key(|a| a.starts_at);
+        upcoming
+            .into_iter()
+            .map(|a| AppointmentLine {
+                when: when(tr, tz, a.starts_at),
+                description: a.description.clone(),
+                place: a.place.clone(),
+            })
+            .collect()
+    });
+    let evaluations = view.evaluations.as_ref().map(|list| {
+        let mut list: Vec<_> = list.iter().collect();
+        list.sort_by_key(|e| std::cmp::Reverse(e.held_on));
+        list.into_iter()
+            .map(|e| EvaluationLine {
+                held_on: tr.date(&e.held_on),
+                went_well: e.went_well.clone(),
+                changes: e.changes.clone(),
+            })
+            .collect()
+    });
+    let agreement = (view.may_agree && !view.goals.is_empty()).then(|| Agreement {
+        version: view.version,
+        agreed: view.agreed_to_current,
+        earlier: view
+            .agreements
+            .iter()
+            .filter(|a| Some(a.person_id) == view.me && a.version < view.version)
+            .map(|a| a.version)
+            .max(),
+        form: agree_form,
+    });
+    let page = PlanPage {
+        page: chrome,
+        network,
+        has_plan: true,
+        notice,
+        code,
+        household,
+        goals,
+        appointments,
+        evaluations,
+        next_evaluation: view.next_evaluation_on.filter(|_| view.evaluations.is_some()).map(|d| tr.date(&d)),
+        agreement,
+    };
+    render(status, &page)
+}
+
+async fn plan_page(State(state): State<AppState>, reader: PortalPage, Query(q): Query<PlanQuery>) -> Response {
+    let notice = notice(reader.tr(), q.done.as_deref());
+    show(&state, &reader, StatusCode::OK, notice, None, None, FormState::default()).await
+}
+
+/// The use case's field errors under this goal's field names (`body` -> `g12.portal_comment`).
+fn rename(errors: Vec<FieldError>, goal: i64, names: &[(&str, &str)]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            let base = names.iter().find(|(api, _)| *api == e.field).map_or(e.field.as_str(), |(_, form)| form);
+            e.field = format!("g{goal}.{base}");
+            e
+        })
+        .collect()
+}
+
+/// After a change of a goal: back to the plan with a notice, or the plan again with the
+/// form's errors and its input kept.
+#[allow(clippy::too_many_arguments)]
+async fn after<T>(
+    state: &AppState,
+    reader: &PortalPage,
+    goal: i64,
+    which: Which,
+    names: &[(&str, &str)],
+    form: FormData,
+    result: Result<T, AppError>,
+    done: &str,
+) -> Response {
+    match result {
+        Ok(_) => Redirect::to(&format!("/portal?done={done}#goal-{goal}")).into_response(),
+        Err(AppError::Validation(errors)) => {
+            let shown = FormState::new(form).with_errors(reader.tr(), &rename(errors, goal, names));
+            let shown = Shown { goal, which, form: shown };
+            show(state, reader, StatusCode::UNPROCESSABLE_ENTITY, None, None, Some(shown), FormState::default()).await
+        }
+        Err(e) => app_error_page(&reader.chrome("portal"), e),
+    }
+}
+
+/// A field of a goal's form: `g12.portal_comment`.
+fn goal_field(form: &FormData, goal: i64, name: &str) -> Option<String> {
+    form.get(&format!("g{goal}.{name}")).map(str::to_owned)
+}
+
+async fn comment(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    let input = TextInput { body: goal_field(&form, id, "portal_comment") };
+    let result = uc::comment(&state.app, &reader.actor, GoalId(id), &input).await;
+    after(&state, &reader, id, Which::Comment, &[("body", "portal_comment")], form, result, "commented").await
+}
+
+async fn propose(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    let input = ProposalInput {
+        title: goal_field(&form, id, "portal_proposal_title"),
+        description: goal_field(&form, id, "portal_proposal_description"),
+    };
+    let result = uc::propose(&state.app, &reader.actor, GoalId(id), &input).await;
+    let names = [("title", "portal_proposal_title"), ("description", "portal_proposal_description")];
+    after(&state, &reader, id, Which::Propose, &names, form, result, "proposed").await
+}
+
+async fn share(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    let shared = form.get("shared") == Some("true");
+    let patch = GoalPatch { shared: Some(shared), ..GoalPatch::default() };
+    match uc::change_goal(&state.app, &reader.actor, GoalId(id), &patch).await {
+        Ok(_) => {
+            let done = if shared { "shared" } else { "unshared" };
+            Redirect::to(&format!("/portal?done={done}#goal-{id}")).into_response()
+        }
+        Err(e) => app_error_page(&reader.chrome("portal"), e),
+    }
+}
+
+async fn action_done(
+    State(state): State<AppState>,
+    reader: PortalPage,
+    Path(id): Path<i64>,
+    form: FormData,
+) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    let done = form.get("done") != Some("false");
+    match uc::set_action_done(&state.app, &reader.actor, GoalActionId(id), &ActionPatch { done: Some(done) }).await {
+        Ok(action) => {
+            let notice = if done { "action-done" } else { "action-open" };
+            Redirect::to(&format!("/portal?done={notice}#goal-{}", action.goal_id.0)).into_response()
+        }
+        Err(e) => app_error_page(&reader.chrome("portal"), e),
+    }
+}
+
+/// Invites a network member onto a goal. The one-time code is shown on the page this POST
+/// renders, once: it is not stored readable and never put in a URL.
+async fn invite(
+    State(state): State<AppState>,
+    reader: PortalPage,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    form: FormData,
+) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    let tr = reader.tr();
+    let input = NetworkInvitationInput {
+        name: goal_field(&form, id, "portal_network_name"),
+        relation: goal_field(&form, id, "portal_network_relation"),
+        email: goal_field(&form, id, "portal_network_email"),
+    };
+    match uc::invite_network(&state.app, &reader.actor, GoalId(id), &input).await {
+        Ok((_, code)) => {
+            let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
+            let activate = activation_address(&state, &headers);
+            let notice = CodeNotice {
+                goal: id,
+                heading: tr.t1("portal-code-heading", "name", name.as_str()),
+                code,
+                how: tr.tn(
+                    "portal-code-how",
+                    &[("name", name.as_str().into()), ("address", activate.into()), ("days", 14i64.into())],
+                ),
+            };
+            show(&state, &reader, StatusCode::OK, None, Some(notice), None, FormState::default()).await
+        }
+        Err(e) => {
+            let names = [
+                ("name", "portal_network_name"),
+                ("relation", "portal_network_relation"),
+                ("email", "portal_network_email"),
+            ];
+            after(&state, &reader, id, Which::Invite, &names, form, Err::<(), _>(e), "").await
+        }
+    }
+}
+
+/// Where the invited person activates their account: this site, as the browser reached it.
+fn activation_address(state: &AppState, headers: &HeaderMap) -> String {
+    let scheme = if state.config.secure_cookies { "https" } else { "http" };
+    match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
+        Some(host) if !host.is_empty() && !host.contains(['/', '\\', '@']) => {
+            format!("{scheme}://{host}/portal/activate")
+        }
+        _ => "/portal/activate".to_owned(),
+    }
+}
+
+async fn revoke(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    match uc::revoke_network(&state.app, &reader.actor, NetworkInvitationId(id)).await {
+        Ok(()) => {
+            let goal = form.id("goal").unwrap_or_default();
+            Redirect::to(&format!("/portal?done=revoked#goal-{goal}")).into_response()
+        }
+        Err(e) => app_error_page(&reader.chrome("portal"), e),
+    }
+}
+
+async fn agree(State(state): State<AppState>, reader: PortalPage, form: FormData) -> Response {
+    if let Err(r) = reader.check_csrf(&form) {
+        return *r;
+    }
+    match uc::portal_agree(&state.app, &reader.actor).await {
+        Ok(_) => Redirect::to("/portal?done=agreed#agreement").into_response(),
+        Err(AppError::Conflict { message, .. }) => {
+            tracing::info!(%message, "agreement refused");
+            let shown = FormState { general: Some(reader.tr().t("portal-agree-refused")), ..FormState::default() };
+            show(&state, &reader, StatusCode::CONFLICT, None, None, None, shown).await
+        }
+        Err(e) => app_error_page(&reader.chrome("portal"), e),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Activating an account with a one-time code.
+
+/// The cookie with the activation form's CSRF token (there is no session yet to tie it to).
+const ACTIVATE_CSRF_COOKIE: &str = "bt_activate";
+
+#[derive(Template)]
+#[template(path = "portal_activate.html")]
+struct ActivatePage {
+    page: Chrome,
+    form: FormState,
+}
+
+fn activate_page(state: &AppState, mut chrome: Chrome, status: StatusCode, form: FormState) -> Response {
+    let token = super::login::new_csrf();
+    chrome.csrf = token.clone();
+    chrome.current = "activate";
+    let mut r = render(status, &ActivatePage { page: chrome, form });
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let c = format!(
+        "{ACTIVATE_CSRF_COOKIE}={token}; Path=/portal/activate; HttpOnly; SameSite=Strict; Max-Age=3600{secure}"
+    );
+    if let Ok(v) = HeaderValue::from_str(&c) {
+        r.headers_mut().append(header::SET_COOKIE, v);
+    }
+    r
+}
+
+async fn activate_form(State(state): State<AppState>, page: AnyPage) -> Response {
+    activate_page(&state, page.chrome, StatusCode::OK, FormState::default())
+}
+
+/// The form's own checks, before the code is used: a new password as the rules want it,
+/// typed the same twice. The code and the address are the use case's to judge.
+fn password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if auth::check_new_password(password).is_err() {
+        let mut e = FieldError::new("password", "does not follow the password rule");
+        e.code("password_rule").arg("min", auth::MIN_PASSWORD_LENGTH);
+        errors.push(e);
+    } else if password != repeat {
+        let mut e = FieldError::new("repeat_password", "is not the same as the password");
+        e.code("password_mismatch");
+        errors.push(e);
+    }
+    errors
+}
+
+async fn activate_submit(
+    State(state): State<AppState>,
+    page: AnyPage,
+    ClientAddr(client): ClientAddr,
+    headers: HeaderMap,
+    form: FormData,
+) -> Response {
+    let tr = page.chrome.tr;
+    let expected = session::cookie_value(&headers, ACTIVATE_CSRF_COOKIE).unwrap_or_default();
+    // Passwords are never sent back to the browser.
+    let kept = FormData(
+        ["code", "email"].iter().map(|n| ((*n).to_owned(), form.get(n).unwrap_or_default().to_owned())).collect(),
+    );
+    if expected.is_empty() || form.get("_csrf") != Some(expected.as_str()) {
+        let shown = FormState { general: Some(tr.t("portal-activate-expired")), ..FormState::new(kept) };
+        return activate_page(&state, page.chrome, StatusCode::FORBIDDEN, shown);
+    }
+    let email = form.get("email").unwrap_or_default().trim().to_owned();
+    let password = form.get("password").unwrap_or_default().to_owned();
+    let mut errors = Vec::new();
+    for field in ["code", "email"] {
+        if form.get(field).is_none_or(|v| v.trim().is_empty()) {
+            let mut e = FieldError::new(field, "is required");
+            e.code("required");
+            errors.push(e);
+        }
+    }
+    errors.extend(password_errors(&password, form.get("repeat_password").unwrap_or_default()));
+    if !errors.is_empty() {
+        let shown = FormState::new(kept).with_errors(tr, &errors);
+        return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
+    }
+    let input = ActivateInput { code: form.opt("code"), email: Some(email.clone()), password: Some(password.clone()) };
+    match uc::activate(&state.app, &input).await {
+        Ok(_) => {}
+        Err(AppError::Validation(mut errors)) => {
+            for e in &mut errors {
+                if e.code == "password_rule" && !e.args.iter().any(|(k, _)| *k == "min") {
+                    e.arg("min", auth::MIN_PASSWORD_LENGTH);
+                }
+            }
+            let shown = FormState::new(kept).with_errors(tr, &errors);
+            return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
+        }
+        Err(e) => return app_error_page(&page.chrome, e),
+    }
+    // The account is ready: log in with what was just typed, ending a session this browser
+    // may still hold (of someone else, on a shared computer).
+    if let Some(old) = session::token(&headers)
+        && let Err(e) = auth::logout(&state.app, &old).await
+    {
+        tracing::warn!(error = %e, "ending the previous session");
+    }
+    let attempt =
+        auth::Credentials { email: &email, password: &password, second_factor: None, allow_pending: true, client };
+    match auth::login(&state.app, &attempt).await {
+        Ok(logged_in) => {
+            let target = if logged_in.second_factor_pending { "/login/second-factor?next=/portal" } else { "/portal" };
+            let mut r = Redirect::to(target).into_response();
+            let max_age = state.app.settings.session_absolute.as_secs();
+            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token, max_age));
+            r
+        }
+        Err(e) => {
+            tracing::info!(error = %e, "log-in right after activation");
+            let mut r = Redirect::to("/login?reason=activated&next=/portal").into_response();
+            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, "", 0));
+            r
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Who looked at my file.
+
+/// The access-log actions with a sentence of their own; others get a general one. Each code
+/// `a.b_c` has the message `portal-log-a-b-c` (with `$who`, and `$goal` for goal actions).
+const LOG_ACTIONS: &[&str] = &[
+    "plan.read",
+    "plan.history_read",
+    "plan.agreed",
+    "access_log.read",
+    "case.read",
+    "case.referred",
+    "case.intake_held",
+    "case.support_started",
+    "case.closed",
+    "contact.recorded",
+    "contact.list",
+    "goal.added",
+    "goal.changed",
+    "goal.sharing_changed",
+    "goal.scored",
+    "goal.commented",
+    "goal.change_proposed",
+    "goal.proposal_accepted",
+    "goal.proposal_declined",
+    "action.added",
+    "action.done",
+    "action.reopened",
+    "network.invited",
+    "network.revoked",
+    "evaluation.recorded",
+    "appointment.planned",
+    "portal.invited",
+    "portal.activated",
+    // Working notes are never shown in the portal, nor hinted at: a read of them is a read of
+    // the file, a note added is the file brought up to date.
+    "working_notes.read",
+    "working_note.added",
+];
+
+fn log_key(action: &str) -> String {
+    format!("portal-log-{}", action.replace(['.', '_'], "-"))
+}
+
+struct LogLine {
+    when: String,
+    text: String,
+}
+
+/// One row of the access log as a sentence: "Fatima de Vries (gezinswerker) heeft het
+/// gezinsplan bekeken."
+fn log_sentence(tr: Tr, row: &AccessView) -> String {
+    let who = match &row.actor_name {
+        Some(name) => person_label(tr, name, row.actor_role.as_deref().and_then(Role::parse)),
+        None => tr.t("portal-log-someone"),
+    };
+    let goal = row.goal_title.clone().unwrap_or_default();
+    let key = if LOG_ACTIONS.contains(&row.action.as_str()) {
+        log_key(&row.action)
+    } else if row.goal_title.is_some() {
+        "portal-log-other-goal".to_owned()
+    } else {
+        "portal-log-other".to_owned()
+    };
+    tr.tn(&key, &[("who", who.into()), ("goal", goal.into())])
+}
+
+#[derive(Template)]
+#[template(path = "portal_access_log.html")]
+struct AccessLogPage {
+    page: Chrome,
+    entries: Vec<LogLine>,
+}
+
+async fn access_log(State(state): State<AppState>, reader: PortalPage) -> Response {
+    let chrome = reader.chrome("portal-log");
+    if reader.is_network() {
+        return error_page(&chrome, StatusCode::FORBIDDEN, "portal-log-forbidden-title", "portal-log-forbidden-detail");
+    }
+    let tr = chrome.tr;
+    let tz = &state.app.settings.time_zone;
+    let rows = match uc::portal_access_log(&state.app, &reader.actor).await {
+        Ok(rows) => rows,
+        Err(AppError::NotFound(_)) => Vec::new(),
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let entries =
+        rows.iter().map(|r| LogLine { when: when(tr, tz, r.occurred_at), text: log_sentence(tr, r) }).collect();
+    render(StatusCode::OK, &AccessLogPage { page: chrome, entries })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::i18n::Lang;
+    use super::*;
+    use buurtteam_domain::codes::GoalStatus;
+
+    fn row(action: &str, goal: Option<&str>) -> AccessView {
+        AccessView {
+            occurred_at: Timestamp::UNIX_EPOCH,
+            actor_user_id: None,
+            actor_name: Some("Fatima de Vries".into()),
+            actor_role: Some("family_worker".into()),
+            action: action.into(),
+            goal_id: goal.map(|_| GoalId(1)),
+            goal_title: goal.map(str::to_owned),
+            client_id: None,
+            acting_for: None,
+            session_ref: None,
+        }
+    }
+
+    #[test]
+    fn every_logged_action_has_a_sentence_in_both_languages() {
+        for lang in [Lang::Nl, Lang::En] {
+            let tr = Tr::new(lang);
+            for action in LOG_ACTIONS {
+                let key = log_key(action);
+                assert_ne!(tr.t1(&key, "who", "X"), key, "{key} in {lang:?}");
+            }
+            let others = [
+                "portal-log-forbidden-title",
+                "portal-log-forbidden-detail",
+                "portal-log-other",
+                "portal-log-other-goal",
+            ];
+            for key in NOTICES.iter().map(|(_, k)| *k).chain(others) {
+                assert_ne!(tr.t(key), key, "{key} in {lang:?}");
+            }
+            for list in [
+                ("portal-goal-status", GoalStatus::ALL.iter().map(|c| c.code()).collect::<Vec<_>>()),
+                ("portal-proposal", ProposalStatus::ALL.iter().map(|c| c.code()).collect()),
+                ("portal-performer", Performer::ALL.iter().map(|c| c.code()).collect()),
+                ("portal-network-state", vec!["invited", "active", "revoked"]),
+            ] {
+                for code in list.1 {
+                    let text = tr.code(list.0, code);
+                    assert!(!text.starts_with(list.0), "{}-{code} in {lang:?}", list.0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_access_log_speaks_plain_dutch() {
+        let tr = Tr::new(Lang::Nl);
+        assert_eq!(
+            log_sentence(tr, &row("plan.read", None)),
+            "Fatima de Vries (gezinswerker) heeft het gezinsplan bekeken."
+        );
+        assert_eq!(
+            log_sentence(tr, &row("goal.changed", Some("Rust in huis"))),
+            "Fatima de Vries (gezinswerker) heeft het doel ‘Rust in huis’ aangepast."
+        );
+        // An action the page does not know yet still reads as a sentence.
+        assert_eq!(
+            log_sentence(tr, &row("goal.archived", Some("Rust in huis"))),
+            "Fatima de Vries (gezinswerker) heeft iets gedaan met het doel ‘Rust in huis’."
+        );
+        // Working notes are not named, not even in the log.
+        assert!(!log_sentence(tr, &row("working_notes.read", None)).contains("aantekening"));
+        let en = Tr::new(Lang::En);
+        assert_eq!(
+            log_sentence(en, &row("plan.read", None)),
+            "Fatima de Vries (family worker) viewed the family plan."
+        );
+    }
+
+    #[test]
+    fn the_activation_form_checks_the_new_password() {
+        let short = password_errors("kort", "kort");
+        assert_eq!(short.len(), 1);
+        assert_eq!((short[0].field.as_str(), short[0].code), ("password", "password_rule"));
+        let state = FormState::default().with_errors(Tr::new(Lang::Nl), &short);
+        assert_eq!(state.error("password"), "Kies een wachtwoord van minstens 10 tekens.");
+        let mismatch = password_errors("een lange zin als wachtwoord", "een andere zin");
+        assert_eq!((mismatch[0].field.as_str(), mismatch[0].code), ("repeat_password", "password_mismatch"));
+        assert!(password_errors("een lange zin als wachtwoord", "een lange zin als wachtwoord").is_empty());
+    }
+
+    #[test]
+    fn goal_fields_get_their_own_names() {
+        let mut e = FieldError::new("body", "is required");
+        e.code("required");
+        let renamed = rename(vec![e], 12, &[("body", "portal_comment")]);
+        assert_eq!(renamed[0].field, "g12.portal_comment");
+        let state = FormState::default().with_errors(Tr::new(Lang::Nl), &renamed);
+        assert!(state.has("g12.portal_comment"));
+        assert_eq!(state.id("g12.portal_comment"), "g12-portal_comment");
+        assert_eq!(state.errors[0].summary, "Jouw reactie: Vul dit in.");
+    }
 }

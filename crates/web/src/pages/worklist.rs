@@ -53,10 +53,14 @@ fn row(tr: Tr, view: &CaseView, teams: &[Team], staff: &[(UserId, String)], toda
             }
             None => (String::new(), String::new(), false),
         },
-        _ => {
-            let changed = c.updated_at.to_zoned(jiff::tz::TimeZone::UTC).date();
-            (tr.t1("last-activity", "date", tr.date(&changed)), String::new(), false)
-        }
+        _ => match c.next_evaluation_on.filter(|_| c.status == CaseStatus::InSupport) {
+            // In support: the family plan's next evaluation, when one is planned.
+            Some(due) => super::plan::evaluation_due(tr, due, today),
+            None => {
+                let changed = c.updated_at.to_zoned(jiff::tz::TimeZone::UTC).date();
+                (tr.t1("last-activity", "date", tr.date(&changed)), String::new(), false)
+            }
+        },
     };
     Row {
         id: c.id.0,
