@@ -250,7 +250,8 @@ impl Context {
                 } else if goal.is_none() && *authority {
                     // Case-wide: a parent with authority counts as family.
                     Member::ParentWithAuthority
-                } else if *client {
+                } else if *client || *authority {
+                    // A parent with authority counts as family even when not a client.
                     Member::OtherClient
                 } else {
                     Member::NonClient
@@ -324,6 +325,8 @@ where
         .await;
     if let Err(e @ (AppError::Forbidden(_) | AppError::NotFound(_))) = &outcome {
         let mut entry = audit_entry(Some(actor), now, "plan.access_refused", "case");
+        // In the case's own log for its team managers; the portal never shows these rows.
+        entry.case_id = Some(case);
         entry.detail = serde_json::json!({ "case_id": case.0, "refusal": e.to_string() });
         audit::log(&app.db, entry).await?;
     }
@@ -898,18 +901,8 @@ pub async fn agree(app: &App, actor: &Actor, case: CaseId, input: &AgreementInpu
             let person = match (&ctx.standing, on_behalf) {
                 (Standing::Member { person, .. }, _) => *person,
                 (_, Some(p)) if ctx.person(p).is_some() => p,
-                (_, p) => {
-                    let mut errors = Errors::default();
-                    let message =
-                        if p.is_some() { "is not in this household" } else { "name the household member who agreed" };
-                    errors.add("person_id", message).code(if p.is_some() {
-                        "not_household_member"
-                    } else {
-                        "required"
-                    });
-                    errors.finish()?;
-                    unreachable!("errors were added")
-                }
+                (_, Some(_)) => return Err(invalid("person_id", "is not in this household", "not_household_member")),
+                (_, None) => return Err(invalid("person_id", "name the household member who agreed", "required")),
             };
             let plan = store::load(tx, ctx.case.id).await?;
             if plan.goals.is_empty() {
@@ -945,7 +938,22 @@ pub async fn history(app: &App, actor: &Actor, case: CaseId) -> Result<Vec<Versi
                     plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
                 }
             };
-            let out: Vec<Version> = versions.into_iter().filter(visible).collect();
+            let readable = |g: i64| {
+                plan.goals.iter().find(|x| x.id.0 == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
+            };
+            let out: Vec<Version> = versions
+                .into_iter()
+                .filter(visible)
+                .map(|mut v| {
+                    // An evaluation's scores name several goals: keep those the reader may see.
+                    if let Some(scores) =
+                        v.state_after.as_mut().and_then(|a| a.get_mut("scores")).and_then(|s| s.as_array_mut())
+                    {
+                        scores.retain(|s| s["goal_id"].as_i64().is_some_and(readable));
+                    }
+                    v
+                })
+                .collect();
             audit::append(tx, &ctx.entry(now, "plan.history_read", None)).await?;
             Ok(out)
         })
@@ -1591,11 +1599,9 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
             // a whole or about the reader.
             let visible = |r: &buurtteam_store::audit::AccessRow| {
                 let about = match r.goal_id {
-                    Some(g) => plan
-                        .goals
-                        .iter()
-                        .find(|x| x.id == g)
-                        .is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x))),
+                    Some(g) => {
+                        plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
+                    }
                     None => r.client_id.is_none() || r.client_id == Some(me),
                 };
                 about && r.actor_user_id != Some(ctx.actor.user_id) && !r.action.ends_with("access_refused")

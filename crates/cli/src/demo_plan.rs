@@ -64,15 +64,12 @@ pub async fn seed(app: &App, worker_email: &str, password: &str) -> anyhow::Resu
             .await
             .map_err(|e| anyhow!("demo plan for case {}: {e:?}", case.0))?;
         if first {
-            let code = plan::invite_to_portal(app, &actor, *case, &PortalInvitationInput { person_id: Some(parent.id.0) })
-                .await?;
+            let code =
+                plan::invite_to_portal(app, &actor, *case, &PortalInvitationInput { person_id: Some(parent.id.0) })
+                    .await?;
             plan::activate(
                 app,
-                &ActivateInput {
-                    code: Some(code),
-                    email: Some(FAMILY_EMAIL.into()),
-                    password: Some(password.into()),
-                },
+                &ActivateInput { code: Some(code), email: Some(FAMILY_EMAIL.into()), password: Some(password.into()) },
             )
             .await
             .map_err(|e| anyhow!("demo portal account: {e:?}"))?;
@@ -120,8 +117,9 @@ async fn seed_case(
         confidential: false,
         confidential_reason: None,
     };
-    let household = plan::add_goal(app, actor, case, &goal("domestic_relations", "Meer rust in huis, minder ruzie".into(), None))
-        .await?;
+    let household =
+        plan::add_goal(app, actor, case, &goal("domestic_relations", "Meer rust in huis, minder ruzie".into(), None))
+            .await?;
     let childs = plan::add_goal(
         app,
         actor,

@@ -43,16 +43,16 @@ async fn family(t: &TestApp, o: &Org) -> Family {
         )
         .await
         .expect(201);
-    let ids: Vec<i64> = h["members"].as_array().map(|m| m.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default();
+    let ids: Vec<i64> =
+        h["members"].as_array().map(|m| m.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default();
     let (mother, grandmother, child, teen, youth) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
     let hid = h["id"].as_i64().unwrap_or(0);
     let today = jiff::Zoned::now().date().to_string();
-    let case = w
-        .post("/api/v1/cases", referral_body(hid, o.team_a, &[mother, child, teen, youth], &today))
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let case =
+        w.post("/api/v1/cases", referral_body(hid, o.team_a, &[mother, child, teen, youth], &today)).await.expect(201)
+            ["id"]
+            .as_i64()
+            .unwrap_or(0);
     w.post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": today})).await.expect(200);
     w.post(&format!("/api/v1/cases/{case}/start"), json!({"started_on": today})).await.expect(200);
     let _ = t;
@@ -69,8 +69,10 @@ async fn goal(w: &Client, case: i64, title: &str, client: Option<i64>, confident
 
 /// Invites `person` into the portal, activates with `email` and logs in.
 async fn portal_account(t: &TestApp, w: &Client, case: i64, person: i64, email: &str) -> Client {
-    let code = w.post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person})).await.expect(201)
-        ["code"]
+    let code = w
+        .post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person}))
+        .await
+        .expect(201)["code"]
         .as_str()
         .unwrap_or_default()
         .to_owned();
@@ -114,9 +116,12 @@ async fn who_sees_which_goal_in_the_portal() {
     let f = family(&t, &o).await;
     let p = plan(&o.worker_a, &f).await;
     let w = &o.worker_a;
-    w.post(&format!("/api/v1/cases/{}/working-notes", f.case), json!({"body": "Vermoeden van spanningen tussen ouders"}))
-        .await
-        .expect(201);
+    w.post(
+        &format!("/api/v1/cases/{}/working-notes", f.case),
+        json!({"body": "Vermoeden van spanningen tussen ouders"}),
+    )
+    .await
+    .expect(201);
 
     let mother = portal_account(&t, w, f.case, f.mother, "samira@example.nl").await;
     let teen = portal_account(&t, w, f.case, f.teen, "lina@example.nl").await;
@@ -143,7 +148,13 @@ async fn who_sees_which_goal_in_the_portal() {
     }
     mother.get(&format!("/api/v1/cases/{}/working-notes", f.case)).await.problem(404);
     // The confidential reason is shown to its own client only.
-    let own = l["goals"].as_array().into_iter().flatten().find(|x| x["id"] == p.teen_confidential).cloned().unwrap_or_default();
+    let own = l["goals"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|x| x["id"] == p.teen_confidential)
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(own["confidential_reason"], "Veiligheid van de jongere");
 
     // The 17-year-old shares her goal: her mother and her sister (clients) see it, the
@@ -170,7 +181,10 @@ async fn who_sees_which_goal_in_the_portal() {
     assert!(goal_ids(&teen.get("/api/v1/portal/plan").await.expect(200)).contains(&p.teen));
 
     // A child under 12 gets no account of their own.
-    let r = w.post(&format!("/api/v1/cases/{}/portal-invitations", f.case), json!({"person_id": f.child})).await.problem(422);
+    let r = w
+        .post(&format!("/api/v1/cases/{}/portal-invitations", f.case), json!({"person_id": f.child}))
+        .await
+        .problem(422);
     assert_eq!(r.body["errors"][0]["code"], "too_young_for_portal");
 }
 
@@ -188,14 +202,16 @@ async fn staff_see_plans_by_team_and_managers_read_the_access_log() {
     o.worker_b.get(&path).await.problem(404);
     o.analyst.get(&path).await.problem(404);
     o.admin.get(&path).await.problem(404);
-    o.worker_b.post(&format!("/api/v1/cases/{}/goals", f.case), json!({"life_domain": "housing", "title": "x"})).await.problem(404);
+    o.worker_b
+        .post(&format!("/api/v1/cases/{}/goals", f.case), json!({"life_domain": "housing", "title": "x"}))
+        .await
+        .problem(404);
     o.worker_b.patch_goal(p.house, json!({"title": "Overgenomen"})).await.problem(404);
 
     // Team managers read who looked at the file, with the session; family workers do not.
     let log_path = format!("/api/v1/cases/{}/access-log", f.case);
     let log = o.manager.get(&log_path).await.expect(200);
-    let reads: Vec<&Value> =
-        log.as_array().into_iter().flatten().filter(|r| r["action"] == "plan.read").collect();
+    let reads: Vec<&Value> = log.as_array().into_iter().flatten().filter(|r| r["action"] == "plan.read").collect();
     assert!(reads.iter().any(|r| r["actor_user_id"] == o.worker_a_id), "the worker's read is logged: {log}");
     assert!(reads.iter().all(|r| r["session_ref"].as_str().is_some_and(|s| s.len() == 12)), "{log}");
     o.worker_a.get(&log_path).await.problem(403);
@@ -231,14 +247,27 @@ async fn network_members_see_their_goal_only_while_invited() {
 
     let anon = Client::new(&t.base);
     // A wrong code or a weak password is refused, naming the field.
-    let r = anon.post("/api/v1/portal/activate", json!({"code": "AAAA-BBBB-CCCC", "email": "karin@example.nl", "password": PASSWORD})).await.problem(422);
+    let r = anon
+        .post(
+            "/api/v1/portal/activate",
+            json!({"code": "AAAA-BBBB-CCCC", "email": "karin@example.nl", "password": PASSWORD}),
+        )
+        .await
+        .problem(422);
     assert_eq!(r.fields(), vec!["code"]);
-    let r = anon.post("/api/v1/portal/activate", json!({"code": code, "email": "karin@example.nl", "password": "kort"})).await.problem(422);
+    let r = anon
+        .post("/api/v1/portal/activate", json!({"code": code, "email": "karin@example.nl", "password": "kort"}))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), vec!["password"]);
     // The code works once, typed in lower case and without dashes too.
     let typed = code.replace('-', "").to_lowercase();
-    anon.post("/api/v1/portal/activate", json!({"code": typed, "email": "karin@example.nl", "password": PASSWORD})).await.expect(201);
-    anon.post("/api/v1/portal/activate", json!({"code": code, "email": "karin2@example.nl", "password": PASSWORD})).await.problem(422);
+    anon.post("/api/v1/portal/activate", json!({"code": typed, "email": "karin@example.nl", "password": PASSWORD}))
+        .await
+        .expect(201);
+    anon.post("/api/v1/portal/activate", json!({"code": code, "email": "karin2@example.nl", "password": PASSWORD}))
+        .await
+        .problem(422);
     let karin = t.login("karin@example.nl").await;
 
     let seen = karin.get("/api/v1/portal/plan").await.expect(200);
@@ -246,7 +275,10 @@ async fn network_members_see_their_goal_only_while_invited() {
     assert!(seen["household"].as_array().is_some_and(Vec::is_empty), "no household list for the network");
     assert!(seen["goals"][0]["scores"].is_null(), "no self-sufficiency scores for the network");
     assert!(seen["evaluations"].is_null());
-    karin.post(&format!("/api/v1/goals/{}/comments", p.child), json!({"body": "Ik breng hem woensdag naar bed"})).await.expect(201);
+    karin
+        .post(&format!("/api/v1/goals/{}/comments", p.child), json!({"body": "Ik breng hem woensdag naar bed"}))
+        .await
+        .expect(201);
     karin.post(&format!("/api/v1/goals/{}/comments", p.house), json!({"body": "x"})).await.problem(404);
     karin.get(&format!("/api/v1/cases/{}/plan", f.case)).await.problem(404);
     karin.get(&format!("/api/v1/cases/{}/working-notes", f.case)).await.problem(404);
@@ -273,10 +305,18 @@ async fn network_members_see_their_goal_only_while_invited() {
     // The worker can revoke too; a goal marked confidential closes to the network at once.
     let inv2 = o
         .worker_a
-        .post(&format!("/api/v1/goals/{}/network-invitations", p.house), json!({"name": "Opa Ahmed", "relation": "opa", "email": "ahmed@example.nl"}))
+        .post(
+            &format!("/api/v1/goals/{}/network-invitations", p.house),
+            json!({"name": "Opa Ahmed", "relation": "opa", "email": "ahmed@example.nl"}),
+        )
         .await
         .expect(201);
-    anon.post("/api/v1/portal/activate", json!({"code": inv2["code"], "email": "ahmed@example.nl", "password": PASSWORD})).await.expect(201);
+    anon.post(
+        "/api/v1/portal/activate",
+        json!({"code": inv2["code"], "email": "ahmed@example.nl", "password": PASSWORD}),
+    )
+    .await
+    .expect(201);
     let opa = t.login("ahmed@example.nl").await;
     assert_eq!(goal_ids(&opa.get("/api/v1/portal/plan").await.expect(200)), set(&[p.house]));
     o.worker_a.patch_goal(p.house, json!({"confidential": true, "confidential_reason": "Tijdelijk"})).await.expect(200);
@@ -327,14 +367,22 @@ async fn proposals_actions_agreement_and_versions() {
     let version = agreed["version"].as_i64().unwrap_or(0);
     assert!(mother.get("/api/v1/portal/plan").await.expect(200)["agreed_to_current"].as_bool().unwrap_or(false));
     grandmother.post("/api/v1/portal/agreement", json!({})).await.problem(403);
-    w.post(&format!("/api/v1/goals/{}/scores", p.child), json!({"measured_on": jiff::Zoned::now().date().to_string(), "score": 2})).await.expect(201);
+    w.post(
+        &format!("/api/v1/goals/{}/scores", p.child),
+        json!({"measured_on": jiff::Zoned::now().date().to_string(), "score": 2}),
+    )
+    .await
+    .expect(201);
     let after = mother.get("/api/v1/portal/plan").await.expect(200);
     assert_eq!(after["version"].as_i64(), Some(version + 1));
     assert_eq!(after["agreed_to_current"], false);
     // The worker records agreement on the teen's behalf; the access log says for whom.
     w.post(&format!("/api/v1/cases/{}/agreements", f.case), json!({"person_id": f.teen})).await.expect(201);
     let log = o.manager.get(&format!("/api/v1/cases/{}/access-log", f.case)).await.expect(200);
-    assert!(log.as_array().into_iter().flatten().any(|r| r["action"] == "plan.agreed" && r["acting_for"] == f.teen), "{log}");
+    assert!(
+        log.as_array().into_iter().flatten().any(|r| r["action"] == "plan.agreed" && r["acting_for"] == f.teen),
+        "{log}"
+    );
 
     // Every change is a version with who and what; the portal history hides goals it may not see.
     let versions = w.get(&format!("/api/v1/cases/{}/plan/versions", f.case)).await.expect(200);
@@ -342,16 +390,44 @@ async fn proposals_actions_agreement_and_versions() {
     for c in ["goal.added", "goal.proposal_accepted", "action.added", "action.done", "goal.scored"] {
         assert!(changes.contains(&c), "{c} in {changes:?}");
     }
-    let accepted_version = versions.as_array().into_iter().flatten().find(|v| v["change"] == "goal.proposal_accepted").cloned().unwrap_or_default();
+    let accepted_version = versions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|v| v["change"] == "goal.proposal_accepted")
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(accepted_version["state_before"]["title"], "Yassin slaapt op tijd");
     assert_eq!(accepted_version["state_after"]["title"], "Yassin ligt om acht uur in bed");
     let mothers = mother.get(&format!("/api/v1/cases/{}/plan/versions", f.case)).await.expect(200);
-    let goals: BTreeSet<i64> =
-        mothers.as_array().into_iter().flatten().filter_map(|v| v["goal_id"].as_i64()).collect();
+    let goals: BTreeSet<i64> = mothers.as_array().into_iter().flatten().filter_map(|v| v["goal_id"].as_i64()).collect();
     assert!(goals.contains(&p.child), "{goals:?}");
     for hidden in [p.youth, p.teen_confidential] {
         assert!(!goals.contains(&hidden), "the history names a goal she may not see: {goals:?}");
     }
+    // An evaluation scores several goals at once: the portal history keeps only hers to see.
+    let today = jiff::Zoned::now().date().to_string();
+    w.post(&format!("/api/v1/cases/{}/evaluations", f.case), json!({"held_on": today, "went_well": "Rust", "changes": "Niets", "scores": [{"goal_id": p.house, "score": 3}, {"goal_id": p.teen_confidential, "score": 1}]}))
+        .await
+        .expect(201);
+    let scored = |versions: &Value| -> BTreeSet<i64> {
+        versions
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|v| v["change"] == "evaluation.recorded")
+            .flat_map(|v| v["state_after"]["scores"].as_array().cloned().unwrap_or_default())
+            .filter_map(|s| s["goal_id"].as_i64())
+            .collect()
+    };
+    assert_eq!(
+        scored(&mother.get(&format!("/api/v1/cases/{}/plan/versions", f.case)).await.expect(200)),
+        set(&[p.house])
+    );
+    assert_eq!(
+        scored(&w.get(&format!("/api/v1/cases/{}/plan/versions", f.case)).await.expect(200)),
+        set(&[p.house, p.teen_confidential])
+    );
 }
 
 #[tokio::test]
@@ -365,11 +441,20 @@ async fn scores_evaluations_and_bad_input() {
 
     // Scores are 1..5; a bad one saves nothing.
     let before = t.count("goal_scores").await;
-    let r = w.post(&format!("/api/v1/goals/{}/scores", p.house), json!({"measured_on": today.to_string(), "score": 6})).await.problem(422);
+    let r = w
+        .post(&format!("/api/v1/goals/{}/scores", p.house), json!({"measured_on": today.to_string(), "score": 6}))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), vec!["score"]);
     assert_eq!(t.count("goal_scores").await, before);
     // A goal needs a title and a known life domain; a client must be a client of the case.
-    let r = w.post(&format!("/api/v1/cases/{}/goals", f.case), json!({"life_domain": "astrology", "title": " ", "client_id": f.grandmother})).await.problem(422);
+    let r = w
+        .post(
+            &format!("/api/v1/cases/{}/goals", f.case),
+            json!({"life_domain": "astrology", "title": " ", "client_id": f.grandmother}),
+        )
+        .await
+        .problem(422);
     let mut fields = r.fields();
     fields.sort();
     assert_eq!(fields, vec!["client_id", "life_domain", "title"]);
@@ -388,7 +473,8 @@ async fn scores_evaluations_and_bad_input() {
         .expect(201);
     let staff = w.get(&format!("/api/v1/cases/{}/plan", f.case)).await.expect(200);
     assert_eq!(staff["next_evaluation_on"], next);
-    let house = staff["goals"].as_array().into_iter().flatten().find(|g| g["id"] == p.house).cloned().unwrap_or_default();
+    let house =
+        staff["goals"].as_array().into_iter().flatten().find(|g| g["id"] == p.house).cloned().unwrap_or_default();
     assert_eq!(house["scores"][0]["score"], 3);
 
     // Evaluations reach clients in the portal, not household members who are no client.
@@ -435,7 +521,10 @@ async fn the_portal_access_log_shows_who_looked_in_plain_terms() {
     assert!(rows.iter().any(|r| r["action"] == "file.read"), "{log}");
     // The 17-year-old sees that the worker scored her goal.
     let hers = youth.get("/api/v1/portal/access-log").await.expect(200);
-    assert!(hers.as_array().into_iter().flatten().any(|r| r["action"] == "goal.scored" && r["goal_id"] == p.youth), "{hers}");
+    assert!(
+        hers.as_array().into_iter().flatten().any(|r| r["action"] == "goal.scored" && r["goal_id"] == p.youth),
+        "{hers}"
+    );
     // Staff have no portal access log; network members none either.
     w.get("/api/v1/portal/access-log").await.problem(403);
 }
@@ -469,10 +558,17 @@ async fn the_policy_matrix_holds_through_http() {
     let f = family(&t, &o).await;
     let w = &o.worker_a;
     let g = |owner: Owner, confidential: bool, shared: bool| GoalFacts { owner, confidential, shared };
-    let (u12, y15, a16) = (Owner::Client(AgeBand::Under12), Owner::Client(AgeBand::From12To15), Owner::Client(AgeBand::From16));
+    let (u12, y15, a16) =
+        (Owner::Client(AgeBand::Under12), Owner::Client(AgeBand::From12To15), Owner::Client(AgeBand::From16));
     // (goal id, whose, facts)
     let mut goals: Vec<(i64, Option<i64>, GoalFacts)> = Vec::new();
-    for (client, owner) in [(None, Owner::Household), (Some(f.child), u12), (Some(f.teen), y15), (Some(f.youth), a16), (Some(f.mother), a16)] {
+    for (client, owner) in [
+        (None, Owner::Household),
+        (Some(f.child), u12),
+        (Some(f.teen), y15),
+        (Some(f.youth), a16),
+        (Some(f.mother), a16),
+    ] {
         for confidential in [false, true] {
             let id = goal(w, f.case, "Doel", client, confidential).await;
             goals.push((id, client, g(owner, confidential, false)));
@@ -488,10 +584,19 @@ async fn the_policy_matrix_holds_through_http() {
     let grandmother = portal_account(&t, w, f.case, f.grandmother, "fatma@example.nl").await;
     let invited_goal = goals[0].0;
     let inv = w
-        .post(&format!("/api/v1/goals/{invited_goal}/network-invitations"), json!({"name": "Karin", "relation": "buurvrouw", "email": "karin@example.nl"}))
+        .post(
+            &format!("/api/v1/goals/{invited_goal}/network-invitations"),
+            json!({"name": "Karin", "relation": "buurvrouw", "email": "karin@example.nl"}),
+        )
         .await
         .expect(201);
-    Client::new(&t.base).post("/api/v1/portal/activate", json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD})).await.expect(201);
+    Client::new(&t.base)
+        .post(
+            "/api/v1/portal/activate",
+            json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD}),
+        )
+        .await
+        .expect(201);
     let network = t.login("karin@example.nl").await;
 
     // How each portal account relates to a goal, stated here independently of the application.
@@ -542,18 +647,37 @@ async fn the_policy_matrix_holds_through_http() {
             let read = decide(viewer, PlanAction::ReadGoal, target) == Decision::Allow;
             assert_eq!(seen.contains(id), read, "{name} reading goal {facts:?}");
             if read {
-                let view = plan.body["goals"].as_array().into_iter().flatten().find(|x| x["id"] == *id).cloned().unwrap_or_default();
+                let view = plan.body["goals"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|x| x["id"] == *id)
+                    .cloned()
+                    .unwrap_or_default();
                 let scores = decide(viewer, PlanAction::ReadScores, target) == Decision::Allow;
                 assert_eq!(view["scores"].is_array(), scores, "{name} scores of {facts:?}");
             }
             let title = if *id == shared { "Gedeeld doel" } else { "Doel" };
             let attempts = [
-                (PlanAction::CommentOnGoal, client.post(&format!("/api/v1/goals/{id}/comments"), json!({"body": "Opmerking"})).await, 201),
-                (PlanAction::ProposeGoalChange, client.post(&format!("/api/v1/goals/{id}/proposals"), json!({"title": "Voorstel"})).await, 201),
+                (
+                    PlanAction::CommentOnGoal,
+                    client.post(&format!("/api/v1/goals/{id}/comments"), json!({"body": "Opmerking"})).await,
+                    201,
+                ),
+                (
+                    PlanAction::ProposeGoalChange,
+                    client.post(&format!("/api/v1/goals/{id}/proposals"), json!({"title": "Voorstel"})).await,
+                    201,
+                ),
                 (PlanAction::ChangeGoal, client.patch_goal(*id, json!({"title": title})).await, 200),
                 (
                     PlanAction::InviteNetwork,
-                    client.post(&format!("/api/v1/goals/{id}/network-invitations"), json!({"name": "Iemand", "relation": "vriend", "email": "iemand@example.nl"})).await,
+                    client
+                        .post(
+                            &format!("/api/v1/goals/{id}/network-invitations"),
+                            json!({"name": "Iemand", "relation": "vriend", "email": "iemand@example.nl"}),
+                        )
+                        .await,
                     201,
                 ),
             ];

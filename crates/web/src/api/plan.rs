@@ -32,7 +32,12 @@ fn created<T>(v: T) -> Created<T> {
 #[utoipa::path(post, path = "/api/v1/cases/{id}/goals", tag = "plan", params(("id" = i64, Path)), request_body = GoalInput,
     responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn add_goal(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<GoalInput>) -> Created<Goal> {
+pub async fn add_goal(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<GoalInput>,
+) -> Created<Goal> {
     let Json(input) = body?;
     created(uc::add_goal(&s.app, &a.actor, CaseId(id), &input).await?)
 }
@@ -57,7 +62,12 @@ pub async fn change_goal(
 #[utoipa::path(post, path = "/api/v1/goals/{id}/scores", tag = "plan", params(("id" = i64, Path)), request_body = ScoreInput,
     responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn add_score(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<ScoreInput>) -> Created<Score> {
+pub async fn add_score(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ScoreInput>,
+) -> Created<Score> {
     let Json(input) = body?;
     created(uc::add_score(&s.app, &a.actor, GoalId(id), &input).await?)
 }
@@ -99,7 +109,12 @@ pub struct IdOut {
 #[utoipa::path(post, path = "/api/v1/goals/{id}/comments", tag = "plan", params(("id" = i64, Path)), request_body = TextInput,
     responses((status = 201, body = IdOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn comment(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<TextInput>) -> Created<IdOut> {
+pub async fn comment(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<TextInput>,
+) -> Created<IdOut> {
     let Json(input) = body?;
     created(IdOut { id: uc::comment(&s.app, &a.actor, GoalId(id), &input).await? })
 }
@@ -108,7 +123,12 @@ pub async fn comment(State(s): State<AppState>, a: Account, Path(id): Path<i64>,
 #[utoipa::path(post, path = "/api/v1/goals/{id}/proposals", tag = "plan", params(("id" = i64, Path)), request_body = ProposalInput,
     responses((status = 201, body = IdOut), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn propose(State(s): State<AppState>, a: Account, Path(id): Path<i64>, body: Body<ProposalInput>) -> Created<IdOut> {
+pub async fn propose(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ProposalInput>,
+) -> Created<IdOut> {
     let Json(input) = body?;
     created(IdOut { id: uc::propose(&s.app, &a.actor, GoalId(id), &input).await?.0 })
 }
@@ -197,14 +217,22 @@ pub async fn agree(
 /// The plan of a case for staff of its team. Logged in the access log.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/plan", tag = "plan", params(("id" = i64, Path)),
     responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn staff_plan(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<PlanView>, ApiError> {
+pub async fn staff_plan(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<Json<PlanView>, ApiError> {
     Ok(Json(uc::staff_plan(&s.app, &a.actor, CaseId(id)).await?))
 }
 
 /// Every version of the plan: who changed what, when, with the state before and after.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/plan/versions", tag = "plan", params(("id" = i64, Path)),
     responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn history(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<Vec<Version>>, ApiError> {
+pub async fn history(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Version>>, ApiError> {
     Ok(Json(uc::history(&s.app, &a.actor, CaseId(id)).await?))
 }
 
@@ -256,7 +284,11 @@ pub async fn invite_network(
 #[utoipa::path(delete, path = "/api/v1/network-invitations/{id}", tag = "portal", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn revoke_network(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<StatusCode, ApiError> {
+pub async fn revoke_network(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
     uc::revoke_network(&s.app, &a.actor, NetworkInvitationId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
