@@ -298,6 +298,18 @@ impl Context {
         e
     }
 
+    /// A closed case's plan is kept as it was; only scores at closure (and working notes) are
+    /// still added.
+    fn open(&self) -> Result<()> {
+        if self.case.status == buurtteam_domain::case::CaseStatus::Closed {
+            return Err(AppError::Conflict {
+                message: "the case is closed; its plan can no longer change".into(),
+                current_status: Some(self.case.status),
+            });
+        }
+        Ok(())
+    }
+
     fn is_staff(&self) -> bool {
         matches!(self.standing, Standing::Staff(..))
     }
@@ -437,6 +449,7 @@ pub async fn add_goal(app: &App, actor: &Actor, case: CaseId, input: &GoalInput)
     run(app, actor, case, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::AddGoal, None)?;
+            ctx.open()?;
             let client_id = check_client(&mut errors, &ctx, input.client_id);
             errors.finish()?;
             let fields = GoalFields {
@@ -479,6 +492,7 @@ pub async fn change_goal(app: &App, actor: &Actor, id: GoalId, patch: &GoalPatch
             }
             if !only_sharing {
                 ctx.require(PlanAction::ChangeGoal, Some(&goal))?;
+                ctx.open()?;
             }
             let mut errors = Errors::default();
             let mut f = goal.fields();
@@ -563,6 +577,7 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ChangeGoal, Some(&goal))?;
+            ctx.open()?;
             let mut person = None;
             let mut invitation = None;
             match performer {
@@ -642,6 +657,7 @@ pub async fn set_action_done(app: &App, actor: &Actor, id: GoalActionId, patch: 
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, goal_id).await?;
             ctx.require(PlanAction::CompleteOwnAction, Some(&goal))?;
+            ctx.open()?;
             let action = store::action(tx, id).await?.ok_or(AppError::NotFound("action"))?;
             if !is_own_action(&ctx, &action) {
                 return Err(AppError::Forbidden("you may only mark your own actions done".into()));
@@ -671,6 +687,7 @@ pub async fn comment(app: &App, actor: &Actor, id: GoalId, input: &TextInput) ->
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::CommentOnGoal, Some(&goal))?;
+            ctx.open()?;
             let comment = store::insert_comment(tx, id, ctx.actor.user_id, &body, now).await?;
             let mut entry = ctx.entry(now, "goal.commented", Some(&goal));
             entry.detail = serde_json::json!({ "comment_id": comment });
@@ -692,6 +709,7 @@ pub async fn propose(app: &App, actor: &Actor, id: GoalId, input: &ProposalInput
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ProposeGoalChange, Some(&goal))?;
+            ctx.open()?;
             let pid = store::insert_proposal(
                 tx,
                 id,
@@ -782,6 +800,7 @@ pub async fn record_evaluation(app: &App, actor: &Actor, case: CaseId, input: &E
     run(app, actor, case, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::RecordEvaluation, None)?;
+            ctx.open()?;
             let mut goals = Vec::new();
             let mut errors = Errors::default();
             for (i, (g, _)) in scores.iter().enumerate() {
@@ -877,6 +896,7 @@ pub async fn plan_appointment(app: &App, actor: &Actor, case: CaseId, input: &Ap
     run(app, actor, case, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::PlanAppointment, None)?;
+            ctx.open()?;
             let id =
                 store::insert_appointment(tx, ctx.case.id, starts_at, &place, &description, ctx.actor.user_id, now)
                     .await?;
@@ -898,6 +918,7 @@ pub async fn agree(app: &App, actor: &Actor, case: CaseId, input: &AgreementInpu
     run(app, actor, case, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::AgreeToPlan, None)?;
+            ctx.open()?;
             let person = match (&ctx.standing, on_behalf) {
                 (Standing::Member { person, .. }, _) => *person,
                 (_, Some(p)) if ctx.person(p).is_some() => p,
@@ -1245,6 +1266,7 @@ pub async fn invite_to_portal(app: &App, actor: &Actor, case: CaseId, input: &Po
     run(app, actor, case, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::InviteToPortal, None)?;
+            ctx.open()?;
             let mut errors = Errors::default();
             match person.and_then(|p| ctx.person(p)) {
                 None if person.is_none() => {
@@ -1306,6 +1328,7 @@ pub async fn invite_network(
         Box::pin(async move {
             let g = goal_in(tx, &ctx, goal).await?;
             ctx.require(PlanAction::InviteNetwork, Some(&g))?;
+            ctx.open()?;
             let code = new_code();
             let hash = code_hash(&code);
             let new = store::NewInvitation {

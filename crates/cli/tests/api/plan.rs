@@ -483,6 +483,21 @@ async fn scores_evaluations_and_bad_input() {
     assert_eq!(mother.get("/api/v1/portal/plan").await.expect(200)["evaluations"][0]["went_well"], "Vaste bedtijden");
     assert!(grandmother.get("/api/v1/portal/plan").await.expect(200)["evaluations"].is_null());
 
+    // After closure the plan stays as it was; only the scores at closure are still added.
+    w.post(
+        &format!("/api/v1/cases/{}/close", f.case),
+        json!({"closed_on": today.to_string(), "reason": "result_achieved", "reason_detail": "goals_achieved"}),
+    )
+    .await
+    .expect(200);
+    w.post(&format!("/api/v1/goals/{}/scores", p.house), json!({"measured_on": today.to_string(), "score": 4}))
+        .await
+        .expect(201);
+    w.post(&format!("/api/v1/cases/{}/goals", f.case), json!({"life_domain": "housing", "title": "Nieuw"}))
+        .await
+        .problem(409);
+    mother.post(&format!("/api/v1/goals/{}/comments", p.house), json!({"body": "Dank"})).await.problem(409);
+
     // Staff accounts have no portal plan; portal accounts have no staff API.
     w.get("/api/v1/portal/plan").await.problem(403);
     mother.get(&format!("/api/v1/cases/{}", f.case)).await.problem(404);
