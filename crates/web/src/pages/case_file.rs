@@ -247,10 +247,7 @@ fn default_forms(today: Date, user: i64) -> Forms {
 
 async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Option<Forms>) -> Response {
     let chrome = staff.chrome("");
-    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(f) => f,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let today = state.app.today();
     let forms = forms.unwrap_or_else(|| default_forms(today, staff.user.id.0));
     render(status, &build(staff.tr(), chrome, &file, today, forms))

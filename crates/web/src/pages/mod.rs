@@ -6,6 +6,17 @@
 //! in URLs (searches are POSTed); a form with errors is shown again with the input kept and
 //! each error beside its field, and nothing is saved.
 
+/// The value of a use case's result, or (from the enclosing handler) the error page for its
+/// error: the one shape every page handler shares.
+macro_rules! or_error_page {
+    ($result:expr, $chrome:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(e) => return $crate::pages::app_error_page($chrome, e),
+        }
+    };
+}
+
 mod account;
 pub mod assets;
 mod case_file;

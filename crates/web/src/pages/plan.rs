@@ -666,14 +666,8 @@ fn build(
 /// The plan page of case `id` with `forms`.
 async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Forms) -> Response {
     let chrome = chrome_at(staff, format!("/cases/{id}/plan"));
-    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(f) => f,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let plan = match uc::staff_plan(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(p) => p,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
+    let plan = or_error_page!(uc::staff_plan(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let tz = state.app.settings.time_zone.clone();
     render(status, &build(staff.tr(), chrome, &tz, state.app.today(), &file, &plan, forms))
 }
@@ -1157,14 +1151,8 @@ impl<'a> Describer<'a> {
 
 pub async fn history(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
     let chrome = staff.chrome("");
-    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(f) => f,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let versions = match uc::history(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(v) => v,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
+    let versions = or_error_page!(uc::history(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let tr = staff.tr();
     let tz = state.app.settings.time_zone.clone();
     let describer = Describer::new(tr, &file, &versions);
@@ -1192,14 +1180,8 @@ struct NotesPage {
 
 async fn show_notes(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, form: FormState) -> Response {
     let chrome = chrome_at(staff, format!("/cases/{id}/notes"));
-    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(f) => f,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let notes = match uc::working_notes(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(n) => n,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
+    let notes = or_error_page!(uc::working_notes(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let tr = staff.tr();
     let tz = state.app.settings.time_zone.clone();
     let notes = notes
@@ -1267,14 +1249,8 @@ struct AccessLogPage {
 pub async fn access_log(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
     let chrome = staff.chrome("");
     // The log first: only team managers read it, and for anyone else nothing else is read.
-    let log = match uc::case_access_log(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(l) => l,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let file = match cases::file(&state.app, &staff.actor, CaseId(id)).await {
-        Ok(f) => f,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let log = or_error_page!(uc::case_access_log(&state.app, &staff.actor, CaseId(id)).await, &chrome);
+    let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let tr = staff.tr();
     let tz = state.app.settings.time_zone.clone();
     let rows = log

@@ -74,10 +74,7 @@ pub async fn form(State(state): State<AppState>, staff: StaffPage, Query(q): Que
             &FindPage { page: chrome, form: FormState::default(), results: None, choose: true },
         );
     };
-    let household = match households::get(&state.app, &staff.actor, HouseholdId(household_id)).await {
-        Ok(h) => h,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let household = or_error_page!(households::get(&state.app, &staff.actor, HouseholdId(household_id)).await, &chrome);
     let today = state.app.today().to_string();
     let mut defaults = vec![("referred_on".to_owned(), today), ("later_intake_requested_by".to_owned(), String::new())];
     if let [only] = staff.actor.team_ids.as_slice() {
@@ -95,10 +92,7 @@ async fn referral_page(
     household: &Household,
 ) -> Response {
     let tr = chrome.tr;
-    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-        Ok(t) => t,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
     let teams = with_blank(
         tr,
         teams
@@ -153,10 +147,7 @@ pub async fn search_households(State(state): State<AppState>, staff: StaffPage, 
     let chrome = staff.chrome("referral");
     match households::search(&state.app, &staff.actor, &search_input(&form)).await {
         Ok(found) => {
-            let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-                Ok(t) => t,
-                Err(e) => return app_error_page(&chrome, e),
-            };
+            let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
             let results = Some(hits(tr, &staff.actor, &teams, &found));
             render(StatusCode::OK, &FindPage { page: chrome, form: FormState::new(form), results, choose: true })
         }
@@ -230,10 +221,7 @@ async fn household_page(
 ) -> Response {
     let chrome = staff.chrome("referral");
     let tr = chrome.tr;
-    let districts = match organisation::list_districts(&state.app, &staff.actor).await {
-        Ok(d) => d,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let districts = or_error_page!(organisation::list_districts(&state.app, &staff.actor).await, &chrome);
     let districts = with_blank(tr, districts.into_iter().map(|d| (d.id.0.to_string(), d.name)).collect());
     let roles = with_blank(tr, code_options(tr, "household-role", HouseholdRole::ALL, HouseholdRole::code));
     render(status, &HouseholdPage { page: chrome, form, districts, roles, rows: (0..rows).collect() })

@@ -97,10 +97,7 @@ pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormD
     let chrome = staff.chrome("search");
     match households::search(&state.app, &staff.actor, &search_input(&form)).await {
         Ok(found) => {
-            let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-                Ok(t) => t,
-                Err(e) => return app_error_page(&chrome, e),
-            };
+            let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
             let results = hits(tr, &staff.actor, &teams, &found);
             render(
                 StatusCode::OK,

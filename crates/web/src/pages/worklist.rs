@@ -224,14 +224,8 @@ struct WaitingListPage {
 pub async fn waiting_list(State(state): State<AppState>, staff: StaffPage, Path(team_id): Path<i64>) -> Response {
     let tr = staff.tr();
     let chrome = staff.chrome("worklist");
-    let list = match cases::waiting_list(&state.app, &staff.actor, TeamId(team_id)).await {
-        Ok(l) => l,
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let teams = match organisation::list_teams(&state.app, &staff.actor).await {
-        Ok(t) => t,
-        Err(e) => return app_error_page(&chrome, e),
-    };
+    let list = or_error_page!(cases::waiting_list(&state.app, &staff.actor, TeamId(team_id)).await, &chrome);
+    let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
     let my_teams: Vec<Team> = teams.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).collect();
     let today = state.app.today();
     let rows = list.iter().map(|v| row(tr, v, &my_teams, &[], today)).collect();
