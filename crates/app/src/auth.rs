@@ -430,9 +430,15 @@ pub async fn authenticate(app: &App, token: &str) -> Result<(Actor, User)> {
         return Err(AppError::Unauthenticated);
     }
     if now.duration_since(session.last_seen_at) > TOUCH_INTERVAL {
-        app.db
+        // Best effort: while the database takes no writes (its disk full, say) the session
+        // still opens what needs no write; its idle clock just is not moved on.
+        let touched = app
+            .db
             .write(move |tx| Box::pin(async move { Ok::<_, AppError>(sessions::touch(tx, &hash, now).await?) }))
-            .await?;
+            .await;
+        if let Err(e) = touched {
+            tracing::warn!(error = %e, "could not record the session's activity");
+        }
     }
     let mut actor = actor_of(&user);
     actor.session_ref = Some(reference);

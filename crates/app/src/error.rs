@@ -39,3 +39,12 @@ impl From<Vec<FieldError>> for AppError {
         Self::Validation(v)
     }
 }
+
+impl buurtteam_store::CarriesStoreError for AppError {
+    fn store_error(&self) -> Option<&StoreError> {
+        match self {
+            Self::Store(e) => Some(e),
+            _ => None,
+        }
+    }
+}

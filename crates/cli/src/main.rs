@@ -2,6 +2,7 @@
 
 mod demo_plan;
 mod generate;
+mod lock;
 mod report;
 
 /// mimalloc returns freed memory to the system where glibc's per-thread arenas kept it (each
@@ -244,6 +245,7 @@ fn fail(e: &anyhow::Error) -> ! {
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { db, serve } => {
+            let _lock = lock::take(&db.database_url)?;
             let settings = serve.settings.settings()?;
             let db = open(&db.database_url).await?;
             serve_app(App::new(db, settings), &serve, None).await
@@ -254,6 +256,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo { file, seed, serve } => {
+            // Before the old files are removed: they may belong to a running server.
+            let _lock = lock::take_file(Path::new(&file))?;
             for suffix in ["", "-wal", "-shm"] {
                 let path = format!("{file}{suffix}");
                 if Path::new(&path).exists() {

@@ -1,11 +1,12 @@
 //! The database handle and transactions, one enum variant per backend.
 
 use std::str::FromStr;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Postgres, Sqlite};
+use sqlx::{Connection, Postgres, Sqlite};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -41,9 +42,37 @@ impl From<sqlx::Error> for StoreError {
 }
 
 impl StoreError {
-    /// Whether the database could not be reached (as opposed to refusing a statement).
+    /// Whether the database cannot serve this request right now, through no fault of the
+    /// request: unreachable, locked by another process, its disk full, or a commit that failed.
+    /// Nothing of the request was written; the same request may succeed later (503).
     pub fn is_unavailable(&self) -> bool {
-        matches!(self, Self::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)))
+        match self {
+            Self::CommitFailed(_) => true,
+            Self::Database(e) => is_transient(e),
+            _ => false,
+        }
+    }
+}
+
+/// Errors that say "not now" rather than "not this": see [`StoreError::is_unavailable`].
+fn is_transient(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                // The primary result code is the low byte of SQLite's extended code: BUSY (5),
+                // LOCKED (6), NOMEM (7), READONLY (8), IOERR (10), FULL (13), CANTOPEN (14).
+                let primary = code.parse::<i32>().unwrap_or(0) & 0xff;
+                matches!(primary, 5 | 6 | 7 | 8 | 10 | 13 | 14)
+            } else {
+                // SQLSTATE classes 08 (connection), 53 (insufficient resources: disk full, out of
+                // memory, too many connections), 57P (shutdown, cannot connect now), 25006 (a
+                // read-only standby).
+                code.starts_with("08") || code.starts_with("53") || code.starts_with("57P") || code == "25006"
+            }
+        }
+        _ => false,
     }
 }
 
@@ -51,9 +80,57 @@ impl StoreError {
 /// single-connection pool queues writers in the application instead of failing with BUSY)
 /// and a pool of readers. PostgreSQL uses one pool for both.
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    backend: Backend,
+    health: Arc<WriteHealth>,
+}
+
+#[derive(Clone, Debug)]
+enum Backend {
     Sqlite { write: SqlitePool, read: SqlitePool, writer: crate::writer::Writer },
     Postgres(PgPool),
+}
+
+/// Whether writes are failing for want of resources (a full disk, a lock held elsewhere, an
+/// unreachable server): the last failure of that kind, cleared by the next write that succeeds.
+#[derive(Debug, Default)]
+struct WriteHealth {
+    failed_at: Mutex<Option<Instant>>,
+}
+
+/// How long a failed write keeps `/readyz` at 503 when no write succeeds after it. A small write
+/// can still fit on a full disk (in the room a failed larger one left), so a probe alone would
+/// say "ready" while every real write fails; after this long a probe is trusted again.
+const FAILING_FOR: Duration = Duration::from_secs(5);
+
+impl WriteHealth {
+    fn note<R, E: CarriesStoreError>(&self, out: &Result<R, E>) {
+        let failed = match out {
+            Ok(_) => false,
+            Err(e) => match e.store_error() {
+                Some(err) if err.is_unavailable() => true,
+                _ => return, // a refused or invalid request says nothing of the database
+            },
+        };
+        if let Ok(mut at) = self.failed_at.lock() {
+            *at = failed.then(Instant::now);
+        }
+    }
+
+    fn failing(&self) -> bool {
+        self.failed_at.lock().ok().and_then(|at| *at).is_some_and(|t| t.elapsed() < FAILING_FOR)
+    }
+}
+
+/// An error type of a write job, through which the store sees its own failures.
+pub trait CarriesStoreError {
+    fn store_error(&self) -> Option<&StoreError>;
+}
+
+impl CarriesStoreError for StoreError {
+    fn store_error(&self) -> Option<&StoreError> {
+        Some(self)
+    }
 }
 
 /// A transaction on either backend. Dropped without [`Tx::commit`], it rolls back.
@@ -110,14 +187,27 @@ impl Db {
                 // the worklist page showed a quarter of its time in copying pages out of the
                 // kernel. Up to 1 GiB of the file; the pages are the OS's page cache, shared.
                 .pragma("mmap_size", "1073741824");
-            let write = SqlitePoolOptions::new().max_connections(1).connect_with(opts.clone()).await?;
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .after_release(|conn, _| Box::pin(sqlite_connection_is_clean(conn)))
+                .connect_with(opts.clone())
+                .await?;
             let read = SqlitePoolOptions::new().max_connections(4).connect_with(opts.read_only(true)).await?;
             let writer = crate::writer::Writer::start(write.clone());
-            Ok(Self::Sqlite { write, read, writer })
+            Ok(Self { backend: Backend::Sqlite { write, read, writer }, health: Arc::default() })
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool =
-                PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
-            Ok(Self::Postgres(pool))
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .after_release(|conn, _| {
+                    Box::pin(async move {
+                        conn.ping().await?;
+                        Ok(outside_transaction(conn.is_in_transaction()))
+                    })
+                })
+                .connect(url)
+                .await?;
+            Ok(Self { backend: Backend::Postgres(pool), health: Arc::default() })
         } else {
             Err(StoreError::UnsupportedUrl(redact(url)))
         }
@@ -125,18 +215,20 @@ impl Db {
 
     /// Applies the migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        match self {
-            Self::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
-            Self::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        match &self.backend {
+            Backend::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
+            Backend::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())
     }
 
-    /// A transaction that may write.
+    /// A transaction that may write. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a transaction that reads first and writes later could otherwise fail with
+    /// `SQLITE_BUSY` halfway, whatever the busy timeout.
     pub async fn begin(&self) -> Result<Tx, StoreError> {
-        Ok(match self {
-            Self::Sqlite { write, .. } => Tx::Sqlite(write.begin().await?),
-            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        Ok(match &self.backend {
+            Backend::Sqlite { write, .. } => Tx::Sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
     }
 
@@ -147,25 +239,51 @@ impl Db {
     where
         F: for<'t> FnOnce(&'t mut Tx) -> crate::writer::JobFuture<'t, Result<R, E>> + Send + 'static,
         R: Send + 'static,
-        E: From<StoreError> + Send + 'static,
+        E: From<StoreError> + CarriesStoreError + Send + 'static,
     {
-        match self {
-            Self::Sqlite { writer, .. } => writer.run(job).await,
-            Self::Postgres(_) => {
-                let mut tx = self.begin().await?;
-                let out = job(&mut tx).await?;
-                tx.commit().await?;
-                Ok(out)
+        let out = match &self.backend {
+            Backend::Sqlite { writer, .. } => writer.run(job).await,
+            Backend::Postgres(_) => {
+                async {
+                    let mut tx = self.begin().await?;
+                    let out = job(&mut tx).await?;
+                    tx.commit().await?;
+                    Ok(out)
+                }
+                .await
             }
-        }
+        };
+        self.health.note(&out);
+        out
+    }
+
+    /// Whether writes failed for want of resources within the last few seconds with none
+    /// succeeding since (see [`FAILING_FOR`]).
+    pub fn writes_failing(&self) -> bool {
+        self.health.failing()
     }
 
     /// A read-only transaction (on SQLite it runs beside the writer).
     pub async fn begin_read(&self) -> Result<Tx, StoreError> {
-        Ok(match self {
-            Self::Sqlite { read, .. } => Tx::Sqlite(read.begin().await?),
-            Self::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+        Ok(match &self.backend {
+            Backend::Sqlite { read, .. } => Tx::Sqlite(read.begin().await?),
+            Backend::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+
+    /// Checks that the database takes a write: rewrites the one row of `readiness_probe` and
+    /// commits (on SQLite through the writer, so with a real fsync). Fails while the disk is
+    /// full, the file is locked by another process, or the server refuses writes.
+    pub async fn probe_write(&self) -> Result<(), StoreError> {
+        self.write(|tx| {
+            Box::pin(async move {
+                exec!(tx, |c| sqlx::query("UPDATE readiness_probe SET probes = probes + 1 WHERE id = 1")
+                    .execute(&mut *c)
+                    .await)?;
+                Ok::<_, StoreError>(())
+            })
+        })
+        .await
     }
 
     /// Checks that the database answers.
@@ -187,12 +305,12 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        match self {
-            Self::Sqlite { write, read, .. } => {
+        match &self.backend {
+            Backend::Sqlite { write, read, .. } => {
                 read.close().await;
                 write.close().await;
             }
-            Self::Postgres(pool) => pool.close().await,
+            Backend::Postgres(pool) => pool.close().await,
         }
     }
 }
@@ -205,6 +323,37 @@ impl Tx {
         }
         Ok(())
     }
+}
+
+/// Whether the writer connection may go back to the pool. After a failed `COMMIT` (a full
+/// disk, say) SQLite may or may not have rolled the transaction back itself, and sqlx's own
+/// count of open transactions can be off by one either way: reusing such a connection turned
+/// every later "commit" into the release of a savepoint in a transaction that never ended, so
+/// writes were acknowledged and lost. A connection goes back only when it provably holds no
+/// transaction; otherwise it is closed (SQLite rolls back what it held) and the pool opens a
+/// fresh one for the next write.
+async fn sqlite_connection_is_clean(conn: &mut sqlx::SqliteConnection) -> Result<bool, sqlx::Error> {
+    // The rollback of a dropped transaction is queued; a ping runs after it.
+    conn.ping().await?;
+    if !outside_transaction(conn.is_in_transaction()) {
+        return Ok(false);
+    }
+    // SQLite itself: `BEGIN` fails inside a transaction, whatever sqlx counted.
+    match sqlx::raw_sql("BEGIN; ROLLBACK").execute(&mut *conn).await {
+        Ok(_) => Ok(true),
+        Err(e) => {
+            tracing::error!(error = %e, "the database connection still holds a transaction; discarding it");
+            Ok(false)
+        }
+    }
+}
+
+/// True when the connection holds no transaction; logs the discard otherwise.
+fn outside_transaction(in_transaction: bool) -> bool {
+    if in_transaction {
+        tracing::error!("a database connection was returned inside a transaction (a failed commit?); discarding it");
+    }
+    !in_transaction
 }
 
 /// The URL without its password, for messages and logs.

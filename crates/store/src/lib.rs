@@ -23,7 +23,7 @@ pub mod sessions;
 pub mod testing;
 mod writer;
 
-pub use db::{Db, StoreError, Tx, redact as db_redact};
+pub use db::{CarriesStoreError, Db, StoreError, Tx, redact as db_redact};
 pub use writer::JobFuture;
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -11,6 +11,11 @@ pub fn postgres_admin_url() -> Option<String> {
 /// Creates a new, empty database on the server of `admin_url` and returns its URL. Uses
 /// `psql` because `CREATE DATABASE` cannot run inside a transaction.
 pub fn create_postgres_database(admin_url: &str, prefix: &str) -> String {
+    create_postgres_database_in(admin_url, prefix, None)
+}
+
+/// Like [`create_postgres_database`], with the database's files in `tablespace`.
+pub fn create_postgres_database_in(admin_url: &str, prefix: &str, tablespace: Option<&str>) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = format!(
         "{prefix}_{}_{}_{}",
@@ -21,7 +26,10 @@ pub fn create_postgres_database(admin_url: &str, prefix: &str) -> String {
     let out = std::process::Command::new("psql")
         .arg(admin_url)
         .arg("-qc")
-        .arg(format!("CREATE DATABASE {name}"))
+        .arg(match tablespace {
+            Some(t) => format!("CREATE DATABASE {name} TABLESPACE {t}"),
+            None => format!("CREATE DATABASE {name}"),
+        })
         .output()
         .unwrap_or_else(|e| panic!("cannot run psql: {e}"));
     assert!(out.status.success(), "CREATE DATABASE {name}: {}", String::from_utf8_lossy(&out.stderr));

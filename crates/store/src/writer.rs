@@ -103,7 +103,9 @@ impl Writer {
                         Err(_) => break,
                     }
                 }
-                let mut tx = match pool.begin().await {
+                // IMMEDIATE: the write lock is taken once for the group, so a database locked by
+                // another process fails the group here, after one busy timeout, not job by job.
+                let mut tx = match pool.begin_with("BEGIN IMMEDIATE").await {
                     Ok(t) => Tx::Sqlite(t),
                     Err(e) => {
                         let msg = e.to_string();
@@ -137,10 +139,16 @@ impl Writer {
                     }
                     finishers.push(finish);
                 }
+                // A failed commit answers every job of the group with an error; the connection
+                // is not reused (see `db::sqlite_connection_is_clean`), so no later job runs in
+                // a transaction left open by this one.
                 let commit = match broken {
                     Some(e) => Err(e),
                     None => tx.commit().await.map_err(|e| e.to_string()),
                 };
+                if let Err(e) = &commit {
+                    tracing::error!(error = %e, jobs = finishers.len(), "a group commit failed; none of its jobs is acknowledged");
+                }
                 for f in finishers {
                     f.finish(commit.clone());
                 }

@@ -7,6 +7,7 @@ mod docs;
 mod idempotency;
 pub mod pages;
 mod problem;
+mod readiness;
 mod security;
 mod session;
 
@@ -14,7 +15,6 @@ use std::future::Future;
 
 pub use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use buurtteam_app::App;
@@ -78,7 +78,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         )
         .merge(pages::routes())
         .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+        .merge(readiness::routes(state.app.db.clone()))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
         .layer(axum::middleware::from_fn(security::cross_site_guard))
@@ -92,17 +92,6 @@ pub fn router(app: App, config: WebConfig) -> Router {
 /// Liveness: the process answers. Touches no database.
 async fn healthz() -> &'static str {
     "ok"
-}
-
-/// Readiness: the database answers.
-async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    match state.app.db.ping().await {
-        Ok(()) => (StatusCode::OK, "ready").into_response(),
-        Err(e) => {
-            tracing::warn!(error = %e, "readiness check failed");
-            ApiError::unavailable().into_response()
-        }
-    }
 }
 
 /// No route: problem+json under `/api`, an HTML page elsewhere.

@@ -68,7 +68,13 @@ pub const KINDS: &[(&str, u16, &str, &str)] = &[
     ),
     ("validation", 422, "Invalid input", "One or more fields are invalid; `errors` names each with what is accepted."),
     ("internal", 500, "Internal error", "Something went wrong on our side; it has been logged."),
-    ("unavailable", 503, "Service unavailable", "The database cannot be reached right now; try again shortly."),
+    (
+        "unavailable",
+        503,
+        "Service unavailable",
+        "The database cannot take this request right now (unreachable, locked by another process, or its disk \
+         full); nothing of the request was saved. `Retry-After` says when to try again.",
+    ),
     (
         "too-many-attempts",
         429,
@@ -102,8 +108,15 @@ impl ApiError {
         Self::new("not-found", format!("No {what} here, or not one you may see."))
     }
 
+    /// The database cannot take this request now (unreachable, locked, its disk full); nothing
+    /// of it was saved. `Retry-After` says when to try again.
     pub fn unavailable() -> Self {
-        Self::new("unavailable", "The database cannot be reached right now; try again shortly.")
+        let mut e = Self::new(
+            "unavailable",
+            "The database cannot take this request right now; nothing was saved. Try again shortly.",
+        );
+        e.0.retry_after = Some(RETRY_UNAVAILABLE_SECS);
+        e
     }
 
     pub fn validation(errors: Vec<FieldError>) -> Self {
@@ -116,6 +129,9 @@ impl ApiError {
         e
     }
 }
+
+/// Seconds a client waits before retrying after a 503 of the database.
+pub const RETRY_UNAVAILABLE_SECS: u64 = 5;
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -163,7 +179,7 @@ impl From<AppError> for ApiError {
                 p
             }
             AppError::Store(err) if err.is_unavailable() => {
-                tracing::error!(error = %err, "database unreachable");
+                tracing::error!(error = %err, "database cannot take the request");
                 Self::unavailable()
             }
             other => {

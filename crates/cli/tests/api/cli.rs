@@ -7,13 +7,13 @@ use serde_json::json;
 
 use crate::harness::{Client, PASSWORD, fresh_database_url, household_body, referral_body};
 
-const BIN: &str = env!("CARGO_BIN_EXE_buurtteam");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_buurtteam");
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).unwrap_or(18_999)
 }
 
-fn buurtteam(db: &str, args: &[&str]) -> std::process::Output {
+pub(crate) fn buurtteam(db: &str, args: &[&str]) -> std::process::Output {
     Command::new(BIN)
         .args(args)
         .env("DATABASE_URL", db)
@@ -22,7 +22,7 @@ fn buurtteam(db: &str, args: &[&str]) -> std::process::Output {
         .expect("run buurtteam")
 }
 
-async fn wait_ready(base: &str) {
+pub(crate) async fn wait_ready(base: &str) {
     for _ in 0..200 {
         if reqwest::get(format!("{base}/readyz")).await.is_ok_and(|r| r.status() == 200) {
             return;

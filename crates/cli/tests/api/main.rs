@@ -9,6 +9,7 @@ mod auth;
 mod cases;
 mod cli;
 mod dashboards;
+mod disk_full;
 mod households;
 mod idempotency;
 mod kpis;

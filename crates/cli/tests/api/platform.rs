@@ -10,6 +10,8 @@ async fn health_and_readiness() {
     assert_eq!(r.status(), 200);
     assert_eq!(c.get("/readyz").await.status, 200);
     t.app.db.close().await;
+    // A probe's result is reused for a second.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     c.get("/readyz").await.problem(503);
     assert_eq!(
         c.http.get(format!("{}/healthz", t.base)).send().await.expect("send").status(),

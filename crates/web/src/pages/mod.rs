@@ -299,8 +299,15 @@ pub fn app_error_page(chrome: &Chrome, e: AppError) -> Response {
             error_page(chrome, StatusCode::CONFLICT, "error-conflict-title", "error-conflict-detail")
         }
         AppError::Store(err) if err.is_unavailable() => {
-            tracing::error!(error = %err, "database unreachable");
-            error_page(chrome, StatusCode::SERVICE_UNAVAILABLE, "error-unavailable-title", "error-unavailable-detail")
+            tracing::error!(error = %err, "database cannot take the request");
+            let mut r = error_page(
+                chrome,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "error-unavailable-title",
+                "error-unavailable-detail",
+            );
+            r.headers_mut().insert(axum::http::header::RETRY_AFTER, crate::problem::RETRY_UNAVAILABLE_SECS.into());
+            r
         }
         other => {
             tracing::error!(error = %other, "error on a page");
