@@ -8,6 +8,7 @@ pub mod clock;
 pub mod error;
 pub mod households;
 pub mod input;
+pub mod jobs;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;

@@ -2,6 +2,7 @@
 
 mod demo_plan;
 mod generate;
+mod jobs_cmd;
 mod lock;
 mod report;
 
@@ -174,6 +175,13 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// List the scheduled jobs (housekeeping such as expiring unused portal codes) and how they fared.
+    Jobs {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: jobs_cmd::JobsArgs,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -293,6 +301,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             report::half_year(app, args).await
         }
+        Command::Jobs { db, args } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            jobs_cmd::run(&app, &args).await
+        }
         Command::Import { command: ImportCommand::Populations { db, file } } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let app = App::new(open(&db.database_url).await?, Settings::default());
@@ -383,7 +395,14 @@ async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<(String, Strin
     let config =
         WebConfig { secure_cookies: args.secure_cookies, trust_forwarded_for: args.trust_forwarded_for, theme };
     let db = app.db.clone();
+    // The job worker stops with the server: the first round at once, then every POLL.
+    let (stop_jobs, stopped) = tokio::sync::oneshot::channel::<()>();
+    let jobs = tokio::spawn(jobs_cmd::worker(&app).run(jobs_cmd::POLL, async {
+        let _ = stopped.await;
+    }));
     buurtteam_web::serve(listener, app, config, shutdown_signal()).await?;
+    let _ = stop_jobs.send(());
+    let _ = jobs.await;
     db.close().await;
     Ok(())
 }

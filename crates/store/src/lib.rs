@@ -15,9 +15,11 @@ pub mod cases;
 pub mod credentials;
 pub mod households;
 pub mod idempotency;
+pub mod jobs;
 pub mod kpi;
 pub mod organisation;
 pub mod plan;
+pub mod portal_codes;
 pub mod sessions;
 #[doc(hidden)]
 pub mod testing;

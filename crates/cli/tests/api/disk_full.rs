@@ -118,19 +118,31 @@ impl Drop for Tablespace {
     }
 }
 
-fn start(db: &str, port: u16) -> Child {
-    Command::new(BIN)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .env("DATABASE_URL", db)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start server")
+/// A server process, killed when the test ends, also when it fails halfway.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
-fn stop(mut server: Child) {
-    server.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
-    server.wait().expect("reap");
+fn start(db: &str, port: u16) -> Server {
+    Server(
+        Command::new(BIN)
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start server"),
+    )
+}
+
+fn stop(mut server: Server) {
+    server.0.kill().expect("kill -9"); // SIGKILL: no shutdown, no flush
+    server.0.wait().expect("reap");
 }
 
 async fn readyz(base: &str) -> u16 {

@@ -12,6 +12,7 @@ mod dashboards;
 mod disk_full;
 mod households;
 mod idempotency;
+mod jobs;
 mod kpis;
 mod login_protection;
 mod organisation;
