@@ -66,10 +66,47 @@ export async function submitLogin(page, email, password = PASSWORD) {
 }
 
 /** Logs in and checks that the worklist (or `expectPath`) is shown. */
-export async function login(page, email, { expectPath = '/' } = {}) {
+export async function login(page, email, { expectPath = '/', password = PASSWORD } = {}) {
   await page.goto('/login');
-  await submitLogin(page, email);
+  await submitLogin(page, email, password);
   assert.equal(new URL(page.url()).pathname, expectPath, `after logging in as ${email}`);
+}
+
+/** Logs in through the API; returns the session cookie for further API calls. */
+async function apiSession(server, email, password = PASSWORD) {
+  const res = await fetch(new URL('/api/v1/auth/login', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(res.status, 200, `API log-in as ${email}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+let workersMade = 0;
+
+/**
+ * A new family worker in a new team of its own, so that a test sees the whole of their worklist
+ * and their team's: nothing but what the test puts there. Returns `{ email, password, team }`.
+ */
+export async function newFamilyWorker(server, name = 'Deniz Öztürk') {
+  const admin = await apiSession(server, users.admin);
+  const call = async (path, body) => {
+    const res = await fetch(new URL(path, server.url), {
+      method: body ? 'POST' : 'GET',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: body && JSON.stringify(body),
+    });
+    assert.equal(res.status, body ? 201 : 200, `${path}: ${res.status}`);
+    return res.json();
+  };
+  workersMade += 1;
+  const suffix = `${workersMade}-${process.pid}`;
+  const districts = await call('/api/v1/districts');
+  const team = await call('/api/v1/teams', { name: `Buurtteam Proef ${suffix}`, district_id: districts.items[0].id });
+  const worker = { email: `nieuw${suffix}@demo.buurtteam.nl`, password: 'een lange zin over de Vecht bij Zuilen' };
+  await call('/api/v1/users', { ...worker, name, role: 'family_worker', team_ids: [team.id] });
+  return { ...worker, team: team.id };
 }
 
 export async function logout(page) {
