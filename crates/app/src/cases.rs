@@ -325,8 +325,10 @@ pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
 
 #[derive(Debug, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListInput {
     /// Only this team (one of yours).
+    #[serde(rename = "teamId", alias = "team_id")]
     pub team_id: Option<i64>,
     /// A case status, `open` (default: everything not closed) or `all`.
     pub status: Option<String>,

@@ -32,6 +32,7 @@ pub struct MemberInput {
     pub given_name: Option<String>,
     pub family_name: Option<String>,
     /// `YYYY-MM-DD`
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub birth_date: Option<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<HouseholdRole>))]
     pub role: Option<String>,

@@ -16,14 +16,17 @@ use crate::{App, AppError, Result, audit_entry, authorise, input};
 /// The query of `GET /api/v1/kpis`: raw, so every problem is reported by field.
 #[derive(Debug, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct KpiInput {
     /// First day of the period, `YYYY-MM-DD`.
     pub from: Option<String>,
     /// Last day of the period (included), `YYYY-MM-DD`, not before `from`.
     pub to: Option<String>,
     /// Only the cases of this team.
+    #[serde(rename = "teamId", alias = "team_id")]
     pub team_id: Option<String>,
     /// Only the cases of households living in this district. Not together with `team_id`.
+    #[serde(rename = "districtId", alias = "district_id")]
     pub district_id: Option<String>,
 }
 

@@ -17,6 +17,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
                        JSON, snake_case, dates as YYYY-MM-DD. Log in with POST /api/v1/auth/login; the session cookie \
                        `bt_session` authenticates every other call. Errors are RFC 9457 problem documents.",
         license(name = "EUPL-1.2"),
+        contact(name = "buurtteam", url = "https://github.com/buurtteam/buurtteam", email = "api@buurtteam.nl"),
     ),
     components(schemas(Problem, ProblemField)),
     tags(
@@ -33,7 +34,15 @@ pub fn base() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
 }
 
-/// Adds what the route annotations do not carry: the session cookie as security scheme.
+/// The full version of this API, sent as the `API-Version` header of every answer under
+/// `/api/v1` (API Design Rules, /core/version-header).
+pub const API_VERSION: &str = "1.0.0";
+
+/// The API's base path; the document's paths are relative to it (its `servers` entry).
+const BASE: &str = "/api/v1";
+
+/// Adds what the route annotations do not carry: the session cookie as security scheme, and
+/// what the Dutch API Design Rules ask of every operation (see [`conform`]).
 pub fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     if let Some(components) = doc.components.as_mut() {
         components.add_security_scheme(
@@ -42,7 +51,115 @@ pub fn finish(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         );
     }
     doc.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new::<_, _, &str>("session", [])]);
-    doc
+    doc.info.version = API_VERSION.into();
+    let Ok(mut json) = serde_json::to_value(&doc) else { return doc };
+    conform(&mut json);
+    serde_json::from_value(json).unwrap_or(doc)
+}
+
+/// What the route annotations would otherwise repeat on every operation:
+/// - paths relative to the server `/api/v1`, which carries the major version;
+/// - a `description` on every response (OpenAPI requires one), from its status;
+/// - the `API-Version` header on every 2xx and 3xx response;
+/// - a 400 problem answer (a malformed body or query) on every operation that takes input.
+fn conform(doc: &mut Value) {
+    doc["servers"] = serde_json::json!([{ "url": BASE, "description": "This server" }]);
+    upper_camel_schema_names(doc);
+    let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else { return };
+    let old = std::mem::take(paths);
+    for (path, mut item) in old {
+        let relative = path.strip_prefix(BASE).filter(|p| p.starts_with('/')).unwrap_or(&path).to_owned();
+        if let Some(ops) = item.as_object_mut() {
+            for (method, op) in ops.iter_mut() {
+                if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                    continue;
+                }
+                conform_operation(method, op);
+            }
+        }
+        paths.insert(relative, item);
+    }
+}
+
+/// Generic schemas come out as `ListOut_TeamOut`; the rules want UpperCamelCase: `ListOutTeamOut`.
+fn upper_camel_schema_names(doc: &mut Value) {
+    let names: Vec<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|s| s.keys().filter(|k| k.contains('_')).cloned().collect())
+        .unwrap_or_default();
+    if names.is_empty() {
+        return;
+    }
+    let mut text = doc.to_string();
+    for old in names {
+        let new = old.replace('_', "");
+        text = text
+            .replace(&format!("\"#/components/schemas/{old}\""), &format!("\"#/components/schemas/{new}\""))
+            .replace(&format!("\"{old}\":"), &format!("\"{new}\":"));
+    }
+    if let Ok(renamed) = serde_json::from_str(&text) {
+        *doc = renamed;
+    }
+}
+
+fn conform_operation(method: &str, op: &mut Value) {
+    let takes_input = op.get("requestBody").is_some()
+        || op.get("parameters").and_then(Value::as_array).is_some_and(|p| !p.is_empty())
+        || !matches!(method, "get" | "delete");
+    let Some(responses) = op.get_mut("responses").and_then(Value::as_object_mut) else { return };
+    if takes_input && !responses.contains_key("400") {
+        responses.insert(
+            "400".into(),
+            serde_json::json!({
+                "description": "The request is malformed: a body that is not JSON, a query parameter of the wrong type.",
+                "content": { "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } } }
+            }),
+        );
+    }
+    for (status, response) in responses.iter_mut() {
+        let Some(r) = response.as_object_mut() else { continue };
+        if r.get("description").and_then(Value::as_str).is_none_or(str::is_empty) {
+            r.insert("description".into(), Value::String(describe_status(status).into()));
+        }
+        if status.starts_with('2') || status.starts_with('3') {
+            let headers = r.entry("headers").or_insert_with(|| serde_json::json!({}));
+            headers["API-Version"] = serde_json::json!({
+                "description": "The full version of the API.",
+                "schema": { "type": "string", "example": API_VERSION }
+            });
+        }
+    }
+}
+
+/// Sends `API-Version` with every answer under `/api/`.
+pub async fn version_header(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut r = next.run(req).await;
+    if api {
+        r.headers_mut().insert("api-version", axum::http::HeaderValue::from_static(API_VERSION));
+    }
+    r
+}
+
+fn describe_status(status: &str) -> &'static str {
+    match status {
+        "200" => "OK.",
+        "201" => "Created.",
+        "204" => "Done; no content.",
+        "303" => "See the `Location` header.",
+        "400" => "The request is malformed.",
+        "401" => "Not logged in, or the session has ended.",
+        "403" => "Your role may not do this.",
+        "404" => "Not found, or not yours to see (the two answers are the same).",
+        "409" => "Not possible in the current state.",
+        "413" => "The body is too large.",
+        "415" => "Send JSON.",
+        "422" => "Invalid fields: `errors` names each with what is accepted.",
+        "429" => "Too many attempts; `Retry-After` says when to try again.",
+        "503" => "The database cannot take the request now; `Retry-After` says when to try again.",
+        _ => "See the problem document.",
+    }
 }
 
 fn esc(s: &str) -> String {
@@ -106,8 +223,9 @@ pub fn reference_page(doc: &utoipa::openapi::OpenApi) -> String {
                 let summary = op.get("summary").or_else(|| op.get("description")).and_then(Value::as_str).unwrap_or("");
                 let _ = write!(
                     h,
-                    "<article><h3><code>{} {}</code></h3><p>{}</p>",
+                    "<article><h3><code>{} {}{}</code></h3><p>{}</p>",
                     method.to_uppercase(),
+                    BASE,
                     esc(path),
                     esc(summary)
                 );

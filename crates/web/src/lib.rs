@@ -83,6 +83,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
         .layer(axum::middleware::from_fn(security::cross_site_guard))
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
+        .layer(axum::middleware::from_fn(docs::version_header))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(problem::panic_response))
         .with_state(state);

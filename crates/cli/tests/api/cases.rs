@@ -251,6 +251,8 @@ async fn the_worklist_is_sorted_by_deadline_filtered_and_paginated() {
     assert_eq!(only["items"][0]["id"], closed);
     assert_eq!(o.worker_a.get("/api/v1/cases?status=all").await.expect(200)["total"], 4);
     assert_eq!(o.worker_a.get(&format!("/api/v1/cases?team_id={}", o.team_a)).await.expect(200)["total"], 3);
+    // The documented name is camelCase (API Design Rules); the snake_case one stays accepted.
+    assert_eq!(o.worker_a.get(&format!("/api/v1/cases?teamId={}", o.team_a)).await.expect(200)["total"], 3);
     let r = o.worker_a.get(&format!("/api/v1/cases?team_id={}&status=sleeping&limit=500", o.team_b)).await.problem(422);
     assert_eq!(r.fields(), vec!["status", "limit", "team_id"]);
     o.worker_a.get("/api/v1/cases?limit=abc").await.problem(400);

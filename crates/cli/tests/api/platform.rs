@@ -58,9 +58,24 @@ async fn the_openapi_document_covers_the_whole_contract() {
         ("/api/v1/portal/access-log", "get"),
         ("/api/v1/cases/{id}/access-log", "get"),
     ];
+    // Paths are relative to the one server, whose URL carries the major version.
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
     for (path, method) in contract {
-        assert!(doc["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI document");
+        let relative = path.trim_start_matches("/api/v1");
+        assert!(doc["paths"][relative][method].is_object(), "{method} {path} missing from the OpenAPI document");
+        // What the Dutch API Design Rules ask of each operation.
+        let responses = doc["paths"][relative][method]["responses"].as_object().cloned().unwrap_or_default();
+        for (status, r) in &responses {
+            assert!(r["description"].is_string(), "{method} {path} {status} has a description");
+            if status.starts_with('2') {
+                assert!(r["headers"]["API-Version"].is_object(), "{method} {path} {status} documents API-Version");
+            }
+        }
+        if method != "get" && method != "delete" {
+            assert!(responses.contains_key("400"), "{method} {path} documents 400");
+        }
     }
+    assert_eq!(c.get("/api/v1/auth/me").await.headers["api-version"], "1.0.0", "every API answer says its version");
     let sources = &doc["components"]["schemas"]["ReferralSource"]["enum"];
     assert_eq!(sources.as_array().map(Vec::len), Some(8), "codes are listed: {sources}");
 
