@@ -1,4 +1,4 @@
-//! Brings the front-end assets into the binary: the NL Design System stylesheets and htmx,
+//! Brings the front-end assets into the binary: the NL Design System stylesheets, htmx and Swagger UI,
 //! installed from npm (pinned in the workspace's package-lock.json) and gzipped once here.
 //! `npm ci` runs when node_modules is missing, so `cargo build` alone sets everything up.
 
@@ -10,6 +10,8 @@ const ASSETS: &[(&str, &str)] = &[
     ("utrecht-components.css", "@utrecht/component-library-css/dist/index.css"),
     ("utrecht-tokens.css", "@utrecht/design-tokens/dist/theme.css"),
     ("htmx.min.js", "htmx.org/dist/htmx.min.js"),
+    ("swagger-ui-bundle.js", "swagger-ui-dist/swagger-ui-bundle.js"),
+    ("swagger-ui.css", "swagger-ui-dist/swagger-ui.css"),
 ];
 
 fn main() {

@@ -59,7 +59,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
     let (api, openapi) = api::routes().split_for_parts();
     let openapi = docs::finish(openapi);
     let openapi_json = std::sync::Arc::new(serde_json::to_string(&openapi).unwrap_or_default());
-    let reference_page = std::sync::Arc::new(docs::reference_page(&openapi));
+    let reference_page = std::sync::Arc::new(docs::reference_page());
     let router = Router::new()
         .merge(api)
         .route(

@@ -36,6 +36,10 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
         asset!("utrecht-tokens.css", "text/css; charset=utf-8"),
         asset!("buurtteam.css", "text/css; charset=utf-8"),
         asset!("htmx.min.js", "text/javascript; charset=utf-8"),
+        asset!("swagger-ui-bundle.js", "text/javascript; charset=utf-8"),
+        asset!("swagger-ui.css", "text/css; charset=utf-8"),
+        asset!("api-reference.js", "text/javascript; charset=utf-8"),
+        asset!("api-reference.css", "text/css; charset=utf-8"),
     ]
     .into_iter()
     .map(|(name, content_type, raw, gz)| {
