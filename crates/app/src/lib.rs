@@ -69,15 +69,18 @@ pub struct App {
     pub settings: Settings,
     /// Failed log-ins per client address (this node only; the per-account lock is in the database).
     pub throttle: std::sync::Arc<auth::Throttle>,
+    /// Where "now" comes from; tests set it.
+    pub clock: std::sync::Arc<Clock>,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings, throttle: Default::default() }
+        Self { db, settings, throttle: Default::default(), clock: Default::default() }
     }
 
+    /// Now, by the application's clock: every use case asks here, never the system clock.
     pub fn now(&self) -> Timestamp {
-        Timestamp::now()
+        self.clock.now()
     }
 
     /// Today's date in the organisation's time zone.
@@ -90,6 +93,32 @@ impl App {
     pub async fn calendar(&self, tx: &mut Tx) -> Result<WorkingDayCalendar> {
         let days = buurtteam_store::organisation::list_closure_days(tx).await?;
         Ok(WorkingDayCalendar::new(self.settings.holiday_rules, days.into_iter().map(|(d, _)| d)))
+    }
+}
+
+/// The application's clock: the system's, unless a test has stopped it at a moment of its
+/// choosing (to see a lock-out end or a window pass without waiting).
+#[derive(Debug, Default)]
+pub struct Clock {
+    stopped_at: std::sync::RwLock<Option<Timestamp>>,
+}
+
+impl Clock {
+    pub fn now(&self) -> Timestamp {
+        self.stopped_at.read().ok().and_then(|t| *t).unwrap_or_else(Timestamp::now)
+    }
+
+    /// Stops the clock at `at`.
+    pub fn set(&self, at: Timestamp) {
+        if let Ok(mut t) = self.stopped_at.write() {
+            *t = Some(at);
+        }
+    }
+
+    /// Moves the clock on by `by` from now and stops it there.
+    pub fn advance(&self, by: SignedDuration) {
+        let next = self.now().checked_add(by).unwrap_or_else(|_| self.now());
+        self.set(next);
     }
 }
 
