@@ -1470,13 +1470,13 @@ pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
             Some(user.id)
         }
         None => {
-            if let Err(m) = crate::auth::check_new_password(&password) {
-                let mut errors = Errors::default();
-                errors.add("password", m).code("password_rule").arg("min", crate::auth::MIN_PASSWORD_LENGTH);
-                return Err(match errors.finish() {
-                    Err(e) => e.into(),
-                    Ok(()) => AppError::Internal("a field error was lost".into()),
-                });
+            let name = match &target {
+                For::Network { name, .. } => Some(name.as_str()),
+                For::Member { .. } => None,
+            };
+            let context = buurtteam_domain::password::PasswordContext { email: Some(&email), name, current: None };
+            if let Err(e) = crate::auth::check_new_password("password", &password, &context) {
+                return Err(AppError::Validation(vec![e]));
             }
             None
         }

@@ -3,15 +3,16 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use buurtteam_domain::password::{self, PasswordContext, PasswordProblem};
 use buurtteam_domain::policy::Actor;
-use buurtteam_domain::validation::Errors;
-use buurtteam_store::{credentials, sessions};
+use buurtteam_domain::validation::{Errors, FieldError};
+use buurtteam_store::{credentials, organisation, sessions};
 
 use super::token_hash;
 use crate::{App, AppError, Result, audit_entry};
 
 /// Passwords shorter than this are refused.
-pub const MIN_PASSWORD_LENGTH: usize = 10;
+pub const MIN_PASSWORD_LENGTH: usize = password::MIN_LENGTH;
 
 /// Hashes a password with Argon2id (default parameters, OWASP's minimum) into a PHC string.
 /// Slow by design: call it off the async threads.
@@ -26,15 +27,27 @@ pub(super) fn verify_password(password: &str, phc: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
-/// Checks the rules for a new password; returns the message for the field.
-pub fn check_new_password(password: &str) -> std::result::Result<(), String> {
-    if password.chars().count() < MIN_PASSWORD_LENGTH {
-        return Err(format!("must be at least {MIN_PASSWORD_LENGTH} characters"));
-    }
-    if password.len() > 1024 {
-        return Err("may be at most 1024 bytes".into());
-    }
-    Ok(())
+/// Checks a new password against the rules (`domain::password`) for the account it is for:
+/// the error for `field`, with its code (`password_too_short`, `password_common` ...) and
+/// the values its translation needs. Wherever a password is set, this is the check.
+pub fn check_new_password(
+    field: &str,
+    password: &str,
+    context: &PasswordContext<'_>,
+) -> std::result::Result<(), FieldError> {
+    password::check(password, context).map_err(|problem| password_error(field, problem))
+}
+
+/// The field error for a refused password.
+pub fn password_error(field: &str, problem: PasswordProblem) -> FieldError {
+    let mut e = FieldError::new(field, problem.message());
+    e.code(problem.code());
+    match problem {
+        PasswordProblem::TooShort => e.arg("min", password::MIN_LENGTH),
+        PasswordProblem::TooLong => e.arg("max", password::MAX_BYTES),
+        _ => &mut e,
+    };
+    e
 }
 
 type Work = Box<dyn FnOnce() + Send>;
@@ -105,15 +118,19 @@ pub async fn change_password(
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
     let creds = credentials::by_user(&mut tx, actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+    let user = organisation::get_user(&mut tx, actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
     drop(tx);
     let mut errors = Errors::default();
     let hash = creds.password_hash.clone();
     let pw = current.to_owned();
-    if !bounded(move || verify_password(&pw, &hash)).await? {
+    let current_ok = bounded(move || verify_password(&pw, &hash)).await?;
+    if !current_ok {
         errors.add("current_password", "is not your current password").code("wrong_password");
     }
-    if let Err(msg) = check_new_password(new) {
-        errors.add("new_password", msg).code("password_rule").arg("min", MIN_PASSWORD_LENGTH);
+    let context =
+        PasswordContext { email: Some(&user.email), name: Some(&user.name), current: current_ok.then_some(current) };
+    if let Err(e) = check_new_password("new_password", new, &context) {
+        errors.0.push(e);
     } else if new != repeat {
         errors.add("repeat_password", "does not match the new password").code("password_mismatch");
     }

@@ -15,5 +15,6 @@ mod kpis;
 mod login_protection;
 mod organisation;
 mod pages;
+mod passwords;
 mod plan;
 mod platform;
