@@ -33,12 +33,21 @@ pub struct Settings {
     pub session_absolute: SignedDuration,
     /// The organisation's time zone: "today" for deadlines is a date there.
     pub time_zone: TimeZone,
-    /// This many failed log-ins in a row lock an account ...
+    /// This many failed log-ins in a row lock an account for the client address they came
+    /// from (an unknown e-mail address is counted the same way) ...
     pub lock_after_failures: i32,
+    /// ... and this many from all addresses together lock it for every address ...
+    pub lock_after_failures_all_addresses: i32,
     /// ... for this long.
     pub lock_duration: SignedDuration,
     /// At most this many failed log-ins per client address per `lock_duration`.
     pub failures_per_address: u32,
+    /// Failed portal activations in a row with one code, and from one address, after which
+    /// further attempts are held off for `activation_window` ...
+    pub activation_failures_per_code: i32,
+    pub activation_failures_per_address: i32,
+    /// ... and how long a failure counts: a quiet spell this long forgets the count.
+    pub activation_window: SignedDuration,
     /// Roles that must use the TOTP second factor.
     pub second_factor_roles: Vec<buurtteam_domain::codes::Role>,
     /// The organisation's target share (percent) of intakes within 5 working days, drawn on
@@ -54,8 +63,12 @@ impl Default for Settings {
             session_absolute: SignedDuration::from_hours(12),
             time_zone: TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC),
             lock_after_failures: 5,
+            lock_after_failures_all_addresses: 50,
             lock_duration: SignedDuration::from_mins(15),
             failures_per_address: 30,
+            activation_failures_per_code: 10,
+            activation_failures_per_address: 20,
+            activation_window: SignedDuration::from_hours(1),
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
         }

@@ -1,11 +1,93 @@
-//! Limits on failed attempts: per client address in memory.
+//! Limits on failed attempts. In the database (`store::attempts`, decision 0008): log-ins per
+//! account and client address together, per account from all addresses, and failed portal
+//! activations per code and per address. In memory, per node: log-ins per client address across
+//! accounts (decision 0005).
 
+use buurtteam_store::{Tx, attempts};
 use jiff::{SignedDuration, Timestamp};
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 
-/// per node; the account lock, which matters most, is in the database.
+use crate::{App, Result, Settings};
+
+/// How long failed log-ins in a row are remembered without a new one.
+const LOGIN_MEMORY: SignedDuration = SignedDuration::from_hours(24);
+
+const LOGIN: &str = "login";
+const LOGIN_ACCOUNT: &str = "login_account";
+
+fn key(parts: &[&str]) -> String {
+    super::hex(&Sha256::digest(parts.join("\n").as_bytes()))
+}
+
+fn address(client: Option<IpAddr>) -> String {
+    client.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+}
+
+fn secs(t: Timestamp) -> i64 {
+    t.as_second()
+}
+
+fn at(secs: i64) -> Option<Timestamp> {
+    Timestamp::from_second(secs).ok()
+}
+
+fn later(now: Timestamp, by: SignedDuration) -> Timestamp {
+    now.checked_add(by).unwrap_or(now)
+}
+
+/// What one log-in attempt counts against: the account named (by its e-mail address, whether
+/// an account has it or not) from this client address, and that account from all addresses.
+#[derive(Debug, Clone)]
+pub(super) struct LoginKeys {
+    pair: String,
+    account: String,
+}
+
+impl LoginKeys {
+    pub(super) fn new(email: &str, client: Option<IpAddr>) -> Self {
+        Self { pair: key(&[email, &address(client)]), account: key(&[email]) }
+    }
+}
+
+/// The lock on this account for this address (or for every address), while it lasts.
+pub(super) async fn login_locked_until(app: &App, keys: &LoginKeys, now: Timestamp) -> Result<Option<Timestamp>> {
+    let mut tx = app.db.begin_read().await?;
+    let pair = attempts::locked_until(&mut tx, LOGIN, &keys.pair, secs(now)).await?;
+    let account = attempts::locked_until(&mut tx, LOGIN_ACCOUNT, &keys.account, secs(now)).await?;
+    Ok(pair.max(account).and_then(at))
+}
+
+/// Counts a failed log-in (in the caller's write transaction); the lock now in force, if the
+/// failure brought one. Also forgets counts nobody added to for a long time.
+pub(super) async fn record_login_failure(
+    tx: &mut Tx,
+    settings: &Settings,
+    keys: &LoginKeys,
+    now: Timestamp,
+) -> Result<Option<Timestamp>> {
+    let (n, forget) = (secs(now), secs(now) - LOGIN_MEMORY.as_secs());
+    let lock = secs(later(now, settings.lock_duration));
+    let pair = attempts::record(tx, LOGIN, &keys.pair, n, forget, settings.lock_after_failures, lock).await?.1;
+    let all = settings.lock_after_failures_all_addresses;
+    let account = attempts::record(tx, LOGIN_ACCOUNT, &keys.account, n, forget, all, lock).await?.1;
+    let horizon = LOGIN_MEMORY.max(settings.activation_window).max(settings.lock_duration);
+    attempts::forget(tx, n - horizon.as_secs(), n).await?;
+    Ok(pair.max(account).filter(|u| *u > n).and_then(at))
+}
+
+/// A successful log-in forgets the failures from its address. The count over all addresses
+/// stays until it is forgotten: a guesser spread over many addresses must not be able to reset
+/// it by the owner logging in.
+pub(super) async fn clear_login(tx: &mut Tx, keys: &LoginKeys) -> Result<()> {
+    Ok(attempts::clear(tx, LOGIN, &keys.pair).await?)
+}
+
+/// Failed log-ins per client address within a window: a guard against password guessing
+/// across many accounts, which the per-account locks alone do not stop. Kept in memory,
+/// per node; the account locks, which matter most, are in the database.
 #[derive(Debug, Default)]
 pub struct Throttle {
     windows: Mutex<HashMap<IpAddr, (Timestamp, u32)>>,

@@ -22,7 +22,7 @@ use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 
-use lockout::wait;
+use lockout::{LoginKeys, clear_login, login_locked_until, record_login_failure, wait};
 use passwords::{DUMMY_HASH, bounded, verify_password};
 use second_factor::{check_second_factor, wrong_code};
 
@@ -72,10 +72,10 @@ pub struct Credentials<'a> {
     pub client: Option<IpAddr>,
 }
 
-/// Failed log-ins per client address within a window: a guard against password guessing
-/// across many accounts, which the per-account lock alone does not stop. Kept in memory,
-/// Logs a staff user in; creates a session. Refuses while the address or the account is
-/// over its limit of failed attempts; a wrong password or code counts as a failure.
+/// Logs a user in; creates a session. Refuses while the address, or the account from this
+/// address, is over its limit of failed attempts; a wrong password or code counts as a failure.
+/// An e-mail address without an account gets exactly the answers a real account gets: 401 for
+/// the first failures, then the same "locked" 429 from the same attempt on.
 pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     let email = attempt.email.trim().to_lowercase();
     let now = app.now();
@@ -90,9 +90,11 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
         None => None,
     };
     drop(tx);
-    if let Some(until) = found.as_ref().and_then(|c| c.locked_until).filter(|u| *u > now) {
+    let keys = LoginKeys::new(&email, attempt.client);
+    if let Some(until) = login_locked_until(app, &keys, now).await? {
         let mut entry = audit_entry(None, now, "auth.login_refused_locked", "user");
         entry.object_id = found.as_ref().map(|c| c.user_id.0);
+        entry.detail = serde_json::json!({ "email": email });
         buurtteam_store::audit::log(&app.db, entry).await?;
         return Err(AppError::TooManyAttempts { retry_after: wait(until, now), account_locked: true });
     }
@@ -101,14 +103,14 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     let password_ok = bounded(move || verify_password(&pw, &hash)).await?;
     let user = user.filter(|u| password_ok && u.active);
     let (Some(user), Some(creds)) = (user, found.clone()) else {
-        return Err(failed(app, found.map(|c| c.user_id), &email, attempt.client, now, "password").await);
+        return Err(failed(app, found.map(|c| c.user_id), &email, &keys, attempt.client, now, "password").await);
     };
     let needs_code = creds.totp_enabled_at.is_some();
     let pending = match (needs_code, attempt.second_factor) {
         (false, _) => false,
         (true, Some(code)) => {
             if !check_second_factor(app, &creds, code, now).await? {
-                return Err(failed(app, Some(user.id), &email, attempt.client, now, "second_factor").await);
+                return Err(failed(app, Some(user.id), &email, &keys, attempt.client, now, "second_factor").await);
             }
             false
         }
@@ -122,7 +124,7 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     app.db
         .write(move |tx| {
             Box::pin(async move {
-                credentials::clear_failures(tx, actor.user_id).await?;
+                clear_login(tx, &keys).await?;
                 sessions::insert(tx, &token_hash, actor.user_id, now, expires, pending).await?;
                 let action = if pending { "auth.password_accepted" } else { "auth.login" };
                 let mut entry = audit_entry(Some(&actor), now, action, "user");
@@ -135,12 +137,14 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     Ok(LoggedIn { token, user, second_factor_pending: pending })
 }
 
-/// Counts a failed attempt against the address and the account, logs it, and says what the
-/// caller is told: wrong credentials, or (from the attempt that locks it) a locked account.
+/// Counts a failed attempt against the address and against the account from this address (an
+/// unknown e-mail address counts the same way), logs it, and says what the caller is told:
+/// wrong credentials, or (from the attempt that locks it) a locked account.
 async fn failed(
     app: &App,
     user: Option<buurtteam_domain::ids::UserId>,
     email: &str,
+    keys: &LoginKeys,
     client: Option<IpAddr>,
     now: Timestamp,
     what: &'static str,
@@ -148,17 +152,12 @@ async fn failed(
     if let Some(ip) = client {
         app.throttle.record_failure(ip, now, &app.settings);
     }
-    let (lock_after, lock_until) =
-        (app.settings.lock_after_failures, now.checked_add(app.settings.lock_duration).unwrap_or(now));
-    let email = email.to_owned();
+    let (email, keys, settings) = (email.to_owned(), keys.clone(), app.settings.clone());
     let outcome = app
         .db
         .write(move |tx| {
             Box::pin(async move {
-                let lock = match user {
-                    Some(u) => credentials::record_failure(tx, u, lock_after, lock_until).await?.1,
-                    None => None,
-                };
+                let lock = record_login_failure(tx, &settings, &keys, now).await?;
                 let mut entry = audit_entry(None, now, "auth.login_failed", "user");
                 entry.object_id = user.map(|u| u.0);
                 entry.detail = serde_json::json!({ "email": email, "failed": what, "locked": lock.is_some() });
@@ -168,10 +167,8 @@ async fn failed(
         })
         .await;
     match outcome {
-        Ok(Some(until)) if until > now => {
-            AppError::TooManyAttempts { retry_after: wait(until, now), account_locked: true }
-        }
-        Ok(_) => AppError::Unauthenticated,
+        Ok(Some(until)) => AppError::TooManyAttempts { retry_after: wait(until, now), account_locked: true },
+        Ok(None) => AppError::Unauthenticated,
         Err(e) => e,
     }
 }
@@ -187,12 +184,13 @@ pub async fn second_factor(app: &App, token: &str, code: &str, client: Option<Ip
     let user = organisation::get_user(&mut tx, session.user_id).await?;
     drop(tx);
     let (Some(creds), Some(user)) = (creds, user.filter(|u| u.active)) else { return Err(AppError::Unauthenticated) };
-    if let Some(until) = creds.locked_until.filter(|u| *u > now) {
+    let keys = LoginKeys::new(&user.email, client);
+    if let Some(until) = login_locked_until(app, &keys, now).await? {
         return Err(AppError::TooManyAttempts { retry_after: wait(until, now), account_locked: true });
     }
     if !check_second_factor(app, &creds, code, now).await? {
         let email = user.email.clone();
-        let err = failed(app, Some(user.id), &email, client, now, "second_factor").await;
+        let err = failed(app, Some(user.id), &email, &keys, client, now, "second_factor").await;
         if matches!(err, AppError::TooManyAttempts { .. }) {
             // A locked account loses its half-open session too.
             let mut tx = app.db.begin().await?;
@@ -208,7 +206,7 @@ pub async fn second_factor(app: &App, token: &str, code: &str, client: Option<Ip
     app.db
         .write(move |tx| {
             Box::pin(async move {
-                credentials::clear_failures(tx, actor.user_id).await?;
+                clear_login(tx, &keys).await?;
                 sessions::confirm_second_factor(tx, &hash, now).await?;
                 let mut entry = audit_entry(Some(&actor), now, "auth.login", "user");
                 entry.object_id = Some(actor.user_id.0);
