@@ -17,6 +17,8 @@ const LOGIN_MEMORY: SignedDuration = SignedDuration::from_hours(24);
 
 const LOGIN: &str = "login";
 const LOGIN_ACCOUNT: &str = "login_account";
+const ACTIVATION_CODE: &str = "activation_code";
+const ACTIVATION_ADDRESS: &str = "activation_address";
 
 fn key(parts: &[&str]) -> String {
     super::hex(&Sha256::digest(parts.join("\n").as_bytes()))
@@ -28,6 +30,11 @@ fn address(client: Option<IpAddr>) -> String {
 
 fn secs(t: Timestamp) -> i64 {
     t.as_second()
+}
+
+/// Whole seconds, rounded up: a lock never ends before its time.
+fn secs_up(t: Timestamp) -> i64 {
+    t.as_second() + i64::from(t.subsec_nanosecond() > 0)
 }
 
 fn at(secs: i64) -> Option<Timestamp> {
@@ -69,7 +76,7 @@ pub(super) async fn record_login_failure(
     now: Timestamp,
 ) -> Result<Option<Timestamp>> {
     let (n, forget) = (secs(now), secs(now) - LOGIN_MEMORY.as_secs());
-    let lock = secs(later(now, settings.lock_duration));
+    let lock = secs_up(later(now, settings.lock_duration));
     let pair = attempts::record(tx, LOGIN, &keys.pair, n, forget, settings.lock_after_failures, lock).await?.1;
     let all = settings.lock_after_failures_all_addresses;
     let account = attempts::record(tx, LOGIN_ACCOUNT, &keys.account, n, forget, all, lock).await?.1;
@@ -83,6 +90,49 @@ pub(super) async fn record_login_failure(
 /// it by the owner logging in.
 pub(super) async fn clear_login(tx: &mut Tx, keys: &LoginKeys) -> Result<()> {
     Ok(attempts::clear(tx, LOGIN, &keys.pair).await?)
+}
+
+/// What a failed portal activation counts against: the code typed, and the client address.
+#[derive(Debug, Clone)]
+pub(crate) struct ActivationKeys {
+    code: String,
+    address: String,
+}
+
+impl ActivationKeys {
+    /// `code_hash` is the stored hash of the (normalised) code typed.
+    pub(crate) fn new(code_hash: &str, client: Option<IpAddr>) -> Self {
+        Self { code: key(&[code_hash]), address: key(&[&address(client)]) }
+    }
+}
+
+/// Until when activations with this code or from this address are held off, if they are.
+pub(crate) async fn activation_blocked_until(
+    app: &App,
+    keys: &ActivationKeys,
+    now: Timestamp,
+) -> Result<Option<Timestamp>> {
+    let mut tx = app.db.begin_read().await?;
+    let code = attempts::locked_until(&mut tx, ACTIVATION_CODE, &keys.code, secs(now)).await?;
+    let address = attempts::locked_until(&mut tx, ACTIVATION_ADDRESS, &keys.address, secs(now)).await?;
+    Ok(code.max(address).and_then(at))
+}
+
+/// Counts a failed activation against its code and its address (in the caller's write
+/// transaction): at most `activation_failures_per_code` and `_per_address` in a row, each less
+/// than `activation_window` after the one before; then held off for that window.
+pub(crate) async fn record_activation_failure(
+    tx: &mut Tx,
+    settings: &Settings,
+    keys: &ActivationKeys,
+    now: Timestamp,
+) -> Result<()> {
+    let window = settings.activation_window;
+    let (n, forget, lock) = (secs(now), secs(now) - window.as_secs(), secs_up(later(now, window)));
+    attempts::record(tx, ACTIVATION_CODE, &keys.code, n, forget, settings.activation_failures_per_code, lock).await?;
+    let per_address = settings.activation_failures_per_address;
+    attempts::record(tx, ACTIVATION_ADDRESS, &keys.address, n, forget, per_address, lock).await?;
+    Ok(())
 }
 
 /// Failed log-ins per client address within a window: a guard against password guessing
@@ -116,7 +166,7 @@ impl Throttle {
     }
 }
 
-pub(super) fn wait(until: Timestamp, now: Timestamp) -> SignedDuration {
+pub(crate) fn wait(until: Timestamp, now: Timestamp) -> SignedDuration {
     until.duration_since(now).max(SignedDuration::from_secs(1))
 }
 

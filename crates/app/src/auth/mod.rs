@@ -7,6 +7,7 @@ mod passwords;
 mod second_factor;
 
 pub use lockout::Throttle;
+pub(crate) use lockout::{ActivationKeys, activation_blocked_until, record_activation_failure, wait};
 pub use passwords::{
     MIN_PASSWORD_LENGTH, change_password, check_new_password, check_password, hash_password, hash_password_async,
     password_error,
@@ -22,7 +23,7 @@ use jiff::{SignedDuration, Timestamp};
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 
-use lockout::{LoginKeys, clear_login, login_locked_until, record_login_failure, wait};
+use lockout::{LoginKeys, clear_login, login_locked_until, record_login_failure};
 use passwords::{DUMMY_HASH, bounded, verify_password};
 use second_factor::{check_second_factor, wrong_code};
 

@@ -5,6 +5,7 @@
 mod harness;
 
 mod access;
+mod activation;
 mod auth;
 mod cases;
 mod cli;

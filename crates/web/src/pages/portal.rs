@@ -788,11 +788,21 @@ async fn activate_submit(
         return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
     }
     let input = ActivateInput { code: form.opt("code"), email: Some(email.clone()), password: Some(password.clone()) };
-    match uc::activate(&state.app, &input).await {
-        Ok(_) => {}
+    match uc::activate(&state.app, &input, client).await {
+        Ok(()) => {}
         Err(AppError::Validation(errors)) => {
             let shown = FormState::new(kept).with_errors(tr, &errors);
             return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
+        }
+        Err(AppError::TooManyActivations { retry_after }) => {
+            let minutes = (retry_after.as_secs() + 59) / 60;
+            let shown = FormState {
+                general: Some(tr.t1("portal-activate-held-off", "minutes", minutes)),
+                ..FormState::new(kept)
+            };
+            let mut r = activate_page(&state, page.chrome, StatusCode::TOO_MANY_REQUESTS, shown);
+            r.headers_mut().insert(header::RETRY_AFTER, retry_after.as_secs().into());
+            return r;
         }
         Err(e) => return app_error_page(&page.chrome, e),
     }
