@@ -1,12 +1,13 @@
-//! "Now" for the whole application: one clock that tests can move forward.
+//! "Now" for the whole application: one clock that tests can move forward or stop.
 //!
 //! It reads the system clock and adds an offset that starts at zero. Production never changes
-//! the offset; a test moves it (`app.clock.advance(..)`) to see what happens a day later:
-//! sessions ending, idempotency keys expiring. Clones share the offset, so moving the clock of
+//! it; a test moves it (`app.clock.advance(..)`) to see what happens a day later (sessions
+//! ending, idempotency keys expiring, jobs falling due), or stops it at a moment of its choosing
+//! (`app.clock.set(..)`) where exact times matter. Clones share the state, so moving the clock of
 //! the test's `App` moves the clock of the server it started.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use jiff::{SignedDuration, Timestamp};
 
@@ -14,19 +15,38 @@ use jiff::{SignedDuration, Timestamp};
 pub struct Clock {
     /// Added to the system clock, in milliseconds.
     offset_ms: Arc<AtomicI64>,
+    /// Set: the clock stands still at this moment.
+    stopped_at: Arc<RwLock<Option<Timestamp>>>,
 }
 
 impl Clock {
     pub fn now(&self) -> Timestamp {
+        if let Some(at) = self.stopped_at.read().ok().and_then(|t| *t) {
+            return at;
+        }
         let now = Timestamp::now();
         let offset = SignedDuration::from_millis(self.offset_ms.load(Ordering::Relaxed));
         now.checked_add(offset).unwrap_or(now)
     }
 
-    /// Moves the clock forward (or back, with a negative duration) for every clone.
+    /// Moves the clock forward (or back, with a negative duration) for every clone; a stopped
+    /// clock stays stopped at the later moment.
     pub fn advance(&self, by: SignedDuration) {
+        if let Ok(mut stopped) = self.stopped_at.write()
+            && let Some(at) = *stopped
+        {
+            *stopped = Some(at.checked_add(by).unwrap_or(at));
+            return;
+        }
         let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX);
         self.offset_ms.fetch_add(ms, Ordering::Relaxed);
+    }
+
+    /// Stops the clock at `at` for every clone.
+    pub fn set(&self, at: Timestamp) {
+        if let Ok(mut stopped) = self.stopped_at.write() {
+            *stopped = Some(at);
+        }
     }
 }
 

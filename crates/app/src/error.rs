@@ -16,6 +16,9 @@ pub enum AppError {
     /// Too many failed log-ins: from this address, or for this account (then it is locked).
     #[error("too many failed log-ins; try again later")]
     TooManyAttempts { retry_after: jiff::SignedDuration, account_locked: bool },
+    /// Too many failed portal activations with this code or from this address.
+    #[error("too many failed activations; try again later")]
+    TooManyActivations { retry_after: jiff::SignedDuration },
     /// The password was right, and this account also needs its second factor (TOTP code).
     #[error("the second factor (a code from the authenticator app) is required")]
     SecondFactorRequired,

@@ -2,6 +2,7 @@
 //! through here: authorise with the policy, check the domain rules, write through the
 //! store, and append the audit row in the same transaction.
 
+pub mod activation;
 pub mod auth;
 pub mod cases;
 pub mod clock;
@@ -35,12 +36,21 @@ pub struct Settings {
     pub session_absolute: SignedDuration,
     /// The organisation's time zone: "today" for deadlines is a date there.
     pub time_zone: TimeZone,
-    /// This many failed log-ins in a row lock an account ...
+    /// This many failed log-ins in a row lock an account for the client address they came
+    /// from (an unknown e-mail address is counted the same way) ...
     pub lock_after_failures: i32,
+    /// ... and this many from all addresses together lock it for every address ...
+    pub lock_after_failures_all_addresses: i32,
     /// ... for this long.
     pub lock_duration: SignedDuration,
     /// At most this many failed log-ins per client address per `lock_duration`.
     pub failures_per_address: u32,
+    /// Failed portal activations in a row with one code, and from one address, after which
+    /// further attempts are held off for `activation_window` ...
+    pub activation_failures_per_code: i32,
+    pub activation_failures_per_address: i32,
+    /// ... and how long a failure counts: a quiet spell this long forgets the count.
+    pub activation_window: SignedDuration,
     /// Roles that must use the TOTP second factor.
     pub second_factor_roles: Vec<buurtteam_domain::codes::Role>,
     /// The organisation's target share (percent) of intakes within 5 working days, drawn on
@@ -56,8 +66,12 @@ impl Default for Settings {
             session_absolute: SignedDuration::from_hours(12),
             time_zone: TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC),
             lock_after_failures: 5,
+            lock_after_failures_all_addresses: 50,
             lock_duration: SignedDuration::from_mins(15),
             failures_per_address: 30,
+            activation_failures_per_code: 10,
+            activation_failures_per_address: 20,
+            activation_window: SignedDuration::from_hours(1),
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
         }
@@ -71,7 +85,7 @@ pub struct App {
     pub settings: Settings,
     /// Failed log-ins per client address (this node only; the per-account lock is in the database).
     pub throttle: std::sync::Arc<auth::Throttle>,
-    /// Where "now" comes from; tests move it forward.
+    /// Where "now" comes from; tests move it forward or stop it.
     pub clock: clock::Clock,
 }
 
@@ -80,6 +94,7 @@ impl App {
         Self { db, settings, throttle: Default::default(), clock: clock::Clock::default() }
     }
 
+    /// Now, by the application's clock: every use case asks here, never the system clock.
     pub fn now(&self) -> Timestamp {
         self.clock.now()
     }

@@ -3,6 +3,7 @@
 use buurtteam_domain::case;
 use buurtteam_domain::codes::{Role, TeamKind};
 use buurtteam_domain::ids::{DistrictId, TeamId};
+use buurtteam_domain::password::PasswordContext;
 use buurtteam_domain::person::check_name;
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
@@ -41,7 +42,8 @@ pub struct UserInput {
     pub role: Option<String>,
     #[serde(default)]
     pub team_ids: Vec<i64>,
-    /// At least 10 characters.
+    /// At least 10 characters; not a common or leaked password, not one character repeated or
+    /// an obvious sequence, not made of the user's e-mail address or name.
     pub password: Option<String>,
 }
 
@@ -155,8 +157,9 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
             errors.add("password", "is required").code("required");
         }
         Some(p) => {
-            if let Err(m) = check_new_password(p) {
-                errors.add("password", m).code("password_rule");
+            let context = PasswordContext { email: email.as_deref(), name: Some(&name), current: None };
+            if let Err(e) = check_new_password("password", p, &context) {
+                errors.0.push(e);
             }
         }
     }

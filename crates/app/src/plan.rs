@@ -21,6 +21,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use crate::activation::{ActivateInput, activate};
 use crate::{App, AppError, Result, audit_entry, input};
 
 pub const MAX_TITLE: usize = 200;
@@ -356,7 +357,7 @@ async fn goal_in(tx: &mut Tx, ctx: &Context, id: GoalId) -> Result<Goal> {
 }
 
 /// A validation error on one field.
-fn invalid(field: &str, message: &str, code: &'static str) -> AppError {
+pub(crate) fn invalid(field: &str, message: &str, code: &'static str) -> AppError {
     let mut errors = Errors::default();
     errors.add(field, message).code(code);
     match errors.finish() {
@@ -1247,7 +1248,7 @@ fn new_code() -> String {
 }
 
 /// The code as typed: upper case, without spaces or dashes; stored only as its hash.
-fn code_hash(code: &str) -> String {
+pub(crate) fn code_hash(code: &str) -> String {
     let normal: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect();
     crate::auth::token_hash(&normal)
 }
@@ -1396,153 +1397,6 @@ pub async fn revoke_network(app: &App, actor: &Actor, id: NetworkInvitationId) -
         })
     })
     .await
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ActivateInput {
-    pub code: Option<String>,
-    pub email: Option<String>,
-    pub password: Option<String>,
-}
-
-/// Activates a portal account with a one-time code. A new e-mail address gets a new account;
-/// an existing portal account of the same kind takes the invitation on when its password is
-/// given. The code is then used up.
-pub async fn activate(app: &App, input: &ActivateInput) -> Result<UserId> {
-    let mut errors = Errors::default();
-    let code = input::text(&mut errors, "code", input.code.as_deref(), 40);
-    let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
-    if email.as_deref().is_some_and(|e| !crate::organisation::valid_email(e)) {
-        errors.add("email", "is not an e-mail address (name@example.nl)").code("invalid_email");
-    }
-    let password = input.password.clone().unwrap_or_default();
-    errors.finish()?;
-    let (code, email) = (code.unwrap_or_default(), email.unwrap_or_default());
-    let hash = code_hash(&code);
-    let now = app.now();
-    let bad_code = || {
-        invalid("code", "this code is unknown, used or expired; ask your family worker for a new one", "invalid_code")
-    };
-    // What the code is for.
-    enum For {
-        Member { id: i64, case: CaseId, person: PersonId },
-        Network { id: NetworkInvitationId, name: String },
-    }
-    let (target, existing) = {
-        let mut tx = app.db.begin_read().await?;
-        let target = if let Some(p) = store::portal_invitation_by_code(&mut tx, &hash).await? {
-            if p.used_at.is_some() || p.expires_at <= now {
-                return Err(bad_code());
-            }
-            For::Member { id: p.id, case: p.case_id, person: p.person_id }
-        } else if let Some(n) = store::network_invitation_by_code(&mut tx, &hash).await? {
-            if n.user_id.is_some() || n.revoked_at.is_some() || n.expires_at <= now {
-                return Err(bad_code());
-            }
-            For::Network { id: n.id, name: n.name }
-        } else {
-            return Err(bad_code());
-        };
-        let existing = buurtteam_store::organisation::find_login(&mut tx, &email).await?;
-        (target, existing)
-    };
-    let role = match target {
-        For::Member { .. } => Role::FamilyMember,
-        For::Network { .. } => Role::NetworkMember,
-    };
-    let user_id = match existing {
-        Some((user, stored)) => {
-            // Taking an invitation onto an existing account needs that account's password.
-            let ok = user.role == role
-                && match &target {
-                    For::Member { person, .. } => user.person_id.is_none() || user.person_id == Some(*person),
-                    For::Network { .. } => true,
-                }
-                && crate::auth::check_password(password.clone(), stored).await?;
-            if !ok {
-                return Err(invalid(
-                    "email",
-                    "an account with this e-mail address exists; log in with its password, or use another address",
-                    "email_taken",
-                ));
-            }
-            Some(user.id)
-        }
-        None => {
-            if let Err(m) = crate::auth::check_new_password(&password) {
-                let mut errors = Errors::default();
-                errors.add("password", m).code("password_rule").arg("min", crate::auth::MIN_PASSWORD_LENGTH);
-                return Err(match errors.finish() {
-                    Err(e) => e.into(),
-                    Ok(()) => AppError::Internal("a field error was lost".into()),
-                });
-            }
-            None
-        }
-    };
-    let password_hash = match user_id {
-        Some(_) => String::new(),
-        None => crate::auth::hash_password_async(password).await?,
-    };
-    app.db
-        .write(move |tx| {
-            Box::pin(async move {
-                let (name, person) = match &target {
-                    For::Member { person, .. } => {
-                        let p = households::person(tx, *person).await?.ok_or_else(bad_code)?;
-                        (format!("{} {}", p.given_name, p.family_name), Some(*person))
-                    }
-                    For::Network { name, .. } => (name.clone(), None),
-                };
-                let user = match user_id {
-                    Some(u) => u,
-                    None => {
-                        let new = buurtteam_store::organisation::NewUser {
-                            email: &email,
-                            name: &name,
-                            role,
-                            password_hash: &password_hash,
-                            team_ids: &[],
-                        };
-                        let u =
-                            buurtteam_store::organisation::insert_user(tx, &new, now).await.map_err(|e| match e {
-                                buurtteam_store::StoreError::Duplicate => bad_code(),
-                                other => other.into(),
-                            })?;
-                        if let Some(p) = person {
-                            buurtteam_store::organisation::link_person(tx, u, p).await?;
-                        }
-                        u
-                    }
-                };
-                let mut entry = audit_entry(None, now, "portal.activated", "user");
-                entry.actor = Some((user, role));
-                entry.object_id = Some(user.0);
-                match &target {
-                    For::Member { id, case, person } => {
-                        if !store::use_portal_invitation(tx, *id, user, now).await? {
-                            return Err(bad_code());
-                        }
-                        entry.case_id = Some(*case);
-                        entry.client_id = Some(*person);
-                    }
-                    For::Network { id, .. } => {
-                        if !store::activate_network_invitation(tx, *id, user, now).await? {
-                            return Err(bad_code());
-                        }
-                        let inv = store::network_invitation(tx, *id).await?.ok_or_else(bad_code)?;
-                        let goal = store::goal(tx, inv.goal_id).await?.ok_or_else(bad_code)?;
-                        entry.case_id = Some(goal.case_id);
-                        entry.goal_id = Some(goal.id);
-                        entry.client_id = goal.client_id;
-                    }
-                }
-                audit::append(tx, &entry).await?;
-                Ok::<_, AppError>(user)
-            })
-        })
-        .await
 }
 
 // ---------------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ pub async fn seed(app: &App, worker_email: &str, password: &str) -> anyhow::Resu
             plan::activate(
                 app,
                 &ActivateInput { code: Some(code), email: Some(FAMILY_EMAIL.into()), password: Some(password.into()) },
+                None,
             )
             .await
             .map_err(|e| anyhow!("demo portal account: {e:?}"))?;
@@ -90,6 +91,7 @@ pub async fn seed(app: &App, worker_email: &str, password: &str) -> anyhow::Resu
                         email: Some(NETWORK_EMAIL.into()),
                         password: Some(password.into()),
                     },
+                    None,
                 )
                 .await?;
                 logins.push((Role::NetworkMember.code().to_owned(), NETWORK_EMAIL.to_owned()));

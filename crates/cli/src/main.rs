@@ -51,7 +51,7 @@ struct SettingsArgs {
     /// Hours after log-in after which a session ends, however active.
     #[arg(long, env = "BUURTTEAM_SESSION_MAX_HOURS", default_value_t = 12)]
     session_max_hours: u32,
-    /// Failed log-ins in a row after which an account is locked.
+    /// Failed log-ins in a row after which an account is locked for the address they came from.
     #[arg(long, env = "BUURTTEAM_LOCK_AFTER_FAILURES", default_value_t = 5)]
     lock_after_failures: u32,
     /// Minutes an account stays locked (and the window of the per-address limit).
@@ -60,6 +60,19 @@ struct SettingsArgs {
     /// Failed log-ins allowed per client address within that window.
     #[arg(long, env = "BUURTTEAM_FAILURES_PER_ADDRESS", default_value_t = 30)]
     failures_per_address: u32,
+    /// Failed log-ins in a row on one account from all addresses together that lock it for
+    /// every address.
+    #[arg(long, env = "BUURTTEAM_LOCK_AFTER_FAILURES_ALL_ADDRESSES", default_value_t = 50)]
+    lock_after_failures_all_addresses: u32,
+    /// Failed portal activations in a row with one code before it is held off.
+    #[arg(long, env = "BUURTTEAM_ACTIVATION_FAILURES_PER_CODE", default_value_t = 10)]
+    activation_failures_per_code: u32,
+    /// Failed portal activations in a row from one client address before it is held off.
+    #[arg(long, env = "BUURTTEAM_ACTIVATION_FAILURES_PER_ADDRESS", default_value_t = 20)]
+    activation_failures_per_address: u32,
+    /// Minutes a failed activation counts, and how long a held-off code or address waits.
+    #[arg(long, env = "BUURTTEAM_ACTIVATION_WINDOW_MINUTES", default_value_t = 60)]
+    activation_window_minutes: u32,
     /// Roles that must use a second factor (TOTP), comma-separated, e.g. team_manager,admin.
     #[arg(long, env = "BUURTTEAM_SECOND_FACTOR_ROLES", default_value = "", value_delimiter = ',')]
     second_factor_roles: Vec<String>,
@@ -97,6 +110,11 @@ impl SettingsArgs {
             lock_after_failures: i32::try_from(self.lock_after_failures.max(1)).unwrap_or(5),
             lock_duration: jiff::SignedDuration::from_mins(i64::from(self.lock_minutes.max(1))),
             failures_per_address: self.failures_per_address.max(1),
+            lock_after_failures_all_addresses: i32::try_from(self.lock_after_failures_all_addresses.max(1))
+                .unwrap_or(50),
+            activation_failures_per_code: i32::try_from(self.activation_failures_per_code.max(1)).unwrap_or(10),
+            activation_failures_per_address: i32::try_from(self.activation_failures_per_address.max(1)).unwrap_or(20),
+            activation_window: jiff::SignedDuration::from_mins(i64::from(self.activation_window_minutes.max(1))),
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
             ..Settings::default()

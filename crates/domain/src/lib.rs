@@ -9,6 +9,7 @@ pub mod case;
 pub mod codes;
 pub mod ids;
 pub mod kpi;
+pub mod password;
 pub mod person;
 pub mod plan_policy;
 pub mod policy;

@@ -1,5 +1,5 @@
-//! What a log-in checks besides the password: failed attempts and the lock-out they cause,
-//! the TOTP second factor and its hashed recovery codes, password changes.
+//! What a log-in checks besides the password: the TOTP second factor and its hashed recovery
+//! codes, password changes. Failed attempts and the lock-out they cause: `attempts`.
 
 use buurtteam_domain::ids::UserId;
 use jiff::Timestamp;
@@ -11,8 +11,6 @@ use crate::{Result, Tx, sql_ts};
 pub struct Credentials {
     pub user_id: UserId,
     pub password_hash: String,
-    pub failed_logins: i32,
-    pub locked_until: Option<Timestamp>,
     /// The TOTP secret (base32), once enrolment began.
     pub totp_secret: Option<String>,
     /// Set when the second factor is in use.
@@ -20,20 +18,17 @@ pub struct Credentials {
     pub totp_last_step: Option<i64>,
 }
 
-type Row = (i64, String, i32, Option<jiff_sqlx::Timestamp>, Option<String>, Option<jiff_sqlx::Timestamp>, Option<i64>);
+type Row = (i64, String, Option<String>, Option<jiff_sqlx::Timestamp>, Option<i64>);
 
-const COLUMNS: &str = "SELECT id, password_hash, failed_logins, locked_until, totp_secret, totp_enabled_at, \
-                       totp_last_step FROM users";
+const COLUMNS: &str = "SELECT id, password_hash, totp_secret, totp_enabled_at, totp_last_step FROM users";
 
 fn from_row(r: Row) -> Credentials {
     Credentials {
         user_id: UserId(r.0),
         password_hash: r.1,
-        failed_logins: r.2,
-        locked_until: r.3.map(|t| t.to_jiff()),
-        totp_secret: r.4,
-        totp_enabled_at: r.5.map(|t| t.to_jiff()),
-        totp_last_step: r.6,
+        totp_secret: r.2,
+        totp_enabled_at: r.3.map(|t| t.to_jiff()),
+        totp_last_step: r.4,
     }
 }
 
@@ -50,40 +45,6 @@ pub async fn by_user(tx: &mut Tx, user: UserId) -> Result<Option<Credentials>> {
     let row: Option<Row> =
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(user.0).fetch_optional(&mut *c).await)?;
     Ok(row.map(from_row))
-}
-
-/// Counts a failed attempt; from the `lock_after`-th failure in a row the account is locked
-/// until `lock_until`. Returns the count and the lock now in force.
-pub async fn record_failure(
-    tx: &mut Tx,
-    user: UserId,
-    lock_after: i32,
-    lock_until: Timestamp,
-) -> Result<(i32, Option<Timestamp>)> {
-    let row: (i32, Option<jiff_sqlx::Timestamp>) = on!(tx, |c| sqlx::query_as(
-        "UPDATE users SET failed_logins = failed_logins + 1, \
-         locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END \
-         WHERE id = $1 RETURNING failed_logins, locked_until"
-    )
-    .bind(user.0)
-    .bind(lock_after)
-    .bind(sql_ts(lock_until))
-    .fetch_one(&mut *c)
-    .await)?;
-    Ok((row.0, row.1.map(|t| t.to_jiff())))
-}
-
-/// A successful log-in clears the failures and any lock.
-pub async fn clear_failures(tx: &mut Tx, user: UserId) -> Result<()> {
-    exec!(tx, |c| {
-        sqlx::query(
-        "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND (failed_logins <> 0 OR locked_until IS NOT NULL)"
-    )
-    .bind(user.0)
-    .execute(&mut *c)
-    .await
-    })?;
-    Ok(())
 }
 
 pub async fn set_password(tx: &mut Tx, user: UserId, hash: &str, now: Timestamp) -> Result<()> {

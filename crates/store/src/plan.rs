@@ -803,6 +803,29 @@ pub async fn use_portal_invitation(tx: &mut Tx, id: i64, user: UserId, now: Time
     Ok(n == 1)
 }
 
+/// Uses a portal invitation's code up without an account (a refused activation that must not
+/// be told apart from a successful one); `false` when it was used meanwhile.
+pub async fn spend_portal_invitation(tx: &mut Tx, id: i64, now: Timestamp) -> Result<bool> {
+    let n = exec!(tx, |c| sqlx::query("UPDATE portal_invitations SET used_at = $2 WHERE id = $1 AND used_at IS NULL")
+        .bind(id)
+        .bind(sql_ts(now))
+        .execute(&mut *c)
+        .await)?;
+    Ok(n == 1)
+}
+
+/// Uses a network invitation's code up without an account: it expires now.
+pub async fn spend_network_invitation(tx: &mut Tx, id: NetworkInvitationId, now: Timestamp) -> Result<bool> {
+    let n = exec!(tx, |c| sqlx::query(
+        "UPDATE network_invitations SET expires_at = $2 WHERE id = $1 AND user_id IS NULL AND revoked_at IS NULL"
+    )
+    .bind(id.0)
+    .bind(sql_ts(now))
+    .execute(&mut *c)
+    .await)?;
+    Ok(n == 1)
+}
+
 /// The whole plan of a case (without working notes and versions).
 pub async fn load(tx: &mut Tx, case: CaseId) -> Result<Plan> {
     let version: i64 = on!(tx, |c| sqlx::query_scalar("SELECT plan_version FROM cases WHERE id = $1")

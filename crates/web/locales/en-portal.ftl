@@ -123,6 +123,7 @@ portal-activate-submit = Make account
 portal-activate-second-factor = Want to protect your account even better? After logging in, turn on a second step under ‘My account’, with an app on your phone. You do not have to.
 portal-activate-have-account = Already have an account? Then log in.
 portal-activate-expired = The form had expired. Please try again.
+portal-activate-held-off = Too many attempts with this code or from this connection. Try again in { $minutes } minutes, or ask your family worker for a new code.
 portal-login-activated = Your account is ready. Log in with your email address and password.
 
 ## Who looked at my file (the access log in plain words)

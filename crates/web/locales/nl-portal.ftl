@@ -123,6 +123,7 @@ portal-activate-submit = Account maken
 portal-activate-second-factor = Wil je je account extra beveiligen? Zet dan na het inloggen bij ‘Mijn account’ een tweede stap aan, met een app op je telefoon. Dat hoeft niet.
 portal-activate-have-account = Heb je al een account? Log dan in.
 portal-activate-expired = Het formulier was verlopen. Probeer het nog een keer.
+portal-activate-held-off = Te veel pogingen met deze code of vanaf deze verbinding. Probeer het over { $minutes } minuten opnieuw, of vraag je gezinswerker om een nieuwe code.
 portal-login-activated = Je account is klaar. Log in met je e-mailadres en wachtwoord.
 
 ## Who looked at my file (the access log in plain words)

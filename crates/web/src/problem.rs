@@ -79,8 +79,9 @@ pub const KINDS: &[(&str, u16, &str, &str)] = &[
         "too-many-attempts",
         429,
         "Too many attempts",
-        "Too many failed log-ins from this address, or for this account, which is then locked for a while; \
-         `Retry-After` says when to try again.",
+        "Too many failed log-ins from this address, or for this account from this address, which is then locked \
+         for a while; or too many failed portal activations with one code or from this address. `Retry-After` \
+         says when to try again.",
     ),
     (
         "second-factor-required",
@@ -160,6 +161,17 @@ impl From<AppError> for ApiError {
                     } else {
                         format!("Too many failed log-ins from your address; try again in {minutes} minutes.")
                     },
+                );
+                e.0.retry_after = u64::try_from(retry_after.as_secs()).ok();
+                e
+            }
+            AppError::TooManyActivations { retry_after } => {
+                let minutes = (retry_after.as_secs() + 59) / 60;
+                let mut e = Self::new(
+                    "too-many-attempts",
+                    format!(
+                        "Too many failed activations with this code or from your address; try again in {minutes} minutes."
+                    ),
                 );
                 e.0.retry_after = u64::try_from(retry_after.as_secs()).ok();
                 e

@@ -138,6 +138,47 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
     Ok(response)
 }
 
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct PasswordChangeInput {
+    pub current_password: Option<String>,
+    /// At least 10 characters; not a common or leaked password (also not with digits added),
+    /// not one character repeated or an obvious sequence, not made of your name or e-mail
+    /// address or the name of the service, not your current password.
+    pub new_password: Option<String>,
+    /// The new password once more.
+    pub repeat_password: Option<String>,
+}
+
+/// Change your own password. Every other session of yours ends; this one stays.
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth", request_body = PasswordChangeInput,
+    responses(
+        (status = 204, description = "Changed; your other sessions have ended"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The current password is wrong (`wrong_password`) or the new one is refused: \
+            `password_too_short`, `password_too_long`, `password_common`, `password_pattern`, `password_personal`, \
+            `password_current`, `password_mismatch`", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    staff: Staff,
+    body: Result<Json<PasswordChangeInput>, axum::extract::rejection::JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let Json(input) = body?;
+    let session = token(&headers).unwrap_or_default();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    auth::change_password(
+        &state.app,
+        &staff.actor,
+        &session,
+        &text(&input.current_password),
+        &text(&input.new_password),
+        &text(&input.repeat_password),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 /// Who is logged in.
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth",
     responses(

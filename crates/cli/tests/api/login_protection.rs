@@ -116,3 +116,97 @@ async fn a_role_that_must_use_a_second_factor_is_sent_to_set_it_up() {
     let html = setup.text().await.unwrap_or_default();
     assert!(html.contains("<svg") && html.contains("totp-secret"), "QR code and secret shown");
 }
+
+/// What a log-in answer shows a caller: status, problem type and detail, `Retry-After`.
+fn shown(r: &crate::harness::Reply) -> (u16, String, String, String) {
+    let header = r.headers.get("retry-after").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    (r.status.as_u16(), r.body["type"].to_string(), r.body["detail"].to_string(), header)
+}
+
+#[tokio::test]
+async fn an_unknown_account_is_answered_exactly_like_a_real_one_before_and_after_the_lock() {
+    let t = spawn().await;
+    t.app.clock.set(jiff::Timestamp::from_second(1_900_000_000).expect("ts"));
+    let mut answers = Vec::new();
+    for email in ["admin@test.nl", "niemand@test.nl"] {
+        let c = Client::new(&t.base);
+        let mut seen = Vec::new();
+        for _ in 0..6 {
+            seen.push(shown(&attempt(&c, email, "wrong password").await));
+        }
+        // Even the right password is answered as locked.
+        seen.push(shown(&attempt(&c, email, PASSWORD).await));
+        answers.push(seen);
+    }
+    assert_eq!(answers[0], answers[1], "the answers tell a real account from an unknown one");
+    let statuses: Vec<u16> = answers[0].iter().map(|a| a.0).collect();
+    assert_eq!(statuses, [401, 401, 401, 401, 429, 429, 429]);
+    assert!(answers[0][4].2.contains("locked") && answers[0][4].3 == "900", "{:?}", answers[0][4]);
+    // Both are in the audit log, the unknown address with its e-mail.
+    let failed = t.count("audit_log").await;
+    assert!(failed >= 14, "{failed} rows");
+}
+
+/// A second server on the same application that believes `X-Forwarded-For`, to log in from
+/// several client addresses.
+async fn behind_a_proxy(t: &crate::harness::TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let config = buurtteam_web::WebConfig { trust_forwarded_for: true, ..Default::default() };
+    let app = t.app.clone();
+    tokio::spawn(async move {
+        let _ = buurtteam_web::serve(listener, app, config, std::future::pending()).await;
+    });
+    base
+}
+
+async fn attempt_from(base: &str, from: &str, email: &str, password: &str) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{base}/api/v1/auth/login"))
+        .header("x-forwarded-for", from)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("send")
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn the_lock_holds_for_one_account_from_one_address_only() {
+    let t = spawn().await;
+    t.create_user(Some(1), "w@test.nl", "Wim Werker", "admin", &[]).await;
+    t.create_user(Some(1), "v@test.nl", "Vera Collega", "admin", &[]).await;
+    let base = behind_a_proxy(&t).await;
+    let office = "198.51.100.7";
+    for n in 1..=5 {
+        let status = attempt_from(&base, office, "w@test.nl", "wrong password").await;
+        assert_eq!(status, if n < 5 { 401 } else { 429 });
+    }
+    assert_eq!(attempt_from(&base, office, "w@test.nl", PASSWORD).await, 429, "locked at the office");
+    // A colleague behind the same office address logs in as usual ...
+    assert_eq!(attempt_from(&base, office, "v@test.nl", PASSWORD).await, 200);
+    // ... and so does the locked user from home.
+    assert_eq!(attempt_from(&base, "203.0.113.9", "w@test.nl", PASSWORD).await, 200);
+    // The lock ends after its time, by the application's clock.
+    t.app.clock.advance(jiff::SignedDuration::from_mins(16));
+    assert_eq!(attempt_from(&base, office, "w@test.nl", PASSWORD).await, 200);
+}
+
+#[tokio::test]
+async fn guessing_one_account_from_many_addresses_locks_it_everywhere() {
+    let t = spawn_with(Settings { lock_after_failures_all_addresses: 8, ..Settings::default() }).await;
+    let base = behind_a_proxy(&t).await;
+    for n in 0..8 {
+        let from = format!("192.0.2.{}", 10 + n / 3);
+        let status = attempt_from(&base, &from, "admin@test.nl", "wrong password").await;
+        assert_eq!(status, if n < 7 { 401 } else { 429 }, "attempt {n} from {from}");
+    }
+    assert_eq!(attempt_from(&base, "192.0.2.99", "admin@test.nl", PASSWORD).await, 429, "locked for every address");
+    // The same holds for an address nobody has, so this lock does not tell them apart either.
+    for n in 0..8 {
+        let from = format!("192.0.2.{}", 10 + n / 3);
+        attempt_from(&base, &from, "niemand@test.nl", "wrong password").await;
+    }
+    assert_eq!(attempt_from(&base, "192.0.2.99", "niemand@test.nl", PASSWORD).await, 429);
+}

@@ -5,6 +5,7 @@
 mod harness;
 
 mod access;
+mod activation;
 mod auth;
 mod cases;
 mod cli;
@@ -17,5 +18,6 @@ mod kpis;
 mod login_protection;
 mod organisation;
 mod pages;
+mod passwords;
 mod plan;
 mod platform;

@@ -30,6 +30,7 @@ async fn the_openapi_document_covers_the_whole_contract() {
         ("/api/v1/auth/login", "post"),
         ("/api/v1/auth/logout", "post"),
         ("/api/v1/auth/me", "get"),
+        ("/api/v1/auth/password", "post"),
         ("/api/v1/districts", "post"),
         ("/api/v1/districts", "get"),
         ("/api/v1/teams", "post"),

@@ -23,6 +23,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(session::login))
         .routes(routes!(session::logout))
         .routes(routes!(session::me))
+        .routes(routes!(session::change_password))
         .routes(routes!(organisation::create_district, organisation::list_districts))
         .routes(routes!(organisation::create_team, organisation::list_teams))
         .routes(routes!(organisation::create_user, organisation::list_users))

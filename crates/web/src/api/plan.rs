@@ -20,7 +20,7 @@ use serde::Serialize;
 use super::Body;
 use crate::AppState;
 use crate::problem::{ApiError, Problem};
-use crate::session::Staff as Account;
+use crate::session::{ClientAddr, Staff as Account};
 
 type Created<T> = Result<(StatusCode, Json<T>), ApiError>;
 
@@ -293,17 +293,33 @@ pub async fn revoke_network(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The answer to an activation: the same whether the e-mail address was new or already had an
+/// account, so that it tells nobody which.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ActivatedOut {
-    pub user_id: i64,
+    /// Where to go next: log in with the e-mail address and password just sent.
+    pub next: &'static str,
 }
 
 /// Activate a portal account with a one-time code; then log in through `/api/v1/auth/login`.
+/// A new e-mail address gets an account. An address that has one takes the invitation on only
+/// with that account's own password; otherwise nothing is attached. The answer (201, the same
+/// body) does not say which, and the code is used up either way. Failed attempts are held off
+/// per code and per address (429 with `Retry-After`).
 #[utoipa::path(post, path = "/api/v1/portal/activate", tag = "portal", request_body = ActivateInput,
-    responses((status = 201, body = ActivatedOut), (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn activate(State(s): State<AppState>, body: Body<ActivateInput>) -> Created<ActivatedOut> {
+    responses(
+        (status = 201, body = ActivatedOut),
+        (status = 422, description = "A field is refused: `invalid_code` (unknown, used or expired), an e-mail address, or the password rules", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed activations with this code or from this address", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn activate(
+    State(s): State<AppState>,
+    ClientAddr(client): ClientAddr,
+    body: Body<ActivateInput>,
+) -> Created<ActivatedOut> {
     let Json(input) = body?;
-    created(ActivatedOut { user_id: uc::activate(&s.app, &input).await?.0 })
+    uc::activate(&s.app, &input, client).await?;
+    created(ActivatedOut { next: "/api/v1/auth/login" })
 }
 
 /// The plan as the logged-in family or network member may see it. Logged in the access log.

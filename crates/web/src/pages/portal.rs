@@ -23,6 +23,7 @@ use buurtteam_app::plan::{
 use buurtteam_app::{AppError, auth};
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId};
+use buurtteam_domain::password::PasswordContext;
 use buurtteam_domain::policy::Actor;
 use buurtteam_domain::validation::FieldError;
 use buurtteam_store::organisation::User;
@@ -738,13 +739,13 @@ async fn activate_form(State(state): State<AppState>, page: AnyPage) -> Response
     activate_page(&state, page.chrome, StatusCode::OK, FormState::default())
 }
 
-/// The form's own checks, before the code is used: a new password as the rules want it,
-/// typed the same twice. The code and the address are the use case's to judge.
-fn password_errors(password: &str, repeat: &str) -> Vec<FieldError> {
+/// The form's own checks, before the code is used: a new password as the rules want it (for
+/// an account with this e-mail address), typed the same twice. The code and the address are
+/// the use case's to judge.
+fn password_errors(password: &str, repeat: &str, email: &str) -> Vec<FieldError> {
+    let context = PasswordContext { email: Some(email), ..PasswordContext::default() };
     let mut errors = Vec::new();
-    if auth::check_new_password(password).is_err() {
-        let mut e = FieldError::new("password", "does not follow the password rule");
-        e.code("password_rule").arg("min", auth::MIN_PASSWORD_LENGTH);
+    if let Err(e) = auth::check_new_password("password", password, &context) {
         errors.push(e);
     } else if password != repeat {
         let mut e = FieldError::new("repeat_password", "is not the same as the password");
@@ -781,22 +782,27 @@ async fn activate_submit(
             errors.push(e);
         }
     }
-    errors.extend(password_errors(&password, form.get("repeat_password").unwrap_or_default()));
+    errors.extend(password_errors(&password, form.get("repeat_password").unwrap_or_default(), &email));
     if !errors.is_empty() {
         let shown = FormState::new(kept).with_errors(tr, &errors);
         return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
     }
     let input = ActivateInput { code: form.opt("code"), email: Some(email.clone()), password: Some(password.clone()) };
-    match uc::activate(&state.app, &input).await {
-        Ok(_) => {}
-        Err(AppError::Validation(mut errors)) => {
-            for e in &mut errors {
-                if e.code == "password_rule" && !e.args.iter().any(|(k, _)| *k == "min") {
-                    e.arg("min", auth::MIN_PASSWORD_LENGTH);
-                }
-            }
+    match uc::activate(&state.app, &input, client).await {
+        Ok(()) => {}
+        Err(AppError::Validation(errors)) => {
             let shown = FormState::new(kept).with_errors(tr, &errors);
             return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
+        }
+        Err(AppError::TooManyActivations { retry_after }) => {
+            let minutes = (retry_after.as_secs() + 59) / 60;
+            let shown = FormState {
+                general: Some(tr.t1("portal-activate-held-off", "minutes", minutes)),
+                ..FormState::new(kept)
+            };
+            let mut r = activate_page(&state, page.chrome, StatusCode::TOO_MANY_REQUESTS, shown);
+            r.headers_mut().insert(header::RETRY_AFTER, retry_after.as_secs().into());
+            return r;
         }
         Err(e) => return app_error_page(&page.chrome, e),
     }
@@ -996,14 +1002,22 @@ mod tests {
 
     #[test]
     fn the_activation_form_checks_the_new_password() {
-        let short = password_errors("kort", "kort");
+        let email = "karin.jansen@example.nl";
+        let short = password_errors("kort", "kort", email);
         assert_eq!(short.len(), 1);
-        assert_eq!((short[0].field.as_str(), short[0].code), ("password", "password_rule"));
+        assert_eq!((short[0].field.as_str(), short[0].code), ("password", "password_too_short"));
         let state = FormState::default().with_errors(Tr::new(Lang::Nl), &short);
         assert_eq!(state.error("password"), "Kies een wachtwoord van minstens 10 tekens.");
-        let mismatch = password_errors("een lange zin als wachtwoord", "een andere zin");
+        let nl = |password: &str| {
+            let errors = password_errors(password, password, email);
+            FormState::default().with_errors(Tr::new(Lang::Nl), &errors).error("password")
+        };
+        assert!(nl("wachtwoord1").contains("veelgebruikt"), "{}", nl("wachtwoord1"));
+        assert!(nl("aaaaaaaaaa").contains("reeks"), "{}", nl("aaaaaaaaaa"));
+        assert!(nl("KarinJansen!").contains("e-mailadres"), "{}", nl("KarinJansen!"));
+        let mismatch = password_errors("een lange zin als wachtwoord", "een andere zin", email);
         assert_eq!((mismatch[0].field.as_str(), mismatch[0].code), ("repeat_password", "password_mismatch"));
-        assert!(password_errors("een lange zin als wachtwoord", "een lange zin als wachtwoord").is_empty());
+        assert!(password_errors("een lange zin als wachtwoord", "een lange zin als wachtwoord", email).is_empty());
     }
 
     #[test]
