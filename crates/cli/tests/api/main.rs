@@ -13,6 +13,7 @@ mod households;
 mod idempotency;
 mod kpis;
 mod login_protection;
+mod odd_input;
 mod organisation;
 mod pages;
 mod plan;
