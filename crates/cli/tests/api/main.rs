@@ -18,3 +18,4 @@ mod organisation;
 mod pages;
 mod plan;
 mod platform;
+mod redirects;

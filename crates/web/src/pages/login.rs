@@ -40,12 +40,9 @@ pub struct NextQuery {
     reason: Option<String>,
 }
 
-/// Only local paths: a log-in must not send anyone to another site.
+/// Only paths of this site: a log-in must not send anyone to another site.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
-    }
+    super::redirect::same_origin_path(next)
 }
 
 pub(super) fn new_csrf() -> String {
