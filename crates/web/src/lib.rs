@@ -30,7 +30,8 @@ const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Web settings beside the application's.
 #[derive(Debug, Clone, Default)]
 pub struct WebConfig {
-    /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy).
+    /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy),
+    /// and tell browsers to use HTTPS only (`Strict-Transport-Security`).
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
@@ -55,6 +56,7 @@ pub struct AppState {
 
 /// The whole application as an axum router.
 pub fn router(app: App, config: WebConfig) -> Router {
+    let hsts = config.secure_cookies;
     let state = AppState { app, config };
     let (api, openapi) = api::routes().split_for_parts();
     let openapi = docs::finish(openapi);
@@ -86,7 +88,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(problem::panic_response))
         .with_state(state);
-    security::with_headers(router)
+    security::with_headers(router, hsts)
 }
 
 /// Liveness: the process answers. Touches no database.

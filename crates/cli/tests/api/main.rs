@@ -19,3 +19,4 @@ mod pages;
 mod plan;
 mod platform;
 mod redirects;
+mod transport;
