@@ -8,6 +8,7 @@ mod idempotency;
 pub mod pages;
 mod problem;
 mod security;
+mod server;
 mod session;
 
 use std::future::Future;
@@ -28,7 +29,7 @@ pub use problem::ApiError;
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Web settings beside the application's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy),
     /// and tell browsers to use HTTPS only (`Strict-Transport-Security`).
@@ -37,6 +38,20 @@ pub struct WebConfig {
     pub trust_forwarded_for: bool,
     /// A design-token stylesheet to use instead of Utrecht's, and the class it themes.
     pub theme: Option<Theme>,
+    /// How long a connection may take to send a request's head (also how long an idle
+    /// kept-alive connection stays open) before it is closed.
+    pub header_read_timeout: std::time::Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            trust_forwarded_for: false,
+            theme: None,
+            header_read_timeout: std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 /// Another organisation's NL Design System tokens.
@@ -125,13 +140,14 @@ pub async fn serve_router(listener: TcpListener, router: Router) -> std::io::Res
     axum::serve(listener, router).await
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// Serves until `shutdown` completes, then finishes the requests in flight. A connection that
+/// does not send a complete request head within `config.header_read_timeout` is closed.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     config: WebConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let service = router(app, config).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+    let timeout = config.header_read_timeout;
+    server::serve(listener, router(app, config), timeout, shutdown).await
 }

@@ -1,8 +1,12 @@
-//! What every answer carries besides its content: `Cache-Control: no-store` on API answers and
-//! pages behind the log-in, `Strict-Transport-Security` when the site is served over HTTPS, and
-//! a session cookie that ends with the browser.
+//! What every answer and connection carries besides its content: `Cache-Control: no-store` on
+//! API answers and pages behind the log-in, `Strict-Transport-Security` when the site is served
+//! over HTTPS, a session cookie that ends with the browser, and a time limit on sending a
+//! request's head (a connection that sent half its headers used to stay open over 90 s).
+
+use std::time::{Duration, Instant};
 
 use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::harness::{Client, PASSWORD, case, org, spawn};
 
@@ -99,4 +103,58 @@ async fn the_session_cookie_ends_with_the_browser() {
     // Logging out removes it.
     let r = c.post("/api/v1/auth/logout", json!({})).await;
     assert!(session_cookie(&r.headers).contains("Max-Age=0"));
+}
+
+#[tokio::test]
+async fn a_connection_that_sends_half_its_headers_is_closed_after_the_timeout() {
+    let t = spawn().await;
+    let timeout = Duration::from_secs(1);
+    let config = buurtteam_web::WebConfig { header_read_timeout: timeout, ..Default::default() };
+    let (base, _server) = t.serve_also(config, std::future::pending()).await;
+    let addr = base.trim_start_matches("http://").to_owned();
+
+    let started = Instant::now();
+    let mut slow = tokio::net::TcpStream::connect(&addr).await.expect("connect");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nAccept: text/plain\r\n").await.expect("write");
+    // Whatever the server says (perhaps nothing), it must then close the connection.
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(timeout * 5, slow.read_to_end(&mut received)).await;
+    let elapsed = started.elapsed();
+    assert!(read.is_ok(), "still open after {elapsed:?}");
+    assert!(elapsed >= timeout.mul_f64(0.9), "closed after {elapsed:?}, before the timeout");
+    assert!(!String::from_utf8_lossy(&received).contains("200 OK"), "the half request was not served");
+
+    // A connection that says nothing at all is closed too.
+    let started = Instant::now();
+    let mut silent = tokio::net::TcpStream::connect(&addr).await.expect("connect");
+    let read = tokio::time::timeout(timeout * 5, silent.read_to_end(&mut Vec::new())).await;
+    assert!(read.is_ok(), "a silent connection still open after {:?}", started.elapsed());
+
+    // A client that sends its request in time is served as ever, also when it pauses briefly.
+    let mut prompt = tokio::net::TcpStream::connect(&addr).await.expect("connect");
+    prompt.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n").await.expect("write");
+    tokio::time::sleep(timeout / 4).await;
+    prompt.write_all(b"Connection: close\r\n\r\n").await.expect("write");
+    let mut answer = Vec::new();
+    tokio::time::timeout(timeout * 5, prompt.read_to_end(&mut answer)).await.expect("answered").expect("read");
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200 OK") && answer.ends_with("ok"), "{answer}");
+}
+
+#[tokio::test]
+async fn shutting_down_stops_accepting_and_closes_idle_connections() {
+    let t = spawn().await;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let shutdown = async move {
+        let _ = stopped.await;
+    };
+    let (base, server) = t.serve_also(buurtteam_web::WebConfig::default(), shutdown).await;
+    // A kept-alive connection, idle after its request.
+    let c = Client::new(&base);
+    assert_eq!(c.get("/api/v1/teams").await.status, 401);
+    let _ = stop.send(());
+    let finished = tokio::time::timeout(Duration::from_secs(5), server).await;
+    assert!(matches!(finished, Ok(Ok(Ok(())))), "the server did not finish: {finished:?}");
+    let addr = base.trim_start_matches("http://").to_owned();
+    assert!(tokio::net::TcpStream::connect(&addr).await.is_err(), "no longer accepting");
 }
