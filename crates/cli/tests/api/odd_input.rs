@@ -163,3 +163,15 @@ async fn dates_of_the_casework_and_of_birth_have_their_own_ranges() {
     let referral = crate::harness::referral_body(h, o.team_a, &members[..1], "0000-01-01");
     assert_eq!(refused(w, "/api/v1/cases", referral).await, pairs(&[("referred_on", "date_too_early")]));
 }
+
+#[tokio::test]
+async fn a_log_in_with_a_control_character_in_the_address_is_a_plain_failure() {
+    let t = spawn().await;
+    let c = Client::new(&t.base);
+    for email in ["admin@test.nl\u{0}", "admin@test.nl\u{1b}", "admin\n@test.nl"] {
+        let r = c.post("/api/v1/auth/login", json!({"email": email, "password": crate::harness::PASSWORD})).await;
+        r.problem(401);
+    }
+    assert_eq!(c.get("/api/v1/auth/me").await.status, 401, "no session");
+    t.login("admin@test.nl").await;
+}
