@@ -186,7 +186,7 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let referred_on = input::past_date(&mut errors, "referred_on", input.referred_on.as_deref(), today);
     let source =
         input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
-    let request = input::text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
+    let request = input::long_text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
     let mut life_domains = Vec::new();
     if input.life_domains.is_empty() {
         errors
@@ -209,7 +209,8 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
         LaterIntakeRequestedBy::parse,
         LaterIntakeRequestedBy::accepted,
     );
-    let requested_on = input::optional_date(&mut errors, "requested_intake_on", input.requested_intake_on.as_deref());
+    let requested_on =
+        input::optional_planned_date(&mut errors, "requested_intake_on", input.requested_intake_on.as_deref(), today);
     match (later_by, requested_on, input.later_intake_requested_by.is_some()) {
         (Some(_), None, _) if input.requested_intake_on.is_none() => {
             errors
@@ -496,7 +497,7 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
             .add("reason_detail", format!("{d} does not belong to {r}; for {r} use one of: {}", fitting.join(", ")))
             .code("detail_not_for_reason");
     }
-    let summary = input::optional_text(&mut errors, "summary", input.summary.as_deref(), MAX_REQUEST_LENGTH);
+    let summary = input::optional_long_text(&mut errors, "summary", input.summary.as_deref(), MAX_REQUEST_LENGTH);
     errors.finish()?;
     let (closed_on, reason) = (closed_on.unwrap_or(today), reason.unwrap_or(ClosureReason::Other));
     let now = app.now();

@@ -8,7 +8,6 @@ use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::households::{self as store, Address, Household, NewPerson};
 use buurtteam_store::{Tx, audit, organisation};
-use jiff::civil::date;
 use serde::Deserialize;
 
 use crate::{App, AppError, Result, audit_entry, authorise, input};
@@ -70,12 +69,7 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
         if let Err(msg) = check_name(family) {
             input::name_error(errors, &f("family_name"), msg);
         }
-        let birth = input::past_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
-        if let Some(b) = birth
-            && b < date(1900, 1, 1)
-        {
-            errors.add(f("birth_date"), "must be in 1900 or later").code("birth_date_too_early");
-        }
+        let birth = input::birth_date(errors, &f("birth_date"), m.birth_date.as_deref(), today);
         let role = input::code(errors, &f("role"), m.role.as_deref(), HouseholdRole::parse, HouseholdRole::accepted);
         let bsn = match m.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
             None => None,

@@ -219,7 +219,7 @@ pub async fn list_closure_days(app: &App, actor: &Actor) -> Result<Vec<(Date, St
 pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) -> Result<(Date, String)> {
     authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "closure day")?;
     let mut errors = Errors::default();
-    let day = input::date(&mut errors, "day", input.day.as_deref());
+    let day = input::planned_date(&mut errors, "day", input.day.as_deref(), app.today());
     let description = input::text(&mut errors, "description", input.description.as_deref(), 200);
     errors.finish()?;
     let (day, description) = (day.unwrap_or_default(), description.unwrap_or_default());

@@ -429,7 +429,7 @@ fn check_client(errors: &mut Errors, ctx: &Context, client: Option<i64>) -> Opti
 }
 
 fn check_confidential(errors: &mut Errors, confidential: bool, reason: Option<&str>) -> Option<String> {
-    let reason = input::optional_text(errors, "confidential_reason", reason, MAX_TEXT);
+    let reason = input::optional_long_text(errors, "confidential_reason", reason, MAX_TEXT);
     if confidential && reason.is_none() {
         errors
             .add("confidential_reason", "give the reason why this goal is kept confidential")
@@ -444,7 +444,7 @@ pub async fn add_goal(app: &App, actor: &Actor, case: CaseId, input: &GoalInput)
     let life_domain =
         input::code(&mut errors, "life_domain", input.life_domain.as_deref(), LifeDomain::parse, LifeDomain::accepted);
     let title = input::text(&mut errors, "title", input.title.as_deref(), MAX_TITLE);
-    let description = input::optional_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
+    let description = input::optional_long_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
     let reason = check_confidential(&mut errors, input.confidential, input.confidential_reason.as_deref());
     let input = input.clone();
     run(app, actor, case, move |tx, ctx, now| {
@@ -507,7 +507,7 @@ pub async fn change_goal(app: &App, actor: &Actor, id: GoalId, patch: &GoalPatch
             }
             if patch.description.is_some() {
                 f.description =
-                    input::optional_text(&mut errors, "description", patch.description.as_deref(), MAX_TEXT)
+                    input::optional_long_text(&mut errors, "description", patch.description.as_deref(), MAX_TEXT)
                         .unwrap_or_default();
             }
             if let Some(client) = patch.client_id {
@@ -570,7 +570,7 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
     let description = input::text(&mut errors, "description", input.description.as_deref(), MAX_TITLE);
     let performer =
         input::code(&mut errors, "performer", input.performer.as_deref(), Performer::parse, Performer::accepted);
-    let due_on = input::optional_date(&mut errors, "due_on", input.due_on.as_deref());
+    let due_on = input::optional_planned_date(&mut errors, "due_on", input.due_on.as_deref(), app.today());
     let partner = input::optional_text(&mut errors, "performer_name", input.performer_name.as_deref(), MAX_TITLE);
     let input = input.clone();
     let case = case_of_goal(app, id).await?;
@@ -680,7 +680,7 @@ pub async fn set_action_done(app: &App, actor: &Actor, id: GoalActionId, patch: 
 /// Adds a comment to a goal (staff, family or network member who can see it).
 pub async fn comment(app: &App, actor: &Actor, id: GoalId, input: &TextInput) -> Result<i64> {
     let mut errors = Errors::default();
-    let body = input::text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
+    let body = input::long_text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
     errors.finish()?;
     let body = body.unwrap_or_default();
     let case = case_of_goal(app, id).await?;
@@ -703,7 +703,7 @@ pub async fn comment(app: &App, actor: &Actor, id: GoalId, input: &TextInput) ->
 pub async fn propose(app: &App, actor: &Actor, id: GoalId, input: &ProposalInput) -> Result<ProposalId> {
     let mut errors = Errors::default();
     let title = input::text(&mut errors, "title", input.title.as_deref(), MAX_TITLE);
-    let description = input::optional_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
+    let description = input::optional_long_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
     errors.finish()?;
     let case = case_of_goal(app, id).await?;
     run(app, actor, case, move |tx, ctx, now| {
@@ -781,9 +781,9 @@ pub async fn record_evaluation(app: &App, actor: &Actor, case: CaseId, input: &E
     let today = app.today();
     let mut errors = Errors::default();
     let held_on = input::past_date(&mut errors, "held_on", input.held_on.as_deref(), today);
-    let went_well = input::text(&mut errors, "went_well", input.went_well.as_deref(), MAX_TEXT);
-    let changes = input::text(&mut errors, "changes", input.changes.as_deref(), MAX_TEXT);
-    let next_on = input::optional_date(&mut errors, "next_on", input.next_on.as_deref());
+    let went_well = input::long_text(&mut errors, "went_well", input.went_well.as_deref(), MAX_TEXT);
+    let changes = input::long_text(&mut errors, "changes", input.changes.as_deref(), MAX_TEXT);
+    let next_on = input::optional_planned_date(&mut errors, "next_on", input.next_on.as_deref(), today);
     if let (Some(h), Some(n)) = (held_on, next_on)
         && n <= h
     {
@@ -837,7 +837,7 @@ pub async fn record_evaluation(app: &App, actor: &Actor, case: CaseId, input: &E
 /// Adds a working note (werkaantekening): staff only, never shown in the portal.
 pub async fn add_working_note(app: &App, actor: &Actor, case: CaseId, input: &TextInput) -> Result<i64> {
     let mut errors = Errors::default();
-    let body = input::text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
+    let body = input::long_text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
     errors.finish()?;
     let body = body.unwrap_or_default();
     run(app, actor, case, move |tx, ctx, now| {
@@ -870,25 +870,8 @@ pub async fn working_notes(app: &App, actor: &Actor, case: CaseId) -> Result<Vec
 /// Plans an appointment the family sees in the portal.
 pub async fn plan_appointment(app: &App, actor: &Actor, case: CaseId, input: &AppointmentInput) -> Result<Appointment> {
     let mut errors = Errors::default();
-    let starts_at = match input.starts_at.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => {
-            errors.add("starts_at", "is required (date and time, YYYY-MM-DDTHH:MM)").code("required");
-            None
-        }
-        Some(s) => match s
-            .parse::<jiff::civil::DateTime>()
-            .ok()
-            .and_then(|dt| dt.to_zoned(app.settings.time_zone.clone()).ok())
-        {
-            Some(z) => Some(z.timestamp()),
-            None => {
-                errors
-                    .add("starts_at", format!("{s:?} is not a date and time as YYYY-MM-DDTHH:MM"))
-                    .code("invalid_datetime");
-                None
-            }
-        },
-    };
+    let starts_at =
+        input::planned_time(&mut errors, "starts_at", input.starts_at.as_deref(), &app.settings.time_zone, app.today());
     let place = input::text(&mut errors, "place", input.place.as_deref(), MAX_TITLE);
     let description = input::text(&mut errors, "description", input.description.as_deref(), MAX_TITLE);
     errors.finish()?;

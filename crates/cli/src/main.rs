@@ -139,6 +139,9 @@ struct ServeArgs {
     /// The class that applies those tokens, e.g. denhaag-theme.
     #[arg(long, env = "BUURTTEAM_THEME_CLASS", default_value = "utrecht-theme")]
     theme_class: String,
+    /// Seconds a connection may take to send a request's head (and stay open idle) before it is closed.
+    #[arg(long, env = "BUURTTEAM_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
+    header_read_timeout_secs: u64,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -410,8 +413,15 @@ async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<(String, Strin
             Some(buurtteam_web::Theme { css, class: args.theme_class.clone() })
         }
     };
-    let config =
-        WebConfig { secure_cookies: args.secure_cookies, trust_forwarded_for: args.trust_forwarded_for, theme };
+    if args.header_read_timeout_secs == 0 {
+        bail!("--header-read-timeout-secs must be at least 1");
+    }
+    let config = WebConfig {
+        secure_cookies: args.secure_cookies,
+        trust_forwarded_for: args.trust_forwarded_for,
+        theme,
+        header_read_timeout: std::time::Duration::from_secs(args.header_read_timeout_secs),
+    };
     let db = app.db.clone();
     // The job worker stops with the server: the first round at once, then every POLL.
     let (stop_jobs, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -9,6 +9,7 @@ pub mod pages;
 mod problem;
 mod readiness;
 mod security;
+mod server;
 mod session;
 
 use std::future::Future;
@@ -28,14 +29,29 @@ pub use problem::ApiError;
 const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// Web settings beside the application's.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct WebConfig {
-    /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy).
+    /// Mark the session cookie `Secure` (set when served over HTTPS, directly or via a proxy),
+    /// and tell browsers to use HTTPS only (`Strict-Transport-Security`).
     pub secure_cookies: bool,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
     /// A design-token stylesheet to use instead of Utrecht's, and the class it themes.
     pub theme: Option<Theme>,
+    /// How long a connection may take to send a request's head (also how long an idle
+    /// kept-alive connection stays open) before it is closed.
+    pub header_read_timeout: std::time::Duration,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: false,
+            trust_forwarded_for: false,
+            theme: None,
+            header_read_timeout: std::time::Duration::from_secs(10),
+        }
+    }
 }
 
 /// Another organisation's NL Design System tokens.
@@ -55,6 +71,7 @@ pub struct AppState {
 
 /// The whole application as an axum router.
 pub fn router(app: App, config: WebConfig) -> Router {
+    let hsts = config.secure_cookies;
     let state = AppState { app, config };
     let (api, openapi) = api::routes().split_for_parts();
     let openapi = docs::finish(openapi);
@@ -87,7 +104,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(problem::panic_response))
         .with_state(state);
-    security::with_headers(router)
+    security::with_headers(router, hsts)
 }
 
 /// Liveness: the process answers. Touches no database.
@@ -113,13 +130,14 @@ pub async fn serve_router(listener: TcpListener, router: Router) -> std::io::Res
     axum::serve(listener, router).await
 }
 
-/// Serves until `shutdown` completes, then finishes the requests in flight.
+/// Serves until `shutdown` completes, then finishes the requests in flight. A connection that
+/// does not send a complete request head within `config.header_read_timeout` is closed.
 pub async fn serve(
     listener: TcpListener,
     app: App,
     config: WebConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let service = router(app, config).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service).with_graceful_shutdown(shutdown).await
+    let timeout = config.header_read_timeout;
+    server::serve(listener, router(app, config), timeout, shutdown).await
 }

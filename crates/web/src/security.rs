@@ -9,12 +9,17 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::problem::ApiError;
 
 /// Adds nosniff, no framing, no referrer and a strict Content Security Policy (no inline
-/// scripts) to every response of `router`.
-pub fn with_headers<S: Clone + Send + Sync + 'static>(router: axum::Router<S>) -> axum::Router<S> {
+/// scripts) to every response of `router`; `Cache-Control: no-store` to every response that
+/// does not say otherwise (API answers, pages, redirects and errors hold client data or follow
+/// from it; only the static assets set their own caching); and with `hsts` (the site is served
+/// over HTTPS, as secure cookies say) `Strict-Transport-Security` for a year.
+pub fn with_headers<S: Clone + Send + Sync + 'static>(router: axum::Router<S>, hsts: bool) -> axum::Router<S> {
     let set = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
     };
+    let router = if hsts { router.layer(set(header::STRICT_TRANSPORT_SECURITY, "max-age=31536000")) } else { router };
     router
+        .layer(set(header::CACHE_CONTROL, "no-store"))
         .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(set(header::REFERRER_POLICY, "no-referrer"))
         .layer(set(header::X_FRAME_OPTIONS, "DENY"))

@@ -34,10 +34,21 @@ pub fn token(headers: &HeaderMap) -> Option<String> {
     cookie_value(headers, COOKIE).filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
-pub fn cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+/// The session cookie holding `token`: a browser session cookie (no `Max-Age` or `Expires`),
+/// so closing the browser forgets it; the server ends the session itself after the idle and
+/// absolute limits of the settings.
+pub fn cookie(state: &AppState, token: &str) -> HeaderValue {
+    set_cookie(state, &format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"))
+}
+
+/// Removes the session cookie from the browser.
+pub fn clear_cookie(state: &AppState) -> HeaderValue {
+    set_cookie(state, &format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"))
+}
+
+fn set_cookie(state: &AppState, cookie: &str) -> HeaderValue {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    let c = format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
-    HeaderValue::from_str(&c).unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&format!("{cookie}{secure}")).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// A logged-in staff member.
@@ -121,9 +132,8 @@ pub async fn login(
         }
         other => other.into(),
     })?;
-    let max_age = state.app.settings.session_absolute.as_secs();
     let mut response = Json(UserOut::from(&logged_in.user)).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, &logged_in.token, max_age));
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, &logged_in.token));
     Ok(response)
 }
 
@@ -134,7 +144,7 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
         auth::logout(&state.app, &t).await?;
     }
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&state, "", 0));
+    response.headers_mut().insert(header::SET_COOKIE, clear_cookie(&state));
     Ok(response)
 }
 

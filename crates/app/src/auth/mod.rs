@@ -17,6 +17,7 @@ pub use second_factor::{
 };
 
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::validation::{Lines, check_characters};
 use buurtteam_store::organisation::{self, User};
 use buurtteam_store::{credentials, sessions};
 use jiff::{SignedDuration, Timestamp};
@@ -79,13 +80,19 @@ pub struct Credentials<'a> {
 /// the first failures, then the same "locked" 429 from the same attempt on.
 pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     let email = attempt.email.trim().to_lowercase();
+    // An address with control characters is no account's (`input::text` refuses them) and
+    // PostgreSQL refuses NUL in a query: it is looked up as nobody's, and logged with them
+    // replaced.
+    let plain = check_characters(&email, Lines::One).is_ok();
+    let email =
+        if plain { email } else { email.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect() };
     let now = app.now();
     let settings = &app.settings;
     if let Some(until) = attempt.client.and_then(|ip| app.throttle.blocked_until(ip, now, settings)) {
         return Err(AppError::TooManyAttempts { retry_after: wait(until, now), account_locked: false });
     }
     let mut tx = app.db.begin_read().await?;
-    let found = credentials::by_email(&mut tx, &email).await?;
+    let found = if plain { credentials::by_email(&mut tx, &email).await? } else { None };
     let user = match &found {
         Some(c) => organisation::get_user(&mut tx, c.user_id).await?,
         None => None,

@@ -162,6 +162,20 @@ impl TestApp {
         c
     }
 
+    /// The same application served once more on another port with other web settings
+    /// (secure cookies, timeouts), until `shutdown` completes; returns its base URL and the
+    /// serving task.
+    pub async fn serve_also(
+        &self,
+        config: buurtteam_web::WebConfig,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("addr"));
+        let task = tokio::spawn(buurtteam_web::serve(listener, self.app.clone(), config, shutdown));
+        (base, task)
+    }
+
     /// Counts rows of a table (to prove that a failed request wrote nothing).
     pub async fn count(&self, table: &str) -> i64 {
         self.app.db.count_rows(table).await.expect("count")

@@ -59,7 +59,10 @@ pub async fn serve(State(state): State<AppState>, Path(name): Path<String>, head
     if name == "theme.css"
         && let Some(theme) = &state.config.theme
     {
-        return ([(header::CONTENT_TYPE, "text/css; charset=utf-8")], theme.css.clone()).into_response();
+        // Not versioned in its URL: cached for an hour, so a new theme shows the same day.
+        let headers =
+            [(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")];
+        return (headers, theme.css.clone()).into_response();
     }
     let Some(asset) = ASSETS.iter().find(|a| a.name == name) else {
         return (StatusCode::NOT_FOUND, "no such asset").into_response();

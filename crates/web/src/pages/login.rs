@@ -40,12 +40,9 @@ pub struct NextQuery {
     reason: Option<String>,
 }
 
-/// Only local paths: a log-in must not send anyone to another site.
+/// Only paths of this site: a log-in must not send anyone to another site.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/".to_owned(),
-    }
+    super::redirect::same_origin_path(next)
 }
 
 pub(super) fn new_csrf() -> String {
@@ -116,8 +113,7 @@ pub async fn submit(
                 next
             };
             let mut r = Redirect::to(&target).into_response();
-            let max_age = state.app.settings.session_absolute.as_secs();
-            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token, max_age));
+            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token));
             r
         }
         Err(AppError::Unauthenticated) => {
@@ -198,6 +194,6 @@ pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: Heade
         return super::app_error_page(&page.chrome, e);
     }
     let mut r = Redirect::to("/login?reason=logged-out").into_response();
-    r.headers_mut().insert(header::SET_COOKIE, session::cookie(&state, "", 0));
+    r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie(&state));
     r
 }

@@ -29,6 +29,7 @@ mod login;
 mod plan;
 mod portal;
 pub mod print;
+mod redirect;
 mod referral;
 mod search;
 mod worklist;
@@ -202,14 +203,13 @@ fn constant_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// To the log-in page, and back to `path` (when it is a path of this site) after it.
 fn login_redirect(path: &str) -> Response {
-    let next = if path.starts_with('/') && !path.starts_with("//") { path } else { "/" };
-    let mut url = String::from("/login");
-    if next != "/" {
-        url.push_str("?next=");
-        url.push_str(&next.replace(['?', '&', '#'], ""));
+    let next = redirect::same_origin_path(Some(path));
+    if next == "/" {
+        return Redirect::to("/login").into_response();
     }
-    Redirect::to(&url).into_response()
+    Redirect::to(&format!("/login?next={}", login::urlencode(&next))).into_response()
 }
 
 impl FromRequestParts<AppState> for StaffPage {
@@ -328,13 +328,11 @@ struct LanguageQuery {
     back: Option<String>,
 }
 
-/// The language switch: remembers the choice in a cookie and returns to the page.
+/// The language switch: remembers the choice in a cookie and returns to the page (a path of
+/// this site; anything else goes to the start page).
 async fn language(Query(q): Query<LanguageQuery>) -> Response {
     let lang = Lang::parse(&q.set).unwrap_or(Lang::Nl);
-    let back = q
-        .back
-        .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\'))
-        .unwrap_or_else(|| "/".into());
+    let back = redirect::same_origin_path(q.back.as_deref());
     let mut r = Redirect::to(&back).into_response();
     let cookie = format!("{}={}; Path=/; SameSite=Lax; Max-Age=31536000", i18n::LANG_COOKIE, lang.code());
     if let Ok(v) = HeaderValue::from_str(&cookie) {

@@ -819,14 +819,13 @@ async fn activate_submit(
         Ok(logged_in) => {
             let target = if logged_in.second_factor_pending { "/login/second-factor?next=/portal" } else { "/portal" };
             let mut r = Redirect::to(target).into_response();
-            let max_age = state.app.settings.session_absolute.as_secs();
-            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token, max_age));
+            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token));
             r
         }
         Err(e) => {
             tracing::info!(error = %e, "log-in right after activation");
             let mut r = Redirect::to("/login?reason=activated&next=/portal").into_response();
-            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, "", 0));
+            r.headers_mut().append(header::SET_COOKIE, session::clear_cookie(&state));
             r
         }
     }
