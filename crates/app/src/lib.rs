@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod cases;
+pub mod clock;
 pub mod error;
 pub mod households;
 pub mod input;
@@ -69,15 +70,17 @@ pub struct App {
     pub settings: Settings,
     /// Failed log-ins per client address (this node only; the per-account lock is in the database).
     pub throttle: std::sync::Arc<auth::Throttle>,
+    /// Where "now" comes from; tests move it forward.
+    pub clock: clock::Clock,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings, throttle: Default::default() }
+        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default() }
     }
 
     pub fn now(&self) -> Timestamp {
-        Timestamp::now()
+        self.clock.now()
     }
 
     /// Today's date in the organisation's time zone.
