@@ -7,6 +7,7 @@ mod docs;
 mod idempotency;
 pub mod pages;
 mod problem;
+mod refusals;
 mod security;
 mod session;
 
@@ -81,7 +82,8 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/readyz", get(readyz))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
-        .layer(axum::middleware::from_fn(security::cross_site_guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), refusals::layer))
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(problem::panic_response))
@@ -112,7 +114,7 @@ async fn not_found(
     headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
     if uri.path().starts_with("/api/") {
-        ApiError::not_found("resource").into_response()
+        ApiError::not_found().into_response()
     } else {
         pages::not_found_page(&state, &headers, uri.path())
     }
