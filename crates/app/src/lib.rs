@@ -7,6 +7,7 @@ pub mod cases;
 pub mod clock;
 pub mod error;
 pub mod households;
+pub mod idempotency;
 pub mod input;
 pub mod kpis;
 pub mod organisation;

@@ -75,6 +75,9 @@ impl Refused {
     }
 }
 
+/// A retried request answered from its idempotency key instead of being done again.
+pub const REPLAYED: &str = "request.replayed";
+
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     exec!(tx, |c| sqlx::query(
         "INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, action, object_type, object_id, \

@@ -61,7 +61,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
     let openapi = docs::finish(openapi);
     let openapi_json = std::sync::Arc::new(serde_json::to_string(&openapi).unwrap_or_default());
     let reference_page = std::sync::Arc::new(docs::reference_page(&openapi));
-    let router = Router::new()
+    let routes = Router::new()
         .merge(api)
         .route(
             "/api/v1/openapi.json",
@@ -81,13 +81,19 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .with_state(state.clone());
+    // The idempotency layer answers a retry by reading the resource again through `routes`,
+    // so it wraps the routes as a whole (as the fallback of an outer router) rather than each
+    // route after routing, as `Router::layer` on `routes` would.
+    let replay = idempotency::Replay { state: state.clone(), routes: routes.clone() };
+    let router = Router::new()
+        .fallback_service(routes)
+        .layer(axum::middleware::from_fn_with_state(replay, idempotency::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), refusals::layer))
+        .layer(axum::middleware::from_fn_with_state(state, refusals::layer))
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(CatchPanicLayer::custom(problem::panic_response))
-        .with_state(state);
+        .layer(CatchPanicLayer::custom(problem::panic_response));
     security::with_headers(router)
 }
 

@@ -180,6 +180,20 @@ impl TestApp {
         let mut tx = self.app.db.begin_read().await.expect("tx");
         buurtteam_store::audit::after(&mut tx, mark, 1000).await.expect("audit rows")
     }
+
+    /// Takes `user` off `team` (there is no endpoint for it yet).
+    pub async fn leave_team(&self, user: i64, team: i64) {
+        let mut tx = self.app.db.begin().await.expect("tx");
+        let left = buurtteam_store::organisation::leave_team(
+            &mut tx,
+            buurtteam_domain::ids::UserId(user),
+            buurtteam_domain::ids::TeamId(team),
+        )
+        .await
+        .expect("leave team");
+        assert!(left, "user {user} was on team {team}");
+        tx.commit().await.expect("commit");
+    }
 }
 
 /// A small organisation: two districts with a team each, a worker per team, a manager of
