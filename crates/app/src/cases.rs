@@ -8,16 +8,18 @@ use buurtteam_domain::codes::{
     ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource, Role,
 };
 use buurtteam_domain::ids::{CaseId, HouseholdId, PersonId, TeamId, UserId};
-use buurtteam_domain::policy::{self, Action, Actor, Relation};
+use buurtteam_domain::policy::{self, Action, Actor, Decision::Allow, Relation};
 use buurtteam_domain::validation::Errors;
+use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::cases::{
     self as store, Case, Closure, Contact, ListOrder, ListQuery, NewCase, NewContact, StatusFilter,
 };
-use buurtteam_store::{StoreError, Tx, audit, households, organisation};
+use buurtteam_store::{StoreError, Tx, households, organisation};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result, audit_entry, authorise, input};
 
 /// The longest request text accepted.
@@ -145,21 +147,25 @@ fn concurrent(e: StoreError) -> AppError {
 }
 
 /// Loads a case for `action`, answering 404 both when it does not exist and when the actor
-/// may not see it. A refused attempt on an existing case is itself logged (NEN 7513 wants
-/// attempts in the access log too), before the 404 goes out.
-/// It takes the transaction and hands it back, so that it can roll back (and free SQLite's
-/// writer) before the refusal is logged.
+/// may not see it. Either way the attempt is logged (NEN 7513 wants attempts in the access
+/// log too) before the 404 goes out, so the two refusals do the same work and take the same
+/// time. It takes the transaction and hands it back, so that it can roll back (and free
+/// SQLite's writer) before the refusal is logged.
 async fn load(app: &App, mut tx: Tx, actor: &Actor, id: CaseId, action: Action) -> Result<(Tx, Case)> {
-    let case = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("case"))?;
-    let relation = policy::relation_to_team(actor, case.team_id);
-    if let Err(refusal) = authorise(actor, relation, action, "case") {
-        drop(tx);
-        let mut entry = case_entry(actor, app.now(), "case.access_refused", &case);
-        entry.detail = serde_json::json!({ "attempted": action.code() });
-        audit::log(&app.db, entry).await?;
-        return Err(refusal);
+    let mut attempt = Attempt::new(Refused::Case, "case").on(id.0).with("attempted", action.code());
+    // Decided on the team alone (one query either way); only an allowed case is read.
+    match store::team_and_household(&mut tx, id).await? {
+        Some((team, _)) if policy::decide(actor.role, policy::relation_to_team(actor, team), action) == Allow => {
+            let case = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("case"))?;
+            return Ok((tx, case));
+        }
+        Some((_, household)) => (attempt.case_id, attempt.household_id) = (Some(id), Some(household)),
+        None => {}
     }
-    Ok((tx, case))
+    drop(tx);
+    let exists = attempt.case_id.is_some();
+    // Every refusal of a case is a 404 (docs/access.md: `hidden` for every record action).
+    Err(refusals::refuse(app, Some(actor), attempt.with("exists", exists), AppError::NotFound("case")).await)
 }
 
 fn case_entry(actor: &Actor, now: jiff::Timestamp, action: &'static str, case: &Case) -> audit::Entry {
@@ -242,10 +248,13 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
             None => {
                 errors.add("team_id", format!("no team has id {team}")).code("unknown_team");
             }
-            Some(_) => authorise(actor, policy::relation_to_team(actor, team), Action::RegisterReferral, "team")?,
+            Some(_) => {
+                let attempt = Attempt::new(Refused::Case, "team").on(team.0);
+                authorise(app, actor, policy::relation_to_team(actor, team), Action::RegisterReferral, attempt).await?
+            }
         }
     } else {
-        authorise(actor, Relation::OwnTeam, Action::RegisterReferral, "team")?;
+        authorise(app, actor, Relation::OwnTeam, Action::RegisterReferral, Attempt::new(Refused::Case, "team")).await?;
     }
     if let Some(hh) = household_id {
         let household = households::get(&mut tx, hh).await?;
@@ -348,7 +357,7 @@ pub struct CasePage {
 
 /// The worklist: the cases the actor may see, earliest deadline first.
 pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePage> {
-    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    authorise(app, actor, Relation::NoRecord, Action::ListCases, Attempt::new(Refused::Case, "case")).await?;
     let mut errors = Errors::default();
     let status = match input.status.as_deref().map(str::trim) {
         None | Some("") | Some("open") => StatusFilter::Open,
@@ -644,7 +653,7 @@ pub const WORKLIST_SECTION: i64 = 50;
 /// The worklist of the pages: new referrals (intake countdown), intakes held whose support
 /// must start, and cases in support most recently active first. One audit row.
 pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result<Worklist> {
-    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    authorise(app, actor, Relation::NoRecord, Action::ListCases, Attempt::new(Refused::Case, "case")).await?;
     let mut errors = Errors::default();
     let scope = match input.scope.as_deref().map(str::trim) {
         None | Some("") => {
@@ -739,13 +748,14 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
 
 /// The waiting list of a team: referred, no intake yet, longest waiting first.
 pub async fn waiting_list(app: &App, actor: &Actor, team: TeamId) -> Result<Vec<CaseView>> {
-    authorise(actor, Relation::NoRecord, Action::ListCases, "case")?;
+    authorise(app, actor, Relation::NoRecord, Action::ListCases, Attempt::new(Refused::Case, "case")).await?;
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
-    if organisation::get_team(&mut tx, team).await?.is_none() {
-        return Err(AppError::NotFound("team"));
-    }
-    authorise(actor, policy::relation_to_team(actor, team), Action::ReadCase, "team")?;
+    // A team that does not exist is refused as another team's list: the same 404, logged.
+    let exists = organisation::get_team(&mut tx, team).await?.is_some();
+    let relation = if exists { policy::relation_to_team(actor, team) } else { Relation::OtherTeam };
+    let attempt = Attempt::new(Refused::Team, "team").on(team.0).with("view", "waiting_list").with("exists", exists);
+    authorise(app, actor, relation, Action::ReadCase, attempt).await?;
     let query = ListQuery {
         member: actor.user_id,
         team_id: Some(team),

@@ -4,12 +4,14 @@ use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
 use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
-use buurtteam_domain::policy::{Action, Actor, Relation};
+use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
 use buurtteam_domain::validation::Errors;
+use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::households::{self as store, Address, Household, NewPerson};
-use buurtteam_store::{Tx, audit, organisation};
+use buurtteam_store::{Tx, organisation};
 use serde::Deserialize;
 
+use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result, audit_entry, authorise, input};
 
 /// The most members one household may be registered with at once.
@@ -89,7 +91,8 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
 }
 
 pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<Household> {
-    authorise(actor, Relation::NoRecord, Action::CreateHousehold, "household")?;
+    authorise(app, actor, Relation::NoRecord, Action::CreateHousehold, Attempt::new(Refused::Household, "household"))
+        .await?;
     let mut errors = Errors::default();
     let empty = AddressInput::default();
     if input.address.is_none() {
@@ -157,14 +160,30 @@ pub(crate) async fn relation(tx: &mut Tx, actor: &Actor, household: &Household) 
     Ok(if own { Relation::OwnTeam } else { Relation::OtherTeam })
 }
 
-/// Reads a household (logged as a read of client data).
+/// Reads a household (logged as a read of client data). A household that does not exist and
+/// one the actor may not see are the same 404, reached by the same work: the same two small
+/// queries and one logged refusal. Only an allowed household is read.
 pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household> {
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
-    let household = store::get(&mut tx, id).await?;
-    let Some(household) = household else { return Err(AppError::NotFound("household")) };
-    authorise(actor, relation(&mut tx, actor, &household).await?, Action::ReadHousehold, "household")?;
+    let created_by = store::created_by(&mut tx, id).await?;
+    let case_teams = store::case_team_ids(&mut tx, id).await?;
+    let own = case_teams.iter().any(|t| actor.team_ids.contains(t))
+        || (case_teams.is_empty() && created_by == Some(actor.user_id));
+    let relation = if own { Relation::OwnTeam } else { Relation::OtherTeam };
+    let mut attempt = Attempt::new(Refused::Household, "household").on(id.0).with("exists", created_by.is_some());
+    attempt.household_id = created_by.map(|_| id);
+    let household = match created_by {
+        Some(_) if policy::decide(actor.role, relation, Action::ReadHousehold) == Decision::Allow => {
+            store::get(&mut tx, id).await?
+        }
+        _ => None,
+    };
     drop(tx);
+    let Some(household) = household else {
+        let attempt = attempt.with("attempted", Action::ReadHousehold.code());
+        return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("household")).await);
+    };
     let mut entry = audit_entry(Some(actor), now, "household.read", "household");
     entry.object_id = Some(id.0);
     entry.household_id = Some(id);
@@ -196,7 +215,8 @@ pub const SEARCH_LIMIT: i64 = 25;
 /// Finds households the actor may see by name, birth date, postcode + house number or BSN.
 /// Logged with the kinds of criteria and the households returned, never the values.
 pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec<Found>> {
-    authorise(actor, Relation::NoRecord, Action::ListCases, "household")?;
+    let attempt = Attempt::new(Refused::Household, "household").with("view", "search");
+    authorise(app, actor, Relation::NoRecord, Action::ListCases, attempt).await?;
     let mut errors = Errors::default();
     let name = input::optional_text(&mut errors, "name", input.name.as_deref(), 100);
     if name.as_ref().is_some_and(|n| n.chars().count() < 2) {

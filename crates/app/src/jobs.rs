@@ -51,6 +51,8 @@ impl Registry {
         Self::default()
             .handle("portal_codes.expire", |app, _| Box::pin(async move { expire_portal_codes(&app).await }))
             .every("portal_codes.expire", SignedDuration::from_hours(1))
+            .handle("idempotency.expire", |app, _| Box::pin(async move { expire_idempotency_keys(&app).await }))
+            .every("idempotency.expire", SignedDuration::from_hours(1))
             .handle("jobs.prune", |app, _| Box::pin(async move { prune_jobs(&app).await }))
             .every("jobs.prune", SignedDuration::from_hours(24))
     }
@@ -247,6 +249,17 @@ async fn expire_portal_codes(app: &App) -> Result<String> {
         })
         .await?;
     Ok(format!("{n} unused codes expired"))
+}
+
+async fn expire_idempotency_keys(app: &App) -> Result<String> {
+    let now = app.now();
+    let n = app
+        .db
+        .write(move |tx| {
+            Box::pin(async move { Ok::<_, AppError>(buurtteam_store::idempotency::expire(tx, now).await?) })
+        })
+        .await?;
+    Ok(format!("{n} idempotency keys expired"))
 }
 
 async fn prune_jobs(app: &App) -> Result<String> {

@@ -6,11 +6,13 @@ use buurtteam_domain::ids::{DistrictId, TeamId};
 use buurtteam_domain::kpi::{self, Inputs, Period, Population, Report};
 use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
 use buurtteam_domain::validation::Errors;
+use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::kpi::{self as store, Scope};
-use buurtteam_store::{Db, StoreError, audit, organisation};
+use buurtteam_store::{Db, StoreError, organisation};
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::refusals::Attempt;
 use crate::{App, AppError, Result, audit_entry, authorise, input};
 
 /// The query of `GET /api/v1/kpis`: raw, so every problem is reported by field.
@@ -101,9 +103,14 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
         (None, Some(d)) => (Scope::District(DistrictId(d)), Relation::NoRecord),
         (None, None) => (Scope::City, Relation::NoRecord),
     };
-    authorise(actor, relation, Action::ReadKpis, "kpis")?;
+    let attempt = Attempt::new(Refused::Kpi, "kpi")
+        .with("from", period.from.to_string())
+        .with("to", period.to.to_string())
+        .with("team_id", team)
+        .with("district_id", district);
+    authorise(app, actor, relation, Action::ReadKpis, attempt).await?;
     let disclosure = policy::kpi_disclosure(actor.role, relation)
-        .ok_or_else(|| AppError::Forbidden("your role may not read kpis".into()))?;
+        .ok_or_else(|| AppError::Internal("the policy allowed kpis without a disclosure".into()))?;
 
     // The names of the cells of the team and district breakdowns in this scope.
     let team_names: Vec<(TeamId, String)> = teams

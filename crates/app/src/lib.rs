@@ -8,11 +8,13 @@ pub mod cases;
 pub mod clock;
 pub mod error;
 pub mod households;
+pub mod idempotency;
 pub mod input;
 pub mod jobs;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod refusals;
 
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
@@ -112,13 +114,22 @@ impl App {
     }
 }
 
-/// Asks the policy; a refusal becomes 403, or 404 where even existence is confidential.
-pub(crate) fn authorise(actor: &Actor, relation: Relation, action: Action, what: &'static str) -> Result<()> {
-    match policy::decide(actor.role, relation, action) {
-        Decision::Allow => Ok(()),
-        Decision::Deny => Err(AppError::Forbidden(format!("your role may not {}", action.code().replace('_', " ")))),
-        Decision::Hidden => Err(AppError::NotFound(what)),
-    }
+/// Asks the policy; a refusal becomes 403, or 404 where even existence is confidential, and
+/// is logged as `attempt` (`<kind>.access_refused`) before it is returned.
+pub(crate) async fn authorise(
+    app: &App,
+    actor: &Actor,
+    relation: Relation,
+    action: Action,
+    attempt: refusals::Attempt,
+) -> Result<()> {
+    let refusal = match policy::decide(actor.role, relation, action) {
+        Decision::Allow => return Ok(()),
+        Decision::Deny => AppError::Forbidden(format!("your role may not {}", action.code().replace('_', " "))),
+        Decision::Hidden => AppError::NotFound(attempt.what()),
+    };
+    let attempt = attempt.with("attempted", action.code());
+    Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
 }
 
 /// An audit entry by `actor` (the helper all use cases share).

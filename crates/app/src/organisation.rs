@@ -7,13 +7,15 @@ use buurtteam_domain::password::PasswordContext;
 use buurtteam_domain::person::check_name;
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
+use buurtteam_store::StoreError;
+use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::organisation::{self as store, District, NewUser, Team, User};
-use buurtteam_store::{StoreError, audit};
 use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::auth::{check_new_password, hash_password_async};
 use crate::input;
+use crate::refusals::Attempt;
 use crate::{App, AppError, Result, audit_entry, authorise};
 
 #[derive(Debug, Default, Deserialize)]
@@ -58,7 +60,14 @@ fn duplicate(field: &str, what: &str) -> impl Fn(StoreError) -> AppError {
 }
 
 pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) -> Result<District> {
-    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "district")?;
+    authorise(
+        app,
+        actor,
+        Relation::NoRecord,
+        Action::ManageOrganisation,
+        Attempt::new(Refused::Organisation, "district"),
+    )
+    .await?;
     let mut errors = Errors::default();
     let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
     errors.finish()?;
@@ -75,13 +84,21 @@ pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) ->
 }
 
 pub async fn list_districts(app: &App, actor: &Actor) -> Result<Vec<District>> {
-    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "district")?;
+    authorise(
+        app,
+        actor,
+        Relation::NoRecord,
+        Action::ReadOrganisation,
+        Attempt::new(Refused::Organisation, "district"),
+    )
+    .await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_districts(&mut tx).await?)
 }
 
 pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<Team> {
-    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "team")?;
+    authorise(app, actor, Relation::NoRecord, Action::ManageOrganisation, Attempt::new(Refused::Organisation, "team"))
+        .await?;
     let mut errors = Errors::default();
     let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
     let kind = match input.kind.as_deref() {
@@ -112,7 +129,8 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
 }
 
 pub async fn list_teams(app: &App, actor: &Actor) -> Result<Vec<Team>> {
-    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "team")?;
+    authorise(app, actor, Relation::NoRecord, Action::ReadOrganisation, Attempt::new(Refused::Organisation, "team"))
+        .await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_teams(&mut tx).await?)
 }
@@ -131,7 +149,7 @@ pub(crate) fn valid_email(email: &str) -> bool {
 /// (how the first admin is made); otherwise only admins may.
 pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) -> Result<User> {
     if let Some(a) = actor {
-        authorise(a, Relation::NoRecord, Action::ManageUsers, "user")?;
+        authorise(app, a, Relation::NoRecord, Action::ManageUsers, Attempt::new(Refused::Organisation, "user")).await?;
     }
     let mut errors = Errors::default();
     let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
@@ -195,7 +213,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
 }
 
 pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {
-    authorise(actor, Relation::NoRecord, Action::ManageUsers, "user")?;
+    authorise(app, actor, Relation::NoRecord, Action::ManageUsers, Attempt::new(Refused::Organisation, "user")).await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_users(&mut tx).await?)
 }
@@ -210,14 +228,28 @@ pub struct ClosureDayInput {
 }
 
 pub async fn list_closure_days(app: &App, actor: &Actor) -> Result<Vec<(Date, String)>> {
-    authorise(actor, Relation::NoRecord, Action::ReadOrganisation, "closure day")?;
+    authorise(
+        app,
+        actor,
+        Relation::NoRecord,
+        Action::ReadOrganisation,
+        Attempt::new(Refused::Organisation, "closure_day"),
+    )
+    .await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_closure_days(&mut tx).await?)
 }
 
 /// Adds a closure day and moves the intake deadlines of cases still waiting for their intake.
 pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) -> Result<(Date, String)> {
-    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "closure day")?;
+    authorise(
+        app,
+        actor,
+        Relation::NoRecord,
+        Action::ManageOrganisation,
+        Attempt::new(Refused::Organisation, "closure_day"),
+    )
+    .await?;
     let mut errors = Errors::default();
     let day = input::planned_date(&mut errors, "day", input.day.as_deref(), app.today());
     let description = input::text(&mut errors, "description", input.description.as_deref(), 200);
@@ -237,7 +269,14 @@ pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) 
 }
 
 pub async fn remove_closure_day(app: &App, actor: &Actor, day: Date) -> Result<()> {
-    authorise(actor, Relation::NoRecord, Action::ManageOrganisation, "closure day")?;
+    authorise(
+        app,
+        actor,
+        Relation::NoRecord,
+        Action::ManageOrganisation,
+        Attempt::new(Refused::Organisation, "closure_day"),
+    )
+    .await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     if !store::delete_closure_day(&mut tx, day).await? {

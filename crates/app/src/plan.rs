@@ -7,22 +7,22 @@
 
 use buurtteam_domain::codes::{GoalStatus, HouseholdRole, LifeDomain, Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
-use buurtteam_domain::plan_policy::{self, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer};
-use buurtteam_domain::policy::{self, Actor, Decision, Relation};
+use buurtteam_domain::plan_policy::{self, AgeBand, Member, PlanAction, Target, Viewer};
+use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_domain::validation::Errors;
-use buurtteam_store::cases::{self as case_store, Case};
-use buurtteam_store::households::{self, Person};
+use buurtteam_store::Tx;
+use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::plan::{
-    self as store, Agreement, Appointment, Comment, Evaluation, Goal, GoalAction, GoalFields, NetworkInvitation, Plan,
-    Proposal, Score, Version, WorkingNote,
+    self as store, Agreement, Appointment, Comment, Evaluation, Goal, GoalAction, GoalFields, Plan, Proposal, Score,
+    Version, WorkingNote,
 };
-use buurtteam_store::{Tx, audit};
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use crate::activation::{ActivateInput, activate};
-use crate::{App, AppError, Result, audit_entry, input};
+use crate::refusals::{self, Attempt};
+use crate::{App, AppError, Result, input};
 
 pub const MAX_TITLE: usize = 200;
 pub const MAX_TEXT: usize = 4000;
@@ -169,192 +169,11 @@ pub struct NetworkInvitationInput {
 }
 
 // ---------------------------------------------------------------------------------------
-// Who the actor is to a case.
+// Who the actor is to a case, and the transaction a use case runs in: `plan/context.rs`.
 
-/// The actor's standing towards one case.
-#[derive(Debug, Clone)]
-enum Standing {
-    Staff(Role, Relation),
-    Member {
-        person: PersonId,
-        client: bool,
-        authority: bool,
-    },
-    Network {
-        live: Vec<NetworkInvitation>,
-    },
-    /// A portal account with nothing in this case.
-    Outsider,
-}
+mod context;
 
-/// What a decision on a case's plan needs, read in the transaction that acts on it.
-struct Context {
-    actor: Actor,
-    case: Case,
-    members: Vec<Person>,
-    standing: Standing,
-    today: Date,
-}
-
-impl Context {
-    async fn load(tx: &mut Tx, actor: &Actor, case_id: CaseId, today: Date) -> Result<Self> {
-        let case = case_store::get(tx, case_id).await?.ok_or(AppError::NotFound("case"))?;
-        let members = households::members(tx, case.household_id).await?;
-        let standing = match actor.role {
-            Role::FamilyMember => match actor.person_id {
-                Some(person)
-                    if members.iter().any(|m| m.id == person)
-                        && store::invited_to_case(tx, actor.user_id, case_id).await? =>
-                {
-                    let me = members.iter().find(|m| m.id == person);
-                    Standing::Member {
-                        person,
-                        client: case.clients.iter().any(|c| c.person_id == person),
-                        authority: me.is_some_and(|m| m.role == HouseholdRole::Parent && m.parental_authority),
-                    }
-                }
-                _ => Standing::Outsider,
-            },
-            Role::NetworkMember => {
-                let live: Vec<NetworkInvitation> =
-                    store::invitations_of_user(tx, actor.user_id).await?.into_iter().filter(|i| i.live()).collect();
-                Standing::Network { live }
-            }
-            role => Standing::Staff(role, policy::relation_to_team(actor, case.team_id)),
-        };
-        Ok(Self { actor: actor.clone(), case, members, standing, today })
-    }
-
-    fn person(&self, id: PersonId) -> Option<&Person> {
-        self.members.iter().find(|m| m.id == id)
-    }
-
-    fn facts(&self, goal: &Goal) -> GoalFacts {
-        let owner = match goal.client_id.and_then(|c| self.person(c)) {
-            Some(p) => Owner::Client(AgeBand::of(p.birth_date, self.today)),
-            None => Owner::Household,
-        };
-        GoalFacts { owner, confidential: goal.confidential, shared: goal.shared }
-    }
-
-    fn viewer(&self, goal: Option<&Goal>) -> Viewer {
-        match &self.standing {
-            Standing::Staff(role, rel) => Viewer::Staff(*role, *rel),
-            Standing::Member { person, client, authority } => {
-                let owner = goal.and_then(|g| g.client_id);
-                let member = if owner == Some(*person) {
-                    Member::OwnGoal
-                } else if *authority
-                    && owner.and_then(|o| self.person(o)).is_some_and(|p| p.role == HouseholdRole::Child)
-                {
-                    Member::ParentWithAuthority
-                } else if goal.is_none() && *authority {
-                    // Case-wide: a parent with authority counts as family.
-                    Member::ParentWithAuthority
-                } else if *client || *authority {
-                    // A parent with authority counts as family even when not a client.
-                    Member::OtherClient
-                } else {
-                    Member::NonClient
-                };
-                Viewer::Member(member)
-            }
-            Standing::Network { live } => {
-                Viewer::Network { invited: goal.is_some_and(|g| live.iter().any(|i| i.goal_id == g.id)) }
-            }
-            Standing::Outsider => Viewer::Network { invited: false },
-        }
-    }
-
-    fn decide(&self, action: PlanAction, goal: Option<&Goal>) -> Decision {
-        let target = goal.map_or(Target::Case, |g| Target::Goal(self.facts(g)));
-        // A portal account without standing in this case gets nothing, not even a 403.
-        if matches!(self.standing, Standing::Outsider) {
-            return Decision::Hidden;
-        }
-        plan_policy::decide(self.viewer(goal), action, target)
-    }
-
-    fn allows(&self, action: PlanAction, goal: Option<&Goal>) -> bool {
-        self.decide(action, goal) == Decision::Allow
-    }
-
-    fn require(&self, action: PlanAction, goal: Option<&Goal>) -> Result<()> {
-        match self.decide(action, goal) {
-            Decision::Allow => Ok(()),
-            Decision::Deny => Err(AppError::Forbidden(format!("you may not {} here", action.code().replace('_', " ")))),
-            Decision::Hidden => Err(AppError::NotFound(if goal.is_some() { "goal" } else { "case" })),
-        }
-    }
-
-    fn entry(&self, now: Timestamp, action: &'static str, goal: Option<&Goal>) -> audit::Entry {
-        let mut e = audit_entry(Some(&self.actor), now, action, if goal.is_some() { "goal" } else { "plan" });
-        e.case_id = Some(self.case.id);
-        e.household_id = Some(self.case.household_id);
-        if let Some(g) = goal {
-            e.object_id = Some(g.id.0);
-            e.goal_id = Some(g.id);
-            e.client_id = g.client_id;
-        }
-        e
-    }
-
-    /// A closed case's plan is kept as it was; only scores at closure (and working notes) are
-    /// still added.
-    fn open(&self) -> Result<()> {
-        if self.case.status == buurtteam_domain::case::CaseStatus::Closed {
-            return Err(AppError::Conflict {
-                message: "the case is closed; its plan can no longer change".into(),
-                current_status: Some(self.case.status),
-            });
-        }
-        Ok(())
-    }
-
-    fn is_staff(&self) -> bool {
-        matches!(self.standing, Standing::Staff(..))
-    }
-}
-
-/// Runs `job` in a write transaction with the context of `case`. A refusal rolls the job back
-/// and is then logged on its own (NEN 7513 logs attempts too), without naming the case to
-/// whoever could not see it.
-async fn run<T, F>(app: &App, actor: &Actor, case: CaseId, job: F) -> Result<T>
-where
-    T: Send + 'static,
-    F: for<'t> FnOnce(&'t mut Tx, Context, Timestamp) -> buurtteam_store::JobFuture<'t, Result<T>> + Send + 'static,
-{
-    let now = app.now();
-    let today = app.today();
-    let owned = actor.clone();
-    let outcome = app
-        .db
-        .write(move |tx| {
-            Box::pin(async move {
-                let ctx = Context::load(tx, &owned, case, today).await?;
-                job(tx, ctx, now).await
-            })
-        })
-        .await;
-    if let Err(e @ (AppError::Forbidden(_) | AppError::NotFound(_))) = &outcome {
-        let mut entry = audit_entry(Some(actor), now, "plan.access_refused", "case");
-        // In the case's own log for its team managers; the portal never shows these rows.
-        entry.case_id = Some(case);
-        entry.detail = serde_json::json!({ "case_id": case.0, "refusal": e.to_string() });
-        audit::log(&app.db, entry).await?;
-    }
-    outcome
-}
-
-/// The case a goal belongs to (404 when there is no such goal).
-async fn case_of_goal(app: &App, goal: GoalId) -> Result<CaseId> {
-    let mut tx = app.db.begin_read().await?;
-    Ok(store::goal(&mut tx, goal).await?.ok_or(AppError::NotFound("goal"))?.case_id)
-}
-
-async fn goal_in(tx: &mut Tx, ctx: &Context, id: GoalId) -> Result<Goal> {
-    store::goal(tx, id).await?.filter(|g| g.case_id == ctx.case.id).ok_or(AppError::NotFound("goal"))
-}
+use context::{At, Context, Standing, goal_in, run};
 
 /// A validation error on one field.
 pub(crate) fn invalid(field: &str, message: &str, code: &'static str) -> AppError {
@@ -447,7 +266,7 @@ pub async fn add_goal(app: &App, actor: &Actor, case: CaseId, input: &GoalInput)
     let description = input::optional_long_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
     let reason = check_confidential(&mut errors, input.confidential, input.confidential_reason.as_deref());
     let input = input.clone();
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::AddGoal, None)?;
             ctx.open()?;
@@ -475,9 +294,8 @@ pub async fn add_goal(app: &App, actor: &Actor, case: CaseId, input: &GoalInput)
 /// Changes a goal. Staff change anything; a client of 16 or older shares or unshares their
 /// own goal; everything else from the portal goes through a proposal.
 pub async fn change_goal(app: &App, actor: &Actor, id: GoalId, patch: &GoalPatch) -> Result<Goal> {
-    let case = case_of_goal(app, id).await?;
     let patch = patch.clone();
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(id), move |tx, ctx, now| {
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ReadGoal, Some(&goal))?;
@@ -550,8 +368,7 @@ pub async fn add_score(app: &App, actor: &Actor, id: GoalId, input: &ScoreInput)
     let score = score_value(&mut errors, "score", input.score);
     errors.finish()?;
     let (measured_on, score) = (measured_on.unwrap_or(today), score.unwrap_or(1));
-    let case = case_of_goal(app, id).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(id), move |tx, ctx, now| {
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ChangeGoal, Some(&goal))?;
@@ -573,8 +390,7 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
     let due_on = input::optional_planned_date(&mut errors, "due_on", input.due_on.as_deref(), app.today());
     let partner = input::optional_text(&mut errors, "performer_name", input.performer_name.as_deref(), MAX_TITLE);
     let input = input.clone();
-    let case = case_of_goal(app, id).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(id), move |tx, ctx, now| {
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ChangeGoal, Some(&goal))?;
@@ -648,18 +464,12 @@ pub async fn set_action_done(app: &App, actor: &Actor, id: GoalActionId, patch: 
     let Some(done) = patch.done else {
         return Err(invalid("done", "is required (true or false)", "required"));
     };
-    let (case, goal_id) = {
-        let mut tx = app.db.begin_read().await?;
-        let action = store::action(&mut tx, id).await?.ok_or(AppError::NotFound("action"))?;
-        let goal = store::goal(&mut tx, action.goal_id).await?.ok_or(AppError::NotFound("action"))?;
-        (goal.case_id, goal.id)
-    };
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Action(id), move |tx, ctx, now| {
         Box::pin(async move {
-            let goal = goal_in(tx, &ctx, goal_id).await?;
+            let action = store::action(tx, id).await?.ok_or(AppError::NotFound("action"))?;
+            let goal = goal_in(tx, &ctx, action.goal_id).await?;
             ctx.require(PlanAction::CompleteOwnAction, Some(&goal))?;
             ctx.open()?;
-            let action = store::action(tx, id).await?.ok_or(AppError::NotFound("action"))?;
             if !is_own_action(&ctx, &action) {
                 return Err(AppError::Forbidden("you may only mark your own actions done".into()));
             }
@@ -683,8 +493,7 @@ pub async fn comment(app: &App, actor: &Actor, id: GoalId, input: &TextInput) ->
     let body = input::long_text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
     errors.finish()?;
     let body = body.unwrap_or_default();
-    let case = case_of_goal(app, id).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(id), move |tx, ctx, now| {
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::CommentOnGoal, Some(&goal))?;
@@ -705,8 +514,7 @@ pub async fn propose(app: &App, actor: &Actor, id: GoalId, input: &ProposalInput
     let title = input::text(&mut errors, "title", input.title.as_deref(), MAX_TITLE);
     let description = input::optional_long_text(&mut errors, "description", input.description.as_deref(), MAX_TEXT);
     errors.finish()?;
-    let case = case_of_goal(app, id).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(id), move |tx, ctx, now| {
         Box::pin(async move {
             let goal = goal_in(tx, &ctx, id).await?;
             ctx.require(PlanAction::ProposeGoalChange, Some(&goal))?;
@@ -734,17 +542,12 @@ pub async fn decide_proposal(app: &App, actor: &Actor, id: ProposalId, input: &P
     let Some(accept) = input.accept else {
         return Err(invalid("accept", "is required (true or false)", "required"));
     };
-    let (case, goal_id) = {
-        let mut tx = app.db.begin_read().await?;
-        let p = store::proposal(&mut tx, id).await?.ok_or(AppError::NotFound("proposal"))?;
-        let g = store::goal(&mut tx, p.goal_id).await?.ok_or(AppError::NotFound("proposal"))?;
-        (g.case_id, g.id)
-    };
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Proposal(id), move |tx, ctx, now| {
         Box::pin(async move {
+            let proposal = store::proposal(tx, id).await?.ok_or(AppError::NotFound("proposal"))?;
+            let goal_id = proposal.goal_id;
             let goal = goal_in(tx, &ctx, goal_id).await?;
             ctx.require(PlanAction::DecideProposal, Some(&goal))?;
-            let proposal = store::proposal(tx, id).await?.ok_or(AppError::NotFound("proposal"))?;
             let status = if accept { ProposalStatus::Accepted } else { ProposalStatus::Declined };
             if !store::decide_proposal(tx, id, status, ctx.actor.user_id, now).await? {
                 return Err(AppError::Conflict {
@@ -798,7 +601,7 @@ pub async fn record_evaluation(app: &App, actor: &Actor, case: CaseId, input: &E
     errors.finish()?;
     let held_on = held_on.unwrap_or(today);
     let (went_well, changes) = (went_well.unwrap_or_default(), changes.unwrap_or_default());
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::RecordEvaluation, None)?;
             ctx.open()?;
@@ -840,7 +643,7 @@ pub async fn add_working_note(app: &App, actor: &Actor, case: CaseId, input: &Te
     let body = input::long_text(&mut errors, "body", input.body.as_deref(), MAX_TEXT);
     errors.finish()?;
     let body = body.unwrap_or_default();
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::WriteWorkingNotes, None)?;
             let id = store::insert_working_note(tx, ctx.case.id, &body, ctx.actor.user_id, now).await?;
@@ -856,7 +659,7 @@ pub async fn add_working_note(app: &App, actor: &Actor, case: CaseId, input: &Te
 
 /// The working notes of a case, newest first (staff of the team only).
 pub async fn working_notes(app: &App, actor: &Actor, case: CaseId) -> Result<Vec<WorkingNote>> {
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::ReadWorkingNotes, None)?;
             let notes = store::working_notes(tx, ctx.case.id).await?;
@@ -877,7 +680,7 @@ pub async fn plan_appointment(app: &App, actor: &Actor, case: CaseId, input: &Ap
     errors.finish()?;
     let (starts_at, place, description) =
         (starts_at.unwrap_or_else(Timestamp::now), place.unwrap_or_default(), description.unwrap_or_default());
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::PlanAppointment, None)?;
             ctx.open()?;
@@ -899,7 +702,7 @@ pub async fn plan_appointment(app: &App, actor: &Actor, case: CaseId, input: &Ap
 /// the portal, or by the worker on behalf of a named household member.
 pub async fn agree(app: &App, actor: &Actor, case: CaseId, input: &AgreementInput) -> Result<Agreement> {
     let on_behalf = input.person_id.map(PersonId);
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::AgreeToPlan, None)?;
             ctx.open()?;
@@ -932,7 +735,7 @@ pub async fn agree(app: &App, actor: &Actor, case: CaseId, input: &AgreementInpu
 /// The versions of the plan (who changed what, when), newest first, as far as the reader
 /// may see the goals they concern.
 pub async fn history(app: &App, actor: &Actor, case: CaseId) -> Result<Vec<Version>> {
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::ReadHistory, None)?;
             let plan = store::load(tx, ctx.case.id).await?;
@@ -1174,7 +977,7 @@ async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Result<PlanVie
 
 /// The plan of a case for staff of its team (everything but the working notes).
 pub async fn staff_plan(app: &App, actor: &Actor, case: CaseId) -> Result<PlanView> {
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             if !ctx.is_staff() {
                 return Err(AppError::NotFound("case"));
@@ -1189,6 +992,7 @@ pub async fn staff_plan(app: &App, actor: &Actor, case: CaseId) -> Result<PlanVi
 
 /// The case a portal account works in: the latest case a household member was invited to,
 /// or the case of a network member's latest live invitation.
+/// Either refusal is logged.
 async fn portal_case(app: &App, actor: &Actor) -> Result<CaseId> {
     let mut tx = app.db.begin_read().await?;
     let case = match actor.role {
@@ -1200,15 +1004,22 @@ async fn portal_case(app: &App, actor: &Actor) -> Result<CaseId> {
                 None => None,
             }
         }
-        _ => return Err(AppError::Forbidden("Mijn Buurtteam is for families and their network".into())),
+        _ => None,
     };
-    case.ok_or(AppError::NotFound("plan"))
+    drop(tx);
+    let refusal = match case {
+        Some(case) => return Ok(case),
+        None if actor.role.is_staff() => AppError::Forbidden("Mijn Buurtteam is for families and their network".into()),
+        None => AppError::NotFound("plan"),
+    };
+    let attempt = Attempt::new(Refused::Plan, "portal").with("reason", refusal.to_string());
+    Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
 }
 
 /// The plan as the logged-in family or network member may see it.
 pub async fn portal_plan(app: &App, actor: &Actor) -> Result<PlanView> {
     let case = portal_case(app, actor).await?;
-    run(app, actor, case, move |tx, ctx, now| Box::pin(async move { read_plan(tx, &ctx, now).await })).await
+    run(app, actor, At::Case(case), move |tx, ctx, now| Box::pin(async move { read_plan(tx, &ctx, now).await })).await
 }
 
 /// Agreement from the portal, for oneself.
@@ -1239,7 +1050,7 @@ pub(crate) fn code_hash(code: &str) -> String {
 /// Invites a household member of 12 or older into Mijn Buurtteam; returns the one-time code.
 pub async fn invite_to_portal(app: &App, actor: &Actor, case: CaseId, input: &PortalInvitationInput) -> Result<String> {
     let person = input.person_id.map(PersonId);
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::InviteToPortal, None)?;
             ctx.open()?;
@@ -1299,8 +1110,7 @@ pub async fn invite_network(
     }
     errors.finish()?;
     let (name, relation, email) = (name.unwrap_or_default(), relation.unwrap_or_default(), email.unwrap_or_default());
-    let case = case_of_goal(app, goal).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Goal(goal), move |tx, ctx, now| {
         Box::pin(async move {
             let g = goal_in(tx, &ctx, goal).await?;
             ctx.require(PlanAction::InviteNetwork, Some(&g))?;
@@ -1336,16 +1146,10 @@ pub async fn invite_network(
 /// Revokes a network invitation: the inviter or staff of the team. It takes effect at once:
 /// the next request of that network member no longer sees the goal.
 pub async fn revoke_network(app: &App, actor: &Actor, id: NetworkInvitationId) -> Result<()> {
-    let (case, goal_id) = {
-        let mut tx = app.db.begin_read().await?;
-        let inv = store::network_invitation(&mut tx, id).await?.ok_or(AppError::NotFound("invitation"))?;
-        let g = store::goal(&mut tx, inv.goal_id).await?.ok_or(AppError::NotFound("invitation"))?;
-        (g.case_id, g.id)
-    };
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Invitation(id), move |tx, ctx, now| {
         Box::pin(async move {
-            let goal = goal_in(tx, &ctx, goal_id).await?;
             let inv = store::network_invitation(tx, id).await?.ok_or(AppError::NotFound("invitation"))?;
+            let goal = goal_in(tx, &ctx, inv.goal_id).await?;
             if !ctx.allows(PlanAction::ReadGoal, Some(&goal)) {
                 return Err(AppError::NotFound("invitation"));
             }
@@ -1422,7 +1226,7 @@ pub const ACCESS_LOG_LIMIT: i64 = 500;
 
 /// The access log of a case, newest first: team managers of its team.
 pub async fn case_access_log(app: &App, actor: &Actor, case: CaseId) -> Result<Vec<AccessView>> {
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::ReadCaseAccessLog, None)?;
             let plan = store::load(tx, ctx.case.id).await?;
@@ -1438,7 +1242,7 @@ pub async fn case_access_log(app: &App, actor: &Actor, case: CaseId) -> Result<V
 /// about them, never about goals they may not see, and not their own.
 pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessView>> {
     let case = portal_case(app, actor).await?;
-    run(app, actor, case, move |tx, ctx, now| {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::ReadOwnAccessLog, None)?;
             let me = match &ctx.standing {

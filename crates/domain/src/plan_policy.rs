@@ -323,11 +323,9 @@ pub fn decide(viewer: Viewer, action: PlanAction, target: Target) -> Decision {
             // those invited before.
             Target::Goal(g) if !invited || g.confidential => Hidden,
             Target::Goal(_) => allow_if(matches!(action, ReadGoal | CommentOnGoal | CompleteOwnAction)),
-            Target::Invitation { .. } => Deny,
-            Target::Case => match action {
-                ReadWorkingNotes | WriteWorkingNotes => Hidden,
-                _ => Deny,
-            },
+            // The case as a whole and the invitations are not theirs to see, so not even a
+            // 403 says that they exist: the same 404 as for a case that does not.
+            Target::Invitation { .. } | Target::Case => Hidden,
         },
     }
 }
@@ -539,24 +537,25 @@ mod tests {
         (DecideProposal, A16,         [A, H, A, H, H, H,   D, H, H, H,   D, H]),
         (DecideProposal, A16_SHARED,  [A, H, A, H, H, H,   D, D, D, H,   D, H]),
         (DecideProposal, A16_CONF,    [A, H, A, H, H, H,   D, H, H, H,   H, H]),
-        // Revoking a network invitation: the own team any, a member their own.
-        (RevokeNetworkInvitation, OWN_INV,   [A, H, A, H, H, H,   A, A, A, A,   D, D]),
-        (RevokeNetworkInvitation, OTHER_INV, [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        // Revoking a network invitation: the own team any, a member their own. Network members
+        // see no invitations and nothing of the case as a whole: 404, as if it did not exist.
+        (RevokeNetworkInvitation, OWN_INV,   [A, H, A, H, H, H,   A, A, A, A,   H, H]),
+        (RevokeNetworkInvitation, OTHER_INV, [A, H, A, H, H, H,   D, D, D, D,   H, H]),
         // Case-wide items. Working notes never reach the portal, not even as a 403.
-        (AddGoal, CASE,               [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (AddGoal, CASE,               [A, H, A, H, H, H,   D, D, D, D,   H, H]),
         (ReadWorkingNotes, CASE,      [A, H, A, H, H, H,   H, H, H, H,   H, H]),
         (WriteWorkingNotes, CASE,     [A, H, A, H, H, H,   H, H, H, H,   H, H]),
-        (ReadEvaluations, CASE,       [A, H, A, H, H, H,   A, A, A, D,   D, D]),
-        (RecordEvaluation, CASE,      [A, H, A, H, H, H,   D, D, D, D,   D, D]),
-        (ReadHistory, CASE,           [A, H, A, H, H, H,   A, A, A, D,   D, D]),
-        (AgreeToPlan, CASE,           [A, H, A, H, H, H,   A, A, A, D,   D, D]),
-        (ReadAppointments, CASE,      [A, H, A, H, H, H,   A, A, A, D,   D, D]),
-        (PlanAppointment, CASE,       [A, H, A, H, H, H,   D, D, D, D,   D, D]),
-        (InviteToPortal, CASE,        [A, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (ReadEvaluations, CASE,       [A, H, A, H, H, H,   A, A, A, D,   H, H]),
+        (RecordEvaluation, CASE,      [A, H, A, H, H, H,   D, D, D, D,   H, H]),
+        (ReadHistory, CASE,           [A, H, A, H, H, H,   A, A, A, D,   H, H]),
+        (AgreeToPlan, CASE,           [A, H, A, H, H, H,   A, A, A, D,   H, H]),
+        (ReadAppointments, CASE,      [A, H, A, H, H, H,   A, A, A, D,   H, H]),
+        (PlanAppointment, CASE,       [A, H, A, H, H, H,   D, D, D, D,   H, H]),
+        (InviteToPortal, CASE,        [A, H, A, H, H, H,   D, D, D, D,   H, H]),
         // The case's access log: team managers of the own team only (NEN 7513).
-        (ReadCaseAccessLog, CASE,     [D, H, A, H, H, H,   D, D, D, D,   D, D]),
+        (ReadCaseAccessLog, CASE,     [D, H, A, H, H, H,   D, D, D, D,   H, H]),
         // One's own access log: every household member in the portal.
-        (ReadOwnAccessLog, CASE,      [D, H, D, H, H, H,   A, A, A, A,   D, D]),
+        (ReadOwnAccessLog, CASE,      [D, H, D, H, H, H,   A, A, A, A,   H, H]),
     ];
 
     #[test]

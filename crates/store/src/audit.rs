@@ -30,6 +30,54 @@ pub struct Entry {
     pub detail: serde_json::Value,
 }
 
+/// A refused attempt, by the kind of thing attempted. Each kind is its own action,
+/// `<kind>.access_refused`, the pattern the log has used from the start for cases. Refusals
+/// are logged whether the thing exists or not (a probe of a missing id is logged like a
+/// refusal), and they are never shown in Mijn Buurtteam.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A case file, its contacts, or a step on it.
+    Case,
+    /// The family plan or Mijn Buurtteam.
+    Plan,
+    /// A household and its members.
+    Household,
+    /// A team's lists (the waiting list).
+    Team,
+    /// Steering figures.
+    Kpi,
+    /// The organisation: districts, teams, users, closure days.
+    Organisation,
+    /// A submitted form without the session's CSRF token, or a state change from another site.
+    Form,
+}
+
+impl Refused {
+    pub const ALL: &'static [Self] =
+        &[Self::Case, Self::Plan, Self::Household, Self::Team, Self::Kpi, Self::Organisation, Self::Form];
+
+    /// The audit action, e.g. `household.access_refused`.
+    pub fn action(self) -> &'static str {
+        match self {
+            Self::Case => "case.access_refused",
+            Self::Plan => "plan.access_refused",
+            Self::Household => "household.access_refused",
+            Self::Team => "team.access_refused",
+            Self::Kpi => "kpi.access_refused",
+            Self::Organisation => "organisation.access_refused",
+            Self::Form => "form.access_refused",
+        }
+    }
+
+    /// Whether a stored action is a refused attempt.
+    pub fn is_refusal(action: &str) -> bool {
+        Self::ALL.iter().any(|r| r.action() == action)
+    }
+}
+
+/// A retried request answered from its idempotency key instead of being done again.
+pub const REPLAYED: &str = "request.replayed";
+
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     exec!(tx, |c| sqlx::query(
         "INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, action, object_type, object_id, \
@@ -64,23 +112,30 @@ pub struct Row {
     pub action: String,
     pub object_type: String,
     pub object_id: Option<i64>,
+    pub case_id: Option<CaseId>,
+    pub household_id: Option<HouseholdId>,
     pub detail: String,
 }
 
-type RawRow = (i64, jiff_sqlx::Timestamp, Option<i64>, Option<String>, String, String, Option<i64>, String);
+type RawRow = (
+    i64,
+    jiff_sqlx::Timestamp,
+    Option<i64>,
+    Option<String>,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    String,
+);
 
-/// The log of one case, oldest first.
-pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
-    let rows: Vec<RawRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, occurred_at, actor_user_id, actor_role, action, object_type, object_id, detail \
-         FROM audit_log WHERE case_id = $1 ORDER BY id"
-    )
-    .bind(case.0)
-    .fetch_all(&mut *c)
-    .await)?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, at, user, role, action, object_type, object_id, detail)| Row {
+const ROW_COLUMNS: &str =
+    "id, occurred_at, actor_user_id, actor_role, action, object_type, object_id, case_id, household_id, detail";
+
+fn rows(raw: Vec<RawRow>) -> Vec<Row> {
+    raw.into_iter()
+        .map(|(id, at, user, role, action, object_type, object_id, case_id, household_id, detail)| Row {
             id,
             occurred_at: at.to_jiff(),
             actor_user_id: user.map(UserId),
@@ -88,9 +143,37 @@ pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
             action,
             object_type,
             object_id,
+            case_id: case_id.map(CaseId),
+            household_id: household_id.map(HouseholdId),
             detail,
         })
-        .collect())
+        .collect()
+}
+
+/// The log of one case, oldest first.
+pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
+    let sql = format!("SELECT {ROW_COLUMNS} FROM audit_log WHERE case_id = $1 ORDER BY id");
+    let raw: Vec<RawRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(case.0).fetch_all(&mut *c).await)?;
+    Ok(rows(raw))
+}
+
+/// The rows appended after row `after_id`, oldest first, at most `limit` (for reading the
+/// log as it grows, e.g. exporting it to a SIEM, and for tests).
+pub async fn after(tx: &mut Tx, after_id: i64, limit: i64) -> Result<Vec<Row>> {
+    let sql = format!("SELECT {ROW_COLUMNS} FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2");
+    let raw: Vec<RawRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await)?;
+    Ok(rows(raw))
+}
+
+/// The id of the newest row (0 for an empty log).
+pub async fn last_id(tx: &mut Tx) -> Result<i64> {
+    let id: Option<i64> = on!(tx, |c| sqlx::query_scalar("SELECT MAX(id) FROM audit_log").fetch_one(&mut *c).await)?;
+    Ok(id.unwrap_or(0))
 }
 
 /// A row of the access log with the actor's name, for reading back per case.

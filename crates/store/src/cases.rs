@@ -227,6 +227,15 @@ pub async fn attach_children(tx: &mut Tx, cases: &mut [Case]) -> Result<()> {
     Ok(())
 }
 
+/// The team and household of a case, with one query: what deciding access to it needs.
+pub async fn team_and_household(tx: &mut Tx, id: CaseId) -> Result<Option<(TeamId, HouseholdId)>> {
+    let row: Option<(i64, i64)> = on!(tx, |c| sqlx::query_as("SELECT team_id, household_id FROM cases WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *c)
+        .await)?;
+    Ok(row.map(|(team, household)| (TeamId(team), HouseholdId(household))))
+}
+
 pub async fn get(tx: &mut Tx, id: CaseId) -> Result<Option<Case>> {
     let sql = format!("{CASE_COLUMNS} WHERE c.id = $1");
     let row: Option<CaseRow> =

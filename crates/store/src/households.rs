@@ -148,6 +148,16 @@ pub async fn get(tx: &mut Tx, id: HouseholdId) -> Result<Option<Household>> {
     }))
 }
 
+/// Who registered a household (`None`: there is no such household), with one query: with
+/// [`case_team_ids`], what deciding access to it needs.
+pub async fn created_by(tx: &mut Tx, id: HouseholdId) -> Result<Option<UserId>> {
+    let by: Option<i64> = on!(tx, |c| sqlx::query_scalar("SELECT created_by FROM households WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *c)
+        .await)?;
+    Ok(by.map(UserId))
+}
+
 /// The teams that have a case (open or closed) for this household.
 pub async fn case_team_ids(tx: &mut Tx, household: HouseholdId) -> Result<Vec<TeamId>> {
     let ids: Vec<i64> = on!(tx, |c| sqlx::query_scalar("SELECT DISTINCT team_id FROM cases WHERE household_id = $1")

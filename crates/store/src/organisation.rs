@@ -137,6 +137,17 @@ pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>, now: Timestamp) -> Res
     Ok(UserId(id))
 }
 
+/// Takes a user off a team: they keep their account, and the team's records close to them
+/// from their next request on. Returns whether they were on it.
+pub async fn leave_team(tx: &mut Tx, user: UserId, team: TeamId) -> Result<bool> {
+    let n = exec!(tx, |c| sqlx::query("DELETE FROM team_members WHERE user_id = $1 AND team_id = $2")
+        .bind(user.0)
+        .bind(team.0)
+        .execute(&mut *c)
+        .await)?;
+    Ok(n > 0)
+}
+
 /// Links a household member's portal account to their person record.
 pub async fn link_person(tx: &mut Tx, user: UserId, person: PersonId) -> Result<()> {
     exec!(tx, |c| sqlx::query("UPDATE users SET person_id = $2 WHERE id = $1")

@@ -13,6 +13,9 @@ use serde::Serialize;
 
 use crate::{Result, StoreError, Tx, parse_code, sql_date, sql_ts};
 
+mod named;
+pub use named::{Named, case_of, network_invited_to_case};
+
 type Ts = jiff_sqlx::Timestamp;
 type SqlDate = jiff_sqlx::Date;
 

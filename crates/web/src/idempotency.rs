@@ -1,19 +1,28 @@
 //! Idempotent retries: a `POST` carrying an `Idempotency-Key` header is done once per user
-//! and key; a retry gets the first response back (marked `Idempotent-Replayed: true`).
+//! and key (for 24 hours); a retry is answered without doing it again, marked
+//! `Idempotent-Replayed: true`.
 //!
-//! The key is reserved before the handler runs (a concurrent duplicate gets 409), the
-//! response of a success is stored under it, and after a failure the key is released: a
-//! failed request wrote nothing, so it may be tried again. The window between the handler's
-//! commit and storing its response is documented in docs/architecture.md.
+//! The key is reserved before the handler runs (a concurrent duplicate gets 409). After a
+//! success the key keeps the status and where the resource is (`Location`,
+//! `Content-Location`), never the body: it may hold client data, and whoever retries may
+//! have lost the right to see it since. A retry is logged (`request.replayed`) and answered
+//! with the first status and a fresh read of `Content-Location` through the normal route,
+//! with its session, policy and audit row, so it shows exactly what a read would show now
+//! (a 404 if the caller may no longer see it). Without a `Content-Location` the retry gets
+//! the status and `Location` alone. After a failure the key is released: a failed request
+//! wrote nothing, so it may be tried again. The window between the handler's commit and
+//! storing its outcome is documented in docs/architecture.md.
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use buurtteam_app::auth;
-use buurtteam_store::idempotency::{self as store, Claim};
+use buurtteam_domain::policy::Actor;
+use buurtteam_store::idempotency::{self as store, Claim, Outcome};
 use sha2::{Digest, Sha256};
+use tower::ServiceExt;
 
 use crate::AppState;
 use crate::problem::ApiError;
@@ -21,7 +30,14 @@ use crate::session;
 
 const HEADER: &str = "idempotency-key";
 
-pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+/// What the layer needs: the application, and the routes to read a resource again through.
+#[derive(Clone)]
+pub struct Replay {
+    pub state: AppState,
+    pub routes: axum::Router,
+}
+
+pub async fn layer(State(replay): State<Replay>, req: Request, next: Next) -> Response {
     if req.method() != Method::POST {
         return next.run(req).await;
     }
@@ -35,6 +51,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
                 .into_response();
         }
     };
+    let state = &replay.state;
     // Only logged-in requests are remembered; without a session the handler answers 401.
     let Some(token) = session::token(req.headers()) else { return next.run(req).await };
     let Ok((actor, _)) = auth::authenticate(&state.app, &token).await else { return next.run(req).await };
@@ -60,14 +77,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         || ApiError::new("validation", "This Idempotency-Key was used for a different request; use a new key.");
     match claim {
         Err(e) => return ApiError::from(buurtteam_app::AppError::from(e)).into_response(),
-        Ok(Claim::Done { request_hash, status, body }) => {
+        Ok(Claim::Done { request_hash, outcome }) => {
             if request_hash != hash {
                 return reused().into_response();
             }
-            let status = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::OK);
-            let mut r = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
-            r.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
-            return r;
+            return replayed(&replay, &actor, &parts.headers, parts.uri.path(), &outcome).await;
         }
         Ok(Claim::InProgress { request_hash }) => {
             if request_hash != hash {
@@ -84,21 +98,22 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
     let user = actor.user_id;
     if response.status().is_success() {
-        let (rparts, rbody) = response.into_parts();
-        let Ok(rbytes) = to_bytes(rbody, 16 * 1024 * 1024).await else {
-            return ApiError::new("internal", "The response could not be read.").into_response();
+        let headers = response.headers();
+        let text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
+        let outcome = Outcome {
+            status: response.status().as_u16(),
+            location: text(header::LOCATION),
+            content_location: text(header::CONTENT_LOCATION),
         };
-        let text = String::from_utf8_lossy(&rbytes).into_owned();
         let stored = async {
             let mut tx = state.app.db.begin().await?;
-            store::complete(&mut tx, user, &key, rparts.status.as_u16(), &text).await?;
+            store::complete(&mut tx, user, &key, &outcome).await?;
             tx.commit().await
         }
         .await;
         if let Err(e) = stored {
-            tracing::error!(error = %e, "could not store the idempotent response");
+            tracing::error!(error = %e, "could not store the outcome of an idempotent request");
         }
-        Response::from_parts(rparts, Body::from(rbytes))
     } else {
         let released = async {
             let mut tx = state.app.db.begin().await?;
@@ -109,6 +124,52 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         if let Err(e) = released {
             tracing::error!(error = %e, "could not release an idempotency key");
         }
-        response
     }
+    response
+}
+
+/// The answer to a retry: logged, then the first status with a fresh, authorised read.
+async fn replayed(replay: &Replay, actor: &Actor, headers: &HeaderMap, path: &str, outcome: &Outcome) -> Response {
+    let logged = buurtteam_app::idempotency::replayed(
+        &replay.state.app,
+        actor,
+        path,
+        outcome.status,
+        outcome.location.as_deref().or(outcome.content_location.as_deref()),
+    )
+    .await;
+    if let Err(e) = logged {
+        return ApiError::from(e).into_response();
+    }
+    let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
+    let mut response = match outcome.content_location.as_deref().and_then(|l| l.parse::<axum::http::Uri>().ok()) {
+        Some(uri) => {
+            let mut read = Request::new(Body::empty());
+            *read.uri_mut() = uri;
+            // The same session (and language) as the retry: the read is authorised as theirs.
+            for name in [header::COOKIE, header::ACCEPT, header::ACCEPT_LANGUAGE] {
+                for value in headers.get_all(&name) {
+                    read.headers_mut().append(name.clone(), value.clone());
+                }
+            }
+            let Ok(mut fresh) = replay.routes.clone().oneshot(read).await;
+            if fresh.status() == StatusCode::OK {
+                *fresh.status_mut() = status;
+            }
+            fresh
+        }
+        None => status.into_response(),
+    };
+    response.headers_mut().insert("idempotent-replayed", HeaderValue::from_static("true"));
+    if response.status().is_success() {
+        for (name, value) in [
+            (header::LOCATION, outcome.location.as_deref()),
+            (header::CONTENT_LOCATION, outcome.content_location.as_deref()),
+        ] {
+            if let Some(v) = value.and_then(|v| HeaderValue::from_str(v).ok()) {
+                response.headers_mut().insert(name, v);
+            }
+        }
+    }
+    response
 }

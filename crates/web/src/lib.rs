@@ -8,6 +8,7 @@ mod idempotency;
 pub mod pages;
 mod problem;
 mod readiness;
+mod refusals;
 mod security;
 mod server;
 mod session;
@@ -77,7 +78,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
     let openapi = docs::finish(openapi);
     let openapi_json = std::sync::Arc::new(serde_json::to_string(&openapi).unwrap_or_default());
     let reference_page = std::sync::Arc::new(docs::reference_page());
-    let router = Router::new()
+    let routes = Router::new()
         .merge(api)
         .route(
             "/api/v1/openapi.json",
@@ -97,13 +98,20 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .route("/healthz", get(healthz))
         .merge(readiness::routes(state.app.db.clone()))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
-        .layer(axum::middleware::from_fn(security::cross_site_guard))
+        .with_state(state.clone());
+    // The idempotency layer answers a retry by reading the resource again through `routes`,
+    // so it wraps the routes as a whole (as the fallback of an outer router) rather than each
+    // route after routing, as `Router::layer` on `routes` would.
+    let replay = idempotency::Replay { state: state.clone(), routes: routes.clone() };
+    let router = Router::new()
+        .fallback_service(routes)
+        .layer(axum::middleware::from_fn_with_state(replay, idempotency::layer))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
+        .layer(axum::middleware::from_fn_with_state(state, refusals::layer))
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(docs::version_header))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(CatchPanicLayer::custom(problem::panic_response))
-        .with_state(state);
+        .layer(CatchPanicLayer::custom(problem::panic_response));
     security::with_headers(router, hsts)
 }
 
@@ -119,7 +127,7 @@ async fn not_found(
     headers: axum::http::HeaderMap,
 ) -> axum::response::Response {
     if uri.path().starts_with("/api/") {
-        ApiError::not_found("resource").into_response()
+        ApiError::not_found().into_response()
     } else {
         pages::not_found_page(&state, &headers, uri.path())
     }

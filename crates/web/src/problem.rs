@@ -105,8 +105,11 @@ impl ApiError {
         })
     }
 
-    pub fn not_found(what: &str) -> Self {
-        Self::new("not-found", format!("No {what} here, or not one you may see."))
+    /// The one answer for "does not exist" and "exists, but not yours to see", whatever was
+    /// asked for: naming the kind of thing could tell the two apart (a goal that exists but is
+    /// hidden, behind an action id that does not).
+    pub fn not_found() -> Self {
+        Self::new("not-found", "There is nothing here, or nothing you may see.")
     }
 
     /// The database cannot take this request now (unreachable, locked, its disk full); nothing
@@ -184,7 +187,7 @@ impl From<AppError> for ApiError {
                 "forbidden",
                 "Your organisation requires a second factor for your role: set it up on your account page first.",
             ),
-            AppError::NotFound(what) => Self::not_found(what),
+            AppError::NotFound(_) => Self::not_found(),
             AppError::Conflict { message, current_status } => {
                 let mut p = Self::new("conflict", message);
                 p.0.current_status = current_status;

@@ -1,12 +1,14 @@
 //! Security headers on every response, and refusal of cross-site state changes.
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::AppState;
 use crate::problem::ApiError;
+use crate::refusals::Refusal;
 
 /// Adds nosniff, no framing, no referrer and a strict Content Security Policy (no inline
 /// scripts) to every response of `router`; `Cache-Control: no-store` to every response that
@@ -31,13 +33,24 @@ pub fn with_headers<S: Clone + Send + Sync + 'static>(router: axum::Router<S>, h
 }
 
 /// Browsers say where a request comes from (`Sec-Fetch-Site`); a state-changing request
-/// from another site is refused, whatever cookies it carries.
-pub async fn cross_site_guard(req: Request, next: Next) -> Response {
+/// from another site is refused, whatever cookies it carries. When it carries a live session,
+/// the refusal is logged under that account (`form.access_refused`, reason `cross_site`).
+pub async fn cross_site_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let cross_site =
         req.headers().get("sec-fetch-site").and_then(|v| v.to_str().ok()).is_some_and(|v| v == "cross-site");
     if unsafe_method && cross_site {
-        return ApiError::new("forbidden", "Requests from other sites may not change anything here.").into_response();
+        let refused =
+            ApiError::new("forbidden", "Requests from other sites may not change anything here.").into_response();
+        let Some(token) = crate::session::token(req.headers()) else { return refused };
+        let Ok((actor, _)) = buurtteam_app::auth::authenticate(&state.app, &token).await else { return refused };
+        let refusal = Refusal {
+            actor,
+            reason: "cross_site",
+            method: req.method().to_string(),
+            path: req.uri().path().to_owned(),
+        };
+        return crate::refusals::attach(refused, refusal);
     }
     next.run(req).await
 }

@@ -78,23 +78,33 @@ impl Drop for Tmpfs {
 }
 
 /// The test database on the small file system: an SQLite file on it, or a PostgreSQL database
-/// in a tablespace on it (`None`: the server cannot use the tmpfs, e.g. it is on another machine).
-fn database_on(disk: &Tmpfs) -> Option<(String, Option<Tablespace>)> {
-    let Some(admin) = buurtteam_store::testing::postgres_admin_url() else {
+/// in a tablespace on it (`None`: PostgreSQL cannot use the tmpfs here).
+///
+/// On PostgreSQL the test starts a cluster of its own (scripts/pg-temp) rather than using the
+/// shared test server: while the tablespace is full, that server's checkpoints and buffer
+/// evictions fail, and with them every other test's `CREATE DATABASE`.
+fn database_on(disk: &Tmpfs) -> Option<(String, Option<Cluster>)> {
+    if buurtteam_store::testing::postgres_admin_url().is_none() {
         return Some((format!("sqlite://{}", disk.path().join("bt.db").display()), None));
+    }
+    let cluster = match Cluster::start() {
+        Ok(c) => c,
+        Err(why) => {
+            assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI must be able to start PostgreSQL: {why}");
+            eprintln!("skipped: no PostgreSQL cluster of its own ({why})");
+            return None;
+        }
     };
     // PostgreSQL refuses to run as root; its files belong to the `postgres` user.
     let _ = Command::new("chown").arg("postgres:").arg(disk.path()).status();
-    let name = format!("bt_full_{}_{}", std::process::id(), free_port());
-    let sql = format!("CREATE TABLESPACE {name} LOCATION '{}'", disk.path().display());
-    if let Err(why) = psql(&admin, &sql) {
+    let sql = format!("CREATE TABLESPACE full_disk LOCATION '{}'", disk.path().display());
+    if let Err(why) = psql(&cluster.admin, &sql) {
         assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI must be able to make a tablespace: {why}");
         eprintln!("skipped: no tablespace on the tmpfs ({why})");
         return None;
     }
-    let url = buurtteam_store::testing::create_postgres_database_in(&admin, "bt_full", Some(&name));
-    let database = url.rsplit('/').next().unwrap_or_default().to_owned();
-    Some((url, Some(Tablespace { admin, name, database })))
+    let url = buurtteam_store::testing::create_postgres_database_in(&cluster.admin, "bt_full", Some("full_disk"));
+    Some((url, Some(cluster)))
 }
 
 fn psql(url: &str, sql: &str) -> Result<(), String> {
@@ -102,19 +112,35 @@ fn psql(url: &str, sql: &str) -> Result<(), String> {
     if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
 }
 
-/// The test's database and tablespace on PostgreSQL, dropped before the tmpfs goes: the server
-/// must not keep buffers of files that vanish with the mount (it would fail to write them back
-/// later, in other tests' databases' checkpoints).
-struct Tablespace {
+/// A throwaway PostgreSQL cluster for this test alone, stopped (and its files removed) on drop,
+/// before the tmpfs goes.
+struct Cluster {
+    dir: PathBuf,
     admin: String,
-    name: String,
-    database: String,
 }
 
-impl Drop for Tablespace {
+impl Cluster {
+    fn start() -> Result<Self, String> {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/pg-temp");
+        let dir = std::env::temp_dir().join(format!("buurtteam-full-pg-{}-{}", std::process::id(), free_port()));
+        let out = Command::new(script)
+            .arg("start")
+            .arg(&dir)
+            .arg(free_port().to_string())
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).trim().to_owned());
+        }
+        let admin = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        Ok(Self { dir, admin })
+    }
+}
+
+impl Drop for Cluster {
     fn drop(&mut self) {
-        let _ = psql(&self.admin, &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.database));
-        let _ = psql(&self.admin, &format!("DROP TABLESPACE IF EXISTS {}", self.name));
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/pg-temp");
+        let _ = Command::new(script).arg("stop").arg(&self.dir).status();
     }
 }
 
@@ -213,7 +239,7 @@ async fn refer(worker: &Arc<Client>, household: i64, team: i64, members: &[i64],
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_full_disk_loses_no_acknowledged_write_and_the_server_recovers() {
     let Some(disk) = Tmpfs::mount("24m") else { return };
-    let Some((db, _tablespace)) = database_on(&disk) else { return };
+    let Some((db, _cluster)) = database_on(&disk) else { return };
     let out = buurtteam(&db, &["user", "add", "--email", "beheer@test.nl", "--name", "Bea", "--role", "admin"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let port = free_port();

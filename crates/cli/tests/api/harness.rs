@@ -57,6 +57,8 @@ pub struct Client {
 pub struct Reply {
     pub status: StatusCode,
     pub body: Value,
+    /// The body as it came, byte for byte.
+    pub text: String,
     pub headers: reqwest::header::HeaderMap,
 }
 
@@ -99,8 +101,8 @@ impl Client {
         let status = r.status();
         let headers = r.headers().clone();
         let text = r.text().await.unwrap_or_default();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply { status, body, headers }
+        let body = serde_json::from_str(&text).unwrap_or_else(|_| Value::String(text.clone()));
+        Reply { status, body, text, headers }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
@@ -179,6 +181,32 @@ impl TestApp {
     /// Counts rows of a table (to prove that a failed request wrote nothing).
     pub async fn count(&self, table: &str) -> i64 {
         self.app.db.count_rows(table).await.expect("count")
+    }
+
+    /// The id of the newest audit row: [`TestApp::audit_since`] then reads what came after.
+    pub async fn audit_mark(&self) -> i64 {
+        let mut tx = self.app.db.begin_read().await.expect("tx");
+        buurtteam_store::audit::last_id(&mut tx).await.expect("last id")
+    }
+
+    /// The audit rows appended after `mark`, oldest first.
+    pub async fn audit_since(&self, mark: i64) -> Vec<buurtteam_store::audit::Row> {
+        let mut tx = self.app.db.begin_read().await.expect("tx");
+        buurtteam_store::audit::after(&mut tx, mark, 1000).await.expect("audit rows")
+    }
+
+    /// Takes `user` off `team` (there is no endpoint for it yet).
+    pub async fn leave_team(&self, user: i64, team: i64) {
+        let mut tx = self.app.db.begin().await.expect("tx");
+        let left = buurtteam_store::organisation::leave_team(
+            &mut tx,
+            buurtteam_domain::ids::UserId(user),
+            buurtteam_domain::ids::TeamId(team),
+        )
+        .await
+        .expect("leave team");
+        assert!(left, "user {user} was on team {team}");
+        tx.commit().await.expect("commit");
     }
 }
 

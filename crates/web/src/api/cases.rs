@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::cases::{self as uc, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput};
 use buurtteam_domain::ids::CaseId;
 
@@ -18,7 +18,7 @@ use crate::session::Staff;
 #[utoipa::path(post, path = "/api/v1/cases", tag = "cases", request_body = ReferralInput,
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first result")),
     responses(
-        (status = 201, body = CaseOut),
+        (status = 201, body = CaseOut, headers(("Location" = String, description = "The new case"))),
         (status = 403, description = "Not a team of yours", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
@@ -26,10 +26,24 @@ pub async fn register_referral(
     State(s): State<AppState>,
     staff: Staff,
     body: Body<ReferralInput>,
-) -> Result<(StatusCode, Json<CaseOut>), ApiError> {
+) -> Result<(StatusCode, [(HeaderName, String); 2], Json<CaseOut>), ApiError> {
     let Json(input) = body?;
     let view = uc::register_referral(&s.app, &staff.actor, &input).await?;
-    Ok((StatusCode::CREATED, Json(view.into())))
+    let at = case_uri(view.case.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, at.clone()), (header::CONTENT_LOCATION, at)], Json(view.into())))
+}
+
+/// Where a case is read; a step's answer is that read (`Content-Location`), which an
+/// idempotent retry reads again.
+fn case_uri(id: CaseId) -> String {
+    format!("/api/v1/cases/{}", id.0)
+}
+
+/// A step's answer: the case as `GET` on it shows it.
+type Step = Result<([(HeaderName, String); 1], Json<CaseOut>), ApiError>;
+
+fn step(view: uc::CaseView) -> Step {
+    Ok(([(header::CONTENT_LOCATION, case_uri(view.case.id))], Json(view.into())))
 }
 
 /// The worklist: cases of your teams, earliest deadline first, paginated.
@@ -65,9 +79,9 @@ pub async fn hold_intake(
     staff: Staff,
     Path(id): Path<i64>,
     body: Body<IntakeInput>,
-) -> Result<Json<CaseOut>, ApiError> {
+) -> Step {
     let Json(input) = body?;
-    Ok(Json(uc::hold_intake(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+    step(uc::hold_intake(&s.app, &staff.actor, CaseId(id), &input).await?)
 }
 
 /// Record the start of support: status becomes `in_support`.
@@ -83,9 +97,9 @@ pub async fn start_support(
     staff: Staff,
     Path(id): Path<i64>,
     body: Body<StartInput>,
-) -> Result<Json<CaseOut>, ApiError> {
+) -> Step {
     let Json(input) = body?;
-    Ok(Json(uc::start_support(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+    step(uc::start_support(&s.app, &staff.actor, CaseId(id), &input).await?)
 }
 
 /// Close a case with a reason (from `referred`, `intake_held` or `in_support`).
@@ -96,14 +110,9 @@ pub async fn start_support(
         (status = 409, description = "Closed already, or dated before the last step", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn close_case(
-    State(s): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-    body: Body<CloseInput>,
-) -> Result<Json<CaseOut>, ApiError> {
+pub async fn close_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>, body: Body<CloseInput>) -> Step {
     let Json(input) = body?;
-    Ok(Json(uc::close(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+    step(uc::close(&s.app, &staff.actor, CaseId(id), &input).await?)
 }
 
 /// Record a contact moment on an open case.

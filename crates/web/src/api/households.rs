@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::households::{self as uc, HouseholdInput};
 use buurtteam_domain::ids::HouseholdId;
 
@@ -15,7 +15,7 @@ use crate::session::Staff;
 /// Register a household with its members (a BSN is optional and must pass the 11-test).
 #[utoipa::path(post, path = "/api/v1/households", tag = "households", request_body = HouseholdInput,
     responses(
-        (status = 201, body = HouseholdOut),
+        (status = 201, body = HouseholdOut, headers(("Location" = String, description = "The new household"))),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
@@ -23,10 +23,12 @@ pub async fn create_household(
     State(s): State<AppState>,
     staff: Staff,
     body: Body<HouseholdInput>,
-) -> Result<(StatusCode, Json<HouseholdOut>), ApiError> {
+) -> Result<(StatusCode, [(HeaderName, String); 2], Json<HouseholdOut>), ApiError> {
     let Json(input) = body?;
     let h = uc::create(&s.app, &staff.actor, &input).await?;
-    Ok((StatusCode::CREATED, Json(h.into())))
+    // The answer is the household as `GET` on it shows it: an idempotent retry reads it again.
+    let at = format!("/api/v1/households/{}", h.id.0);
+    Ok((StatusCode::CREATED, [(header::LOCATION, at.clone()), (header::CONTENT_LOCATION, at)], Json(h.into())))
 }
 
 /// Read a household. Logged in the audit log.

@@ -188,15 +188,27 @@ impl StaffPage {
         self.chrome.tr
     }
 
-    /// Checks the CSRF token of a submitted form.
+    /// Checks the CSRF token of a submitted form; a refusal is logged (`form.access_refused`).
     pub fn check_csrf(&self, form: &form::FormData) -> Result<(), Box<Response>> {
         let sent = form.get("_csrf").unwrap_or_default();
         if sent.len() == self.chrome.csrf.len() && constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
             Ok(())
         } else {
-            Err(Box::new(error_page(&self.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail")))
+            Err(Box::new(csrf_refused(&self.chrome, &self.actor)))
         }
     }
+}
+
+/// The page for a form without the session's CSRF token, carrying the refusal to be logged.
+fn csrf_refused(chrome: &Chrome, actor: &Actor) -> Response {
+    let page = error_page(chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
+    let refusal = crate::refusals::Refusal {
+        actor: actor.clone(),
+        reason: "csrf_token",
+        method: "POST".into(),
+        path: chrome.path.clone(),
+    };
+    crate::refusals::attach(page, refusal)
 }
 
 fn constant_eq(a: &[u8], b: &[u8]) -> bool {

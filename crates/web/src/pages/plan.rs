@@ -1246,6 +1246,12 @@ struct AccessLogPage {
     limit: i64,
 }
 
+/// The catalogue key of an access-log action `a.b_c`: `access-action-a-b-c`. An action without
+/// one shows as its code.
+fn access_action_key(action: &str) -> String {
+    format!("access-action-{}", action.replace(['.', '_'], "-"))
+}
+
 pub async fn access_log(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
     let chrome = staff.chrome("");
     // The log first: only team managers read it, and for anyone else nothing else is read.
@@ -1256,7 +1262,7 @@ pub async fn access_log(State(state): State<AppState>, staff: StaffPage, Path(id
     let rows = log
         .iter()
         .map(|r| {
-            let key = format!("access-action-{}", r.action.replace(['.', '_'], "-"));
+            let key = access_action_key(&r.action);
             let mut what = tr.t(&key);
             if what == key {
                 what = r.action.clone();
@@ -1301,6 +1307,18 @@ mod tests {
         assert_eq!(form_field(&Target::Evaluation(vec![4, 9]), "scores[1].score"), "evaluation_score_9");
         assert_eq!(form_field(&Target::Evaluation(vec![4, 9]), "next_on"), "evaluation_next_on");
         assert_eq!(form_field(&Target::Agreement, "person_id"), "agreement_person");
+    }
+
+    #[test]
+    fn refusals_and_replays_read_as_sentences_in_the_access_log() {
+        use buurtteam_store::audit::{REPLAYED, Refused};
+        for lang in [super::super::i18n::Lang::Nl, super::super::i18n::Lang::En] {
+            let tr = Tr::new(lang);
+            for action in Refused::ALL.iter().map(|r| r.action()).chain([REPLAYED]) {
+                let key = access_action_key(action);
+                assert_ne!(tr.t(&key), key, "{key} in {lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -81,7 +81,7 @@ impl PortalPage {
         if super::constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
             Ok(())
         } else {
-            Err(Box::new(error_page(&self.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail")))
+            Err(Box::new(super::csrf_refused(&self.chrome, &self.actor)))
         }
     }
 }

@@ -1,0 +1,247 @@
+//! The context a plan use case runs in: who the actor is to the case (staff of its team, a
+//! household member, a network member, or nobody), read in the write transaction that acts,
+//! and [`run`], which resolves what the request names, decides, acts and logs, or logs the
+//! refusal.
+
+use buurtteam_domain::codes::{HouseholdRole, Role};
+use buurtteam_domain::ids::{CaseId, GoalId, PersonId, TeamId};
+use buurtteam_domain::plan_policy::{self, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer};
+use buurtteam_domain::policy::{self, Actor, Decision, Relation};
+use buurtteam_store::Tx;
+use buurtteam_store::audit::{self, Refused};
+use buurtteam_store::cases::{self as case_store, Case};
+use buurtteam_store::households::{self, Person};
+use buurtteam_store::plan::{self as store, Goal, NetworkInvitation};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::refusals::{self, Attempt};
+use crate::{App, AppError, Result, audit_entry};
+
+/// The actor's standing towards one case.
+#[derive(Debug, Clone)]
+pub(super) enum Standing {
+    Staff(Role, Relation),
+    Member {
+        person: PersonId,
+        client: bool,
+        authority: bool,
+    },
+    Network {
+        live: Vec<NetworkInvitation>,
+    },
+    /// A portal account with nothing in this case.
+    Outsider,
+}
+
+/// What a decision on a case's plan needs, read in the transaction that acts on it.
+pub(super) struct Context {
+    pub(super) actor: Actor,
+    pub(super) case: Case,
+    pub(super) members: Vec<Person>,
+    pub(super) standing: Standing,
+    pub(super) today: Date,
+}
+
+impl Context {
+    async fn load(tx: &mut Tx, actor: &Actor, case_id: CaseId, today: Date) -> Result<Self> {
+        let case = case_store::get(tx, case_id).await?.ok_or(AppError::NotFound("case"))?;
+        let members = households::members(tx, case.household_id).await?;
+        let standing = match actor.role {
+            Role::FamilyMember => match actor.person_id {
+                Some(person)
+                    if members.iter().any(|m| m.id == person)
+                        && store::invited_to_case(tx, actor.user_id, case_id).await? =>
+                {
+                    let me = members.iter().find(|m| m.id == person);
+                    Standing::Member {
+                        person,
+                        client: case.clients.iter().any(|c| c.person_id == person),
+                        authority: me.is_some_and(|m| m.role == HouseholdRole::Parent && m.parental_authority),
+                    }
+                }
+                _ => Standing::Outsider,
+            },
+            Role::NetworkMember => {
+                let live: Vec<NetworkInvitation> =
+                    store::invitations_of_user(tx, actor.user_id).await?.into_iter().filter(|i| i.live()).collect();
+                Standing::Network { live }
+            }
+            role => Standing::Staff(role, policy::relation_to_team(actor, case.team_id)),
+        };
+        Ok(Self { actor: actor.clone(), case, members, standing, today })
+    }
+
+    pub(super) fn person(&self, id: PersonId) -> Option<&Person> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    pub(super) fn facts(&self, goal: &Goal) -> GoalFacts {
+        let owner = match goal.client_id.and_then(|c| self.person(c)) {
+            Some(p) => Owner::Client(AgeBand::of(p.birth_date, self.today)),
+            None => Owner::Household,
+        };
+        GoalFacts { owner, confidential: goal.confidential, shared: goal.shared }
+    }
+
+    pub(super) fn viewer(&self, goal: Option<&Goal>) -> Viewer {
+        match &self.standing {
+            Standing::Staff(role, rel) => Viewer::Staff(*role, *rel),
+            Standing::Member { person, client, authority } => {
+                let owner = goal.and_then(|g| g.client_id);
+                let member = if owner == Some(*person) {
+                    Member::OwnGoal
+                } else if *authority
+                    && owner.and_then(|o| self.person(o)).is_some_and(|p| p.role == HouseholdRole::Child)
+                {
+                    Member::ParentWithAuthority
+                } else if goal.is_none() && *authority {
+                    // Case-wide: a parent with authority counts as family.
+                    Member::ParentWithAuthority
+                } else if *client || *authority {
+                    // A parent with authority counts as family even when not a client.
+                    Member::OtherClient
+                } else {
+                    Member::NonClient
+                };
+                Viewer::Member(member)
+            }
+            Standing::Network { live } => {
+                Viewer::Network { invited: goal.is_some_and(|g| live.iter().any(|i| i.goal_id == g.id)) }
+            }
+            Standing::Outsider => Viewer::Network { invited: false },
+        }
+    }
+
+    pub(super) fn decide(&self, action: PlanAction, goal: Option<&Goal>) -> Decision {
+        let target = goal.map_or(Target::Case, |g| Target::Goal(self.facts(g)));
+        // A portal account without standing in this case gets nothing, not even a 403.
+        if matches!(self.standing, Standing::Outsider) {
+            return Decision::Hidden;
+        }
+        plan_policy::decide(self.viewer(goal), action, target)
+    }
+
+    pub(super) fn allows(&self, action: PlanAction, goal: Option<&Goal>) -> bool {
+        self.decide(action, goal) == Decision::Allow
+    }
+
+    pub(super) fn require(&self, action: PlanAction, goal: Option<&Goal>) -> Result<()> {
+        match self.decide(action, goal) {
+            Decision::Allow => Ok(()),
+            Decision::Deny => Err(AppError::Forbidden(format!("you may not {} here", action.code().replace('_', " ")))),
+            Decision::Hidden => Err(AppError::NotFound(if goal.is_some() { "goal" } else { "case" })),
+        }
+    }
+
+    pub(super) fn entry(&self, now: Timestamp, action: &'static str, goal: Option<&Goal>) -> audit::Entry {
+        let mut e = audit_entry(Some(&self.actor), now, action, if goal.is_some() { "goal" } else { "plan" });
+        e.case_id = Some(self.case.id);
+        e.household_id = Some(self.case.household_id);
+        if let Some(g) = goal {
+            e.object_id = Some(g.id.0);
+            e.goal_id = Some(g.id);
+            e.client_id = g.client_id;
+        }
+        e
+    }
+
+    /// A closed case's plan is kept as it was; only scores at closure (and working notes) are
+    /// still added.
+    pub(super) fn open(&self) -> Result<()> {
+        if self.case.status == buurtteam_domain::case::CaseStatus::Closed {
+            return Err(AppError::Conflict {
+                message: "the case is closed; its plan can no longer change".into(),
+                current_status: Some(self.case.status),
+            });
+        }
+        Ok(())
+    }
+
+    pub(super) fn is_staff(&self) -> bool {
+        matches!(self.standing, Standing::Staff(..))
+    }
+}
+
+/// What a plan request names (a case, goal, action, proposal or invitation): resolved to its
+/// case inside the transaction that acts on it, so that an id that does not exist and one the
+/// actor may not see take the same path.
+pub(super) type At = store::Named;
+
+/// Whether the actor may have anything at all in the case `found` (its id and team), decided
+/// from ids alone before anything of the case is read: staff of its team, a household member
+/// invited into it, a network member invited onto one of its goals. A record that does not
+/// exist goes through the same query as one that does, so a miss and a refusal cost the same.
+async fn may_enter(tx: &mut Tx, actor: &Actor, found: Option<(CaseId, TeamId)>) -> Result<bool> {
+    let (case, team) = found.unwrap_or((CaseId(0), TeamId(0)));
+    let standing = match actor.role {
+        Role::FamilyMember => store::invited_to_case(tx, actor.user_id, case).await?,
+        Role::NetworkMember => store::network_invited_to_case(tx, actor.user_id, case).await?,
+        role => {
+            let staff = Viewer::Staff(role, policy::relation_to_team(actor, team));
+            plan_policy::decide(staff, PlanAction::ReadGoal, Target::Case) != Decision::Hidden
+        }
+    };
+    Ok(found.is_some() && standing)
+}
+
+/// Runs `job` in a write transaction with the context of the case `at` names. A refusal, and
+/// a name that leads nowhere, roll the job back and are then logged on their own (NEN 7513
+/// logs attempts too) as one `plan.access_refused` row: the same work and the same 404 for
+/// "does not exist" and "not yours to see".
+pub(super) async fn run<T, F>(app: &App, actor: &Actor, at: At, job: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'t> FnOnce(&'t mut Tx, Context, Timestamp) -> buurtteam_store::JobFuture<'t, Result<T>> + Send + 'static,
+{
+    let now = app.now();
+    let today = app.today();
+    let owned = actor.clone();
+    let outcome = app
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                let found = store::case_of(tx, at).await?;
+                if !may_enter(tx, &owned, found).await? {
+                    return Err(AppError::NotFound("plan"));
+                }
+                let case = found.map_or(CaseId(0), |(case, _)| case);
+                let ctx = Context::load(tx, &owned, case, today).await?;
+                job(tx, ctx, now).await
+            })
+        })
+        .await;
+    match outcome {
+        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => {
+            Err(refused(app, Some(actor), at, refusal).await)
+        }
+        other => other,
+    }
+}
+
+/// Logs a refused plan request and returns the refusal (every 404 of the plan is the same).
+pub(super) async fn refused(app: &App, actor: Option<&Actor>, at: At, refusal: AppError) -> AppError {
+    let (kind, id) = at.object();
+    let found = async {
+        let mut tx = app.db.begin_read().await?;
+        store::case_of(&mut tx, at).await
+    };
+    let case = match found.await {
+        Ok(found) => found.map(|(case, _)| case),
+        Err(e) => return e.into(),
+    };
+    let mut attempt =
+        Attempt::new(Refused::Plan, kind).on(id).with("exists", case.is_some()).with("reason", refusal.to_string());
+    // In the case's own log for its team managers; the portal never shows these rows.
+    attempt.case_id = case;
+    let refusal = match refusal {
+        AppError::NotFound(_) => AppError::NotFound("plan"),
+        other => other,
+    };
+    refusals::refuse(app, actor, attempt, refusal).await
+}
+
+/// A goal of the context's case (404 otherwise).
+pub(super) async fn goal_in(tx: &mut Tx, ctx: &Context, id: GoalId) -> Result<Goal> {
+    store::goal(tx, id).await?.filter(|g| g.case_id == ctx.case.id).ok_or(AppError::NotFound("goal"))
+}
