@@ -140,6 +140,18 @@ impl AuditAction {
     }
 }
 
+/// The code a family member sees for a stored action in Mijn Buurtteam's access log, or
+/// `None` when the row is not shown there ([`AuditAction::portal_code`]). A code this version
+/// does not know (written by another version) shows as stored, unless it names a refusal: the
+/// family still sees that someone did something, and the page says so in general words.
+pub fn portal_code(stored: &str) -> Option<&str> {
+    match AuditAction::parse(stored) {
+        Some(action) => action.portal_code(),
+        None if stored.ends_with("access_refused") => None,
+        None => Some(stored),
+    }
+}
+
 impl std::fmt::Display for AuditAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -198,5 +210,10 @@ mod tests {
         assert_eq!(AuditAction::WorkingNotesRead.portal_code(), Some("file.read"));
         assert_eq!(AuditAction::WorkingNoteAdded.portal_code(), Some("file.updated"));
         assert_eq!(AuditAction::PlanRead.portal_code(), Some("plan.read"));
+        assert_eq!(portal_code("working_notes.read"), Some("file.read"));
+        assert_eq!(portal_code("case.access_refused"), None);
+        // Codes this version does not know.
+        assert_eq!(portal_code("goal.archived"), Some("goal.archived"));
+        assert_eq!(portal_code("school.access_refused"), None);
     }
 }
