@@ -13,6 +13,7 @@
 //!   `activation_failures_per_code` / `_per_address` in a row, further attempts are held off for
 //!   `activation_window`, by the application's clock. Each one is in the audit log.
 
+use buurtteam_domain::audit::AuditAction;
 use std::net::IpAddr;
 
 use buurtteam_domain::codes::Role;
@@ -77,7 +78,7 @@ impl Refusal<'_> {
     async fn log(&self, app: &App, now: Timestamp, reason: &'static str, count: bool, spend: bool) -> Result<()> {
         let (keys, settings) = (self.keys.clone(), app.settings.clone());
         let spent = self.target.filter(|_| spend).cloned();
-        let mut entry = audit_entry(None, now, "portal.activation_failed", "invitation");
+        let mut entry = audit_entry(None, now, AuditAction::PortalActivationFailed, "invitation");
         if let Some((kind, id)) = self.target.map(For::object) {
             entry.object_type = kind;
             entry.object_id = Some(id);
@@ -185,7 +186,7 @@ pub async fn activate(app: &App, input: &ActivateInput, client: Option<IpAddr>) 
                     Some(u) => u,
                     None => new_account(tx, &email, &name, role, &password_hash, &target, now).await?,
                 };
-                let mut entry = audit_entry(None, now, "portal.activated", "user");
+                let mut entry = audit_entry(None, now, AuditAction::PortalActivated, "user");
                 entry.actor = Some((user, role));
                 entry.object_id = Some(user.0);
                 match &target {

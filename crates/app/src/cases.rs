@@ -2,6 +2,7 @@
 //! record contacts, close; and reading cases and the worklist. Each read of a case file and
 //! each change is logged in the audit log within the same transaction.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;
 use buurtteam_domain::case::{self, CaseDates, CaseStatus, Step, StepRefused};
 use buurtteam_domain::codes::{
@@ -168,7 +169,7 @@ async fn load(app: &App, mut tx: Tx, actor: &Actor, id: CaseId, action: Action) 
     Err(refusals::refuse(app, Some(actor), attempt.with("exists", exists), AppError::NotFound("case")).await)
 }
 
-fn case_entry(actor: &Actor, now: jiff::Timestamp, action: &'static str, case: &Case) -> audit::Entry {
+fn case_entry(actor: &Actor, now: jiff::Timestamp, action: AuditAction, case: &Case) -> audit::Entry {
     let mut entry = audit_entry(Some(actor), now, action, "case");
     entry.object_id = Some(case.id.0);
     entry.case_id = Some(case.id);
@@ -314,7 +315,7 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
                 let id = store::insert(tx, &new, now).await?;
                 let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
                 let view = CaseView::new(case, &calendar, app.today());
-                let mut entry = case_entry(actor, now, "case.referred", &view.case);
+                let mut entry = case_entry(actor, now, AuditAction::CaseReferred, &view.case);
                 entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
                 audit::append(tx, &entry).await?;
                 Ok(view)
@@ -329,7 +330,7 @@ pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
     let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    audit::log(&app.db, case_entry(actor, now, "case.read", &case)).await?;
+    audit::log(&app.db, case_entry(actor, now, AuditAction::CaseRead, &case)).await?;
     Ok(CaseView::new(case, &calendar, app.today()))
 }
 
@@ -398,7 +399,7 @@ pub async fn list(app: &App, actor: &Actor, input: &ListInput) -> Result<CasePag
     let (cases, total) = store::list(&mut tx, &query).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::CaseList, "case");
     entry.detail = serde_json::json!({
         "team_id": input.team_id, "status": input.status, "offset": offset, "returned": cases.len(),
         "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
@@ -444,7 +445,7 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
             Box::pin(async move {
                 let (app, actor) = (&owned_app, &owned_actor);
                 store::set_intake(tx, id, case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
-                let mut entry = case_entry(actor, now, "case.intake_held", &case);
+                let mut entry = case_entry(actor, now, AuditAction::CaseIntakeHeld, &case);
                 entry.detail = serde_json::json!({ "held_on": held_on.to_string(), "worker_id": worker });
                 audit::append(tx, &entry).await?;
                 let view = view_in(app, tx, id).await?;
@@ -474,7 +475,7 @@ pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartIn
             Box::pin(async move {
                 let (app, actor) = (&owned_app, &owned_actor);
                 store::set_started(tx, id, case.status, started_on, now).await.map_err(concurrent)?;
-                let mut entry = case_entry(actor, now, "case.support_started", &case);
+                let mut entry = case_entry(actor, now, AuditAction::CaseSupportStarted, &case);
                 entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
                 audit::append(tx, &entry).await?;
                 let view = view_in(app, tx, id).await?;
@@ -521,7 +522,7 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
                 let (app, actor) = (&owned_app, &owned_actor);
     let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
         store::set_closed(tx, id, case.status, &closure, now).await.map_err(concurrent)?;
-        let mut entry = case_entry(actor, now, "case.closed", &case);
+        let mut entry = case_entry(actor, now, AuditAction::CaseClosed, &case);
         entry.detail = serde_json::json!({
             "closed_on": closed_on.to_string(), "reason": reason.code(), "reason_detail": detail.map(|d| d.code()),
             "from_status": case.status.code(),
@@ -587,7 +588,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
                     recorded_by: actor.user_id,
                 };
                 let contact_id = store::insert_contact(tx, &new, now).await?;
-                let mut entry = case_entry(actor, now, "contact.recorded", &case);
+                let mut entry = case_entry(actor, now, AuditAction::ContactRecorded, &case);
                 entry.object_type = "contact";
                 entry.object_id = Some(contact_id.0);
                 entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
@@ -605,7 +606,7 @@ pub async fn contacts(app: &App, actor: &Actor, id: CaseId) -> Result<Vec<Contac
     let (mut tx, case) = load(app, app.db.begin_read().await?, actor, id, Action::ReadCase).await?;
     let list = store::contacts(&mut tx, id).await?;
     drop(tx);
-    let mut entry = case_entry(actor, now, "contact.list", &case);
+    let mut entry = case_entry(actor, now, AuditAction::ContactList, &case);
     entry.object_type = "contact";
     audit::log(&app.db, entry).await?;
     Ok(list)
@@ -727,7 +728,7 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
     }
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::CaseList, "case");
     entry.detail = serde_json::json!({
         "view": "worklist", "scope": if scope == Scope::Mine { "mine" } else { "team" },
         "team_id": input.team_id, "status": input.status,
@@ -768,7 +769,7 @@ pub async fn waiting_list(app: &App, actor: &Actor, team: TeamId) -> Result<Vec<
     let (cases, _) = store::list(&mut tx, &query).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    let mut entry = audit_entry(Some(actor), now, "case.list", "case");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::CaseList, "case");
     entry.detail = serde_json::json!({
         "view": "waiting_list", "team_id": team, "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
     });
@@ -798,7 +799,7 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
     let staff = organisation::team_staff(&mut tx, case.team_id).await?;
     let calendar = app.calendar(&mut tx).await?;
     drop(tx);
-    let mut entry = case_entry(actor, now, "case.read", &case);
+    let mut entry = case_entry(actor, now, AuditAction::CaseRead, &case);
     entry.detail = serde_json::json!({ "view": "file" });
     audit::log(&app.db, entry).await?;
     Ok(CaseFile { view: CaseView::new(case, &calendar, app.today()), household, contacts, team, staff })

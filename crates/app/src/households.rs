@@ -1,5 +1,6 @@
 //! Registering households and their members, and reading them back.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
@@ -140,7 +141,7 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
         .write(move |tx| {
             Box::pin(async move {
                 let (id, _) = store::insert(tx, &address, district, &members, actor.user_id, now).await?;
-                let mut entry = audit_entry(Some(&actor), now, "household.created", "household");
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::HouseholdCreated, "household");
                 entry.object_id = Some(id.0);
                 entry.household_id = Some(id);
                 entry.detail = serde_json::json!({ "members": members.len() });
@@ -184,7 +185,7 @@ pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household>
         let attempt = attempt.with("attempted", Action::ReadHousehold.code());
         return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("household")).await);
     };
-    let mut entry = audit_entry(Some(actor), now, "household.read", "household");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdRead, "household");
     entry.object_id = Some(id.0);
     entry.household_id = Some(id);
     audit::log(&app.db, entry).await?;
@@ -280,7 +281,7 @@ pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec
         found.push(Found { household, cases });
     }
     drop(tx);
-    let mut entry = audit_entry(Some(actor), now, "household.search", "household");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdSearch, "household");
     entry.detail =
         serde_json::json!({ "criteria": criteria, "household_ids": ids.iter().map(|h| h.0).collect::<Vec<_>>() });
     audit::log(&app.db, entry).await?;

@@ -2,6 +2,7 @@
 //! policy allows (exact, or with small counts suppressed), and import the district
 //! populations that reach is measured against.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{DistrictId, TeamId};
 use buurtteam_domain::kpi::{self, Inputs, Period, Population, Report};
 use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
@@ -144,7 +145,7 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
         kpi::suppress(&mut previous);
     }
 
-    let mut entry = audit_entry(Some(actor), app.now(), "kpi.read", "kpi");
+    let mut entry = audit_entry(Some(actor), app.now(), AuditAction::KpiRead, "kpi");
     entry.detail = serde_json::json!({
         "from": period.from.to_string(), "to": period.to.to_string(), "team_id": team, "district_id": district,
         "previous_from": previous_period.from.to_string(), "previous_to": previous_period.to.to_string(),
@@ -307,7 +308,7 @@ pub async fn import_populations(app: &App, text: &str, file_name: &str) -> Resul
     let source = if file.source.is_empty() { file_name.to_owned() } else { file.source.chars().take(1000).collect() };
     let now = app.now();
     let n = rows.len();
-    let mut entry = audit_entry(None, now, "population.imported", "district_population");
+    let mut entry = audit_entry(None, now, AuditAction::PopulationImported, "district_population");
     entry.detail = serde_json::json!({ "file": file_name, "districts": n });
     app.db
         .write(move |tx| {

@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod plan;
 pub mod refusals;
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
 use buurtteam_store::{Db, Tx, audit};
@@ -136,7 +137,7 @@ pub(crate) async fn authorise(
 pub(crate) fn audit_entry(
     actor: Option<&Actor>,
     now: Timestamp,
-    action: &'static str,
+    action: AuditAction,
     object_type: &'static str,
 ) -> audit::Entry {
     audit::Entry {

@@ -1,5 +1,6 @@
 //! Managing the organisation: districts, teams, staff users and closure days.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case;
 use buurtteam_domain::codes::{Role, TeamKind};
 use buurtteam_domain::ids::{DistrictId, TeamId};
@@ -76,7 +77,7 @@ pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) ->
     let mut tx = app.db.begin().await?;
     let id =
         store::insert_district(&mut tx, &name, now).await.map_err(duplicate("name", "A district with this name"))?;
-    let mut entry = audit_entry(Some(actor), now, "district.created", "district");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::DistrictCreated, "district");
     entry.object_id = Some(id.0);
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -121,7 +122,7 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
     let id = store::insert_team(&mut tx, &name, kind, district, now)
         .await
         .map_err(duplicate("name", "A team with this name"))?;
-    let mut entry = audit_entry(Some(actor), now, "team.created", "team");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::TeamCreated, "team");
     entry.object_id = Some(id.0);
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -204,7 +205,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
     let mut tx = app.db.begin().await?;
     let id =
         store::insert_user(&mut tx, &new, now).await.map_err(duplicate("email", "A user with this e-mail address"))?;
-    let mut entry = audit_entry(actor, now, "user.created", "user");
+    let mut entry = audit_entry(actor, now, AuditAction::UserCreated, "user");
     entry.object_id = Some(id.0);
     entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
     audit::append(&mut tx, &entry).await?;
@@ -261,7 +262,7 @@ pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) 
         .await
         .map_err(duplicate("day", "A closure day on this date"))?;
     let recomputed = recompute_intake_deadlines(app, &mut tx).await?;
-    let mut entry = audit_entry(Some(actor), now, "closure_day.added", "closure_day");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::ClosureDayAdded, "closure_day");
     entry.detail = serde_json::json!({ "day": day.to_string(), "deadlines_recomputed": recomputed });
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
@@ -283,7 +284,7 @@ pub async fn remove_closure_day(app: &App, actor: &Actor, day: Date) -> Result<(
         return Err(AppError::NotFound("closure day"));
     }
     let recomputed = recompute_intake_deadlines(app, &mut tx).await?;
-    let mut entry = audit_entry(Some(actor), now, "closure_day.removed", "closure_day");
+    let mut entry = audit_entry(Some(actor), now, AuditAction::ClosureDayRemoved, "closure_day");
     entry.detail = serde_json::json!({ "day": day.to_string(), "deadlines_recomputed": recomputed });
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;

@@ -5,6 +5,7 @@
 //! next version for a change, and appends the access-log row, so a read or change and its log
 //! row commit together or not at all. Reads run there too: no plan leaves the server unlogged.
 
+use buurtteam_domain::audit::{self as audit_action, AuditAction};
 use buurtteam_domain::codes::{GoalStatus, HouseholdRole, LifeDomain, Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
 use buurtteam_domain::plan_policy::{self, AgeBand, Member, PlanAction, Target, Viewer};
@@ -194,7 +195,7 @@ async fn changed(
     tx: &mut Tx,
     ctx: &Context,
     now: Timestamp,
-    change: &'static str,
+    change: AuditAction,
     goal: Option<&Goal>,
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
@@ -284,7 +285,7 @@ pub async fn add_goal(app: &App, actor: &Actor, case: CaseId, input: &GoalInput)
             };
             let id = store::insert_goal(tx, ctx.case.id, &fields, ctx.actor.user_id, now).await?;
             let goal = goal_in(tx, &ctx, id).await?;
-            changed(tx, &ctx, now, "goal.added", Some(&goal), None, Some(json(&fields))).await?;
+            changed(tx, &ctx, now, AuditAction::GoalAdded, Some(&goal), None, Some(json(&fields))).await?;
             Ok(goal)
         })
     })
@@ -352,7 +353,7 @@ pub async fn change_goal(app: &App, actor: &Actor, id: GoalId, patch: &GoalPatch
             }
             store::update_goal(tx, id, &f, now).await?;
             let after = goal_in(tx, &ctx, id).await?;
-            let change = if only_sharing { "goal.sharing_changed" } else { "goal.changed" };
+            let change = if only_sharing { AuditAction::GoalSharingChanged } else { AuditAction::GoalChanged };
             changed(tx, &ctx, now, change, Some(&after), Some(json(&goal.fields())), Some(json(&f))).await?;
             Ok(after)
         })
@@ -374,7 +375,7 @@ pub async fn add_score(app: &App, actor: &Actor, id: GoalId, input: &ScoreInput)
             ctx.require(PlanAction::ChangeGoal, Some(&goal))?;
             store::insert_score(tx, id, measured_on, score, ctx.actor.user_id, now).await?;
             let s = Score { goal_id: id, measured_on, score };
-            changed(tx, &ctx, now, "goal.scored", Some(&goal), None, Some(json(&s))).await?;
+            changed(tx, &ctx, now, AuditAction::GoalScored, Some(&goal), None, Some(json(&s))).await?;
             Ok(s)
         })
     })
@@ -441,7 +442,7 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
             };
             let action_id = store::insert_action(tx, &new, now).await?;
             let action = store::action(tx, action_id).await?.ok_or(AppError::NotFound("action"))?;
-            changed(tx, &ctx, now, "action.added", Some(&goal), None, Some(json(&action))).await?;
+            changed(tx, &ctx, now, AuditAction::ActionAdded, Some(&goal), None, Some(json(&action))).await?;
             Ok(action)
         })
     })
@@ -479,7 +480,7 @@ pub async fn set_action_done(app: &App, actor: &Actor, id: GoalActionId, patch: 
             }
             store::set_action_done(tx, id, done_on, ctx.actor.user_id).await?;
             let after = store::action(tx, id).await?.ok_or(AppError::NotFound("action"))?;
-            let change = if done { "action.done" } else { "action.reopened" };
+            let change = if done { AuditAction::ActionDone } else { AuditAction::ActionReopened };
             changed(tx, &ctx, now, change, Some(&goal), Some(json(&action)), Some(json(&after))).await?;
             Ok(after)
         })
@@ -499,7 +500,7 @@ pub async fn comment(app: &App, actor: &Actor, id: GoalId, input: &TextInput) ->
             ctx.require(PlanAction::CommentOnGoal, Some(&goal))?;
             ctx.open()?;
             let comment = store::insert_comment(tx, id, ctx.actor.user_id, &body, now).await?;
-            let mut entry = ctx.entry(now, "goal.commented", Some(&goal));
+            let mut entry = ctx.entry(now, AuditAction::GoalCommented, Some(&goal));
             entry.detail = serde_json::json!({ "comment_id": comment });
             audit::append(tx, &entry).await?;
             Ok(comment)
@@ -528,7 +529,7 @@ pub async fn propose(app: &App, actor: &Actor, id: GoalId, input: &ProposalInput
                 now,
             )
             .await?;
-            let mut entry = ctx.entry(now, "goal.change_proposed", Some(&goal));
+            let mut entry = ctx.entry(now, AuditAction::GoalChangeProposed, Some(&goal));
             entry.detail = serde_json::json!({ "proposal_id": pid.0 });
             audit::append(tx, &entry).await?;
             Ok(pid)
@@ -556,7 +557,7 @@ pub async fn decide_proposal(app: &App, actor: &Actor, id: ProposalId, input: &P
                 });
             }
             if !accept {
-                let mut entry = ctx.entry(now, "goal.proposal_declined", Some(&goal));
+                let mut entry = ctx.entry(now, AuditAction::GoalProposalDeclined, Some(&goal));
                 entry.detail = serde_json::json!({ "proposal_id": id.0 });
                 audit::append(tx, &entry).await?;
                 return Ok(goal);
@@ -568,8 +569,16 @@ pub async fn decide_proposal(app: &App, actor: &Actor, id: ProposalId, input: &P
             }
             store::update_goal(tx, goal_id, &f, now).await?;
             let after = goal_in(tx, &ctx, goal_id).await?;
-            changed(tx, &ctx, now, "goal.proposal_accepted", Some(&after), Some(json(&goal.fields())), Some(json(&f)))
-                .await?;
+            changed(
+                tx,
+                &ctx,
+                now,
+                AuditAction::GoalProposalAccepted,
+                Some(&after),
+                Some(json(&goal.fields())),
+                Some(json(&f)),
+            )
+            .await?;
             Ok(after)
         })
     })
@@ -630,7 +639,7 @@ pub async fn record_evaluation(app: &App, actor: &Actor, case: CaseId, input: &E
                 recorded_by: ctx.actor.user_id,
             };
             let after = serde_json::json!({ "evaluation": json(&evaluation), "scores": scores.iter().map(|(g, s)| serde_json::json!({"goal_id": g.0, "score": s})).collect::<Vec<_>>() });
-            changed(tx, &ctx, now, "evaluation.recorded", None, None, Some(after)).await?;
+            changed(tx, &ctx, now, AuditAction::EvaluationRecorded, None, None, Some(after)).await?;
             Ok(evaluation)
         })
     })
@@ -647,7 +656,7 @@ pub async fn add_working_note(app: &App, actor: &Actor, case: CaseId, input: &Te
         Box::pin(async move {
             ctx.require(PlanAction::WriteWorkingNotes, None)?;
             let id = store::insert_working_note(tx, ctx.case.id, &body, ctx.actor.user_id, now).await?;
-            let mut entry = ctx.entry(now, "working_note.added", None);
+            let mut entry = ctx.entry(now, AuditAction::WorkingNoteAdded, None);
             entry.object_type = "working_note";
             entry.object_id = Some(id);
             audit::append(tx, &entry).await?;
@@ -663,7 +672,7 @@ pub async fn working_notes(app: &App, actor: &Actor, case: CaseId) -> Result<Vec
         Box::pin(async move {
             ctx.require(PlanAction::ReadWorkingNotes, None)?;
             let notes = store::working_notes(tx, ctx.case.id).await?;
-            audit::append(tx, &ctx.entry(now, "working_notes.read", None)).await?;
+            audit::append(tx, &ctx.entry(now, AuditAction::WorkingNotesRead, None)).await?;
             Ok(notes)
         })
     })
@@ -688,7 +697,7 @@ pub async fn plan_appointment(app: &App, actor: &Actor, case: CaseId, input: &Ap
                 store::insert_appointment(tx, ctx.case.id, starts_at, &place, &description, ctx.actor.user_id, now)
                     .await?;
             let a = Appointment { id, starts_at, place: place.clone(), description: description.clone() };
-            let mut entry = ctx.entry(now, "appointment.planned", None);
+            let mut entry = ctx.entry(now, AuditAction::AppointmentPlanned, None);
             entry.object_type = "appointment";
             entry.object_id = Some(id);
             audit::append(tx, &entry).await?;
@@ -717,7 +726,7 @@ pub async fn agree(app: &App, actor: &Actor, case: CaseId, input: &AgreementInpu
                 return Err(AppError::Conflict { message: "the plan has no goals yet".into(), current_status: None });
             }
             store::insert_agreement(tx, ctx.case.id, plan.version, person, ctx.actor.user_id, now).await?;
-            let mut entry = ctx.entry(now, "plan.agreed", None);
+            let mut entry = ctx.entry(now, AuditAction::PlanAgreed, None);
             entry.client_id = Some(person);
             if ctx.is_staff() {
                 entry.acting_for = Some(person);
@@ -762,7 +771,7 @@ pub async fn history(app: &App, actor: &Actor, case: CaseId) -> Result<Vec<Versi
                     v
                 })
                 .collect();
-            audit::append(tx, &ctx.entry(now, "plan.history_read", None)).await?;
+            audit::append(tx, &ctx.entry(now, AuditAction::PlanHistoryRead, None)).await?;
             Ok(out)
         })
     })
@@ -969,7 +978,7 @@ async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Result<PlanVie
     let plan = store::load(tx, ctx.case.id).await?;
     let next = store::next_evaluation(tx, ctx.case.id).await?;
     let view = build_view(ctx, plan, next);
-    let mut entry = ctx.entry(now, "plan.read", None);
+    let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
     entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
     audit::append(tx, &entry).await?;
     Ok(view)
@@ -1083,7 +1092,7 @@ pub async fn invite_to_portal(app: &App, actor: &Actor, case: CaseId, input: &Po
                 now,
             )
             .await?;
-            let mut entry = ctx.entry(now, "portal.invited", None);
+            let mut entry = ctx.entry(now, AuditAction::PortalInvited, None);
             entry.object_type = "portal_invitation";
             entry.object_id = Some(id);
             entry.client_id = Some(person);
@@ -1131,7 +1140,7 @@ pub async fn invite_network(
                 tx,
                 &ctx,
                 now,
-                "network.invited",
+                AuditAction::NetworkInvited,
                 Some(&g),
                 None,
                 Some(serde_json::json!({ "invitation_id": id.0, "name": name, "relation": relation })),
@@ -1174,7 +1183,7 @@ pub async fn revoke_network(app: &App, actor: &Actor, id: NetworkInvitationId) -
                 tx,
                 &ctx,
                 now,
-                "network.revoked",
+                AuditAction::NetworkRevoked,
                 Some(&goal),
                 None,
                 Some(serde_json::json!({ "invitation_id": id.0 })),
@@ -1196,8 +1205,12 @@ pub struct AccessView {
     pub actor_user_id: Option<UserId>,
     pub actor_name: Option<String>,
     pub actor_role: Option<String>,
-    /// What happened, as a stable code (`plan.read`, `goal.changed` ...).
+    /// What happened, as a stable code (`plan.read`, `goal.changed` ...): as stored, or in
+    /// the portal as the family sees it (`AuditAction::portal_code`).
     pub action: String,
+    /// The stored action, for the pages; `None` for a code this version does not know.
+    #[serde(skip)]
+    pub kind: Option<AuditAction>,
     pub goal_id: Option<GoalId>,
     pub goal_title: Option<String>,
     pub client_id: Option<PersonId>,
@@ -1208,6 +1221,7 @@ pub struct AccessView {
 
 fn access_view(row: buurtteam_store::audit::AccessRow, plan: &Plan, with_session: bool) -> AccessView {
     AccessView {
+        kind: row.kind(),
         occurred_at: row.occurred_at,
         actor_user_id: row.actor_user_id.filter(|_| with_session),
         actor_name: row.actor_name,
@@ -1231,7 +1245,7 @@ pub async fn case_access_log(app: &App, actor: &Actor, case: CaseId) -> Result<V
             ctx.require(PlanAction::ReadCaseAccessLog, None)?;
             let plan = store::load(tx, ctx.case.id).await?;
             let rows = audit::access_log(tx, ctx.case.id, ACCESS_LOG_LIMIT).await?;
-            audit::append(tx, &ctx.entry(now, "access_log.read", None)).await?;
+            audit::append(tx, &ctx.entry(now, AuditAction::AccessLogRead, None)).await?;
             Ok(rows.into_iter().map(|r| access_view(r, &plan, true)).collect())
         })
     })
@@ -1252,7 +1266,7 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
             let plan = store::load(tx, ctx.case.id).await?;
             let rows = audit::access_log(tx, ctx.case.id, ACCESS_LOG_LIMIT).await?;
             // Rows about a goal follow that goal's rule; other rows must be about the case as
-            // a whole or about the reader.
+            // a whole or about the reader. Which actions show, and as what, is the domain's.
             let visible = |r: &buurtteam_store::audit::AccessRow| {
                 let about = match r.goal_id {
                     Some(g) => {
@@ -1260,24 +1274,18 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
                     }
                     None => r.client_id.is_none() || r.client_id == Some(me),
                 };
-                about && r.actor_user_id != Some(ctx.actor.user_id) && !r.action.ends_with("access_refused")
+                about && r.actor_user_id != Some(ctx.actor.user_id) && audit_action::portal_code(&r.action).is_some()
             };
             let out = rows
                 .into_iter()
                 .filter(visible)
                 .map(|r| {
                     let mut v = access_view(r, &plan, false);
-                    // Working notes are not even hinted at in the portal: their reads and writes
-                    // show as the file being read or updated, which is what they are.
-                    v.action = match v.action.as_str() {
-                        "working_notes.read" => "file.read".into(),
-                        "working_note.added" => "file.updated".into(),
-                        _ => v.action,
-                    };
+                    v.action = audit_action::portal_code(&v.action).unwrap_or_default().to_owned();
                     v
                 })
                 .collect();
-            audit::append(tx, &ctx.entry(now, "access_log.read", None)).await?;
+            audit::append(tx, &ctx.entry(now, AuditAction::AccessLogRead, None)).await?;
             Ok(out)
         })
     })

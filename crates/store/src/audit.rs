@@ -2,19 +2,20 @@
 //! data, written in the same transaction as what it records. Database triggers refuse
 //! updates and deletes of these rows on both backends.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{CaseId, GoalId, HouseholdId, PersonId, UserId};
 use jiff::Timestamp;
 
 use crate::{Db, Result, Tx, sql_ts};
 
-/// One event. `action` is a stable dotted code such as `case.read` or `case.intake_held`.
+/// One event, stored with the action's dotted code (`AuditAction::as_str`).
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub occurred_at: Timestamp,
     /// `None` for the system itself (e.g. the CLI creating the first admin).
     pub actor: Option<(UserId, Role)>,
-    pub action: &'static str,
+    pub action: AuditAction,
     pub object_type: &'static str,
     pub object_id: Option<i64>,
     pub case_id: Option<CaseId>,
@@ -57,26 +58,18 @@ impl Refused {
         &[Self::Case, Self::Plan, Self::Household, Self::Team, Self::Kpi, Self::Organisation, Self::Form];
 
     /// The audit action, e.g. `household.access_refused`.
-    pub fn action(self) -> &'static str {
+    pub fn action(self) -> AuditAction {
         match self {
-            Self::Case => "case.access_refused",
-            Self::Plan => "plan.access_refused",
-            Self::Household => "household.access_refused",
-            Self::Team => "team.access_refused",
-            Self::Kpi => "kpi.access_refused",
-            Self::Organisation => "organisation.access_refused",
-            Self::Form => "form.access_refused",
+            Self::Case => AuditAction::CaseAccessRefused,
+            Self::Plan => AuditAction::PlanAccessRefused,
+            Self::Household => AuditAction::HouseholdAccessRefused,
+            Self::Team => AuditAction::TeamAccessRefused,
+            Self::Kpi => AuditAction::KpiAccessRefused,
+            Self::Organisation => AuditAction::OrganisationAccessRefused,
+            Self::Form => AuditAction::FormAccessRefused,
         }
     }
-
-    /// Whether a stored action is a refused attempt.
-    pub fn is_refusal(action: &str) -> bool {
-        Self::ALL.iter().any(|r| r.action() == action)
-    }
 }
-
-/// A retried request answered from its idempotency key instead of being done again.
-pub const REPLAYED: &str = "request.replayed";
 
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     exec!(tx, |c| sqlx::query(
@@ -87,7 +80,7 @@ pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     .bind(sql_ts(e.occurred_at))
     .bind(e.actor.map(|(u, _)| u.0))
     .bind(e.actor.map(|(_, r)| r.code()))
-    .bind(e.action)
+    .bind(e.action.as_str())
     .bind(e.object_type)
     .bind(e.object_id)
     .bind(e.case_id.map(|c| c.0))
@@ -115,6 +108,13 @@ pub struct Row {
     pub case_id: Option<CaseId>,
     pub household_id: Option<HouseholdId>,
     pub detail: String,
+}
+
+impl Row {
+    /// The action, or `None` for a code this version does not know (`action` keeps it).
+    pub fn kind(&self) -> Option<AuditAction> {
+        AuditAction::parse(&self.action)
+    }
 }
 
 type RawRow = (
@@ -191,6 +191,13 @@ pub struct AccessRow {
     pub acting_for: Option<PersonId>,
     pub goal_id: Option<GoalId>,
     pub session_ref: Option<String>,
+}
+
+impl AccessRow {
+    /// The action, or `None` for a code this version does not know (`action` keeps it).
+    pub fn kind(&self) -> Option<AuditAction> {
+        AuditAction::parse(&self.action)
+    }
 }
 
 /// The access log of one case, newest first, at most `limit` rows.

@@ -5,6 +5,7 @@
 //! `buurtteam_domain::plan_policy`. Working notes and versions have their own reads, so a
 //! portal read never even loads them.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
 use jiff::Timestamp;
@@ -167,6 +168,13 @@ pub struct Version {
     pub state_before: Option<serde_json::Value>,
     pub state_after: Option<serde_json::Value>,
     pub created_at: Timestamp,
+}
+
+impl Version {
+    /// What changed, or `None` for a code this version does not know (`change` keeps it).
+    pub fn kind(&self) -> Option<AuditAction> {
+        AuditAction::parse(&self.change)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -540,8 +548,8 @@ pub async fn working_notes(tx: &mut Tx, case: CaseId) -> Result<Vec<WorkingNote>
 pub struct Change<'a> {
     pub case: CaseId,
     pub by: UserId,
-    /// A stable code such as `goal.added`.
-    pub change: &'a str,
+    /// What changed, stored as its audit code such as `goal.added`.
+    pub change: AuditAction,
     pub goal: Option<GoalId>,
     pub before: Option<&'a serde_json::Value>,
     pub after: Option<&'a serde_json::Value>,
@@ -565,7 +573,7 @@ pub async fn record_version(tx: &mut Tx, ch: &Change<'_>, now: Timestamp) -> Res
     .bind(ch.case.0)
     .bind(version)
     .bind(ch.by.0)
-    .bind(ch.change)
+    .bind(ch.change.as_str())
     .bind(ch.goal.map(|g| g.0))
     .bind(ch.before.map(|v| v.to_string()))
     .bind(ch.after.map(|v| v.to_string()))

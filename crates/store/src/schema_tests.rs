@@ -197,7 +197,7 @@ async fn audit_log_is_append_only(db: &Db) {
     let entry = crate::audit::Entry {
         occurred_at: now,
         actor: None,
-        action: "test.event",
+        action: buurtteam_domain::audit::AuditAction::CaseRead,
         object_type: "test",
         object_id: None,
         case_id: None,

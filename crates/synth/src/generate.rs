@@ -4,6 +4,7 @@
 
 use std::time::Instant;
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;
 use buurtteam_domain::case::{self, CaseStatus};
 use buurtteam_domain::codes::{Role, TeamKind};
@@ -470,7 +471,7 @@ pub async fn generate(
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),
         actor: None,
-        action: "synth.generated",
+        action: AuditAction::SynthGenerated,
         object_type: "organisation",
         object_id: None,
         case_id: None,

@@ -16,6 +16,7 @@ pub use second_factor::{
     Enrolment, RECOVERY_CODES, begin_enrolment, confirm_enrolment, current_code, disable_second_factor,
 };
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::policy::Actor;
 use buurtteam_domain::validation::{Lines, check_characters};
 use buurtteam_store::organisation::{self, User};
@@ -100,7 +101,7 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     drop(tx);
     let keys = LoginKeys::new(&email, attempt.client);
     if let Some(until) = login_locked_until(app, &keys, now).await? {
-        let mut entry = audit_entry(None, now, "auth.login_refused_locked", "user");
+        let mut entry = audit_entry(None, now, AuditAction::AuthLoginRefusedLocked, "user");
         entry.object_id = found.as_ref().map(|c| c.user_id.0);
         entry.detail = serde_json::json!({ "email": email });
         buurtteam_store::audit::log(&app.db, entry).await?;
@@ -134,7 +135,7 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
             Box::pin(async move {
                 clear_login(tx, &keys).await?;
                 sessions::insert(tx, &token_hash, actor.user_id, now, expires, pending).await?;
-                let action = if pending { "auth.password_accepted" } else { "auth.login" };
+                let action = if pending { AuditAction::AuthPasswordAccepted } else { AuditAction::AuthLogin };
                 let mut entry = audit_entry(Some(&actor), now, action, "user");
                 entry.object_id = Some(actor.user_id.0);
                 buurtteam_store::audit::append(tx, &entry).await?;
@@ -166,7 +167,7 @@ async fn failed(
         .write(move |tx| {
             Box::pin(async move {
                 let lock = record_login_failure(tx, &settings, &keys, now).await?;
-                let mut entry = audit_entry(None, now, "auth.login_failed", "user");
+                let mut entry = audit_entry(None, now, AuditAction::AuthLoginFailed, "user");
                 entry.object_id = user.map(|u| u.0);
                 entry.detail = serde_json::json!({ "email": email, "failed": what, "locked": lock.is_some() });
                 buurtteam_store::audit::append(tx, &entry).await?;
@@ -216,7 +217,7 @@ pub async fn second_factor(app: &App, token: &str, code: &str, client: Option<Ip
             Box::pin(async move {
                 clear_login(tx, &keys).await?;
                 sessions::confirm_second_factor(tx, &hash, now).await?;
-                let mut entry = audit_entry(Some(&actor), now, "auth.login", "user");
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::AuthLogin, "user");
                 entry.object_id = Some(actor.user_id.0);
                 entry.detail = serde_json::json!({ "second_factor": true });
                 buurtteam_store::audit::append(tx, &entry).await?;

@@ -3,6 +3,7 @@
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::password::{self, PasswordContext, PasswordProblem};
 use buurtteam_domain::policy::Actor;
 use buurtteam_domain::validation::{Errors, FieldError};
@@ -142,7 +143,7 @@ pub async fn change_password(
             Box::pin(async move {
                 credentials::set_password(tx, actor.user_id, &new_hash, now).await?;
                 let ended = sessions::delete_others(tx, actor.user_id, &keep).await?;
-                let mut entry = audit_entry(Some(&actor), now, "auth.password_changed", "user");
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::AuthPasswordChanged, "user");
                 entry.object_id = Some(actor.user_id.0);
                 entry.detail = serde_json::json!({ "other_sessions_ended": ended });
                 buurtteam_store::audit::append(tx, &entry).await?;

@@ -1,6 +1,7 @@
 //! The TOTP second factor: enrolment with a QR code, checking codes (each time step once),
 //! recovery codes (only their hashes kept, each used once), turning it off.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::policy::Actor;
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::{credentials, organisation};
@@ -64,7 +65,7 @@ pub(super) async fn check_second_factor(
         .write(move |tx| {
             Box::pin(async move {
                 let used = credentials::use_recovery_code(tx, id, now).await?;
-                let mut entry = audit_entry(None, now, "auth.recovery_code_used", "user");
+                let mut entry = audit_entry(None, now, AuditAction::AuthRecoveryCodeUsed, "user");
                 entry.object_id = Some(user.0);
                 buurtteam_store::audit::append(tx, &entry).await?;
                 Ok(used)
@@ -169,7 +170,7 @@ pub async fn confirm_enrolment(app: &App, actor: &Actor, code: &str) -> Result<V
         .write(move |tx| {
             Box::pin(async move {
                 credentials::enable_totp(tx, actor.user_id, step, &hashes, now).await?;
-                let mut entry = audit_entry(Some(&actor), now, "auth.second_factor_enabled", "user");
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::AuthSecondFactorEnabled, "user");
                 entry.object_id = Some(actor.user_id.0);
                 buurtteam_store::audit::append(tx, &entry).await?;
                 Ok::<_, AppError>(())
@@ -199,7 +200,7 @@ pub async fn disable_second_factor(app: &App, actor: &Actor, password: &str) -> 
         .write(move |tx| {
             Box::pin(async move {
                 credentials::disable_totp(tx, actor.user_id).await?;
-                let mut entry = audit_entry(Some(&actor), now, "auth.second_factor_disabled", "user");
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::AuthSecondFactorDisabled, "user");
                 entry.object_id = Some(actor.user_id.0);
                 buurtteam_store::audit::append(tx, &entry).await?;
                 Ok(())

@@ -3,6 +3,7 @@
 //! and [`run`], which resolves what the request names, decides, acts and logs, or logs the
 //! refusal.
 
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{HouseholdRole, Role};
 use buurtteam_domain::ids::{CaseId, GoalId, PersonId, TeamId};
 use buurtteam_domain::plan_policy::{self, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer};
@@ -134,7 +135,7 @@ impl Context {
         }
     }
 
-    pub(super) fn entry(&self, now: Timestamp, action: &'static str, goal: Option<&Goal>) -> audit::Entry {
+    pub(super) fn entry(&self, now: Timestamp, action: AuditAction, goal: Option<&Goal>) -> audit::Entry {
         let mut e = audit_entry(Some(&self.actor), now, action, if goal.is_some() { "goal" } else { "plan" });
         e.case_id = Some(self.case.id);
         e.household_id = Some(self.case.household_id);

@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use axum::http::HeaderMap;
+use buurtteam_domain::audit::AuditAction;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use jiff::civil::Date;
@@ -45,6 +46,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-plan.ftl"),
     "\n",
     include_str!("../../locales/nl-portal.ftl"),
+    "\n",
+    include_str!("../../locales/nl-audit.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -52,6 +55,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-plan.ftl"),
     "\n",
     include_str!("../../locales/en-portal.ftl"),
+    "\n",
+    include_str!("../../locales/en-audit.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
@@ -138,6 +143,12 @@ impl Tr {
         self.t(&format!("{list}-{}", code.replace('_', "-")))
     }
 
+    /// The sentence of an audit action for Mijn Buurtteam's access log, e.g. "Fatima de Vries
+    /// (gezinswerker) heeft het gezinsplan bekeken." (`who` did it; `goal` for goal actions).
+    pub fn audit(&self, action: AuditAction, who: String, goal: String) -> String {
+        self.tn(&audit_key(action), &[("who", who.into()), ("goal", goal.into())])
+    }
+
     /// "23 november 2026" / "23 November 2026".
     pub fn date(&self, d: &Date) -> String {
         let month = self.t(&format!("month-{}", d.month()));
@@ -168,6 +179,12 @@ impl Tr {
         }
         if n < 0 { format!("-{out}") } else { out }
     }
+}
+
+/// The catalogue message of an audit action (`locales/*-audit.ftl`): `audit-` and its stored
+/// code with dashes, e.g. `audit-case-intake-held` for `case.intake_held`.
+pub fn audit_key(action: AuditAction) -> String {
+    format!("audit-{}", action.as_str().replace(['.', '_'], "-"))
 }
 
 /// A message argument.
@@ -311,6 +328,30 @@ mod tests {
         }
         let missing: Vec<_> = wanted.iter().filter(|k| !nl.contains(*k)).collect();
         assert!(missing.is_empty(), "no translation for: {missing:?}");
+    }
+
+    #[test]
+    fn every_audit_action_has_a_sentence_in_dutch_and_english() {
+        let mut codes = BTreeSet::new();
+        let mut wanted = BTreeSet::new();
+        for &action in AuditAction::ALL {
+            assert!(codes.insert(action.as_str()), "two actions share the stored code {action}");
+            let key = audit_key(action);
+            for lang in [Lang::Nl, Lang::En] {
+                let tr = Tr::new(lang);
+                let message = tr.bundle().get_message(&key).and_then(|m| m.value());
+                assert!(message.is_some(), "no message {key} in {lang:?}");
+                let text = tr.audit(action, "Fatima de Vries".into(), "Rust in huis".into());
+                assert!(text.starts_with("Fatima de Vries ") && text.ends_with('.'), "{key} in {lang:?}: {text}");
+            }
+            assert!(wanted.insert(key), "two actions share a message");
+        }
+        // And no sentence for an action that no longer exists.
+        for source in [NL_SOURCE, EN_SOURCE] {
+            let stale: Vec<_> =
+                keys(source).into_iter().filter(|k| k.starts_with("audit-") && !wanted.contains(k)).collect();
+            assert!(stale.is_empty(), "sentences without an action: {stale:?}");
+        }
     }
 
     #[test]

@@ -33,6 +33,7 @@ use buurtteam_app::plan::{
     GoalInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView, PortalInvitationInput, ProposalDecision,
     ScoreInput, TextInput,
 };
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
 use buurtteam_domain::person::age_on;
@@ -993,7 +994,7 @@ impl<'a> Describer<'a> {
             if let (Some(goal), Some(title)) = (v.goal_id, text_of(after, "title")) {
                 goals.insert(goal.0, title);
             }
-            if v.change == "network.invited"
+            if v.kind() == Some(AuditAction::NetworkInvited)
                 && let Some(inv) = after.get("invitation_id").and_then(Value::as_i64)
             {
                 let name = text_of(after, "name").unwrap_or_default();
@@ -1046,34 +1047,36 @@ impl<'a> Describer<'a> {
         let set = |key: &str| {
             tr.t2("plan-history-set", "field", self.field_label(key), "value", self.value(key, after.get(key)))
         };
-        match version.change.as_str() {
-            "goal.added" => {
+        match version.kind() {
+            Some(AuditAction::GoalAdded) => {
                 let mut out: Vec<String> = ["title", "life_domain", "client_id"].iter().map(|k| set(k)).collect();
                 if after.get("confidential").and_then(Value::as_bool) == Some(true) {
                     out.push(set("confidential_reason"));
                 }
                 out
             }
-            "goal.changed" | "goal.sharing_changed" | "goal.proposal_accepted" => GOAL_FIELDS
-                .iter()
-                .filter(|k| before.get(**k) != after.get(**k))
-                .map(|k| {
-                    tr.tn(
-                        "plan-history-changed",
-                        &[
-                            ("field", self.field_label(k).into()),
-                            ("before", self.value(k, before.get(*k)).into()),
-                            ("after", self.value(k, after.get(*k)).into()),
-                        ],
-                    )
-                })
-                .collect(),
-            "goal.scored" => {
+            Some(AuditAction::GoalChanged | AuditAction::GoalSharingChanged | AuditAction::GoalProposalAccepted) => {
+                GOAL_FIELDS
+                    .iter()
+                    .filter(|k| before.get(**k) != after.get(**k))
+                    .map(|k| {
+                        tr.tn(
+                            "plan-history-changed",
+                            &[
+                                ("field", self.field_label(k).into()),
+                                ("before", self.value(k, before.get(*k)).into()),
+                                ("after", self.value(k, after.get(*k)).into()),
+                            ],
+                        )
+                    })
+                    .collect()
+            }
+            Some(AuditAction::GoalScored) => {
                 let score = after.get("score").and_then(Value::as_i64).unwrap_or_default();
                 let on = self.date(after, "measured_on").unwrap_or_default();
                 vec![tr.t2("plan-history-score", "score", score_label(tr, score), "date", on)]
             }
-            "action.added" => {
+            Some(AuditAction::ActionAdded) => {
                 let mut out =
                     vec![tr.t1("plan-history-action", "action", text_of(after, "description").unwrap_or_default())];
                 if let Some(p) = text_of(after, "performer") {
@@ -1098,10 +1101,10 @@ impl<'a> Describer<'a> {
                 }
                 out
             }
-            "action.done" | "action.reopened" => {
+            Some(AuditAction::ActionDone | AuditAction::ActionReopened) => {
                 vec![tr.t1("plan-history-action", "action", text_of(after, "description").unwrap_or_default())]
             }
-            "evaluation.recorded" => {
+            Some(AuditAction::EvaluationRecorded) => {
                 let e = after.get("evaluation").unwrap_or(&none);
                 let mut out = Vec::new();
                 if let Some(held) = self.date(e, "held_on") {
@@ -1123,7 +1126,7 @@ impl<'a> Describer<'a> {
                 }
                 out
             }
-            "network.invited" | "network.revoked" => {
+            Some(AuditAction::NetworkInvited | AuditAction::NetworkRevoked) => {
                 let inv = after.get("invitation_id").and_then(Value::as_i64).unwrap_or_default();
                 vec![tr.t1("plan-history-network", "name", self.invitations.get(&inv).cloned().unwrap_or_default())]
             }
@@ -1311,11 +1314,11 @@ mod tests {
 
     #[test]
     fn refusals_and_replays_read_as_sentences_in_the_access_log() {
-        use buurtteam_store::audit::{REPLAYED, Refused};
+        use buurtteam_store::audit::Refused;
         for lang in [super::super::i18n::Lang::Nl, super::super::i18n::Lang::En] {
             let tr = Tr::new(lang);
-            for action in Refused::ALL.iter().map(|r| r.action()).chain([REPLAYED]) {
-                let key = access_action_key(action);
+            for action in Refused::ALL.iter().map(|r| r.action()).chain([AuditAction::RequestReplayed]) {
+                let key = access_action_key(action.as_str());
                 assert_ne!(tr.t(&key), key, "{key} in {lang:?}");
             }
         }

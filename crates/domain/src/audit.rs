@@ -1,0 +1,219 @@
+//! The actions of the audit (access) log: one variant per kind of event, each with the stable
+//! dotted code stored in `audit_log.action` (and in `plan_versions.change` for changes of a
+//! family plan). The column stays text, so rows written before this enum existed still read.
+//!
+//! Adding an action: a variant here (with its code), and a sentence for Mijn Buurtteam's
+//! access log in both catalogues of `web` (`audit-<code with dashes>`); a test there fails
+//! while either is missing.
+
+use std::str::FromStr;
+
+/// Declares the actions: the enum, their stored codes and parsing.
+macro_rules! audit_actions {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal,)+) => {
+        /// One kind of event in the audit log.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum AuditAction { $($(#[$doc])* $variant),+ }
+
+        impl AuditAction {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The stable dotted code, as stored, e.g. `case.intake_held`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $code),+ }
+            }
+
+            /// The action of a stored code; `None` for a code this version does not know
+            /// (written by another version): callers keep the raw string then.
+            pub fn parse(code: &str) -> Option<Self> {
+                match code { $($code => Some(Self::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+audit_actions!(
+    // The case and its contacts.
+    CaseReferred = "case.referred",
+    /// A case file read.
+    CaseRead = "case.read",
+    /// A list of cases read (worklist, waiting list, search).
+    CaseList = "case.list",
+    CaseIntakeHeld = "case.intake_held",
+    CaseSupportStarted = "case.support_started",
+    CaseClosed = "case.closed",
+    ContactRecorded = "contact.recorded",
+    ContactList = "contact.list",
+    // Households.
+    HouseholdCreated = "household.created",
+    HouseholdRead = "household.read",
+    HouseholdSearch = "household.search",
+    // The family plan.
+    PlanRead = "plan.read",
+    PlanHistoryRead = "plan.history_read",
+    PlanAgreed = "plan.agreed",
+    GoalAdded = "goal.added",
+    GoalChanged = "goal.changed",
+    /// Only whether the goal is shared with the family changed.
+    GoalSharingChanged = "goal.sharing_changed",
+    GoalScored = "goal.scored",
+    GoalCommented = "goal.commented",
+    GoalChangeProposed = "goal.change_proposed",
+    GoalProposalAccepted = "goal.proposal_accepted",
+    GoalProposalDeclined = "goal.proposal_declined",
+    ActionAdded = "action.added",
+    ActionDone = "action.done",
+    ActionReopened = "action.reopened",
+    EvaluationRecorded = "evaluation.recorded",
+    AppointmentPlanned = "appointment.planned",
+    WorkingNoteAdded = "working_note.added",
+    WorkingNotesRead = "working_notes.read",
+    NetworkInvited = "network.invited",
+    NetworkRevoked = "network.revoked",
+    /// The access log of a case read (by a team manager or a family member).
+    AccessLogRead = "access_log.read",
+    // Mijn Buurtteam.
+    PortalInvited = "portal.invited",
+    PortalActivated = "portal.activated",
+    PortalActivationFailed = "portal.activation_failed",
+    // Accounts.
+    AuthLogin = "auth.login",
+    /// The password was right; the second factor is still to come.
+    AuthPasswordAccepted = "auth.password_accepted",
+    AuthLoginFailed = "auth.login_failed",
+    AuthLoginRefusedLocked = "auth.login_refused_locked",
+    AuthPasswordChanged = "auth.password_changed",
+    AuthRecoveryCodeUsed = "auth.recovery_code_used",
+    AuthSecondFactorEnabled = "auth.second_factor_enabled",
+    AuthSecondFactorDisabled = "auth.second_factor_disabled",
+    // The organisation.
+    DistrictCreated = "district.created",
+    TeamCreated = "team.created",
+    UserCreated = "user.created",
+    ClosureDayAdded = "closure_day.added",
+    ClosureDayRemoved = "closure_day.removed",
+    // Steering figures.
+    KpiRead = "kpi.read",
+    PopulationImported = "population.imported",
+    // Refused attempts, one per kind of thing attempted (`store::audit::Refused`).
+    CaseAccessRefused = "case.access_refused",
+    PlanAccessRefused = "plan.access_refused",
+    HouseholdAccessRefused = "household.access_refused",
+    TeamAccessRefused = "team.access_refused",
+    KpiAccessRefused = "kpi.access_refused",
+    OrganisationAccessRefused = "organisation.access_refused",
+    /// A form without the session's CSRF token, or a state change from another site.
+    FormAccessRefused = "form.access_refused",
+    // The system.
+    /// A retried request answered from its idempotency key instead of being done again.
+    RequestReplayed = "request.replayed",
+    /// A synthetic organisation generated (`buurtteam generate`).
+    SynthGenerated = "synth.generated",
+);
+
+impl AuditAction {
+    /// Whether this is a refused attempt (`<kind>.access_refused`).
+    pub fn is_refusal(self) -> bool {
+        matches!(
+            self,
+            Self::CaseAccessRefused
+                | Self::PlanAccessRefused
+                | Self::HouseholdAccessRefused
+                | Self::TeamAccessRefused
+                | Self::KpiAccessRefused
+                | Self::OrganisationAccessRefused
+                | Self::FormAccessRefused
+        )
+    }
+
+    /// How a family member sees this action in Mijn Buurtteam's access log ("who looked at my
+    /// file"), as the code the portal API gives it: `None` for refused attempts, which are
+    /// never shown there. Working notes are not even hinted at: their reads and writes show as
+    /// the file being read (`file.read`) or updated (`file.updated`), which is what they are.
+    pub fn portal_code(self) -> Option<&'static str> {
+        match self {
+            a if a.is_refusal() => None,
+            Self::WorkingNotesRead => Some("file.read"),
+            Self::WorkingNoteAdded => Some("file.updated"),
+            a => Some(a.as_str()),
+        }
+    }
+}
+
+/// The code a family member sees for a stored action in Mijn Buurtteam's access log, or
+/// `None` when the row is not shown there ([`AuditAction::portal_code`]). A code this version
+/// does not know (written by another version) shows as stored, unless it names a refusal: the
+/// family still sees that someone did something, and the page says so in general words.
+pub fn portal_code(stored: &str) -> Option<&str> {
+    match AuditAction::parse(stored) {
+        Some(action) => action.portal_code(),
+        None if stored.ends_with("access_refused") => None,
+        None => Some(stored),
+    }
+}
+
+impl std::fmt::Display for AuditAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stored code that no variant has.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown audit action {0:?}")]
+pub struct UnknownAction(pub String);
+
+impl FromStr for AuditAction {
+    type Err = UnknownAction;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s).ok_or_else(|| UnknownAction(s.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_reads_back_as_its_action_and_codes_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for &a in AuditAction::ALL {
+            assert!(seen.insert(a.as_str()), "{} twice", a.as_str());
+            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
+            assert_eq!(a.as_str().parse::<AuditAction>(), Ok(a));
+            assert_eq!(a.to_string(), a.as_str());
+            // Dotted snake_case, the shape the catalogue keys are derived from.
+            let (object, verb) = a.as_str().split_once('.').expect("dotted");
+            for part in [object, verb] {
+                assert!(!part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{a}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_is_an_error_not_a_panic() {
+        assert_eq!(AuditAction::parse("goal.archived"), None);
+        assert_eq!("".parse::<AuditAction>(), Err(UnknownAction(String::new())));
+        assert_eq!(AuditAction::parse("Case.Read"), None);
+    }
+
+    #[test]
+    fn refusals_are_hidden_from_the_family_and_working_notes_disguised() {
+        let refusals: Vec<_> = AuditAction::ALL.iter().filter(|a| a.is_refusal()).collect();
+        assert_eq!(refusals.len(), 7);
+        for a in AuditAction::ALL {
+            assert_eq!(a.is_refusal(), a.as_str().ends_with(".access_refused"), "{a}");
+            assert_eq!(a.portal_code().is_none(), a.is_refusal(), "{a}");
+            assert!(!a.portal_code().unwrap_or_default().contains("working_note"), "{a}");
+        }
+        assert_eq!(AuditAction::WorkingNotesRead.portal_code(), Some("file.read"));
+        assert_eq!(AuditAction::WorkingNoteAdded.portal_code(), Some("file.updated"));
+        assert_eq!(AuditAction::PlanRead.portal_code(), Some("plan.read"));
+        assert_eq!(portal_code("working_notes.read"), Some("file.read"));
+        assert_eq!(portal_code("case.access_refused"), None);
+        // Codes this version does not know.
+        assert_eq!(portal_code("goal.archived"), Some("goal.archived"));
+        assert_eq!(portal_code("school.access_refused"), None);
+    }
+}

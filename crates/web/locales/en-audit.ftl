@@ -1,0 +1,84 @@
+## The audit actions (domain::audit::AuditAction), one sentence each for the access log of
+## My Buurtteam ("Who looked at my file"), addressed to the family member reading it.
+## The key is `audit-` and the stored code with dashes. `$who` is the person (and role) who
+## did it; `$goal` the goal's title for actions on a goal. Every action needs a sentence in
+## both languages: a test in pages/i18n.rs fails otherwise.
+
+## The case and its contacts
+audit-case-referred = { $who } referred your family to the neighbourhood team.
+audit-case-read = { $who } viewed your family's file.
+audit-case-list = { $who } viewed a list of files.
+audit-case-intake-held = { $who } recorded the first meeting.
+audit-case-support-started = { $who } recorded that the support has started.
+audit-case-closed = { $who } ended the support.
+audit-contact-recorded = { $who } recorded a meeting or contact.
+audit-contact-list = { $who } viewed the meetings and contacts.
+
+## Households
+audit-household-created = { $who } recorded your family's details.
+audit-household-read = { $who } viewed your family's details.
+audit-household-search = { $who } searched for a family.
+
+## The family plan
+audit-plan-read = { $who } viewed the family plan.
+audit-plan-history-read = { $who } viewed how the family plan has changed.
+audit-plan-agreed = { $who } recorded that you agree to the family plan.
+audit-goal-added = { $who } added the goal ‘{ $goal }’.
+audit-goal-changed = { $who } changed the goal ‘{ $goal }’.
+audit-goal-sharing-changed = { $who } changed who can see the goal ‘{ $goal }’.
+audit-goal-scored = { $who } wrote down how the goal ‘{ $goal }’ is going.
+audit-goal-commented = { $who } commented on the goal ‘{ $goal }’.
+audit-goal-change-proposed = { $who } proposed a change to the goal ‘{ $goal }’.
+audit-goal-proposal-accepted = { $who } accepted a proposal for the goal ‘{ $goal }’.
+audit-goal-proposal-declined = { $who } declined a proposal for the goal ‘{ $goal }’.
+audit-action-added = { $who } added an action to the goal ‘{ $goal }’.
+audit-action-done = { $who } ticked off an action of the goal ‘{ $goal }’.
+audit-action-reopened = { $who } reopened an action of the goal ‘{ $goal }’.
+audit-evaluation-recorded = { $who } recorded a talk about how it is going.
+audit-appointment-planned = { $who } planned an appointment.
+# Working notes are never named in My Buurtteam, nor hinted at: a note added is the file
+# brought up to date, a read of them is a read of the file.
+audit-working-note-added = { $who } updated your family's file.
+audit-working-notes-read = { $who } viewed your family's file.
+audit-network-invited = { $who } invited someone to the goal ‘{ $goal }’.
+audit-network-revoked = { $who } withdrew an invitation to the goal ‘{ $goal }’.
+audit-access-log-read = { $who } viewed who looked at the file.
+
+## My Buurtteam
+audit-portal-invited = { $who } made a code for My Buurtteam for you.
+audit-portal-activated = { $who } made an account for My Buurtteam.
+audit-portal-activation-failed = { $who } entered a code for My Buurtteam that was not right.
+
+## Accounts
+audit-auth-login = { $who } logged in.
+audit-auth-password-accepted = { $who } entered the right password. The second step of logging in was still to come.
+audit-auth-login-failed = { $who } tried to log in, but it did not work.
+audit-auth-login-refused-locked = { $who } could not log in because the account was locked for a while.
+audit-auth-password-changed = { $who } chose a new password.
+audit-auth-recovery-code-used = { $who } logged in with a recovery code.
+audit-auth-second-factor-enabled = { $who } turned on logging in in two steps.
+audit-auth-second-factor-disabled = { $who } turned off logging in in two steps.
+
+## The organisation
+audit-district-created = { $who } added a district.
+audit-team-created = { $who } added a team.
+audit-user-created = { $who } made an account for a member of staff.
+audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.
+audit-closure-day-removed = { $who } removed a day on which the neighbourhood team would have been closed.
+
+## Steering figures
+audit-kpi-read = { $who } viewed figures about the work of the neighbourhood teams.
+audit-population-imported = { $who } loaded the number of residents per district.
+
+## Refused attempts (never shown in My Buurtteam, but every action has its sentence)
+audit-case-access-refused = { $who } wanted to open the file but was not allowed to.
+audit-plan-access-refused = { $who } wanted to view or change the family plan but was not allowed to.
+audit-household-access-refused = { $who } wanted to view a family's details but was not allowed to.
+audit-team-access-refused = { $who } wanted to view a list of a team but was not allowed to.
+audit-kpi-access-refused = { $who } wanted to view figures about the work but was not allowed to.
+audit-organisation-access-refused = { $who } wanted to manage the organisation but was not allowed to.
+audit-form-access-refused = { $who } sent a form that was refused because it was not sent safely.
+
+## The system
+audit-request-replayed = { $who } sent a request again. It was not carried out a second time.
+audit-synth-generated = { $who } made a practice environment with made-up families.

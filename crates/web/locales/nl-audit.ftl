@@ -1,0 +1,84 @@
+## The audit actions (domain::audit::AuditAction), one sentence each for the access log of
+## Mijn Buurtteam ("Wie keek in mijn dossier"), addressed to the family member reading it.
+## The key is `audit-` and the stored code with dashes. `$who` is the person (and role) who
+## did it; `$goal` the goal's title for actions on a goal. Every action needs a sentence in
+## both languages: a test in pages/i18n.rs fails otherwise. Plain Dutch (B1), "je" form.
+
+## The case and its contacts
+audit-case-referred = { $who } heeft je gezin aangemeld bij het buurtteam.
+audit-case-read = { $who } heeft het dossier van je gezin bekeken.
+audit-case-list = { $who } heeft een lijst met dossiers bekeken.
+audit-case-intake-held = { $who } heeft het kennismakingsgesprek vastgelegd.
+audit-case-support-started = { $who } heeft vastgelegd dat de hulp is begonnen.
+audit-case-closed = { $who } heeft de hulp afgesloten.
+audit-contact-recorded = { $who } heeft een gesprek of contact vastgelegd.
+audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
+
+## Households
+audit-household-created = { $who } heeft de gegevens van je gezin vastgelegd.
+audit-household-read = { $who } heeft de gegevens van je gezin bekeken.
+audit-household-search = { $who } heeft gezocht naar een gezin.
+
+## The family plan
+audit-plan-read = { $who } heeft het gezinsplan bekeken.
+audit-plan-history-read = { $who } heeft bekeken hoe het gezinsplan is veranderd.
+audit-plan-agreed = { $who } heeft vastgelegd dat je akkoord gaat met het gezinsplan.
+audit-goal-added = { $who } heeft het doel ‘{ $goal }’ toegevoegd.
+audit-goal-changed = { $who } heeft het doel ‘{ $goal }’ aangepast.
+audit-goal-sharing-changed = { $who } heeft veranderd wie het doel ‘{ $goal }’ kan zien.
+audit-goal-scored = { $who } heeft opgeschreven hoe het gaat met het doel ‘{ $goal }’.
+audit-goal-commented = { $who } heeft gereageerd bij het doel ‘{ $goal }’.
+audit-goal-change-proposed = { $who } heeft een wijziging voorgesteld voor het doel ‘{ $goal }’.
+audit-goal-proposal-accepted = { $who } heeft een voorstel voor het doel ‘{ $goal }’ overgenomen.
+audit-goal-proposal-declined = { $who } heeft een voorstel voor het doel ‘{ $goal }’ niet overgenomen.
+audit-action-added = { $who } heeft een actie toegevoegd bij het doel ‘{ $goal }’.
+audit-action-done = { $who } heeft een actie afgevinkt bij het doel ‘{ $goal }’.
+audit-action-reopened = { $who } heeft een actie weer open gezet bij het doel ‘{ $goal }’.
+audit-evaluation-recorded = { $who } heeft een gesprek over hoe het gaat vastgelegd.
+audit-appointment-planned = { $who } heeft een afspraak gepland.
+# Working notes are never named in Mijn Buurtteam, nor hinted at: a note added is the file
+# brought up to date, a read of them is a read of the file.
+audit-working-note-added = { $who } heeft het dossier van je gezin bijgewerkt.
+audit-working-notes-read = { $who } heeft het dossier van je gezin bekeken.
+audit-network-invited = { $who } heeft iemand uitgenodigd bij het doel ‘{ $goal }’.
+audit-network-revoked = { $who } heeft een uitnodiging bij het doel ‘{ $goal }’ ingetrokken.
+audit-access-log-read = { $who } heeft bekeken wie er in het dossier keek.
+
+## Mijn Buurtteam
+audit-portal-invited = { $who } heeft een code voor Mijn Buurtteam voor je gemaakt.
+audit-portal-activated = { $who } heeft een account voor Mijn Buurtteam gemaakt.
+audit-portal-activation-failed = { $who } heeft een code voor Mijn Buurtteam ingevuld die niet klopte.
+
+## Accounts
+audit-auth-login = { $who } is ingelogd.
+audit-auth-password-accepted = { $who } heeft het goede wachtwoord ingevuld. De tweede stap van het inloggen moest nog komen.
+audit-auth-login-failed = { $who } heeft geprobeerd in te loggen, maar dat lukte niet.
+audit-auth-login-refused-locked = { $who } kon niet inloggen, omdat het account even geblokkeerd was.
+audit-auth-password-changed = { $who } heeft een nieuw wachtwoord gekozen.
+audit-auth-recovery-code-used = { $who } is ingelogd met een herstelcode.
+audit-auth-second-factor-enabled = { $who } heeft inloggen in twee stappen aangezet.
+audit-auth-second-factor-disabled = { $who } heeft inloggen in twee stappen uitgezet.
+
+## The organisation
+audit-district-created = { $who } heeft een wijk toegevoegd.
+audit-team-created = { $who } heeft een team toegevoegd.
+audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
+audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.
+audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtteam dicht zou zijn.
+
+## Steering figures
+audit-kpi-read = { $who } heeft cijfers over het werk van de buurtteams bekeken.
+audit-population-imported = { $who } heeft het aantal inwoners per wijk ingelezen.
+
+## Refused attempts (never shown in Mijn Buurtteam, but every action has its sentence)
+audit-case-access-refused = { $who } wilde het dossier openen, maar mocht dat niet.
+audit-plan-access-refused = { $who } wilde het gezinsplan bekijken of veranderen, maar mocht dat niet.
+audit-household-access-refused = { $who } wilde de gegevens van een gezin bekijken, maar mocht dat niet.
+audit-team-access-refused = { $who } wilde een lijst van een team bekijken, maar mocht dat niet.
+audit-kpi-access-refused = { $who } wilde cijfers over het werk bekijken, maar mocht dat niet.
+audit-organisation-access-refused = { $who } wilde de organisatie beheren, maar mocht dat niet.
+audit-form-access-refused = { $who } stuurde een formulier dat is geweigerd, omdat het niet veilig was verstuurd.
+
+## The system
+audit-request-replayed = { $who } stuurde een verzoek nog een keer. Het is niet opnieuw uitgevoerd.
+audit-synth-generated = { $who } heeft een oefenomgeving met verzonnen gezinnen gemaakt.
