@@ -112,6 +112,11 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
     authorise(app, actor, relation, Action::ReadKpis, attempt).await?;
     let disclosure = policy::kpi_disclosure(actor.role, relation)
         .ok_or_else(|| AppError::Internal("the policy allowed kpis without a disclosure".into()))?;
+    let suppressed = disclosure == Disclosure::SmallCountsSuppressed;
+    // Suppressed figures only over whole calendar periods that have ended: two overlapping
+    // periods, or one asked today and again tomorrow, would give a day's events away by
+    // their difference (docs/kpi.md, "Suppression over periods").
+    let previous = if suppressed { Some(whole_calendar_period(period, app.today())?) } else { previous };
 
     // The names of the cells of the team and district breakdowns in this scope.
     let team_names: Vec<(TeamId, String)> = teams
@@ -135,24 +140,76 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
     let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
     let (current, previous) = tokio::try_join!(
-        inputs(&app.db, scope, period, &team_names, &district_names),
-        inputs(&app.db, scope, previous_period, &team_names, &district_names),
+        report(&app.db, scope, period, &team_names, &district_names, suppressed),
+        report(&app.db, scope, previous_period, &team_names, &district_names, suppressed),
     )?;
-    let mut current = kpi::compute(&current);
-    let mut previous = kpi::compute(&previous);
-    if disclosure == Disclosure::SmallCountsSuppressed {
-        kpi::suppress(&mut current);
-        kpi::suppress(&mut previous);
-    }
 
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::KpiRead, "kpi");
     entry.detail = serde_json::json!({
         "from": period.from.to_string(), "to": period.to.to_string(), "team_id": team, "district_id": district,
         "previous_from": previous_period.from.to_string(), "previous_to": previous_period.to.to_string(),
-        "small_counts_suppressed": disclosure == Disclosure::SmallCountsSuppressed,
+        "small_counts_suppressed": suppressed,
     });
     audit::log(&app.db, entry).await?;
     Ok(KpiView { scope, current, previous })
+}
+
+/// Checks that `period` is a whole calendar month, quarter, half year or year that ended
+/// before `today` (422 naming `from` and `to` otherwise); returns the calendar period of the
+/// same kind before it, the comparison a reader of suppressed figures gets.
+fn whole_calendar_period(period: Period, today: Date) -> Result<Period> {
+    let mut errors = Errors::default();
+    let kind = kpi::calendar_kind(period);
+    match kind {
+        None => {
+            let why = "with small counts suppressed only a whole calendar period may be asked: a month, \
+                       a quarter, a half year or a year, from its first day to its last \
+                       (for example from=2026-10-01&to=2026-12-31)";
+            errors.add("from", why).code("whole_calendar_period");
+            errors.add("to", why).code("whole_calendar_period");
+        }
+        Some(_) if period.to >= today => {
+            let why = format!(
+                "the period has not ended (today is {today}); with small counts suppressed only a \
+                 period that has ended may be asked, since figures that grow day by day give a \
+                 day's events away"
+            );
+            errors.add("from", &why).code("period_not_ended");
+            errors.add("to", why).code("period_not_ended");
+        }
+        Some(_) => {}
+    }
+    errors.finish()?;
+    kind.map(|k| k.before(period.from)).ok_or_else(|| AppError::Internal("calendar period missing".into()))
+}
+
+/// The report of `period`: exact, or suppressed so that it is consistent with its calendar
+/// months (`kpi::nest`): a longer period shows a flow figure only where all its months do.
+async fn report(
+    db: &Db,
+    scope: Scope,
+    period: Period,
+    teams: &[(TeamId, String)],
+    districts: &[(DistrictId, String)],
+    suppressed: bool,
+) -> std::result::Result<Report, StoreError> {
+    let whole = kpi::compute(&inputs(db, scope, period, teams, districts).await?);
+    if !suppressed {
+        return Ok(whole);
+    }
+    let months = kpi::months_of(period);
+    if months.len() <= 1 {
+        let mut r = whole;
+        kpi::suppress(&mut r);
+        return Ok(r);
+    }
+    let mut parts = Vec::with_capacity(months.len());
+    for m in months {
+        let mut r = kpi::compute(&inputs(db, scope, m, teams, districts).await?);
+        kpi::suppress(&mut r);
+        parts.push(r);
+    }
+    Ok(kpi::nest(&whole, &parts))
 }
 
 /// Reads every row the KPIs of `period` are computed from, in one read transaction.

@@ -100,8 +100,15 @@ async fn analysts_get_suppressed_pages_and_exports() {
     assert_eq!(status, 200);
     assert!(html.contains("Aantallen onder de 5 staan er als"));
     assert!(html.contains("href=\"/dashboards\" aria-current=\"page\">Sturing</a>"), "the navigation has Sturing");
-    // Five referrals in the city (C1-C4 and C7) may be shown; the closures (2) may not.
-    assert!(html.contains("<p class=\"bt-kpi__value\">5</p>"));
+    // Five referrals in the city (C1-C4 and C7), but April's 3 are hidden in April, so the
+    // quarter protects them ("afgeschermd", not "<5"); the closures (2) are small themselves.
+    let referrals = html.split("<p class=\"bt-kpi__label\">Aanmeldingen</p>").nth(1).unwrap_or_default();
+    assert!(
+        referrals.trim_start().starts_with("<p class=\"bt-kpi__value\">afgeschermd</p>"),
+        "{}",
+        &referrals[..200.min(referrals.len())]
+    );
+    assert!(html.contains("Cijfers van 5 of meer waaruit"), "the note explains the marker");
     let closures = html.split("<p class=\"bt-kpi__label\">Afgesloten begeleidingen</p>").nth(1).unwrap_or_default();
     assert!(
         closures.trim_start().starts_with("<p class=\"bt-kpi__value\">&#60;5</p>"),
@@ -133,7 +140,7 @@ async fn analysts_get_suppressed_pages_and_exports() {
 
 #[tokio::test]
 async fn who_may_open_which_dashboard() {
-    let (_t, o) = seven_cases().await;
+    let (t, o) = seven_cases().await;
     // A family worker: their own team by default, nothing wider.
     let (status, _, html) = text(&o.worker_a, &format!("/dashboards?{Q2}")).await;
     assert_eq!(status, 200);
@@ -150,4 +157,12 @@ async fn who_may_open_which_dashboard() {
     let (status, _, html) = text(&o.analyst, "/dashboards?period=week&start=morgen").await;
     assert_eq!(status, 200);
     assert!(html.contains("Een deel van de keuze klopte niet"));
+    // A running period would grow day by day: refused to an analyst, in Dutch; a family
+    // worker's own team is exact, so the running year runs to today.
+    let today = t.app.today();
+    let (status, _, html) = text(&o.analyst, &format!("/dashboards?scope=city&period=year&start={today}")).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("Deze periode is nog niet voorbij"), "{html}");
+    let (status, _, _) = text(&o.worker_a, &format!("/dashboards?period=year&start={today}")).await;
+    assert_eq!(status, 200);
 }

@@ -134,17 +134,24 @@ async fn a_teams_figures_are_exact_for_its_manager() {
     assert_eq!(p["active_cases"], 2);
 }
 
+/// The second quarter of 2026: readers of suppressed figures may ask whole calendar periods only.
+const Q2: &str = "from=2026-04-01&to=2026-06-30";
+
 #[tokio::test]
 async fn analysts_see_the_city_with_small_counts_suppressed() {
     let (_t, o) = seven_cases().await;
-    let k = o.analyst.get(&format!("/api/v1/kpis?{PERIOD}")).await.expect(200);
+    let k = o.analyst.get(&format!("/api/v1/kpis?{Q2}")).await.expect(200);
     assert_eq!(k["scope"], "city");
     assert_eq!(k["small_counts_suppressed"], true);
-    // Five referrals city-wide (C1-C4 and C7) and five active cases may be shown...
-    assert_eq!(k["referrals"], 5);
+    // Five referrals city-wide (C1-C4 and C7), but April's 3 are hidden in April, so the
+    // quarter hides them too (else April follows from the quarter minus May and June): not
+    // small itself, "protected"; and so does the share of school, the only source.
+    assert_eq!(k["referrals"], "protected");
+    assert_eq!(item(&k["referrals_by_source"], "school")["count"], "protected");
+    assert_eq!(item(&k["referrals_by_source"], "school")["pct"], "protected");
+    // A stock is that of the quarter's last day, as June shows it: C1, C3, C4, C5 and C7.
     assert_eq!(k["active_cases"], 5);
-    assert_eq!(item(&k["referrals_by_source"], "school")["count"], 5);
-    // ...but the teams' 4 and 1, the 4 intakes, 2 closures and 2 at the start may not.
+    // The teams' 4 and 1, the 4 intakes, 2 closures and 2 at the start are small themselves.
     assert_eq!(item(&k["referrals_by_team"], o.team_a)["count"], "<5");
     assert_eq!(item(&k["referrals_by_team"], o.team_b)["count"], "<5");
     assert_eq!(k["intakes_held"], "<5");
@@ -156,9 +163,15 @@ async fn analysts_see_the_city_with_small_counts_suppressed() {
         k["closures_by_reason"],
         json!({"result_achieved": "<5", "external_circumstances": "<5", "other": "<5"})
     );
-    assert_eq!(k["previous"]["referrals"], "<5");
+    // The period before is the calendar quarter before, not the 91 days before.
+    let p = &k["previous"];
+    assert_eq!((p["from"].as_str(), p["to"].as_str()), (Some("2026-01-01"), Some("2026-03-31")));
+    assert_eq!(p["referrals"], "<5");
+    // April alone: 3 referrals, "<5".
+    let april = o.analyst.get("/api/v1/kpis?from=2026-04-01&to=2026-04-30").await.expect(200);
+    assert_eq!(april["referrals"], "<5");
     // A team manager outside their own teams gets the same treatment; inside, exact figures.
-    let k = o.manager.get(&format!("/api/v1/kpis?{PERIOD}&district_id={}", o.district_b)).await.expect(200);
+    let k = o.manager.get(&format!("/api/v1/kpis?{Q2}&district_id={}", o.district_b)).await.expect(200);
     assert_eq!((k["scope"].as_str(), k["referrals"].as_str()), (Some("district"), Some("<5")));
     let k = o.worker_b.get(&format!("/api/v1/kpis?{PERIOD}&team_id={}", o.team_b)).await.expect(200);
     assert_eq!(k["referrals"], 1);
@@ -182,9 +195,43 @@ async fn who_may_read_which_kpis() {
     o.worker_a.get(&city).await.problem(403);
     o.admin.get(&city).await.problem(403);
     o.admin.get(&team_a).await.problem(403);
-    assert_eq!(o.analyst.get(&team_a).await.expect(200)["small_counts_suppressed"], true);
-    assert_eq!(o.manager.get(&team_b).await.expect(200)["small_counts_suppressed"], false);
+    let q2 = |team: i64| format!("/api/v1/kpis?{Q2}&team_id={team}");
+    assert_eq!(o.analyst.get(&q2(o.team_a)).await.expect(200)["small_counts_suppressed"], true);
+    assert_eq!(o.manager.get(&q2(o.team_b)).await.expect(200)["small_counts_suppressed"], false);
+    assert_eq!(o.manager.get(&team_b).await.expect(200)["small_counts_suppressed"], false, "any period, exact");
     crate::harness::Client::new(&t.base).get(&city).await.problem(401);
+}
+
+/// The defect of the issue "The working day": up to 27 and up to 28 November, the
+/// difference was one day's referrals. Readers of suppressed figures may ask whole calendar
+/// periods that have ended only; exact readers any period.
+#[tokio::test]
+async fn suppressed_figures_come_over_whole_ended_calendar_periods_only() {
+    let (_t, o) = seven_cases().await;
+    for reader in [&o.analyst, &o.manager] {
+        // The manager's teams are exact for them; a district is suppressed.
+        let scope =
+            if std::ptr::eq(reader, &o.manager) { format!("&district_id={}", o.district_b) } else { String::new() };
+        for period in
+            ["from=2026-11-01&to=2026-11-27", "from=2026-11-01&to=2026-11-28", "from=2026-04-01&to=2026-05-31"]
+        {
+            let r = reader.get(&format!("/api/v1/kpis?{period}{scope}")).await.problem(422);
+            assert_eq!(r.fields(), ["from", "to"], "{period}");
+            assert!(r.body["errors"][0]["message"].as_str().unwrap_or_default().contains("whole calendar period"));
+        }
+        // A whole year still to come (or running) has not ended: it would grow day by day.
+        let r = reader.get(&format!("/api/v1/kpis?from=2099-01-01&to=2099-12-31{scope}")).await.problem(422);
+        assert_eq!(r.fields(), ["from", "to"]);
+        for period in
+            ["from=2026-05-01&to=2026-05-31", Q2, "from=2026-01-01&to=2026-06-30", "from=2025-01-01&to=2025-12-31"]
+        {
+            reader.get(&format!("/api/v1/kpis?{period}{scope}")).await.expect(200);
+        }
+    }
+    // A manager's own team: exact, any period.
+    let k =
+        o.manager.get(&format!("/api/v1/kpis?from=2026-04-01&to=2026-05-04&team_id={}", o.team_b)).await.expect(200);
+    assert_eq!(k["referrals"], 1);
 }
 
 #[tokio::test]

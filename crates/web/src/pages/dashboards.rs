@@ -144,6 +144,8 @@ pub enum Cell {
     Number(f64, u8),
     /// Hidden by small-cell suppression: "<5".
     Suppressed,
+    /// Not small itself, hidden to protect a small figure: "afgeschermd" / "protected".
+    Protected,
     /// Nothing to compute it over.
     Empty,
 }
@@ -153,6 +155,7 @@ impl Cell {
         match c {
             Shown::Value(v) => Self::Number(*v as f64, 0),
             Shown::Suppressed => Self::Suppressed,
+            Shown::Protected => Self::Protected,
         }
     }
 
@@ -161,6 +164,7 @@ impl Cell {
             Shown::Value(Some(v)) => Self::Number(*v, 1),
             Shown::Value(None) => Self::Empty,
             Shown::Suppressed => Self::Suppressed,
+            Shown::Protected => Self::Protected,
         }
     }
 
@@ -177,6 +181,7 @@ impl Cell {
             Self::Text(t) => t.clone(),
             Self::Number(v, d) => number(tr, *v, *d),
             Self::Suppressed => buurtteam_domain::kpi::SUPPRESSED.to_owned(),
+            Self::Protected => tr.t("dash-protected"),
             Self::Empty => "—".to_owned(),
         }
     }
@@ -579,6 +584,7 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
             let v = r.per_1000_residents.value().flatten();
             let value = match r.per_1000_residents {
                 Shown::Suppressed => buurtteam_domain::kpi::SUPPRESSED.to_owned(),
+                Shown::Protected => tr.t("dash-protected"),
                 Shown::Value(None) => tr.t("dash-map-unknown"),
                 Shown::Value(Some(v)) => number(tr, v, 1),
             };
@@ -644,6 +650,18 @@ async fn load(
         KpiInput { from: Some(sel.period.from.to_string()), to: Some(sel.period.to.to_string()), team_id, district_id };
     let view = match uc::read_compared(&state.app, actor, &input, Some(sel.previous)).await {
         Ok(v) => v,
+        // A reader of suppressed figures chose a period that has not ended (the page offers
+        // only calendar periods, a running one up to today): say so in the page's language.
+        Err(AppError::Validation(fields))
+            if fields.iter().any(|f| ["period_not_ended", "whole_calendar_period"].contains(&f.code)) =>
+        {
+            return Err(error_page(
+                chrome,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "dash-period-refused-title",
+                "dash-period-refused-detail",
+            ));
+        }
         // An id in the URL that does not exist.
         Err(AppError::Validation(_)) => {
             return Err(error_page(chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail"));
@@ -848,6 +866,7 @@ mod tests {
         assert_eq!(number(nl, -0.5, 1), "-0,5");
         assert_eq!(number(nl, -12.5, 1), "-12,5");
         assert_eq!(Cell::Suppressed.text(nl), "<5");
+        assert_eq!(Cell::Protected.text(nl), "afgeschermd");
         assert_eq!(Cell::Empty.text(nl), "—");
     }
 
