@@ -76,6 +76,8 @@ field-error-wrong-code = This code is not right. Wait for the next code and try 
 field-error-name-too-short = Type at least 2 letters.
 field-error-postcode-with-house-number = Fill in the postcode with a house number.
 field-error-search-empty = Fill in at least one search field.
+field-error-whole-calendar-period = Choose a whole month, quarter, half year or year: from its first day to its last.
+field-error-period-not-ended = This period has not ended yet. Choose a period that has ended.
 
 ## Field labels (also named in the error summary)
 label-email = E-mail address

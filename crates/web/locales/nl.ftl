@@ -76,6 +76,8 @@ field-error-wrong-code = Deze code klopt niet. Wacht op de volgende code en prob
 field-error-name-too-short = Typ minstens 2 letters.
 field-error-postcode-with-house-number = Vul bij een huisnummer ook de postcode in.
 field-error-search-empty = Vul minstens één zoekveld in.
+field-error-whole-calendar-period = Kies een hele maand, een heel kwartaal, halfjaar of jaar: van de eerste tot en met de laatste dag.
+field-error-period-not-ended = Deze periode is nog niet voorbij. Kies een periode die al voorbij is.
 
 ## Field labels (also named in the error summary)
 label-email = E-mailadres
