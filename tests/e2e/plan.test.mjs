@@ -71,23 +71,23 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     // Bad input: a confidential goal without words and without a reason. Both errors beside
     // their fields, the input kept, nothing saved.
     let form = await openForm(page, 'Doel toevoegen');
-    await form.locator('#goal_description').fill('Samen aan tafel, zonder telefoons.');
-    await form.locator('#goal_confidential').check();
+    await form.locator('#goal-description').fill('Samen aan tafel, zonder telefoons.');
+    await form.locator('#goal-confidential').check();
     response = await submitForm(page, 'Doel toevoegen');
     assert.equal(response.status(), 422);
-    await expectFieldError(page, 'goal_title', 'Vul dit in.');
-    await expectFieldError(page, 'goal_reason', 'Schrijf op waarom dit doel vertrouwelijk is.');
-    assert.equal(await page.locator('#goal_description').inputValue(), 'Samen aan tafel, zonder telefoons.', 'the explanation is kept');
-    assert.ok(await page.locator('#goal_confidential').isChecked(), 'the checkbox is kept');
+    await expectFieldError(page, 'goal-title', 'Vul dit in.');
+    await expectFieldError(page, 'goal-confidential_reason', 'Schrijf op waarom dit doel vertrouwelijk is.');
+    assert.equal(await page.locator('#goal-description').inputValue(), 'Samen aan tafel, zonder telefoons.', 'the explanation is kept');
+    assert.ok(await page.locator('#goal-confidential').isChecked(), 'the checkbox is kept');
     assert.equal(await page.locator('article.bt-goal').count(), 0, 'no goal was saved');
     await expectAccessible(page, 'plan, goal form with errors');
 
     // A goal of the household as a whole.
     const householdGoal = 'We eten elke avond samen aan tafel.';
-    await page.locator('#goal_confidential').uncheck();
-    await page.locator('#goal_title').fill(householdGoal);
-    await page.locator('#goal_domain').selectOption('parenting');
-    assert.equal(await page.locator('#goal_client option:checked').innerText(), 'Het hele gezin');
+    await page.locator('#goal-confidential').uncheck();
+    await page.locator('#goal-title').fill(householdGoal);
+    await page.locator('#goal-life_domain').selectOption('parenting');
+    assert.equal(await page.locator('#goal-client_id option:checked').innerText(), 'Het hele gezin');
     response = await submitForm(page, 'Doel toevoegen');
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).pathname, `/cases/${caseId}/plan`);
@@ -101,11 +101,11 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     // A goal of the child, confidential with a reason.
     const childGoal = `${household.child} gaat weer met plezier naar school.`;
     form = await openForm(page, 'Doel toevoegen');
-    await form.locator('#goal_title').fill(childGoal);
-    await form.locator('#goal_domain').selectOption('development_school');
-    await form.locator('#goal_client').selectOption({ label: childName });
-    await form.locator('#goal_confidential').check();
-    await form.locator('#goal_reason').fill(`${household.child} wil eerst zelf met de mentor praten.`);
+    await form.locator('#goal-title').fill(childGoal);
+    await form.locator('#goal-life_domain').selectOption('development_school');
+    await form.locator('#goal-client_id').selectOption({ label: childName });
+    await form.locator('#goal-confidential').check();
+    await form.locator('#goal-confidential_reason').fill(`${household.child} wil eerst zelf met de mentor praten.`);
     response = await submitForm(page, 'Doel toevoegen');
     assert.equal(response.status(), 200);
     const child = goalCard(page, childGoal);
@@ -116,17 +116,17 @@ test('a family worker builds the family plan; bad input is kept and refused; the
 
     // An action under the household goal, carried by the parent, due in a week; then done.
     form = await openForm(home, 'Actie toevoegen');
-    await form.locator(`[name="g${homeId}.action_description"]`).fill('Een boodschappenlijst maken voor de week');
-    await form.locator(`[name="g${homeId}.action_performer"]`).selectOption('family_member');
+    await form.locator(`[name="description"]`).fill('Een boodschappenlijst maken voor de week');
+    await form.locator(`[name="performer"]`).selectOption('family_member');
     // Without naming the family member: refused beside that field.
     response = await submitForm(page, form.getByRole('button', { name: 'Actie toevoegen' }));
     assert.equal(response.status(), 422);
-    await expectFieldError(page, `g${homeId}-action_person`, 'Vul dit in.');
+    await expectFieldError(page, `g${homeId}-action-person_id`, 'Vul dit in.');
     assert.equal(await home.locator('.bt-plan-list__item', { hasText: 'boodschappenlijst' }).count(), 0, 'no action was saved');
     form = await openForm(home, 'Actie toevoegen');
-    assert.equal(await form.locator(`[name="g${homeId}.action_description"]`).inputValue(), 'Een boodschappenlijst maken voor de week', 'the action is kept');
-    await form.locator(`[name="g${homeId}.action_person"]`).selectOption({ label: parentName });
-    await form.locator(`[name="g${homeId}.action_due_on"]`).fill(isoDate(7));
+    assert.equal(await form.locator(`[name="description"]`).inputValue(), 'Een boodschappenlijst maken voor de week', 'the action is kept');
+    await form.locator(`[name="person_id"]`).selectOption({ label: parentName });
+    await form.locator(`[name="due_on"]`).fill(isoDate(7));
     response = await submitForm(page, form.getByRole('button', { name: 'Actie toevoegen' }));
     assert.equal(response.status(), 200);
     const action = home.locator('.bt-plan-list__item', { hasText: 'boodschappenlijst' });
@@ -140,10 +140,10 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     form = await openForm(home, 'Zelfredzaamheid meten');
     response = await submitForm(page, form.getByRole('button', { name: 'Score opslaan' }));
     assert.equal(response.status(), 422);
-    await expectFieldError(page, `g${homeId}-score_value`);
+    await expectFieldError(page, `g${homeId}-score-score`);
     assert.match(await home.innerText(), /Zelfredzaamheid\s+Nog niet gemeten\./, 'no score was saved');
     form = await openForm(home, 'Zelfredzaamheid meten');
-    await form.locator(`[name="g${homeId}.score_value"]`).selectOption('3');
+    await form.locator(`[name="score"]`).selectOption('3');
     response = await submitForm(page, form.getByRole('button', { name: 'Score opslaan' }));
     assert.equal(response.status(), 200);
     assert.match(await home.locator('dl').innerText(), /3 – beperkt zelfredzaam \(gemeten op/);
@@ -151,19 +151,19 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     // An evaluation. The next date before the evaluation itself is refused, with the texts kept.
     const evaluations = page.locator('section:has(#evaluations-heading)');
     form = await openForm(evaluations, 'Evaluatie vastleggen');
-    await form.locator('#evaluation_went_well').fill('Drie avonden samen gegeten.');
-    await form.locator('#evaluation_changes').fill('Ook in het weekend proberen.');
-    await form.locator('#evaluation_next_on').fill(isoDate(-1));
-    await form.locator(`#evaluation_score_${homeId}`).selectOption('4');
+    await form.locator('#evaluation-went_well').fill('Drie avonden samen gegeten.');
+    await form.locator('#evaluation-changes').fill('Ook in het weekend proberen.');
+    await form.locator('#evaluation-next_on').fill(isoDate(-1));
+    await form.getByLabel(householdGoal).selectOption('4');
     response = await submitForm(page, 'Evaluatie opslaan');
     assert.equal(response.status(), 422);
-    await expectFieldError(page, 'evaluation_next_on', 'na de datum van deze evaluatie');
-    assert.equal(await page.locator('#evaluation_went_well').inputValue(), 'Drie avonden samen gegeten.');
-    assert.equal(await page.locator(`#evaluation_score_${homeId}`).inputValue(), '4', 'the score is kept');
+    await expectFieldError(page, 'evaluation-next_on', 'na de datum van deze evaluatie');
+    assert.equal(await page.locator('#evaluation-went_well').inputValue(), 'Drie avonden samen gegeten.');
+    assert.equal(await evaluations.getByLabel(householdGoal).inputValue(), '4', 'the score is kept');
     assert.equal(await page.locator('article.bt-evaluation').count(), 0, 'no evaluation was saved');
     await expectAccessible(page, 'plan, evaluation form with an error');
     const next = isoDate(28);
-    await page.locator('#evaluation_next_on').fill(next);
+    await page.locator('#evaluation-next_on').fill(next);
     response = await submitForm(page, 'Evaluatie opslaan');
     assert.equal(response.status(), 200);
     const evaluation = page.locator('article.bt-evaluation');
@@ -195,19 +195,19 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     assert.match(await page.locator('.bt-staff-only').innerText(), /Alleen voor medewerkers — nooit zichtbaar in Mijn Buurtteam/);
     response = await submitForm(page, 'Aantekening opslaan');
     assert.equal(response.status(), 422);
-    await expectFieldError(page, 'note_body', 'Vul dit in.');
-    await page.locator('#note_body').fill('Moeder lijkt overbelast; volgende keer vragen naar haar netwerk.');
+    await expectFieldError(page, 'note-body', 'Vul dit in.');
+    await page.locator('#note-body').fill('Moeder lijkt overbelast; volgende keer vragen naar haar netwerk.');
     response = await submitForm(page, 'Aantekening opslaan');
     assert.equal(response.status(), 200);
     assert.match(await page.locator('#notes').innerText(), /Moeder lijkt overbelast/);
-    assert.equal(await page.locator('#note_body').inputValue(), '', 'the form is empty again');
+    assert.equal(await page.locator('#note-body').inputValue(), '', 'the form is empty again');
     await expectAccessible(page, 'working notes');
     await page.goto(`/cases/${caseId}/plan`);
     assert.equal(await page.getByText('Moeder lijkt overbelast').count(), 0, 'working notes are not on the plan page');
 
     // Agreement on behalf of the parent, to the current version.
     const version = Number((await page.locator('.bt-badges .utrecht-status-badge', { hasText: /^Versie \d+$/ }).innerText()).match(/\d+/)[0]);
-    await page.locator('#agreement_person').selectOption({ label: parentName });
+    await page.locator('#agreement-person_id').selectOption({ label: parentName });
     response = await submitForm(page, 'Akkoord vastleggen');
     assert.equal(response.status(), 200);
     assert.equal(await page.locator('#agreed-current').innerText(), `Akkoord met deze versie: ${parentName}.`);
@@ -216,15 +216,15 @@ test('a family worker builds the family plan; bad input is kept and refused; the
 
     // A network member on the household goal: a bad e-mail address first, then the code, once.
     form = await openForm(goalCard(page, householdGoal), 'Belangrijke ander uitnodigen');
-    await form.locator(`[name="g${homeId}.network_name"]`).fill('Truus de Vries');
-    await form.locator(`[name="g${homeId}.network_relation"]`).fill('buurvrouw');
-    await form.locator(`[name="g${homeId}.network_email"]`).fill('truus-at-example');
+    await form.locator('[name="name"]').fill('Truus de Vries');
+    await form.locator('[name="relation"]').fill('buurvrouw');
+    await form.locator('[name="email"]').fill('truus-at-example');
     response = await submitForm(page, form.getByRole('button', { name: 'Uitnodiging maken' }));
     assert.equal(response.status(), 422);
-    await expectFieldError(page, `g${homeId}-network_email`, 'naam@voorbeeld.nl');
-    assert.equal(await page.locator(`[name="g${homeId}.network_name"]`).inputValue(), 'Truus de Vries');
+    await expectFieldError(page, `g${homeId}-network-email`, 'naam@voorbeeld.nl');
+    assert.equal(await page.locator(`#g${homeId}-network-name`).inputValue(), 'Truus de Vries');
     assert.equal(await goalCard(page, householdGoal).locator('.bt-network').count(), 0, 'nobody was invited');
-    await page.locator(`[name="g${homeId}.network_email"]`).fill('truus@example.nl');
+    await page.locator(`#g${homeId}-network-email`).fill('truus@example.nl');
     response = await submitForm(page, goalCard(page, householdGoal).getByRole('button', { name: 'Uitnodiging maken' }));
     assert.equal(response.status(), 200);
     assert.match(await page.locator('#notice').innerText(), /De uitnodiging voor Truus de Vries is gemaakt/);
@@ -252,7 +252,7 @@ test('a family worker builds the family plan; bad input is kept and refused; the
     // The goal reached: a change with a before and an after.
     await page.goto(`/cases/${caseId}/plan`);
     form = await openForm(goalCard(page, householdGoal), 'Doel wijzigen');
-    await form.locator(`[name="g${homeId}.goal_status"]`).selectOption('achieved');
+    await form.locator(`[name="status"]`).selectOption('achieved');
     response = await submitForm(page, form.getByRole('button', { name: 'Wijziging opslaan' }));
     assert.equal(response.status(), 200);
     assert.match(await goalCard(page, householdGoal).innerText(), /Status: Bereikt/);
@@ -330,12 +330,12 @@ test('the family proposes new words for a goal in Mijn Buurtteam; the worker acc
     await page.goto(`/cases/${caseId}/plan`);
     // A goal of the child (12): the parent with parental authority sees it and may propose.
     const title = 'Vaker samen naar buiten.';
-    await page.locator('#goal_title').fill(title);
-    await page.locator('#goal_client').selectOption({ label: `${household.child} ${household.familyName}` });
+    await page.locator('#goal-title').fill(title);
+    await page.locator('#goal-client_id').selectOption({ label: `${household.child} ${household.familyName}` });
     assert.equal((await submitForm(page, 'Doel toevoegen')).status(), 200);
     const id = await goalId(goalCard(page, title));
     await page.goto(`/cases/${caseId}/notes`);
-    await page.locator('#note_body').fill('Werkaantekening: niet voor het gezin.');
+    await page.locator('#note-body').fill('Werkaantekening: niet voor het gezin.');
     assert.equal((await submitForm(page, 'Aantekening opslaan')).status(), 200);
 
     // The parent gets a code and activates an account with it.
@@ -395,10 +395,10 @@ test('the family proposes new words for a goal in Mijn Buurtteam; the worker acc
     // on the worklist.
     await page.goto(`/cases/${caseId}/plan`);
     const form = await openForm(page, 'Evaluatie vastleggen');
-    await form.locator('#evaluation_held_on').fill(isoDate(-10));
-    await form.locator('#evaluation_went_well').fill('Twee keer naar het park.');
-    await form.locator('#evaluation_changes').fill('Niets.');
-    await form.locator('#evaluation_next_on').fill(isoDate(-3));
+    await form.locator('#evaluation-held_on').fill(isoDate(-10));
+    await form.locator('#evaluation-went_well').fill('Twee keer naar het park.');
+    await form.locator('#evaluation-changes').fill('Niets.');
+    await form.locator('#evaluation-next_on').fill(isoDate(-3));
     assert.equal((await submitForm(page, 'Evaluatie opslaan')).status(), 200);
     const late = page.locator('#next-evaluation');
     assert.equal(await late.innerText(), `Evaluatie uiterlijk ${dutchDate(isoDate(-3))}: 3 dagen te laat`);

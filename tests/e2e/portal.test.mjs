@@ -232,7 +232,7 @@ test('a parent activates, logs in, and works in the plan as the rules allow', as
   // Commenting: an empty comment is an error beside the field; then a real one.
   response = await submitForm(page, household.getByRole('button', { name: 'Reactie plaatsen' }));
   assert.equal(response.status(), 422);
-  await expectFieldError(page, `g${g.household}-portal_comment`, 'Vul dit in.');
+  await expectFieldError(page, `g${g.household}-comment-body`, 'Vul dit in.');
   await expectAccessible(page, 'portal plan with a comment error');
   await card(page, g.household).getByLabel('Jouw reactie').fill('Het lukt al beter, maar in het weekend is het lastig.');
   response = await submitForm(page, card(page, g.household).getByRole('button', { name: 'Reactie plaatsen' }));
@@ -247,7 +247,7 @@ test('a parent activates, logs in, and works in the plan as the rules allow', as
   assert.match(await child.innerText(), /Je gezinswerker bekijkt het en beslist/);
   response = await submitForm(page, child.getByRole('button', { name: 'Voorstel versturen' }));
   assert.equal(response.status(), 422);
-  await expectFieldError(page, `g${g.child}-portal_proposal_title`, 'Vul dit in.');
+  await expectFieldError(page, `g${g.child}-proposal-title`, 'Vul dit in.');
   await card(page, g.child).getByLabel('Hoe wil je het doel noemen?').fill('Bram ligt om half acht in bed');
   await card(page, g.child).getByLabel('Uitleg (mag leeg blijven)').fill('Dan is hij uitgerust voor school.');
   response = await submitForm(page, card(page, g.child).getByRole('button', { name: 'Voorstel versturen' }));
@@ -295,7 +295,7 @@ test('a parent invites a network member, who sees only that goal until it is rev
   await household().getByLabel('E-mailadres').fill('joke@');
   let response = await submitForm(page, household().getByRole('button', { name: 'Uitnodigen' }));
   assert.equal(response.status(), 422);
-  await expectFieldError(page, `g${g.household}-portal_network_email`, 'Vul een e-mailadres in als naam@voorbeeld.nl.');
+  await expectFieldError(page, `g${g.household}-network-email`, 'Vul een e-mailadres in als naam@voorbeeld.nl.');
   assert.equal(await household().getByLabel('Naam').inputValue(), 'Joke Jansen');
 
   // The code is shown once, on the page, never in the address bar.

@@ -232,6 +232,75 @@ pub fn relation_to_team(actor: &Actor, team: TeamId) -> Relation {
     if actor.team_ids.contains(&team) { Relation::OwnTeam } else { Relation::OtherTeam }
 }
 
+/// A part of the application with its own place in the navigation menu, in menu order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// The worklist of the actor's teams (the staff start page).
+    Worklist,
+    /// Registering a referral (finding or adding the household first).
+    NewReferral,
+    /// Searching households.
+    Search,
+    /// Mijn Buurtteam: one's own family plan, or the goal one was invited onto.
+    PortalPlan,
+    /// Mijn Buurtteam: who looked at one's file.
+    PortalAccessLog,
+    /// The steering dashboards.
+    Dashboards,
+    /// One's own account: password, second factor.
+    Account,
+}
+
+impl Area {
+    pub const ALL: &'static [Self] = &[
+        Self::Worklist,
+        Self::NewReferral,
+        Self::Search,
+        Self::PortalPlan,
+        Self::PortalAccessLog,
+        Self::Dashboards,
+        Self::Account,
+    ];
+
+    /// A stable name (the pages mark the current area with it).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Worklist => "worklist",
+            Self::NewReferral => "referral",
+            Self::Search => "search",
+            Self::PortalPlan => "portal",
+            Self::PortalAccessLog => "portal-log",
+            Self::Dashboards => "dashboards",
+            Self::Account => "account",
+        }
+    }
+
+    /// Whether the actor may use the area at all, by the same rules that decide each request in
+    /// it: the menu offers only what would be allowed.
+    pub fn is_open_to(self, actor: &Actor) -> bool {
+        let role = actor.role;
+        let allowed = |relation, action| decide(role, relation, action) == Decision::Allow;
+        match self {
+            Self::Worklist => allowed(Relation::NoRecord, Action::ListCases),
+            Self::NewReferral => allowed(Relation::NoRecord, Action::CreateHousehold),
+            // Households are searched to open their cases: those of the actor's own teams.
+            Self::Search => allowed(Relation::OwnTeam, Action::ReadHousehold),
+            // Mijn Buurtteam is for the accounts made there by invitation, never for staff.
+            Self::PortalPlan => !role.is_staff(),
+            // Household members read who looked at their file; network members see one goal.
+            Self::PortalAccessLog => role == Role::FamilyMember,
+            // The dashboards open on one's own teams (or the city, for analysts).
+            Self::Dashboards => allowed(Relation::OwnTeam, Action::ReadKpis),
+            Self::Account => true,
+        }
+    }
+}
+
+/// The navigation menu of an actor: the areas open to them, in menu order.
+pub fn navigation(actor: &Actor) -> Vec<Area> {
+    Area::ALL.iter().copied().filter(|a| a.is_open_to(actor)).collect()
+}
+
 /// The access matrix as a Markdown table, for `docs/access.md` (a test keeps that file equal
 /// to this output, so the documentation cannot drift from the code).
 pub fn matrix_markdown() -> String {
@@ -261,6 +330,45 @@ pub fn matrix_markdown() -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod navigation_tests {
+    use super::*;
+    use Area::*;
+
+    fn menu(role: Role) -> Vec<Area> {
+        let actor = Actor { user_id: UserId(1), role, team_ids: vec![TeamId(1)], person_id: None, session_ref: None };
+        navigation(&actor)
+    }
+
+    #[test]
+    fn family_workers_and_team_managers_get_the_casework_and_their_dashboards() {
+        for role in [Role::FamilyWorker, Role::TeamManager] {
+            assert_eq!(menu(role), vec![Worklist, NewReferral, Search, Dashboards, Account], "{role:?}");
+        }
+    }
+
+    #[test]
+    fn analysts_get_the_dashboards_and_admins_only_their_account() {
+        assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
+        assert_eq!(menu(Role::Admin), vec![Account]);
+    }
+
+    #[test]
+    fn family_members_get_their_plan_and_who_looked_at_it_network_members_only_the_plan() {
+        assert_eq!(menu(Role::FamilyMember), vec![PortalPlan, PortalAccessLog, Account]);
+        assert_eq!(menu(Role::NetworkMember), vec![PortalPlan, Account]);
+    }
+
+    #[test]
+    fn every_role_has_its_account_and_no_staff_member_the_portal() {
+        for role in Role::ALL {
+            let m = menu(*role);
+            assert!(m.contains(&Account), "{role:?}");
+            assert_eq!(m.contains(&PortalPlan), !role.is_staff(), "{role:?}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -52,11 +52,11 @@ plan-field-shared = Shared with the family
 plan-field-performer = Who does it
 label-goal-title = Goal in the family's own words
 label-goal-description = Explanation (optional)
-label-goal-domain = Life domain
-label-goal-client = Whose goal is it?
+label-goal-life-domain = Life domain
+label-goal-client-id = Whose goal is it?
 label-goal-status = Status
 label-goal-confidential = Confidential: not visible to other family members and network members
-label-goal-reason = Reason for confidentiality
+label-goal-confidential-reason = Reason for confidentiality
 label-goal-shared = The client (16 or older) shares this goal with the family
 hint-goal-title = As the family says it, for example: "Bram enjoys going to school again."
 hint-goal-reason = Only for a confidential goal. Only staff and the client themselves see the reason.
@@ -73,14 +73,14 @@ plan-action-add-submit = Add action
 label-action-description = What is going to happen?
 label-action-performer = Who does it?
 label-action-due-on = Due by (optional)
-label-action-person = Which family member (with Family member)
-label-action-network = Which network member (with Network member)
-label-action-partner = Which organisation (with Partner organisation)
+label-action-person-id = Which family member (with Family member)
+label-action-network-invitation-id = Which network member (with Network member)
+label-action-performer-name = Which organisation (with Partner organisation)
 
 ## Scores
 plan-score-add = Measure self-sufficiency
 plan-score-add-submit = Save score
-label-score-value = Self-sufficiency (1 to 5)
+label-score-score = Self-sufficiency (1 to 5)
 label-score-measured-on = Measured on
 
 ## Proposals from the family
@@ -158,7 +158,7 @@ plan-agree-on-behalf = Record agreement on behalf of a family member
 plan-agree-on-behalf-intro = Only when the family member told you themselves that they agree to this version of the plan.
 plan-agree-submit = Record agreement
 plan-agree-no-goals = Agreement is possible once the plan has goals.
-label-agreement-person = Which family member agrees?
+label-agreement-person-id = Which family member agrees?
 
 ## Mijn Buurtteam invitations
 plan-portal = Mijn Buurtteam

@@ -11,7 +11,7 @@ role-family-member = Family member
 role-network-member = Important other
 
 ## Field labels and errors of the portal forms
-label-portal-comment = Your comment
+label-portal-comment-body = Your comment
 label-portal-proposal-title = What would you call the goal?
 label-portal-proposal-description = Explanation (you may leave this empty)
 label-portal-network-name = Name

@@ -52,11 +52,11 @@ plan-field-shared = Gedeeld met het gezin
 plan-field-performer = Wie doet het
 label-goal-title = Doel in de woorden van het gezin
 label-goal-description = Toelichting (niet verplicht)
-label-goal-domain = Leefgebied
-label-goal-client = Van wie is het doel?
+label-goal-life-domain = Leefgebied
+label-goal-client-id = Van wie is het doel?
 label-goal-status = Status
 label-goal-confidential = Vertrouwelijk: niet zichtbaar voor andere gezinsleden en belangrijke anderen
-label-goal-reason = Reden van vertrouwelijkheid
+label-goal-confidential-reason = Reden van vertrouwelijkheid
 label-goal-shared = De cliënt (16 jaar of ouder) deelt dit doel met het gezin
 hint-goal-title = Zoals het gezin het zelf zegt, bijvoorbeeld: "Bram gaat weer met plezier naar school."
 hint-goal-reason = Alleen invullen bij een vertrouwelijk doel. Alleen medewerkers en de cliënt zelf zien de reden.
@@ -73,14 +73,14 @@ plan-action-add-submit = Actie toevoegen
 label-action-description = Wat gaat er gebeuren?
 label-action-performer = Wie doet het?
 label-action-due-on = Uiterlijk op (niet verplicht)
-label-action-person = Welk gezinslid (bij Gezinslid)
-label-action-network = Welke belangrijke ander (bij Belangrijke ander)
-label-action-partner = Welke organisatie (bij Partnerorganisatie)
+label-action-person-id = Welk gezinslid (bij Gezinslid)
+label-action-network-invitation-id = Welke belangrijke ander (bij Belangrijke ander)
+label-action-performer-name = Welke organisatie (bij Partnerorganisatie)
 
 ## Scores
 plan-score-add = Zelfredzaamheid meten
 plan-score-add-submit = Score opslaan
-label-score-value = Zelfredzaamheid (1 tot 5)
+label-score-score = Zelfredzaamheid (1 tot 5)
 label-score-measured-on = Gemeten op
 
 ## Proposals from the family
@@ -158,7 +158,7 @@ plan-agree-on-behalf = Akkoord vastleggen namens een gezinslid
 plan-agree-on-behalf-intro = Alleen als het gezinslid u zelf heeft gezegd akkoord te zijn met deze versie van het plan.
 plan-agree-submit = Akkoord vastleggen
 plan-agree-no-goals = Akkoord kan pas als het plan doelen heeft.
-label-agreement-person = Welk gezinslid is akkoord?
+label-agreement-person-id = Welk gezinslid is akkoord?
 
 ## Mijn Buurtteam invitations
 plan-portal = Mijn Buurtteam

@@ -11,7 +11,7 @@ role-family-member = Gezinslid
 role-network-member = Belangrijke ander
 
 ## Field labels and errors of the portal forms
-label-portal-comment = Jouw reactie
+label-portal-comment-body = Jouw reactie
 label-portal-proposal-title = Hoe wil je het doel noemen?
 label-portal-proposal-description = Uitleg (mag leeg blijven)
 label-portal-network-name = Naam

@@ -9,8 +9,8 @@ mod second_factor;
 pub use lockout::Throttle;
 pub(crate) use lockout::{ActivationKeys, activation_blocked_until, record_activation_failure, wait};
 pub use passwords::{
-    MIN_PASSWORD_LENGTH, change_password, check_new_password, check_password, hash_password, hash_password_async,
-    password_error,
+    MIN_PASSWORD_LENGTH, change_password, check_new_password, check_new_password_twice, check_password, hash_password,
+    hash_password_async, password_error,
 };
 pub use second_factor::{
     Enrolment, RECOVERY_CODES, begin_enrolment, confirm_enrolment, current_code, disable_second_factor,

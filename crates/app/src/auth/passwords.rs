@@ -39,6 +39,22 @@ pub fn check_new_password(
     password::check(password, context).map_err(|problem| password_error(field, problem))
 }
 
+/// A new password by the rules, typed the same twice (`repeat_field`): the check of every form
+/// that sets a password with a repeat field (changing one's password, activating an account).
+pub fn check_new_password_twice(
+    (field, new): (&str, &str),
+    (repeat_field, repeat): (&str, &str),
+    context: &PasswordContext<'_>,
+) -> std::result::Result<(), FieldError> {
+    check_new_password(field, new, context)?;
+    if new != repeat {
+        let mut e = FieldError::new(repeat_field, "does not match the new password");
+        e.code("password_mismatch");
+        return Err(e);
+    }
+    Ok(())
+}
+
 /// The field error for a refused password.
 pub fn password_error(field: &str, problem: PasswordProblem) -> FieldError {
     let mut e = FieldError::new(field, problem.message());
@@ -130,10 +146,8 @@ pub async fn change_password(
     }
     let context =
         PasswordContext { email: Some(&user.email), name: Some(&user.name), current: current_ok.then_some(current) };
-    if let Err(e) = check_new_password("new_password", new, &context) {
+    if let Err(e) = check_new_password_twice(("new_password", new), ("repeat_password", repeat), &context) {
         errors.0.push(e);
-    } else if new != repeat {
-        errors.add("repeat_password", "does not match the new password").code("password_mismatch");
     }
     errors.finish()?;
     let new_hash = hash_password_async(new.to_owned()).await?;

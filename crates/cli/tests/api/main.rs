@@ -12,6 +12,7 @@ mod cli;
 mod dashboards;
 mod disk_full;
 mod existence;
+mod forms;
 mod households;
 mod idempotency;
 mod jobs;

@@ -7,9 +7,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use buurtteam_app::{AppError, auth, organisation};
 
-use super::form::{FormData, FormState};
+use super::form::{FormData, FormState, PageForm};
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
+use crate::session::PasswordChangeInput;
+use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -66,18 +68,17 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage) -> Response {
     account_page(&state, &staff, StatusCode::OK, FormState::default(), FormState::default(), None).await
 }
 
-pub async fn change_password(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+pub async fn change_password(State(state): State<AppState>, form: PageForm<PasswordChangeInput>) -> Response {
+    let PageForm { page: staff, input, .. } = form;
     let tr = staff.tr();
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let result = auth::change_password(
         &state.app,
         &staff.actor,
         &staff.token,
-        form.get("current_password").unwrap_or_default(),
-        form.get("new_password").unwrap_or_default(),
-        form.get("repeat_password").unwrap_or_default(),
+        &text(&input.current_password),
+        &text(&input.new_password),
+        &text(&input.repeat_password),
     )
     .await;
     match result {
@@ -150,16 +151,22 @@ pub async fn second_factor_page(State(state): State<AppState>, staff: StaffPage)
     setup_page(&state, &staff, StatusCode::OK, FormState::default()).await
 }
 
-pub async fn second_factor_submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+/// The second-factor form: a code confirms the set-up; `action=disable` with the password
+/// turns the second factor off. (The API has no such step: this form is the page's own.)
+#[derive(Debug, Default, Deserialize)]
+pub struct SecondFactorInput {
+    pub action: Option<String>,
+    pub password: Option<String>,
+    pub code: Option<String>,
+}
+
+pub async fn second_factor_submit(State(state): State<AppState>, form: PageForm<SecondFactorInput>) -> Response {
+    let PageForm { page: staff, input, .. } = form;
     let tr = staff.tr();
     let chrome = staff.chrome("account");
-    if form.get("action") == Some("disable") {
-        return match auth::disable_second_factor(&state.app, &staff.actor, form.get("password").unwrap_or_default())
-            .await
-        {
+    if input.action.as_deref() == Some("disable") {
+        let password = input.password.unwrap_or_default();
+        return match auth::disable_second_factor(&state.app, &staff.actor, &password).await {
             Ok(()) => Redirect::to("/account").into_response(),
             Err(AppError::Validation(errors)) => {
                 let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
@@ -168,7 +175,7 @@ pub async fn second_factor_submit(State(state): State<AppState>, staff: StaffPag
             Err(e) => app_error_page(&chrome, e),
         };
     }
-    match auth::confirm_enrolment(&state.app, &staff.actor, form.get("code").unwrap_or_default()).await {
+    match auth::confirm_enrolment(&state.app, &staff.actor, input.code.as_deref().unwrap_or_default()).await {
         Ok(codes) => render(
             StatusCode::OK,
             &SetupPage {

@@ -14,7 +14,7 @@ use buurtteam_domain::ids::CaseId;
 use buurtteam_domain::person::age_on;
 use jiff::civil::Date;
 
-use super::form::{FormData, FormState};
+use super::form::{FormData, FormState, PageForm};
 use super::i18n::Tr;
 use super::worklist::clients_label;
 use super::{Chrome, StaffPage, app_error_page, render};
@@ -287,66 +287,28 @@ async fn after<T>(
     show(state, staff, id, status, Some(forms)).await
 }
 
-pub async fn hold_intake(
-    State(state): State<AppState>,
-    staff: StaffPage,
-    Path(id): Path<i64>,
-    form: FormData,
-) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
-    let input = IntakeInput { held_on: form.opt("held_on"), worker_id: form.id("worker_id") };
-    let result = cases::hold_intake(&state.app, &staff.actor, CaseId(id), &input).await;
-    after(&state, &staff, id, form, result, |f| &mut f.intake).await
+pub async fn hold_intake(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<IntakeInput>) -> Response {
+    let result = cases::hold_intake(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.intake).await
 }
 
-pub async fn start_support(
-    State(state): State<AppState>,
-    staff: StaffPage,
-    Path(id): Path<i64>,
-    form: FormData,
-) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
-    let input = StartInput { started_on: form.opt("started_on") };
-    let result = cases::start_support(&state.app, &staff.actor, CaseId(id), &input).await;
-    after(&state, &staff, id, form, result, |f| &mut f.start).await
+pub async fn start_support(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<StartInput>) -> Response {
+    let result = cases::start_support(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.start).await
 }
 
+/// A duration that is not a number is read as 0 minutes, which the use case reports as out of
+/// range rather than ignoring it.
 pub async fn record_contact(
     State(state): State<AppState>,
-    staff: StaffPage,
     Path(id): Path<i64>,
-    form: FormData,
+    form: PageForm<ContactInput>,
 ) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
-    // A duration that is not a number is reported as out of range rather than ignored.
-    let minutes = form.opt("minutes").map(|m| m.parse::<i64>().unwrap_or(-1));
-    let input = ContactInput {
-        contact_on: form.opt("contact_on"),
-        form: form.opt("form"),
-        minutes,
-        participants: form.ids("participants"),
-        other_participants: form.opt("other_participants"),
-    };
-    let result = cases::record_contact(&state.app, &staff.actor, CaseId(id), &input).await;
-    after(&state, &staff, id, form, result, |f| &mut f.contact).await
+    let result = cases::record_contact(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.contact).await
 }
 
-pub async fn close(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
-    let input = CloseInput {
-        closed_on: form.opt("closed_on"),
-        reason: form.opt("reason"),
-        reason_detail: form.opt("reason_detail"),
-        summary: form.opt("summary"),
-    };
-    let result = cases::close(&state.app, &staff.actor, CaseId(id), &input).await;
-    after(&state, &staff, id, form, result, |f| &mut f.close).await
+pub async fn close(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CloseInput>) -> Response {
+    let result = cases::close(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.close).await
 }

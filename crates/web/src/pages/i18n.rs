@@ -273,10 +273,15 @@ mod tests {
         let nl = keys(NL_SOURCE);
         let mut used = BTreeSet::new();
         let mut files = Vec::new();
-        for dir in ["templates", "src/pages"] {
-            let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-            for entry in std::fs::read_dir(base).expect("dir") {
-                files.push(entry.expect("entry").path());
+        let mut dirs: Vec<_> = ["templates", "src/pages"]
+            .iter()
+            .map(|d| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+            .collect();
+        // The page modules split by capability live in folders of their own.
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).expect("dir") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() { dirs.push(path) } else { files.push(path) }
             }
         }
         for path in files {

@@ -43,7 +43,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use buurtteam_app::{AppError, auth};
 use buurtteam_domain::codes::Role;
-use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::{self, Actor, Area};
 use buurtteam_store::organisation::User;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -88,16 +88,10 @@ pub struct Chrome {
     /// The logged-in user's name and role label, when there is one.
     pub user_name: Option<String>,
     pub role_label: String,
-    /// Show the team-manager parts of the navigation.
+    /// Show the team-manager links of a case (its access log).
     pub is_manager: bool,
-    /// Show the parts about client records (worklist, referrals, search).
-    pub client_access: bool,
-    /// Show the steering dashboards (roles that may read KPIs).
-    pub kpi_access: bool,
-    /// Show the Mijn Buurtteam navigation (portal accounts), and in it the page of who looked
-    /// at one's file (household members, not network members).
-    pub portal: bool,
-    pub portal_log: bool,
+    /// The navigation menu: the areas the policy opens to the user (`policy::navigation`).
+    pub nav: Vec<NavItem>,
     pub csrf: String,
     pub theme_class: String,
     pub has_custom_theme: bool,
@@ -109,7 +103,40 @@ pub struct Chrome {
     pub query: String,
 }
 
+/// An item of the navigation menu.
+#[derive(Debug, Clone)]
+pub struct NavItem {
+    pub area: Area,
+    pub href: &'static str,
+    pub label: String,
+}
+
+impl NavItem {
+    fn of(tr: Tr, area: Area) -> Self {
+        let (href, key) = match area {
+            Area::Worklist => ("/", "nav-worklist"),
+            Area::NewReferral => ("/referrals/new", "nav-new-referral"),
+            Area::Search => ("/search", "nav-search"),
+            Area::PortalPlan => ("/portal", "nav-portal-plan"),
+            Area::PortalAccessLog => ("/portal/access-log", "nav-portal-log"),
+            Area::Dashboards => ("/dashboards", "nav-dashboards"),
+            Area::Account => ("/account", "nav-account"),
+        };
+        Self { area, href, label: tr.t(key) }
+    }
+
+    /// The name a page gives as its current navigation item.
+    pub fn code(&self) -> &'static str {
+        self.area.code()
+    }
+}
+
 impl Chrome {
+    /// Whether this is Mijn Buurtteam (the home, the footer and the error pages say so).
+    pub fn portal(&self) -> bool {
+        self.nav.iter().any(|i| i.area == Area::PortalPlan)
+    }
+
     pub fn css(&self, name: &str) -> String {
         assets::url(name)
     }
@@ -127,16 +154,12 @@ impl Chrome {
         login::urlencode(&back)
     }
 
-    /// Fills in who is logged in and which parts of the navigation their role gets.
-    pub fn for_user(&mut self, user: &User) {
+    /// Fills in who is logged in and the navigation the policy gives them.
+    pub fn for_user(&mut self, actor: &Actor, user: &User) {
         self.user_name = Some(user.name.clone());
         self.role_label = self.tr.code("role", user.role.code());
         self.is_manager = user.role == Role::TeamManager;
-        self.client_access = buurtteam_domain::policy::has_client_access(user.role);
-        self.kpi_access =
-            buurtteam_domain::policy::kpi_disclosure(user.role, buurtteam_domain::policy::Relation::OwnTeam).is_some();
-        self.portal = !user.role.is_staff();
-        self.portal_log = user.role == Role::FamilyMember;
+        self.nav = policy::navigation(actor).into_iter().map(|a| NavItem::of(self.tr, a)).collect();
     }
 
     pub fn is(&self, item: &str) -> bool {
@@ -150,10 +173,7 @@ pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> 
         user_name: None,
         role_label: String::new(),
         is_manager: false,
-        client_access: false,
-        kpi_access: false,
-        portal: false,
-        portal_log: false,
+        nav: Vec::new(),
         csrf: String::new(),
         theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
         has_custom_theme: state.config.theme.is_some(),
@@ -187,19 +207,20 @@ impl StaffPage {
     pub fn tr(&self) -> Tr {
         self.chrome.tr
     }
+}
 
-    /// Checks the CSRF token of a submitted form; a refusal is logged (`form.access_refused`).
-    pub fn check_csrf(&self, form: &form::FormData) -> Result<(), Box<Response>> {
-        let sent = form.get("_csrf").unwrap_or_default();
-        if sent.len() == self.chrome.csrf.len() && constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
-            Ok(())
-        } else {
-            Err(Box::new(csrf_refused(&self.chrome, &self.actor)))
-        }
+impl form::FormSession for StaffPage {
+    fn chrome(&self) -> &Chrome {
+        &self.chrome
+    }
+
+    fn actor(&self) -> &Actor {
+        &self.actor
     }
 }
 
-/// The page for a form without the session's CSRF token, carrying the refusal to be logged.
+/// The page for a form without the session's CSRF token, carrying the refusal to be logged
+/// (`form.access_refused`). Only `form::PageForm` answers with it.
 fn csrf_refused(chrome: &Chrome, actor: &Actor) -> Response {
     let page = error_page(chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     let refusal = crate::refusals::Refusal {
@@ -244,7 +265,7 @@ impl FromRequestParts<AppState> for StaffPage {
         if !user.role.is_staff() && !path.starts_with("/account") {
             return Err(Redirect::to("/portal").into_response());
         }
-        chrome.for_user(&user);
+        chrome.for_user(&actor, &user);
         chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome, token })
     }

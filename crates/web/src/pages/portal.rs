@@ -31,7 +31,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use serde::Deserialize;
 
-use super::form::{FormData, FormState};
+use super::form::{FormData, FormSession, FormState, NoFields, PageForm, Scope};
 use super::i18n::Tr;
 use super::{AnyPage, Chrome, app_error_page, base_chrome, csrf_token, error_page, render};
 use crate::AppState;
@@ -74,15 +74,15 @@ impl PortalPage {
     fn is_network(&self) -> bool {
         self.user.role == Role::NetworkMember
     }
+}
 
-    /// Checks the CSRF token of a submitted form.
-    fn check_csrf(&self, form: &FormData) -> Result<(), Box<Response>> {
-        let sent = form.get("_csrf").unwrap_or_default();
-        if super::constant_eq(sent.as_bytes(), self.chrome.csrf.as_bytes()) {
-            Ok(())
-        } else {
-            Err(Box::new(super::csrf_refused(&self.chrome, &self.actor)))
-        }
+impl FormSession for PortalPage {
+    fn chrome(&self) -> &Chrome {
+        &self.chrome
+    }
+
+    fn actor(&self) -> &Actor {
+        &self.actor
     }
 }
 
@@ -105,7 +105,7 @@ impl FromRequestParts<AppState> for PortalPage {
         if user.role.is_staff() {
             return Err(Redirect::to("/").into_response());
         }
-        chrome.for_user(&user);
+        chrome.for_user(&actor, &user);
         chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome })
     }
@@ -114,9 +114,9 @@ impl FromRequestParts<AppState> for PortalPage {
 // ---------------------------------------------------------------------------------------
 // The plan.
 
-/// The forms of one goal, each with its own input and errors. Field names carry the goal
-/// (`g12.portal_comment`), so every field on the page has its own id.
-#[derive(Default)]
+/// The forms of one goal, each with its own input and errors. Their fields are named as in the
+/// use case's input (`body`, `title`); each form's scope gives them ids of their own on the page
+/// (`g12-comment-body`) and names their labels (`label-portal-comment-body`).
 struct GoalForms {
     comment: FormState,
     propose: FormState,
@@ -129,6 +129,30 @@ enum Which {
     Comment,
     Propose,
     Invite,
+}
+
+impl Which {
+    fn scope(self, goal: i64) -> Scope {
+        match self {
+            Which::Comment => Scope::new(format!("g{goal}-comment"), "portal-comment"),
+            Which::Propose => Scope::new(format!("g{goal}-proposal"), "portal-proposal"),
+            Which::Invite => Scope::new(format!("g{goal}-network"), "portal-network"),
+        }
+    }
+
+    fn form(self, goal: i64, values: FormData) -> FormState {
+        FormState::new(values).in_scope(self.scope(goal))
+    }
+}
+
+impl GoalForms {
+    fn of(goal: i64) -> Self {
+        Self {
+            comment: Which::Comment.form(goal, FormData::default()),
+            propose: Which::Propose.form(goal, FormData::default()),
+            invite: Which::Invite.form(goal, FormData::default()),
+        }
+    }
 }
 
 /// A form shown again with its errors (or a one-time code shown once).
@@ -189,31 +213,6 @@ struct GoalCard {
     may_invite: bool,
     network: Vec<NetworkLine>,
     forms: GoalForms,
-    /// The names of this goal's form fields (`g12.portal_comment` ...).
-    names: FieldNames,
-}
-
-struct FieldNames {
-    comment: String,
-    proposal_title: String,
-    proposal_description: String,
-    network_name: String,
-    network_relation: String,
-    network_email: String,
-}
-
-impl FieldNames {
-    fn of(goal: i64) -> Self {
-        let name = |n: &str| format!("g{goal}.{n}");
-        Self {
-            comment: name("portal_comment"),
-            proposal_title: name("portal_proposal_title"),
-            proposal_description: name("portal_proposal_description"),
-            network_name: name("portal_network_name"),
-            network_relation: name("portal_network_relation"),
-            network_email: name("portal_network_email"),
-        }
-    }
 }
 
 struct AppointmentLine {
@@ -389,8 +388,7 @@ fn goal_card(tr: Tr, tz: &TimeZone, view: &PlanView, reader: &PortalPage, g: &Go
         sharing: g.may.share.then_some(goal.shared),
         may_invite: g.may.invite_network,
         network,
-        forms: GoalForms::default(),
-        names: FieldNames::of(goal.id.0),
+        forms: GoalForms::of(goal.id.0),
     }
 }
 
@@ -527,309 +525,11 @@ async fn plan_page(State(state): State<AppState>, reader: PortalPage, Query(q): 
     show(&state, &reader, StatusCode::OK, notice, None, None, FormState::default()).await
 }
 
-/// The use case's field errors under this goal's field names (`body` -> `g12.portal_comment`).
-fn rename(errors: Vec<FieldError>, goal: i64, names: &[(&str, &str)]) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut e| {
-            let base = names.iter().find(|(api, _)| *api == e.field).map_or(e.field.as_str(), |(_, form)| form);
-            e.field = format!("g{goal}.{base}");
-            e
-        })
-        .collect()
-}
+mod activate;
+mod steps;
 
-/// After a change of a goal: back to the plan with a notice, or the plan again with the
-/// form's errors and its input kept.
-#[allow(clippy::too_many_arguments)]
-async fn after<T>(
-    state: &AppState,
-    reader: &PortalPage,
-    goal: i64,
-    which: Which,
-    names: &[(&str, &str)],
-    form: FormData,
-    result: Result<T, AppError>,
-    done: &str,
-) -> Response {
-    match result {
-        Ok(_) => Redirect::to(&format!("/portal?done={done}#goal-{goal}")).into_response(),
-        Err(AppError::Validation(errors)) => {
-            let shown = FormState::new(form).with_errors(reader.tr(), &rename(errors, goal, names));
-            let shown = Shown { goal, which, form: shown };
-            show(state, reader, StatusCode::UNPROCESSABLE_ENTITY, None, None, Some(shown), FormState::default()).await
-        }
-        Err(e) => app_error_page(&reader.chrome("portal"), e),
-    }
-}
-
-/// A field of a goal's form: `g12.portal_comment`.
-fn goal_field(form: &FormData, goal: i64, name: &str) -> Option<String> {
-    form.get(&format!("g{goal}.{name}")).map(str::to_owned)
-}
-
-async fn comment(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    let input = TextInput { body: goal_field(&form, id, "portal_comment") };
-    let result = uc::comment(&state.app, &reader.actor, GoalId(id), &input).await;
-    after(&state, &reader, id, Which::Comment, &[("body", "portal_comment")], form, result, "commented").await
-}
-
-async fn propose(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    let input = ProposalInput {
-        title: goal_field(&form, id, "portal_proposal_title"),
-        description: goal_field(&form, id, "portal_proposal_description"),
-    };
-    let result = uc::propose(&state.app, &reader.actor, GoalId(id), &input).await;
-    let names = [("title", "portal_proposal_title"), ("description", "portal_proposal_description")];
-    after(&state, &reader, id, Which::Propose, &names, form, result, "proposed").await
-}
-
-async fn share(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    let shared = form.get("shared") == Some("true");
-    let patch = GoalPatch { shared: Some(shared), ..GoalPatch::default() };
-    match uc::change_goal(&state.app, &reader.actor, GoalId(id), &patch).await {
-        Ok(_) => {
-            let done = if shared { "shared" } else { "unshared" };
-            Redirect::to(&format!("/portal?done={done}#goal-{id}")).into_response()
-        }
-        Err(e) => app_error_page(&reader.chrome("portal"), e),
-    }
-}
-
-async fn action_done(
-    State(state): State<AppState>,
-    reader: PortalPage,
-    Path(id): Path<i64>,
-    form: FormData,
-) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    let done = form.get("done") != Some("false");
-    match uc::set_action_done(&state.app, &reader.actor, GoalActionId(id), &ActionPatch { done: Some(done) }).await {
-        Ok(action) => {
-            let notice = if done { "action-done" } else { "action-open" };
-            Redirect::to(&format!("/portal?done={notice}#goal-{}", action.goal_id.0)).into_response()
-        }
-        Err(e) => app_error_page(&reader.chrome("portal"), e),
-    }
-}
-
-/// Invites a network member onto a goal. The one-time code is shown on the page this POST
-/// renders, once: it is not stored readable and never put in a URL.
-async fn invite(
-    State(state): State<AppState>,
-    reader: PortalPage,
-    Path(id): Path<i64>,
-    headers: HeaderMap,
-    form: FormData,
-) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    let tr = reader.tr();
-    let input = NetworkInvitationInput {
-        name: goal_field(&form, id, "portal_network_name"),
-        relation: goal_field(&form, id, "portal_network_relation"),
-        email: goal_field(&form, id, "portal_network_email"),
-    };
-    match uc::invite_network(&state.app, &reader.actor, GoalId(id), &input).await {
-        Ok((_, code)) => {
-            let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
-            let activate = activation_address(&state, &headers);
-            let notice = CodeNotice {
-                goal: id,
-                heading: tr.t1("portal-code-heading", "name", name.as_str()),
-                code,
-                how: tr.tn(
-                    "portal-code-how",
-                    &[("name", name.as_str().into()), ("address", activate.into()), ("days", 14i64.into())],
-                ),
-            };
-            show(&state, &reader, StatusCode::OK, None, Some(notice), None, FormState::default()).await
-        }
-        Err(e) => {
-            let names = [
-                ("name", "portal_network_name"),
-                ("relation", "portal_network_relation"),
-                ("email", "portal_network_email"),
-            ];
-            after(&state, &reader, id, Which::Invite, &names, form, Err::<(), _>(e), "").await
-        }
-    }
-}
-
-/// Where the invited person activates their account: this site, as the browser reached it.
-fn activation_address(state: &AppState, headers: &HeaderMap) -> String {
-    let scheme = if state.config.secure_cookies { "https" } else { "http" };
-    match headers.get(header::HOST).and_then(|h| h.to_str().ok()) {
-        Some(host) if !host.is_empty() && !host.contains(['/', '\\', '@']) => {
-            format!("{scheme}://{host}/portal/activate")
-        }
-        _ => "/portal/activate".to_owned(),
-    }
-}
-
-async fn revoke(State(state): State<AppState>, reader: PortalPage, Path(id): Path<i64>, form: FormData) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    match uc::revoke_network(&state.app, &reader.actor, NetworkInvitationId(id)).await {
-        Ok(()) => {
-            let goal = form.id("goal").unwrap_or_default();
-            Redirect::to(&format!("/portal?done=revoked#goal-{goal}")).into_response()
-        }
-        Err(e) => app_error_page(&reader.chrome("portal"), e),
-    }
-}
-
-async fn agree(State(state): State<AppState>, reader: PortalPage, form: FormData) -> Response {
-    if let Err(r) = reader.check_csrf(&form) {
-        return *r;
-    }
-    match uc::portal_agree(&state.app, &reader.actor).await {
-        Ok(_) => Redirect::to("/portal?done=agreed#agreement").into_response(),
-        Err(AppError::Conflict { message, .. }) => {
-            tracing::info!(%message, "agreement refused");
-            let shown = FormState { general: Some(reader.tr().t("portal-agree-refused")), ..FormState::default() };
-            show(&state, &reader, StatusCode::CONFLICT, None, None, None, shown).await
-        }
-        Err(e) => app_error_page(&reader.chrome("portal"), e),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Activating an account with a one-time code.
-
-/// The cookie with the activation form's CSRF token (there is no session yet to tie it to).
-const ACTIVATE_CSRF_COOKIE: &str = "bt_activate";
-
-#[derive(Template)]
-#[template(path = "portal_activate.html")]
-struct ActivatePage {
-    page: Chrome,
-    form: FormState,
-}
-
-fn activate_page(state: &AppState, mut chrome: Chrome, status: StatusCode, form: FormState) -> Response {
-    let token = super::login::new_csrf();
-    chrome.csrf = token.clone();
-    chrome.current = "activate";
-    let mut r = render(status, &ActivatePage { page: chrome, form });
-    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    let c = format!(
-        "{ACTIVATE_CSRF_COOKIE}={token}; Path=/portal/activate; HttpOnly; SameSite=Strict; Max-Age=3600{secure}"
-    );
-    if let Ok(v) = HeaderValue::from_str(&c) {
-        r.headers_mut().append(header::SET_COOKIE, v);
-    }
-    r
-}
-
-async fn activate_form(State(state): State<AppState>, page: AnyPage) -> Response {
-    activate_page(&state, page.chrome, StatusCode::OK, FormState::default())
-}
-
-/// The form's own checks, before the code is used: a new password as the rules want it (for
-/// an account with this e-mail address), typed the same twice. The code and the address are
-/// the use case's to judge.
-fn password_errors(password: &str, repeat: &str, email: &str) -> Vec<FieldError> {
-    let context = PasswordContext { email: Some(email), ..PasswordContext::default() };
-    let mut errors = Vec::new();
-    if let Err(e) = auth::check_new_password("password", password, &context) {
-        errors.push(e);
-    } else if password != repeat {
-        let mut e = FieldError::new("repeat_password", "is not the same as the password");
-        e.code("password_mismatch");
-        errors.push(e);
-    }
-    errors
-}
-
-async fn activate_submit(
-    State(state): State<AppState>,
-    page: AnyPage,
-    ClientAddr(client): ClientAddr,
-    headers: HeaderMap,
-    form: FormData,
-) -> Response {
-    let tr = page.chrome.tr;
-    let expected = session::cookie_value(&headers, ACTIVATE_CSRF_COOKIE).unwrap_or_default();
-    // Passwords are never sent back to the browser.
-    let kept = FormData(
-        ["code", "email"].iter().map(|n| ((*n).to_owned(), form.get(n).unwrap_or_default().to_owned())).collect(),
-    );
-    if expected.is_empty() || form.get("_csrf") != Some(expected.as_str()) {
-        let shown = FormState { general: Some(tr.t("portal-activate-expired")), ..FormState::new(kept) };
-        return activate_page(&state, page.chrome, StatusCode::FORBIDDEN, shown);
-    }
-    let email = form.get("email").unwrap_or_default().trim().to_owned();
-    let password = form.get("password").unwrap_or_default().to_owned();
-    let mut errors = Vec::new();
-    for field in ["code", "email"] {
-        if form.get(field).is_none_or(|v| v.trim().is_empty()) {
-            let mut e = FieldError::new(field, "is required");
-            e.code("required");
-            errors.push(e);
-        }
-    }
-    errors.extend(password_errors(&password, form.get("repeat_password").unwrap_or_default(), &email));
-    if !errors.is_empty() {
-        let shown = FormState::new(kept).with_errors(tr, &errors);
-        return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
-    }
-    let input = ActivateInput { code: form.opt("code"), email: Some(email.clone()), password: Some(password.clone()) };
-    match uc::activate(&state.app, &input, client).await {
-        Ok(()) => {}
-        Err(AppError::Validation(errors)) => {
-            let shown = FormState::new(kept).with_errors(tr, &errors);
-            return activate_page(&state, page.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown);
-        }
-        Err(AppError::TooManyActivations { retry_after }) => {
-            let minutes = (retry_after.as_secs() + 59) / 60;
-            let shown = FormState {
-                general: Some(tr.t1("portal-activate-held-off", "minutes", minutes)),
-                ..FormState::new(kept)
-            };
-            let mut r = activate_page(&state, page.chrome, StatusCode::TOO_MANY_REQUESTS, shown);
-            r.headers_mut().insert(header::RETRY_AFTER, retry_after.as_secs().into());
-            return r;
-        }
-        Err(e) => return app_error_page(&page.chrome, e),
-    }
-    // The account is ready: log in with what was just typed, ending a session this browser
-    // may still hold (of someone else, on a shared computer).
-    if let Some(old) = session::token(&headers)
-        && let Err(e) = auth::logout(&state.app, &old).await
-    {
-        tracing::warn!(error = %e, "ending the previous session");
-    }
-    let attempt =
-        auth::Credentials { email: &email, password: &password, second_factor: None, allow_pending: true, client };
-    match auth::login(&state.app, &attempt).await {
-        Ok(logged_in) => {
-            let target = if logged_in.second_factor_pending { "/login/second-factor?next=/portal" } else { "/portal" };
-            let mut r = Redirect::to(target).into_response();
-            r.headers_mut().append(header::SET_COOKIE, session::cookie(&state, &logged_in.token));
-            r
-        }
-        Err(e) => {
-            tracing::info!(error = %e, "log-in right after activation");
-            let mut r = Redirect::to("/login?reason=activated&next=/portal").into_response();
-            r.headers_mut().append(header::SET_COOKIE, session::clear_cookie(&state));
-            r
-        }
-    }
-}
+use activate::{activate_form, activate_submit};
+use steps::{action_done, agree, comment, invite, propose, revoke, share};
 
 // ---------------------------------------------------------------------------------------
 // Who looked at my file.
@@ -959,37 +659,5 @@ mod tests {
             log_sentence(en, &row("plan.read", None)),
             "Fatima de Vries (family worker) viewed the family plan."
         );
-    }
-
-    #[test]
-    fn the_activation_form_checks_the_new_password() {
-        let email = "karin.jansen@example.nl";
-        let short = password_errors("kort", "kort", email);
-        assert_eq!(short.len(), 1);
-        assert_eq!((short[0].field.as_str(), short[0].code), ("password", "password_too_short"));
-        let state = FormState::default().with_errors(Tr::new(Lang::Nl), &short);
-        assert_eq!(state.error("password"), "Kies een wachtwoord van minstens 10 tekens.");
-        let nl = |password: &str| {
-            let errors = password_errors(password, password, email);
-            FormState::default().with_errors(Tr::new(Lang::Nl), &errors).error("password")
-        };
-        assert!(nl("wachtwoord1").contains("veelgebruikt"), "{}", nl("wachtwoord1"));
-        assert!(nl("aaaaaaaaaa").contains("reeks"), "{}", nl("aaaaaaaaaa"));
-        assert!(nl("KarinJansen!").contains("e-mailadres"), "{}", nl("KarinJansen!"));
-        let mismatch = password_errors("een lange zin als wachtwoord", "een andere zin", email);
-        assert_eq!((mismatch[0].field.as_str(), mismatch[0].code), ("repeat_password", "password_mismatch"));
-        assert!(password_errors("een lange zin als wachtwoord", "een lange zin als wachtwoord", email).is_empty());
-    }
-
-    #[test]
-    fn goal_fields_get_their_own_names() {
-        let mut e = FieldError::new("body", "is required");
-        e.code("required");
-        let renamed = rename(vec![e], 12, &[("body", "portal_comment")]);
-        assert_eq!(renamed[0].field, "g12.portal_comment");
-        let state = FormState::default().with_errors(Tr::new(Lang::Nl), &renamed);
-        assert!(state.has("g12.portal_comment"));
-        assert_eq!(state.id("g12.portal_comment"), "g12-portal_comment");
-        assert_eq!(state.errors[0].summary, "Jouw reactie: Vul dit in.");
     }
 }

@@ -21,7 +21,7 @@ pub fn router(app: App, config: WebConfig, actor: Actor, user: User, lang: Lang,
     let mut chrome = base_chrome(&state, &axum::http::HeaderMap::new(), "/reports/half-year");
     chrome.tr = Tr::new(lang);
     chrome.current = "dashboards";
-    chrome.for_user(&user);
+    chrome.for_user(&actor, &user);
     let report = move |state: State<AppState>, query: Query<DashQuery>| {
         let staff =
             StaffPage { actor: actor.clone(), user: user.clone(), chrome: chrome.clone(), token: String::new() };

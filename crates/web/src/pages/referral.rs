@@ -7,17 +7,16 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use buurtteam_app::cases::{self, ReferralInput};
-use buurtteam_app::households::{self, AddressInput, HouseholdInput, MemberInput};
+use buurtteam_app::households::{self, HouseholdInput, SearchInput};
 use buurtteam_app::{AppError, organisation};
 use buurtteam_domain::codes::{HouseholdRole, LaterIntakeRequestedBy, LifeDomain, ReferralSource};
 use buurtteam_domain::ids::HouseholdId;
-use buurtteam_domain::validation::FieldError;
 use buurtteam_store::households::Household;
 use serde::Deserialize;
 
-use super::form::{FormData, FormState};
+use super::form::{FormData, FormState, PageForm};
 use super::i18n::Tr;
-use super::search::{Hit, hits, search_input};
+use super::search::{Hit, hits};
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
@@ -139,13 +138,11 @@ async fn referral_page(
     render(status, &page)
 }
 
-pub async fn search_households(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+pub async fn search_households(State(state): State<AppState>, form: PageForm<SearchInput>) -> Response {
+    let PageForm { page: staff, input, values: form, .. } = form;
     let tr = staff.tr();
     let chrome = staff.chrome("referral");
-    match households::search(&state.app, &staff.actor, &search_input(&form)).await {
+    match households::search(&state.app, &staff.actor, &input).await {
         Ok(found) => {
             let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
             let results = Some(hits(tr, &staff.actor, &teams, &found));
@@ -162,23 +159,10 @@ pub async fn search_households(State(state): State<AppState>, staff: StaffPage, 
     }
 }
 
-pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+pub async fn submit(State(state): State<AppState>, form: PageForm<ReferralInput>) -> Response {
+    let PageForm { page: staff, input, values: form, .. } = form;
     let tr = staff.tr();
     let chrome = staff.chrome("referral");
-    let input = ReferralInput {
-        household_id: form.id("household_id"),
-        team_id: form.id("team_id"),
-        referred_on: form.opt("referred_on"),
-        source: form.opt("source"),
-        request: form.opt("request"),
-        client_ids: form.ids("client_ids"),
-        life_domains: form.all("life_domains").into_iter().map(str::to_owned).collect(),
-        later_intake_requested_by: form.opt("later_intake_requested_by"),
-        requested_intake_on: form.opt("requested_intake_on"),
-    };
     match cases::register_referral(&state.app, &staff.actor, &input).await {
         Ok(view) => Redirect::to(&format!("/cases/{}", view.case.id.0)).into_response(),
         Err(AppError::Validation(errors)) => {
@@ -232,42 +216,10 @@ pub async fn household_form(State(state): State<AppState>, staff: StaffPage) -> 
     household_page(&state, &staff, StatusCode::OK, FormState::new(defaults), START_ROWS).await
 }
 
-fn member_of(form: &FormData, i: usize) -> MemberInput {
-    let f = |name: &str| form.opt(&format!("members[{i}].{name}"));
-    MemberInput {
-        given_name: f("given_name"),
-        family_name: f("family_name"),
-        birth_date: f("birth_date"),
-        role: f("role"),
-        bsn: f("bsn"),
-    }
-}
-
-fn is_blank(m: &MemberInput) -> bool {
-    m.given_name.is_none() && m.family_name.is_none() && m.birth_date.is_none() && m.role.is_none() && m.bsn.is_none()
-}
-
-/// The use case numbers members as submitted; blank rows are left out, so its `members[k]`
-/// is the form's row `rows[k]`.
-fn renumber(errors: Vec<FieldError>, rows: &[usize]) -> Vec<FieldError> {
-    errors
-        .into_iter()
-        .map(|mut e| {
-            if let Some(rest) = e.field.strip_prefix("members[")
-                && let Some((k, tail)) = rest.split_once(']')
-                && let Some(row) = k.parse::<usize>().ok().and_then(|k| rows.get(k))
-            {
-                e.field = format!("members[{row}]{tail}");
-            }
-            e
-        })
-        .collect()
-}
-
-pub async fn household_submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+/// The form's rows of household members: "another member" adds one without saving anything;
+/// rows left empty are left out (`form::fields`).
+pub async fn household_submit(State(state): State<AppState>, form: PageForm<HouseholdInput>) -> Response {
+    let PageForm { page: staff, input, values: form, rows: kept } = form;
     let rows = form.get("rows").and_then(|r| r.parse::<usize>().ok()).unwrap_or(START_ROWS).clamp(1, MAX_ROWS);
     if form.get("action") == Some("add_member") {
         // Another row, without JavaScript and without saving anything.
@@ -277,39 +229,13 @@ pub async fn household_submit(State(state): State<AppState>, staff: StaffPage, f
         values.0.push(("rows".into(), rows.to_string()));
         return household_page(&state, &staff, StatusCode::OK, FormState::new(values), rows).await;
     }
-    let filled: Vec<(usize, MemberInput)> =
-        (0..rows).map(|i| (i, member_of(&form, i))).filter(|(_, m)| !is_blank(m)).collect();
-    let row_numbers: Vec<usize> = filled.iter().map(|(i, _)| *i).collect();
-    let input = HouseholdInput {
-        address: Some(AddressInput {
-            street: form.opt("address.street"),
-            house_number: form.opt("address.house_number"),
-            postcode: form.opt("address.postcode"),
-            city: form.opt("address.city"),
-        }),
-        district_id: form.id("district_id"),
-        members: filled.into_iter().map(|(_, m)| m).collect(),
-    };
     match households::create(&state.app, &staff.actor, &input).await {
         Ok(h) => Redirect::to(&format!("/referrals/new?household_id={}", h.id.0)).into_response(),
         Err(AppError::Validation(errors)) => {
-            let errors = renumber(errors, &row_numbers);
+            let errors = kept.errors(errors);
             let shown = FormState::new(form).with_errors(staff.tr(), &errors);
             household_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, shown, rows).await
         }
         Err(e) => app_error_page(&staff.chrome("referral"), e),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn member_errors_point_at_the_rows_the_user_filled() {
-        let errors = vec![FieldError::new("members[1].bsn", "x"), FieldError::new("address.street", "y")];
-        let renumbered = renumber(errors, &[0, 2]);
-        assert_eq!(renumbered[0].field, "members[2].bsn");
-        assert_eq!(renumbered[1].field, "address.street");
     }
 }

@@ -10,7 +10,7 @@ use buurtteam_app::{AppError, organisation};
 use buurtteam_domain::policy::Actor;
 use buurtteam_store::organisation::Team;
 
-use super::form::{FormData, FormState};
+use super::form::{FormState, PageForm};
 use super::i18n::Tr;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
@@ -62,16 +62,6 @@ pub fn hits(tr: Tr, actor: &Actor, teams: &[Team], found: &[Found]) -> Vec<Hit> 
         .collect()
 }
 
-pub fn search_input(form: &FormData) -> SearchInput {
-    SearchInput {
-        name: form.opt("name"),
-        birth_date: form.opt("birth_date"),
-        postcode: form.opt("postcode"),
-        house_number: form.opt("house_number"),
-        bsn: form.opt("bsn"),
-    }
-}
-
 #[derive(Template)]
 #[template(path = "search.html")]
 struct SearchPage {
@@ -89,13 +79,11 @@ pub async fn form(staff: StaffPage) -> Response {
     )
 }
 
-pub async fn submit(State(state): State<AppState>, staff: StaffPage, form: FormData) -> Response {
-    if let Err(r) = staff.check_csrf(&form) {
-        return *r;
-    }
+pub async fn submit(State(state): State<AppState>, form: PageForm<SearchInput>) -> Response {
+    let PageForm { page: staff, input, values: form, .. } = form;
     let tr = staff.tr();
     let chrome = staff.chrome("search");
-    match households::search(&state.app, &staff.actor, &search_input(&form)).await {
+    match households::search(&state.app, &staff.actor, &input).await {
         Ok(found) => {
             let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &chrome);
             let results = hits(tr, &staff.actor, &teams, &found);

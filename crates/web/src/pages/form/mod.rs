@@ -1,5 +1,15 @@
 //! Submitted forms, and what a form shows again after an error: the user's input, each
 //! error beside its field (in the page's language) and a summary at the top.
+//!
+//! A page handler takes a [`PageForm`]: the session's page, the CSRF token checked, and the
+//! fields read into the same input struct the API takes (`fields`), so a handler cannot forget
+//! the token and the use case's field errors name the form's fields.
+
+mod fields;
+mod submitted;
+
+pub use fields::Rows;
+pub use submitted::{FormSession, NoFields, PageForm};
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -27,18 +37,10 @@ impl FormData {
     pub fn all(&self, name: &str) -> Vec<&str> {
         self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
     }
-
-    /// An id field: absent when empty, and a number that is not an id is kept as 0 so the
-    /// use case reports it.
-    pub fn id(&self, name: &str) -> Option<i64> {
-        self.opt(name).map(|v| v.parse().unwrap_or(0))
-    }
-
-    pub fn ids(&self, name: &str) -> Vec<i64> {
-        self.all(name).into_iter().map(|v| v.trim().parse().unwrap_or(0)).collect()
-    }
 }
 
+/// The body of a form posted without a session (logging in, activating an account), whose
+/// handlers check their own token. Pages with a session take a [`PageForm`].
 impl<S: Send + Sync> FromRequest<S> for FormData {
     type Rejection = Response;
 
@@ -79,6 +81,23 @@ pub struct FormState {
     pub errors: Vec<ShownError>,
     /// An error that belongs to no field (a conflict, say).
     pub general: Option<String>,
+    /// Where a page has several forms with the same field names (a form per goal), what sets
+    /// this form's HTML ids apart (`g12-action`) and the catalogue's name of the form for
+    /// its labels (`action`: `label-action-description` before `label-description`).
+    pub scope: Scope,
+}
+
+/// A form among others on its page: see [`FormState::scope`].
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub ids: String,
+    pub labels: &'static str,
+}
+
+impl Scope {
+    pub fn new(ids: impl Into<String>, labels: &'static str) -> Self {
+        Self { ids: ids.into(), labels }
+    }
 }
 
 /// The HTML id of a field: `members[0].bsn` becomes `members-0-bsn`.
@@ -92,13 +111,22 @@ pub fn anchor(field: &str) -> String {
         .to_owned()
 }
 
+/// Whether an error of `error_field` belongs to the form field `field`.
+fn covers(field: &str, error_field: &str) -> bool {
+    error_field.strip_prefix(field).is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+}
+
 impl FormState {
     pub fn new(values: FormData) -> Self {
-        Self { values, errors: Vec::new(), general: None }
+        Self { values, errors: Vec::new(), general: None, scope: Scope::default() }
     }
 
-    /// Translates the use case's field errors. `field_map` renames API fields to form fields
-    /// where they differ.
+    /// This form among others on its page.
+    pub fn in_scope(self, scope: Scope) -> Self {
+        Self { scope, ..self }
+    }
+
+    /// Translates the use case's field errors; their fields are the form's fields.
     pub fn with_errors(mut self, tr: Tr, errors: &[FieldError]) -> Self {
         for e in errors {
             let key = format!("field-error-{}", e.code.replace('_', "-"));
@@ -108,25 +136,25 @@ impl FormState {
                 message = e.message.clone();
             }
             // The summary names the field; beside the field the message stands alone.
-            let label_key = format!("label-{}", label_base(&e.field));
-            let mut label = tr.t(&label_key);
-            if label == label_key {
-                label.clear();
-            }
+            let base = label_base(&e.field);
+            let keys = [format!("label-{}-{base}", self.scope.labels.replace('_', "-")), format!("label-{base}")];
+            let start = usize::from(self.scope.labels.is_empty());
+            let label = keys[start..].iter().map(|k| (k, tr.t(k))).find(|(k, l)| l != *k).map(|(_, l)| l);
+            let mut label = label.unwrap_or_default();
             // A member row's field says which member: "Gezinslid 2, Voornaam".
             if let Some(row) = member_row(&e.field) {
                 let member = tr.t1("household-member", "number", row + 1);
                 label = if label.is_empty() { member } else { format!("{member}, {label}") };
             }
             let summary = if label.is_empty() { message.clone() } else { format!("{label}: {message}") };
-            self.errors.push(ShownError { field: e.field.clone(), anchor: anchor(&e.field), message, summary });
+            self.errors.push(ShownError { field: e.field.clone(), anchor: self.id(&e.field), message, summary });
         }
         self
     }
 
-    /// The HTML id of a field.
+    /// The HTML id of a field: unique on the page also where forms share field names.
     pub fn id(&self, name: &str) -> String {
-        anchor(name)
+        if self.scope.ids.is_empty() { anchor(name) } else { anchor(&format!("{}-{name}", self.scope.ids)) }
     }
 
     pub fn value(&self, name: &str) -> String {
@@ -141,18 +169,14 @@ impl FormState {
         self.values.get(name) == Some(value)
     }
 
-    /// Errors for the field itself or its elements (`client_ids` covers `client_ids[2]`).
+    /// Errors for the field itself or its parts (`client_ids` covers `client_ids[2]`,
+    /// `scores[1]` covers `scores[1].goal_id`).
     pub fn has(&self, field: &str) -> bool {
-        self.errors.iter().any(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
+        self.errors.iter().any(|e| covers(field, &e.field))
     }
 
     pub fn error(&self, field: &str) -> String {
-        self.errors
-            .iter()
-            .filter(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
-            .map(|e| e.message.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.errors.iter().filter(|e| covers(field, &e.field)).map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
     }
 
     pub fn is_invalid(&self) -> bool {
