@@ -92,7 +92,8 @@ pub async fn submit(
     let next = safe_next(form.get("next"));
     let expected = session::cookie_value(&headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     let mut shown = FormState::new(FormData(vec![("email".into(), form.get("email").unwrap_or_default().to_owned())]));
-    if expected.is_empty() || form.get("_csrf") != Some(expected.as_str()) {
+    if expected.is_empty() || !super::constant_eq(form.get("_csrf").unwrap_or_default().as_bytes(), expected.as_bytes())
+    {
         shown.general = Some(tr.t("login-expired-form"));
         return login_page(&state, page.chrome, StatusCode::FORBIDDEN, shown, next, None);
     }
@@ -163,7 +164,7 @@ pub async fn second_factor_submit(
     chrome.csrf = super::csrf_token(&token);
     let tr = chrome.tr;
     let next = safe_next(form.get("next"));
-    if form.get("_csrf") != Some(chrome.csrf.as_str()) {
+    if !super::constant_eq(form.get("_csrf").unwrap_or_default().as_bytes(), chrome.csrf.as_bytes()) {
         return super::error_page(&chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     }
     match auth::second_factor(&state.app, &token, form.get("code").unwrap_or_default(), client).await {
