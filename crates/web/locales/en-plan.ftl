@@ -254,6 +254,27 @@ access-action-network-invited = Network member invited
 access-action-network-revoked = Invitation revoked
 access-action-portal-invited = Invited to Mijn Buurtteam
 access-action-portal-activated = Mijn Buurtteam account activated
+access-action-auth-login = Logged in
+access-action-auth-login-failed = Log-in failed
+access-action-auth-login-refused-locked = Log-in refused (account temporarily locked)
+access-action-auth-password-accepted = Password accepted
+access-action-auth-password-changed = Password changed
+access-action-auth-recovery-code-used = Recovery code used
+access-action-auth-second-factor-disabled = Second step turned off
+access-action-auth-second-factor-enabled = Second step turned on
+access-action-case-list = List of case files read
+access-action-closure-day-added = Closure day added
+access-action-closure-day-removed = Closure day removed
+access-action-district-created = District created
+access-action-household-created = Household recorded
+access-action-household-read = Household read
+access-action-household-search = Households searched
+access-action-kpi-read = Steering figures read
+access-action-population-imported = Population figures imported
+access-action-portal-activation-failed = Activating Mijn Buurtteam failed
+access-action-synth-generated = Practice data generated
+access-action-team-created = Team created
+access-action-user-created = User created
 
 ## Field errors of the plan forms
 field-error-score-range = Choose a score from 1 (acute problems) to 5 (fully self-sufficient).

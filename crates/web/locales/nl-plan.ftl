@@ -254,6 +254,27 @@ access-action-network-invited = Belangrijke ander uitgenodigd
 access-action-network-revoked = Uitnodiging ingetrokken
 access-action-portal-invited = Uitgenodigd voor Mijn Buurtteam
 access-action-portal-activated = Account in Mijn Buurtteam geactiveerd
+access-action-auth-login = Ingelogd
+access-action-auth-login-failed = Inloggen mislukt
+access-action-auth-login-refused-locked = Inloggen geweigerd (account tijdelijk geblokkeerd)
+access-action-auth-password-accepted = Wachtwoord geaccepteerd
+access-action-auth-password-changed = Wachtwoord gewijzigd
+access-action-auth-recovery-code-used = Herstelcode gebruikt
+access-action-auth-second-factor-disabled = Tweede stap uitgezet
+access-action-auth-second-factor-enabled = Tweede stap aangezet
+access-action-case-list = Lijst met dossiers gelezen
+access-action-closure-day-added = Sluitingsdag toegevoegd
+access-action-closure-day-removed = Sluitingsdag verwijderd
+access-action-district-created = Wijk aangemaakt
+access-action-household-created = Huishouden vastgelegd
+access-action-household-read = Huishouden gelezen
+access-action-household-search = Huishoudens gezocht
+access-action-kpi-read = Stuurinformatie gelezen
+access-action-population-imported = Bevolkingscijfers ingelezen
+access-action-portal-activation-failed = Activeren van Mijn Buurtteam mislukt
+access-action-synth-generated = Oefengegevens aangemaakt
+access-action-team-created = Team aangemaakt
+access-action-user-created = Gebruiker aangemaakt
 
 ## Field errors of the plan forms
 field-error-score-range = Kies een score van 1 (acute problemen) tot 5 (volledig zelfredzaam).
