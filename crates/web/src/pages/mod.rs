@@ -137,6 +137,18 @@ impl Chrome {
         self.nav.iter().any(|i| i.area == Area::PortalPlan)
     }
 
+    /// Where an error page sends the user back to, and how it says so: the start of the
+    /// user's first navigation area (an analyst's is the dashboards, a family's the portal).
+    pub fn home_link(&self) -> (&'static str, String) {
+        let key = match self.nav.first().map(|i| i.area) {
+            Some(Area::PortalPlan | Area::PortalAccessLog) => "error-back-to-portal",
+            Some(Area::Dashboards) => "error-back-to-dashboards",
+            Some(Area::Account) => "error-back-to-account",
+            _ => "error-back-to-worklist",
+        };
+        (self.nav.first().map_or("/", |i| i.href), self.tr.t(key))
+    }
+
     pub fn css(&self, name: &str) -> String {
         assets::url(name)
     }
