@@ -19,8 +19,8 @@ form-error-summary = Something is not right. Check these fields:
 ## Errors
 error-back-to-worklist = Back to the worklist
 error-back-to-portal = Back to Mijn Buurtteam
-error-back-to-dashboards = Back to Steering
-error-back-to-account = Back to My account
+error-back-to-dashboards = To Steering
+error-back-to-account = To My account
 error-not-found-title = Not found
 error-not-found-detail = This page does not exist, or you may not see it.
 error-forbidden-title = No access

@@ -19,8 +19,8 @@ form-error-summary = Er ging iets mis. Controleer deze velden:
 ## Errors
 error-back-to-worklist = Terug naar de werklijst
 error-back-to-portal = Terug naar Mijn Buurtteam
-error-back-to-dashboards = Terug naar Sturing
-error-back-to-account = Terug naar Mijn account
+error-back-to-dashboards = Naar Sturing
+error-back-to-account = Naar Mijn account
 error-not-found-title = Niet gevonden
 error-not-found-detail = Deze pagina bestaat niet, of u mag hem niet zien.
 error-forbidden-title = Geen toegang
