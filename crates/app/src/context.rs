@@ -31,11 +31,12 @@ use std::sync::{Arc, Mutex};
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;
 use buurtteam_domain::codes::{HouseholdRole, Role};
-use buurtteam_domain::ids::CaseId;
+use buurtteam_domain::ids::{CaseId, TeamId};
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::cases::{self as case_store, Case};
 use buurtteam_store::households::{self, Person};
+use buurtteam_store::organisation::{self, Team};
 use buurtteam_store::plan::{self as plan_store, NetworkInvitation};
 use buurtteam_store::{JobFuture, Tx};
 use jiff::Timestamp;
@@ -169,6 +170,87 @@ where
                     }
                 }
                 let ctx = CaseContext::load(tx, app, actor, id).await?;
+                let now = ctx.now;
+                job(tx, ctx, now).await
+            })
+        })
+        .await;
+    match outcome {
+        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match slot.take() {
+            Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
+            None => Err(refusal),
+        },
+        other => other,
+    }
+}
+
+/// What a use case on one team needs, read in the transaction that acts on it.
+pub(crate) struct TeamContext {
+    pub(crate) app: App,
+    pub(crate) actor: Actor,
+    pub(crate) team: Team,
+    pub(crate) today: Date,
+    pub(crate) now: Timestamp,
+}
+
+impl TeamContext {
+    /// An audit row of `action` about this team's cases, by the actor, now.
+    pub(crate) fn entry(&self, action: AuditAction) -> audit::Entry {
+        audit_entry(Some(&self.actor), self.now, action, "case")
+    }
+
+    /// The working-day calendar, read in the job's transaction.
+    pub(crate) async fn calendar(&self, tx: &mut Tx) -> Result<WorkingDayCalendar> {
+        self.app.calendar(tx).await
+    }
+}
+
+/// Runs `job` on the team `id` for `action` (`view` names the page in a refusal's row), in one
+/// write transaction, as [`on_case`] does on a case: a team that does not exist is refused as
+/// another team's, with the same 404 and one `team.access_refused` row after the rollback.
+pub(crate) async fn on_team<T, F>(
+    app: &App,
+    actor: &Actor,
+    id: TeamId,
+    action: Action,
+    view: &'static str,
+    job: F,
+) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'t> FnOnce(&'t mut Tx, TeamContext, Timestamp) -> JobFuture<'t, Result<T>> + Send + 'static,
+{
+    let slot = RefusalSlot::default();
+    let (owned_app, owned_actor, inner) = (app.clone(), actor.clone(), slot.clone());
+    let outcome = app
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                let team = organisation::get_team(tx, id).await?;
+                let relation = if team.is_some() { policy::relation_to_team(actor, id) } else { Relation::OtherTeam };
+                let refusal = match policy::decide(actor.role, relation, action) {
+                    Decision::Allow => None,
+                    Decision::Deny => {
+                        Some(AppError::Forbidden(format!("your role may not {}", action.code().replace('_', " "))))
+                    }
+                    Decision::Hidden => Some(AppError::NotFound("team")),
+                };
+                let team = match (team, refusal) {
+                    (Some(team), None) => team,
+                    (team, refusal) => {
+                        inner.put(
+                            Attempt::new(Refused::Team, "team")
+                                .on(id.0)
+                                .with("view", view)
+                                .with("exists", team.is_some())
+                                .with("attempted", action.code()),
+                        );
+                        return Err(refusal.unwrap_or(AppError::NotFound("team")));
+                    }
+                };
+                let ctx =
+                    TeamContext { app: app.clone(), actor: actor.clone(), team, today: app.today(), now: app.now() };
                 let now = ctx.now;
                 job(tx, ctx, now).await
             })

@@ -4,7 +4,7 @@ use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{TeamId, UserId};
-use buurtteam_domain::policy::{self, Action, Actor, Relation};
+use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::cases::{self as store, Case, ListOrder, ListQuery, StatusFilter};
@@ -12,6 +12,7 @@ use buurtteam_store::organisation;
 use serde::Deserialize;
 
 use super::{CaseView, MAX_PAGE};
+use crate::context::on_team;
 use crate::refusals::Attempt;
 use crate::{App, Result, audit_entry, authorise};
 
@@ -226,33 +227,31 @@ pub async fn worklist(app: &App, actor: &Actor, input: &WorklistInput) -> Result
     Ok(Worklist { scope, sections, staff, teams })
 }
 
-/// The waiting list of a team: referred, no intake yet, longest waiting first.
+/// The waiting list of a team: referred, no intake yet, longest waiting first. Read on the
+/// team context, in the transaction that appends its `case.list` row.
 pub async fn waiting_list(app: &App, actor: &Actor, team: TeamId) -> Result<Vec<CaseView>> {
     authorise(app, actor, Relation::NoRecord, Action::ListCases, Attempt::new(Refused::Case, "case")).await?;
-    let now = app.now();
-    let mut tx = app.db.begin_read().await?;
-    // A team that does not exist is refused as another team's list: the same 404, logged.
-    let exists = organisation::get_team(&mut tx, team).await?.is_some();
-    let relation = if exists { policy::relation_to_team(actor, team) } else { Relation::OtherTeam };
-    let attempt = Attempt::new(Refused::Team, "team").on(team.0).with("view", "waiting_list").with("exists", exists);
-    authorise(app, actor, relation, Action::ReadCase, attempt).await?;
-    let query = ListQuery {
-        member: actor.user_id,
-        team_id: Some(team),
-        status: StatusFilter::Only(CaseStatus::Referred),
-        worker: None,
-        order: ListOrder::Oldest,
-        limit: 1000,
-        offset: 0,
-    };
-    let (cases, _) = store::list(&mut tx, &query).await?;
-    let calendar = app.calendar(&mut tx).await?;
-    drop(tx);
-    let mut entry = audit_entry(Some(actor), now, AuditAction::CaseList, "case");
-    entry.detail = serde_json::json!({
-        "view": "waiting_list", "team_id": team, "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
-    });
-    audit::log(&app.db, entry).await?;
-    let today = app.today();
-    Ok(cases.into_iter().map(|c| CaseView::new(c, &calendar, today)).collect())
+    on_team(app, actor, team, Action::ReadCase, "waiting_list", move |tx, ctx, _| {
+        Box::pin(async move {
+            let query = ListQuery {
+                member: ctx.actor.user_id,
+                team_id: Some(ctx.team.id),
+                status: StatusFilter::Only(CaseStatus::Referred),
+                worker: None,
+                order: ListOrder::Oldest,
+                limit: 1000,
+                offset: 0,
+            };
+            let (cases, _) = store::list(tx, &query).await?;
+            let calendar = ctx.calendar(tx).await?;
+            let mut entry = ctx.entry(AuditAction::CaseList);
+            entry.detail = serde_json::json!({
+                "view": "waiting_list", "team_id": ctx.team.id,
+                "case_ids": cases.iter().map(|c| c.id.0).collect::<Vec<_>>(),
+            });
+            audit::append(tx, &entry).await?;
+            Ok(cases.into_iter().map(|c| CaseView::new(c, &calendar, ctx.today)).collect())
+        })
+    })
+    .await
 }
