@@ -31,11 +31,11 @@ use std::sync::{Arc, Mutex};
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;
 use buurtteam_domain::codes::{HouseholdRole, Role};
-use buurtteam_domain::ids::{CaseId, TeamId};
+use buurtteam_domain::ids::{CaseId, HouseholdId, TeamId};
 use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::cases::{self as case_store, Case};
-use buurtteam_store::households::{self, Person};
+use buurtteam_store::households::{self, Household, Person};
 use buurtteam_store::organisation::{self, Team};
 use buurtteam_store::plan::{self as plan_store, NetworkInvitation};
 use buurtteam_store::{JobFuture, Tx};
@@ -253,6 +253,69 @@ where
                     TeamContext { app: app.clone(), actor: actor.clone(), team, today: app.today(), now: app.now() };
                 let now = ctx.now;
                 job(tx, ctx, now).await
+            })
+        })
+        .await;
+    match outcome {
+        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match slot.take() {
+            Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
+            None => Err(refusal),
+        },
+        other => other,
+    }
+}
+
+/// What a use case on one household needs, read in the transaction that acts on it.
+pub(crate) struct HouseholdContext {
+    pub(crate) actor: Actor,
+    pub(crate) household: Household,
+    pub(crate) now: Timestamp,
+}
+
+impl HouseholdContext {
+    /// The audit row of `action` on this household, by the actor, now.
+    pub(crate) fn entry(&self, action: AuditAction) -> audit::Entry {
+        let mut entry = audit_entry(Some(&self.actor), self.now, action, "household");
+        entry.object_id = Some(self.household.id.0);
+        entry.household_id = Some(self.household.id);
+        entry
+    }
+}
+
+/// Runs `job` on the household `id` for `action`, in one write transaction, as [`on_case`]
+/// does on a case: decided from who registered the household and the teams of its cases (the
+/// same two small queries whether or not it exists); only an allowed household is read. A
+/// refusal rolls back and is logged as one `household.access_refused` row; it is always a 404.
+pub(crate) async fn on_household<T, F>(app: &App, actor: &Actor, id: HouseholdId, action: Action, job: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: for<'t> FnOnce(&'t mut Tx, HouseholdContext, Timestamp) -> JobFuture<'t, Result<T>> + Send + 'static,
+{
+    let slot = RefusalSlot::default();
+    let (owned_app, owned_actor, inner) = (app.clone(), actor.clone(), slot.clone());
+    let outcome = app
+        .db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                let created_by = households::created_by(tx, id).await?;
+                let case_teams = households::case_team_ids(tx, id).await?;
+                let own = case_teams.iter().any(|t| actor.team_ids.contains(t))
+                    || (case_teams.is_empty() && created_by == Some(actor.user_id));
+                let relation = if own { Relation::OwnTeam } else { Relation::OtherTeam };
+                let allowed = created_by.is_some() && policy::decide(actor.role, relation, action) == Decision::Allow;
+                let household = if allowed { households::get(tx, id).await? } else { None };
+                let Some(household) = household else {
+                    let mut attempt = Attempt::new(Refused::Household, "household")
+                        .on(id.0)
+                        .with("exists", created_by.is_some())
+                        .with("attempted", action.code());
+                    attempt.household_id = created_by.map(|_| id);
+                    inner.put(attempt);
+                    return Err(AppError::NotFound("household"));
+                };
+                let now = app.now();
+                job(tx, HouseholdContext { actor: actor.clone(), household, now }, now).await
             })
         })
         .await;
