@@ -5,14 +5,15 @@ use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
 use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
-use buurtteam_domain::policy::{self, Action, Actor, Decision, Relation};
+use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::households::{self as store, Address, Household, NewPerson};
 use buurtteam_store::{Tx, organisation};
 use serde::Deserialize;
 
-use crate::refusals::{self, Attempt};
+use crate::context::on_household;
+use crate::refusals::Attempt;
 use crate::{App, AppError, Result, audit_entry, authorise, input};
 
 /// The most members one household may be registered with at once.
@@ -161,35 +162,17 @@ pub(crate) async fn relation(tx: &mut Tx, actor: &Actor, household: &Household) 
     Ok(if own { Relation::OwnTeam } else { Relation::OtherTeam })
 }
 
-/// Reads a household (logged as a read of client data). A household that does not exist and
-/// one the actor may not see are the same 404, reached by the same work: the same two small
-/// queries and one logged refusal. Only an allowed household is read.
+/// Reads a household, on the household context: read and logged (`household.read`) in one
+/// transaction. A household that does not exist and one the actor may not see are the same
+/// 404, reached by the same work and logged as one refusal.
 pub async fn get(app: &App, actor: &Actor, id: HouseholdId) -> Result<Household> {
-    let now = app.now();
-    let mut tx = app.db.begin_read().await?;
-    let created_by = store::created_by(&mut tx, id).await?;
-    let case_teams = store::case_team_ids(&mut tx, id).await?;
-    let own = case_teams.iter().any(|t| actor.team_ids.contains(t))
-        || (case_teams.is_empty() && created_by == Some(actor.user_id));
-    let relation = if own { Relation::OwnTeam } else { Relation::OtherTeam };
-    let mut attempt = Attempt::new(Refused::Household, "household").on(id.0).with("exists", created_by.is_some());
-    attempt.household_id = created_by.map(|_| id);
-    let household = match created_by {
-        Some(_) if policy::decide(actor.role, relation, Action::ReadHousehold) == Decision::Allow => {
-            store::get(&mut tx, id).await?
-        }
-        _ => None,
-    };
-    drop(tx);
-    let Some(household) = household else {
-        let attempt = attempt.with("attempted", Action::ReadHousehold.code());
-        return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("household")).await);
-    };
-    let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdRead, "household");
-    entry.object_id = Some(id.0);
-    entry.household_id = Some(id);
-    audit::log(&app.db, entry).await?;
-    Ok(household)
+    on_household(app, actor, id, Action::ReadHousehold, |tx, ctx, _| {
+        Box::pin(async move {
+            audit::append(tx, &ctx.entry(AuditAction::HouseholdRead)).await?;
+            Ok(ctx.household)
+        })
+    })
+    .await
 }
 
 /// What to search households by; raw input, all optional, at least one required.

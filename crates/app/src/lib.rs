@@ -6,6 +6,7 @@ pub mod activation;
 pub mod auth;
 pub mod cases;
 pub mod clock;
+pub(crate) mod context;
 pub mod error;
 pub mod households;
 pub mod idempotency;

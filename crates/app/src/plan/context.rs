@@ -5,78 +5,34 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{HouseholdRole, Role};
-use buurtteam_domain::ids::{CaseId, GoalId, PersonId, TeamId};
+use buurtteam_domain::ids::{CaseId, GoalId, TeamId};
 use buurtteam_domain::plan_policy::{self, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer};
-use buurtteam_domain::policy::{self, Actor, Decision, Relation};
+use buurtteam_domain::policy::{self, Actor, Decision};
 use buurtteam_store::Tx;
 use buurtteam_store::audit::{self, Refused};
-use buurtteam_store::cases::{self as case_store, Case};
-use buurtteam_store::households::{self, Person};
-use buurtteam_store::plan::{self as store, Goal, NetworkInvitation};
+use buurtteam_store::plan::{self as store, Goal};
 use jiff::Timestamp;
-use jiff::civil::Date;
 
+use crate::context::CaseContext;
 use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result, audit_entry};
 
-/// The actor's standing towards one case.
-#[derive(Debug, Clone)]
-pub(super) enum Standing {
-    Staff(Role, Relation),
-    Member {
-        person: PersonId,
-        client: bool,
-        authority: bool,
-    },
-    Network {
-        live: Vec<NetworkInvitation>,
-    },
-    /// A portal account with nothing in this case.
-    Outsider,
-}
+pub(super) use crate::context::Standing;
 
-/// What a decision on a case's plan needs, read in the transaction that acts on it.
-pub(super) struct Context {
-    pub(super) actor: Actor,
-    pub(super) case: Case,
-    pub(super) members: Vec<Person>,
-    pub(super) standing: Standing,
-    pub(super) today: Date,
+/// What a decision on a case's plan needs: the case context (the case, its household members,
+/// the actor's standing), read in the transaction that acts on it, asked through the plan
+/// policy.
+pub(super) struct Context(CaseContext);
+
+impl std::ops::Deref for Context {
+    type Target = CaseContext;
+
+    fn deref(&self) -> &CaseContext {
+        &self.0
+    }
 }
 
 impl Context {
-    async fn load(tx: &mut Tx, actor: &Actor, case_id: CaseId, today: Date) -> Result<Self> {
-        let case = case_store::get(tx, case_id).await?.ok_or(AppError::NotFound("case"))?;
-        let members = households::members(tx, case.household_id).await?;
-        let standing = match actor.role {
-            Role::FamilyMember => match actor.person_id {
-                Some(person)
-                    if members.iter().any(|m| m.id == person)
-                        && store::invited_to_case(tx, actor.user_id, case_id).await? =>
-                {
-                    let me = members.iter().find(|m| m.id == person);
-                    Standing::Member {
-                        person,
-                        client: case.clients.iter().any(|c| c.person_id == person),
-                        authority: me.is_some_and(|m| m.role == HouseholdRole::Parent && m.parental_authority),
-                    }
-                }
-                _ => Standing::Outsider,
-            },
-            Role::NetworkMember => {
-                let live: Vec<NetworkInvitation> =
-                    store::invitations_of_user(tx, actor.user_id).await?.into_iter().filter(|i| i.live()).collect();
-                Standing::Network { live }
-            }
-            role => Standing::Staff(role, policy::relation_to_team(actor, case.team_id)),
-        };
-        Ok(Self { actor: actor.clone(), case, members, standing, today })
-    }
-
-    pub(super) fn person(&self, id: PersonId) -> Option<&Person> {
-        self.members.iter().find(|m| m.id == id)
-    }
-
     pub(super) fn facts(&self, goal: &Goal) -> GoalFacts {
         let owner = match goal.client_id.and_then(|c| self.person(c)) {
             Some(p) => Owner::Client(AgeBand::of(p.birth_date, self.today)),
@@ -195,9 +151,7 @@ where
     T: Send + 'static,
     F: for<'t> FnOnce(&'t mut Tx, Context, Timestamp) -> buurtteam_store::JobFuture<'t, Result<T>> + Send + 'static,
 {
-    let now = app.now();
-    let today = app.today();
-    let owned = actor.clone();
+    let (owned_app, owned) = (app.clone(), actor.clone());
     let outcome = app
         .db
         .write(move |tx| {
@@ -207,8 +161,9 @@ where
                     return Err(AppError::NotFound("plan"));
                 }
                 let case = found.map_or(CaseId(0), |(case, _)| case);
-                let ctx = Context::load(tx, &owned, case, today).await?;
-                job(tx, ctx, now).await
+                let ctx = CaseContext::load(tx, &owned_app, &owned, case).await?;
+                let now = ctx.now;
+                job(tx, Context(ctx), now).await
             })
         })
         .await;

@@ -137,3 +137,38 @@ async fn each_kind_of_refusal_leaves_one_audit_row_with_actor_action_and_target(
         (json!("cross_site"), json!(format!("/api/v1/cases/{c}/intake")))
     );
 }
+
+#[tokio::test]
+async fn a_team_waiting_list_is_read_with_its_row_and_refused_as_another_team_s() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let (a, b) = (o.worker_a_id, o.worker_b_id);
+    let c = case(&o.worker_a, o.district_a, o.team_a, "2026-11-02").await;
+
+    // The own team's waiting list: the page, and one `case.list` row naming the case.
+    let mark = t.audit_mark().await;
+    let page = o.worker_a.get(&format!("/teams/{}/waiting-list", o.team_a)).await;
+    assert_eq!(page.status.as_u16(), 200);
+    let row = one(t.audit_since(mark).await);
+    assert_eq!((row.actor_user_id.map(|u| u.0), row.action.as_str()), (Some(a), "case.list"), "{row:?}");
+    let detail: Value = serde_json::from_str(&row.detail).unwrap_or(Value::Null);
+    assert_eq!((detail["view"].clone(), detail["case_ids"].clone()), (json!("waiting_list"), json!([c])));
+
+    // Another team's list and a team that does not exist: the same 404, one row each.
+    let (_, detail) = refusal_of(
+        &t,
+        get(&o.worker_b, &format!("/teams/{}/waiting-list", o.team_a)),
+        404,
+        (b, "team.access_refused", "team", Some(o.team_a)),
+    )
+    .await;
+    assert_eq!((detail["exists"].clone(), detail["attempted"].clone()), (json!(true), json!("read_case")));
+    let (_, detail) = refusal_of(
+        &t,
+        get(&o.worker_b, "/teams/999999/waiting-list"),
+        404,
+        (b, "team.access_refused", "team", Some(999_999)),
+    )
+    .await;
+    assert_eq!((detail["exists"].clone(), detail["view"].clone()), (json!(false), json!("waiting_list")));
+}

@@ -1,0 +1,55 @@
+//! Reading a case: the case itself, and the family file (case, household, contacts, team).
+
+use buurtteam_domain::audit::AuditAction;
+use buurtteam_domain::codes::Role;
+use buurtteam_domain::ids::{CaseId, UserId};
+use buurtteam_domain::policy::{Action, Actor};
+use buurtteam_store::cases::{self as store, Contact};
+use buurtteam_store::{audit, households, organisation};
+
+use super::CaseView;
+use crate::context::on_case;
+use crate::{App, AppError, Result};
+
+/// Opens a case: read and logged as a read (`case.read`) in one transaction.
+pub async fn get(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
+    on_case(app, actor, id, Action::ReadCase, move |tx, ctx, _| {
+        Box::pin(async move {
+            let calendar = ctx.calendar(tx).await?;
+            audit::append(tx, &ctx.entry(AuditAction::CaseRead)).await?;
+            Ok(CaseView::new(ctx.case, &calendar, ctx.today))
+        })
+    })
+    .await
+}
+
+/// Everything the family file shows, read at once and logged as one read.
+pub struct CaseFile {
+    pub view: CaseView,
+    pub household: households::Household,
+    pub contacts: Vec<Contact>,
+    pub team: buurtteam_store::organisation::Team,
+    /// The team's family workers and managers: who may hold the intake, and names to show.
+    pub staff: Vec<(UserId, String, Role)>,
+}
+
+/// Opens the family file: the case, its household, contacts and team, read in one
+/// transaction with its one `case.read` row.
+pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
+    on_case(app, actor, id, Action::ReadCase, move |tx, ctx, _| {
+        Box::pin(async move {
+            let case = &ctx.case;
+            let household = households::get(tx, case.household_id).await?.ok_or(AppError::NotFound("household"))?;
+            let contacts = store::contacts(tx, id).await?;
+            let team = organisation::get_team(tx, case.team_id).await?.ok_or(AppError::NotFound("team"))?;
+            let staff = organisation::team_staff(tx, case.team_id).await?;
+            let calendar = ctx.calendar(tx).await?;
+            let mut entry = ctx.entry(AuditAction::CaseRead);
+            entry.detail = serde_json::json!({ "view": "file" });
+            audit::append(tx, &entry).await?;
+            let view = CaseView::new(ctx.case, &calendar, ctx.today);
+            Ok(CaseFile { view, household, contacts, team, staff })
+        })
+    })
+    .await
+}

@@ -1,0 +1,155 @@
+//! Registering a referral (aanmelding): a new case on a team, for a household.
+
+use buurtteam_domain::audit::AuditAction;
+use buurtteam_domain::case::{self, CaseStatus};
+use buurtteam_domain::codes::{LaterIntakeRequestedBy, LifeDomain, ReferralSource};
+use buurtteam_domain::ids::{HouseholdId, PersonId, TeamId};
+use buurtteam_domain::policy::{self, Action, Actor, Relation};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::audit::{self, Refused};
+use buurtteam_store::cases::{self as store, NewCase};
+use buurtteam_store::{households, organisation};
+
+use super::{CaseView, MAX_REQUEST_LENGTH, ReferralInput, case_entry};
+use crate::refusals::Attempt;
+use crate::{App, AppError, Result, authorise, input};
+
+/// Registers a referral (aanmelding): opens a case in state `referred` with its intake deadline.
+pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) -> Result<CaseView> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let household_id = input::id(&mut errors, "household_id", input.household_id).map(HouseholdId);
+    let team_id = input::id(&mut errors, "team_id", input.team_id).map(TeamId);
+    let referred_on = input::past_date(&mut errors, "referred_on", input.referred_on.as_deref(), today);
+    let source =
+        input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
+    let request = input::long_text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
+    let mut life_domains = Vec::new();
+    if input.life_domains.is_empty() {
+        errors
+            .add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()))
+            .code("required_life_domain");
+    }
+    for (i, code) in input.life_domains.iter().enumerate() {
+        if let Some(d) =
+            input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted)
+        {
+            life_domains.push(d);
+        }
+    }
+    life_domains.sort();
+    life_domains.dedup();
+    let later_by = input::optional_code(
+        &mut errors,
+        "later_intake_requested_by",
+        input.later_intake_requested_by.as_deref(),
+        LaterIntakeRequestedBy::parse,
+        LaterIntakeRequestedBy::accepted,
+    );
+    let requested_on =
+        input::optional_planned_date(&mut errors, "requested_intake_on", input.requested_intake_on.as_deref(), today);
+    match (later_by, requested_on, input.later_intake_requested_by.is_some()) {
+        (Some(_), None, _) if input.requested_intake_on.is_none() => {
+            errors
+                .add("requested_intake_on", "is required when a later intake was requested (the date they asked for)")
+                .code("requested_date_required");
+        }
+        (None, Some(_), false) => {
+            errors
+                .add("later_intake_requested_by", "say who asked for the later intake: referrer or family")
+                .code("requested_by_required");
+        }
+        _ => {}
+    }
+    if let (Some(r), Some(q)) = (referred_on, requested_on)
+        && q < r
+    {
+        errors.add("requested_intake_on", "cannot be before the referral date").code("requested_before_referral");
+    }
+    if input.client_ids.is_empty() {
+        errors
+            .add("client_ids", "name at least one household member who is a client (has their own request for help)")
+            .code("client_required");
+    }
+
+    let now = app.now();
+    let mut tx = app.db.begin_read().await?;
+    if let Some(team) = team_id {
+        match organisation::get_team(&mut tx, team).await? {
+            None => {
+                errors.add("team_id", format!("no team has id {team}")).code("unknown_team");
+            }
+            Some(_) => {
+                let attempt = Attempt::new(Refused::Case, "team").on(team.0);
+                authorise(app, actor, policy::relation_to_team(actor, team), Action::RegisterReferral, attempt).await?
+            }
+        }
+    } else {
+        authorise(app, actor, Relation::OwnTeam, Action::RegisterReferral, Attempt::new(Refused::Case, "team")).await?;
+    }
+    if let Some(hh) = household_id {
+        let household = households::get(&mut tx, hh).await?;
+        let visible = match &household {
+            Some(h) => crate::households::relation(&mut tx, actor, h).await? == Relation::OwnTeam,
+            None => false,
+        };
+        match household.filter(|_| visible) {
+            None => {
+                errors
+                    .add("household_id", format!("no household with id {hh} that you may use"))
+                    .code("unknown_household");
+            }
+            Some(h) => {
+                for (i, c) in input.client_ids.iter().enumerate() {
+                    if !h.members.iter().any(|m| m.id.0 == *c) {
+                        errors
+                            .add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"))
+                            .code("not_household_member");
+                    }
+                }
+            }
+        }
+    }
+    errors.finish()?;
+
+    let (Some(household_id), Some(team_id), Some(referred_on), Some(source), Some(request)) =
+        (household_id, team_id, referred_on, source, request)
+    else {
+        return Err(AppError::Internal("validated referral lacks a field".into()));
+    };
+    let calendar = app.calendar(&mut tx).await?;
+    let intake_due_on = case::intake_due_on(&calendar, referred_on);
+    let mut client_ids: Vec<PersonId> = input.client_ids.iter().copied().map(PersonId).collect();
+    client_ids.sort();
+    client_ids.dedup();
+    drop(tx);
+    let (owned_app, owned_actor) = (app.clone(), actor.clone());
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (app, actor) = (&owned_app, &owned_actor);
+                let new = NewCase {
+                    household_id,
+                    team_id,
+                    referred_on,
+                    source,
+                    request: &request,
+                    client_ids: &client_ids,
+                    life_domains: &life_domains,
+                    later_intake_requested_by: later_by,
+                    requested_intake_on: requested_on,
+                    intake_due_on,
+                    next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
+                    created_by: actor.user_id,
+                };
+                let id = store::insert(tx, &new, now).await?;
+                let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
+                let view = CaseView::new(case, &calendar, app.today());
+                let mut entry = case_entry(actor, now, AuditAction::CaseReferred, &view.case);
+                entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
+                audit::append(tx, &entry).await?;
+                Ok(view)
+            })
+        })
+        .await
+}
