@@ -235,9 +235,12 @@ pub struct VersionOut {
     /// What changed, as a stable code (`goal.added`, `action.done` ...).
     pub change: String,
     pub goal_id: Option<i64>,
-    /// The changed part as it was (`null` for an addition), as recorded at the time.
+    /// The changed part as it was (`null` for an addition), as recorded at the time: its
+    /// shape depends on `change` (a goal's fields, an action, a score, an evaluation).
+    #[schema(value_type = Option<Object>)]
     pub state_before: Option<serde_json::Value>,
     /// The changed part as it became, as recorded at the time.
+    #[schema(value_type = Option<Object>)]
     pub state_after: Option<serde_json::Value>,
     pub created_at: Timestamp,
 }
