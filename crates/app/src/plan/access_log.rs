@@ -7,14 +7,13 @@ use buurtteam_domain::policy::Actor;
 use buurtteam_store::audit::{self};
 use buurtteam_store::plan::{self as store, Plan};
 use jiff::Timestamp;
-use serde::Serialize;
 
 use crate::{App, AppError, Result};
 
 use super::context::{At, Standing, run};
 use super::views::portal_case;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct AccessView {
     pub occurred_at: Timestamp,
     /// For team managers only: which account.
@@ -25,7 +24,6 @@ pub struct AccessView {
     /// the portal as the family sees it (`AuditAction::portal_code`).
     pub action: String,
     /// The stored action, for the pages; `None` for a code this version does not know.
-    #[serde(skip)]
     pub kind: Option<AuditAction>,
     pub goal_id: Option<GoalId>,
     pub goal_title: Option<String>,

@@ -12,7 +12,6 @@ use buurtteam_store::plan::{
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::Serialize;
 
 use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result};
@@ -23,7 +22,7 @@ use super::context::{At, Context, Standing, run};
 use super::inputs::AgreementInput;
 
 /// A household member as shown beside goals and actions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonView {
     pub id: PersonId,
     pub given_name: String,
@@ -32,9 +31,8 @@ pub struct PersonView {
     pub client: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ActionView {
-    #[serde(flatten)]
     pub action: GoalAction,
     /// The performer's name (a household member, a network member or a partner).
     pub performer_label: Option<String>,
@@ -43,7 +41,7 @@ pub struct ActionView {
 }
 
 /// What the reader may do with a goal.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct GoalPermissions {
     pub comment: bool,
     pub propose: bool,
@@ -52,7 +50,7 @@ pub struct GoalPermissions {
     pub change: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct NetworkView {
     pub id: NetworkInvitationId,
     pub name: String,
@@ -63,9 +61,8 @@ pub struct NetworkView {
     pub revocable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct GoalView {
-    #[serde(flatten)]
     pub goal: Goal,
     /// The client's name; `None` for a household goal. (`goal.confidential_reason` reaches the
     /// portal only for the goal's own client.)
@@ -79,7 +76,7 @@ pub struct GoalView {
     pub may: GoalPermissions,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PlanView {
     pub case_id: CaseId,
     pub version: i64,

@@ -1,4 +1,8 @@
 //! The rows of a plan as the store returns them.
+//!
+//! Only the rows a version of the plan records as its state before and after a change
+//! (`GoalFields`, `GoalAction`, `Score`, `Evaluation`) are `Serialize`: that JSON is stored in
+//! `plan_versions`. The API answers with its own types (`web::api::plan::dto`).
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus, Role};
@@ -7,7 +11,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Goal {
     pub id: GoalId,
     pub case_id: CaseId,
@@ -85,14 +89,14 @@ pub struct Score {
 }
 
 /// Someone who wrote something, as shown beside it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Author {
     pub user_id: UserId,
     pub name: String,
     pub role: Role,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
     pub id: i64,
     pub goal_id: GoalId,
@@ -101,7 +105,7 @@ pub struct Comment {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub id: ProposalId,
     pub goal_id: GoalId,
@@ -122,7 +126,7 @@ pub struct Evaluation {
     pub recorded_by: UserId,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Appointment {
     pub id: i64,
     pub starts_at: Timestamp,
@@ -130,7 +134,7 @@ pub struct Appointment {
     pub description: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WorkingNote {
     pub id: i64,
     pub body: String,
@@ -138,7 +142,7 @@ pub struct WorkingNote {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub version: i64,
     pub person_id: PersonId,
@@ -146,7 +150,7 @@ pub struct Agreement {
     pub created_at: Timestamp,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Version {
     pub version: i64,
     pub changed_by: Author,
@@ -164,7 +168,7 @@ impl Version {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NetworkInvitation {
     pub id: NetworkInvitationId,
     pub goal_id: GoalId,

@@ -443,4 +443,3 @@ impl From<AccessView> for AccessOut {
 pub fn into_all<T, U: From<T>>(items: Vec<T>) -> Vec<U> {
     items.into_iter().map(U::from).collect()
 }
-
