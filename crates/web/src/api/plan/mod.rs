@@ -9,18 +9,23 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use buurtteam_app::plan::{
-    self as uc, AccessView, ActionInput, ActionPatch, ActivateInput, AgreementInput, AppointmentInput, EvaluationInput,
-    GoalInput, GoalPatch, NetworkInvitationInput, PlanView, PortalInvitationInput, ProposalDecision, ProposalInput,
-    ScoreInput, TextInput,
+    self as uc, ActionInput, ActionPatch, ActivateInput, AgreementInput, AppointmentInput, EvaluationInput, GoalInput,
+    GoalPatch, NetworkInvitationInput, PortalInvitationInput, ProposalDecision, ProposalInput, ScoreInput, TextInput,
 };
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, ProposalId};
-use buurtteam_store::plan::{Agreement, Appointment, Evaluation, Goal, GoalAction, Score, Version, WorkingNote};
 use serde::Serialize;
+
+pub mod dto;
 
 use super::Body;
 use crate::AppState;
 use crate::problem::{ApiError, Problem};
 use crate::session::{ClientAddr, Staff as Account};
+use dto::into_all;
+pub use dto::{
+    AccessOut, ActionOut, AgreementOut, AppointmentOut, EvaluationOut, GoalOut, PlanOut, ScoreOut, VersionOut,
+    WorkingNoteOut,
+};
 
 type Created<T> = Result<(StatusCode, Json<T>), ApiError>;
 
@@ -30,22 +35,22 @@ fn created<T>(v: T) -> Created<T> {
 
 /// Add a goal to the plan of a case (staff of its team).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/goals", tag = "plan", params(("id" = i64, Path)), request_body = GoalInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = GoalOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add_goal(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<GoalInput>,
-) -> Created<Goal> {
+) -> Created<GoalOut> {
     let Json(input) = body?;
-    created(uc::add_goal(&s.app, &a.actor, CaseId(id), &input).await?)
+    created(uc::add_goal(&s.app, &a.actor, CaseId(id), &input).await?.into())
 }
 
 /// Change a goal. Staff change any field; a client of 16 or older may only set `shared` on
 /// their own goal (other portal changes go through a proposal).
 #[utoipa::path(patch, path = "/api/v1/goals/{id}", tag = "plan", params(("id" = i64, Path)), request_body = GoalPatch,
-    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = GoalOut), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn change_goal(
@@ -53,51 +58,51 @@ pub async fn change_goal(
     a: Account,
     Path(id): Path<i64>,
     body: Body<GoalPatch>,
-) -> Result<Json<Goal>, ApiError> {
+) -> Result<Json<GoalOut>, ApiError> {
     let Json(input) = body?;
-    Ok(Json(uc::change_goal(&s.app, &a.actor, GoalId(id), &input).await?))
+    Ok(Json(uc::change_goal(&s.app, &a.actor, GoalId(id), &input).await?.into()))
 }
 
 /// Record a self-sufficiency score (1 acute problems … 5 fully self-sufficient).
 #[utoipa::path(post, path = "/api/v1/goals/{id}/scores", tag = "plan", params(("id" = i64, Path)), request_body = ScoreInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = ScoreOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add_score(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<ScoreInput>,
-) -> Created<Score> {
+) -> Created<ScoreOut> {
     let Json(input) = body?;
-    created(uc::add_score(&s.app, &a.actor, GoalId(id), &input).await?)
+    created(uc::add_score(&s.app, &a.actor, GoalId(id), &input).await?.into())
 }
 
 /// Add an action under a goal: what, who, by when.
 #[utoipa::path(post, path = "/api/v1/goals/{id}/actions", tag = "plan", params(("id" = i64, Path)), request_body = ActionInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = ActionOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn add_action(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<ActionInput>,
-) -> Created<GoalAction> {
+) -> Created<ActionOut> {
     let Json(input) = body?;
-    created(uc::add_action(&s.app, &a.actor, GoalId(id), &input).await?)
+    created(uc::add_action(&s.app, &a.actor, GoalId(id), &input).await?.into())
 }
 
 /// Mark an action done (`{"done": true}`) or open again. Portal accounts: only their own actions.
 #[utoipa::path(patch, path = "/api/v1/actions/{id}", tag = "plan", params(("id" = i64, Path)), request_body = ActionPatch,
-    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = ActionOut), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn set_action_done(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<ActionPatch>,
-) -> Result<Json<GoalAction>, ApiError> {
+) -> Result<Json<ActionOut>, ApiError> {
     let Json(input) = body?;
-    Ok(Json(uc::set_action_done(&s.app, &a.actor, GoalActionId(id), &input).await?))
+    Ok(Json(uc::set_action_done(&s.app, &a.actor, GoalActionId(id), &input).await?.into()))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -135,30 +140,30 @@ pub async fn propose(
 
 /// Accept (`{"accept": true}`) or decline a proposed change (staff of the team).
 #[utoipa::path(post, path = "/api/v1/proposals/{id}/decision", tag = "plan", params(("id" = i64, Path)), request_body = ProposalDecision,
-    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = GoalOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json")))]
 pub async fn decide_proposal(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<ProposalDecision>,
-) -> Result<Json<Goal>, ApiError> {
+) -> Result<Json<GoalOut>, ApiError> {
     let Json(input) = body?;
-    Ok(Json(uc::decide_proposal(&s.app, &a.actor, ProposalId(id), &input).await?))
+    Ok(Json(uc::decide_proposal(&s.app, &a.actor, ProposalId(id), &input).await?.into()))
 }
 
 /// Record an evaluation with scores per goal; `next_on` appears on the worklist.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/evaluations", tag = "plan", params(("id" = i64, Path)), request_body = EvaluationInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = EvaluationOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn record_evaluation(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<EvaluationInput>,
-) -> Created<Evaluation> {
+) -> Created<EvaluationOut> {
     let Json(input) = body?;
-    created(uc::record_evaluation(&s.app, &a.actor, CaseId(id), &input).await?)
+    created(uc::record_evaluation(&s.app, &a.actor, CaseId(id), &input).await?.into())
 }
 
 /// Add a working note (werkaantekening). Staff of the team only; never shown in the portal.
@@ -176,32 +181,32 @@ pub async fn add_working_note(
 
 /// The working notes of a case, newest first (staff of the team only).
 #[utoipa::path(get, path = "/api/v1/cases/{id}/working-notes", tag = "plan", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Vec<WorkingNoteOut>), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn working_notes(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
-) -> Result<Json<Vec<WorkingNote>>, ApiError> {
-    Ok(Json(uc::working_notes(&s.app, &a.actor, CaseId(id)).await?))
+) -> Result<Json<Vec<WorkingNoteOut>>, ApiError> {
+    Ok(Json(into_all(uc::working_notes(&s.app, &a.actor, CaseId(id)).await?)))
 }
 
 /// Plan an appointment the family sees in the portal.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/appointments", tag = "plan", params(("id" = i64, Path)), request_body = AppointmentInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = AppointmentOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn plan_appointment(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
     body: Body<AppointmentInput>,
-) -> Created<Appointment> {
+) -> Created<AppointmentOut> {
     let Json(input) = body?;
-    created(uc::plan_appointment(&s.app, &a.actor, CaseId(id), &input).await?)
+    created(uc::plan_appointment(&s.app, &a.actor, CaseId(id), &input).await?.into())
 }
 
 /// Record agreement to the current version of the plan on behalf of a household member (staff).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/agreements", tag = "plan", params(("id" = i64, Path)), request_body = AgreementInput,
-    responses((status = 201, body = Object), (status = 404, body = Problem, content_type = "application/problem+json"),
+    responses((status = 201, body = AgreementOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The plan has no goals yet", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn agree(
@@ -209,31 +214,27 @@ pub async fn agree(
     a: Account,
     Path(id): Path<i64>,
     body: Body<AgreementInput>,
-) -> Created<Agreement> {
+) -> Created<AgreementOut> {
     let Json(input) = body?;
-    created(uc::agree(&s.app, &a.actor, CaseId(id), &input).await?)
+    created(uc::agree(&s.app, &a.actor, CaseId(id), &input).await?.into())
 }
 
 /// The plan of a case for staff of its team. Logged in the access log.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/plan", tag = "plan", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn staff_plan(
-    State(s): State<AppState>,
-    a: Account,
-    Path(id): Path<i64>,
-) -> Result<Json<PlanView>, ApiError> {
-    Ok(Json(uc::staff_plan(&s.app, &a.actor, CaseId(id)).await?))
+    responses((status = 200, body = PlanOut), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn staff_plan(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<PlanOut>, ApiError> {
+    Ok(Json(uc::staff_plan(&s.app, &a.actor, CaseId(id)).await?.into()))
 }
 
 /// Every version of the plan: who changed what, when, with the state before and after.
 #[utoipa::path(get, path = "/api/v1/cases/{id}/plan/versions", tag = "plan", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Vec<VersionOut>), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn history(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
-) -> Result<Json<Vec<Version>>, ApiError> {
-    Ok(Json(uc::history(&s.app, &a.actor, CaseId(id)).await?))
+) -> Result<Json<Vec<VersionOut>>, ApiError> {
+    Ok(Json(into_all(uc::history(&s.app, &a.actor, CaseId(id)).await?)))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -324,35 +325,35 @@ pub async fn activate(
 
 /// The plan as the logged-in family or network member may see it. Logged in the access log.
 #[utoipa::path(get, path = "/api/v1/portal/plan", tag = "portal",
-    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = PlanOut), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
-pub async fn portal_plan(State(s): State<AppState>, a: Account) -> Result<Json<PlanView>, ApiError> {
-    Ok(Json(uc::portal_plan(&s.app, &a.actor).await?))
+pub async fn portal_plan(State(s): State<AppState>, a: Account) -> Result<Json<PlanOut>, ApiError> {
+    Ok(Json(uc::portal_plan(&s.app, &a.actor).await?.into()))
 }
 
 /// Agree to the current version of the plan (family member, for themselves).
 #[utoipa::path(post, path = "/api/v1/portal/agreement", tag = "portal",
-    responses((status = 201, body = Object), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn portal_agree(State(s): State<AppState>, a: Account) -> Created<Agreement> {
-    created(uc::portal_agree(&s.app, &a.actor).await?)
+    responses((status = 201, body = AgreementOut), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn portal_agree(State(s): State<AppState>, a: Account) -> Created<AgreementOut> {
+    created(uc::portal_agree(&s.app, &a.actor).await?.into())
 }
 
 /// Who looked at the family member's file and when (not their own reads; never rows about
 /// goals they may not see).
 #[utoipa::path(get, path = "/api/v1/portal/access-log", tag = "portal",
-    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn portal_access_log(State(s): State<AppState>, a: Account) -> Result<Json<Vec<AccessView>>, ApiError> {
-    Ok(Json(uc::portal_access_log(&s.app, &a.actor).await?))
+    responses((status = 200, body = Vec<AccessOut>), (status = 403, body = Problem, content_type = "application/problem+json")))]
+pub async fn portal_access_log(State(s): State<AppState>, a: Account) -> Result<Json<Vec<AccessOut>>, ApiError> {
+    Ok(Json(into_all(uc::portal_access_log(&s.app, &a.actor).await?)))
 }
 
 /// The access log of a case, newest first (team managers of its team).
 #[utoipa::path(get, path = "/api/v1/cases/{id}/access-log", tag = "plan", params(("id" = i64, Path)),
-    responses((status = 200, body = Object), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses((status = 200, body = Vec<AccessOut>), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn case_access_log(
     State(s): State<AppState>,
     a: Account,
     Path(id): Path<i64>,
-) -> Result<Json<Vec<AccessView>>, ApiError> {
-    Ok(Json(uc::case_access_log(&s.app, &a.actor, CaseId(id)).await?))
+) -> Result<Json<Vec<AccessOut>>, ApiError> {
+    Ok(Json(into_all(uc::case_access_log(&s.app, &a.actor, CaseId(id)).await?)))
 }

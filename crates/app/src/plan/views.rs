@@ -1,0 +1,276 @@
+//! Reading the plan: the views for staff and for Mijn Buurtteam.
+
+use buurtteam_domain::audit::AuditAction;
+use buurtteam_domain::codes::{HouseholdRole, Performer, Role};
+use buurtteam_domain::ids::{CaseId, NetworkInvitationId, PersonId};
+use buurtteam_domain::plan_policy::{self, Member, PlanAction, Target, Viewer};
+use buurtteam_domain::policy::{Actor, Decision};
+use buurtteam_store::Tx;
+use buurtteam_store::audit::{self, Refused};
+use buurtteam_store::plan::{
+    self as store, Agreement, Appointment, Comment, Evaluation, Goal, GoalAction, Plan, Proposal, Score,
+};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::refusals::{self, Attempt};
+use crate::{App, AppError, Result};
+
+use super::actions::is_own_action;
+use super::case_wide::agree;
+use super::context::{At, Context, Standing, run};
+use super::inputs::AgreementInput;
+
+/// A household member as shown beside goals and actions.
+#[derive(Debug, Clone)]
+pub struct PersonView {
+    pub id: PersonId,
+    pub given_name: String,
+    pub family_name: String,
+    pub role: HouseholdRole,
+    pub client: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActionView {
+    pub action: GoalAction,
+    /// The performer's name (a household member, a network member or a partner).
+    pub performer_label: Option<String>,
+    /// Whether the reader may mark it done.
+    pub mine: bool,
+}
+
+/// What the reader may do with a goal.
+#[derive(Debug, Clone, Default)]
+pub struct GoalPermissions {
+    pub comment: bool,
+    pub propose: bool,
+    pub share: bool,
+    pub invite_network: bool,
+    pub change: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NetworkView {
+    pub id: NetworkInvitationId,
+    pub name: String,
+    pub relation: String,
+    /// `invited` (code not used yet), `active` or `revoked`.
+    pub state: &'static str,
+    /// Whether the reader may revoke it.
+    pub revocable: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct GoalView {
+    pub goal: Goal,
+    /// The client's name; `None` for a household goal. (`goal.confidential_reason` reaches the
+    /// portal only for the goal's own client.)
+    pub client_name: Option<String>,
+    pub actions: Vec<ActionView>,
+    /// `None`: the reader may not see the scores.
+    pub scores: Option<Vec<Score>>,
+    pub comments: Vec<Comment>,
+    pub proposals: Vec<Proposal>,
+    pub network: Vec<NetworkView>,
+    pub may: GoalPermissions,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlanView {
+    pub case_id: CaseId,
+    pub version: i64,
+    pub household: Vec<PersonView>,
+    pub goals: Vec<GoalView>,
+    /// `None` where the reader may not see them.
+    pub evaluations: Option<Vec<Evaluation>>,
+    pub appointments: Option<Vec<Appointment>>,
+    pub agreements: Vec<Agreement>,
+    pub next_evaluation_on: Option<Date>,
+    /// Whether the reader may record agreement to the current version.
+    pub may_agree: bool,
+    /// For a family member: whether they agreed to the current version.
+    pub agreed_to_current: bool,
+    /// The reader's own person record, in the portal.
+    pub me: Option<PersonId>,
+}
+
+pub(super) fn name_of(ctx: &Context, p: PersonId) -> Option<String> {
+    ctx.person(p).map(|m| format!("{} {}", m.given_name, m.family_name))
+}
+
+pub(super) fn build_view(ctx: &Context, plan: Plan, next_evaluation_on: Option<Date>) -> PlanView {
+    let reader = ctx.actor.user_id;
+    let mut goals = Vec::new();
+    for goal in &plan.goals {
+        if !ctx.allows(PlanAction::ReadGoal, Some(goal)) {
+            continue;
+        }
+        let may = GoalPermissions {
+            comment: ctx.allows(PlanAction::CommentOnGoal, Some(goal)),
+            propose: ctx.allows(PlanAction::ProposeGoalChange, Some(goal)),
+            share: ctx.allows(PlanAction::ShareGoal, Some(goal)),
+            invite_network: ctx.allows(PlanAction::InviteNetwork, Some(goal)),
+            change: ctx.allows(PlanAction::ChangeGoal, Some(goal)),
+        };
+        let invitation_name =
+            |id: NetworkInvitationId| plan.invitations.iter().find(|i| i.id == id).map(|i| i.name.clone());
+        let actions = plan
+            .actions
+            .iter()
+            .filter(|a| a.goal_id == goal.id)
+            .map(|a| ActionView {
+                performer_label: match a.performer {
+                    Performer::FamilyMember => a.performer_person_id.and_then(|p| name_of(ctx, p)),
+                    Performer::NetworkMember => a.performer_invitation_id.and_then(invitation_name),
+                    Performer::Partner => a.performer_name.clone(),
+                    Performer::FamilyWorker => None,
+                },
+                mine: ctx.allows(PlanAction::CompleteOwnAction, Some(goal)) && is_own_action(ctx, a),
+                action: a.clone(),
+            })
+            .collect();
+        let network = if may.invite_network || ctx.is_staff() {
+            plan.invitations
+                .iter()
+                .filter(|i| i.goal_id == goal.id)
+                .map(|i| NetworkView {
+                    id: i.id,
+                    name: i.name.clone(),
+                    relation: i.relation.clone(),
+                    state: if i.revoked_at.is_some() {
+                        "revoked"
+                    } else if i.user_id.is_some() {
+                        "active"
+                    } else {
+                        "invited"
+                    },
+                    revocable: i.revoked_at.is_none()
+                        && plan_policy::decide(
+                            ctx.viewer(Some(goal)),
+                            PlanAction::RevokeNetworkInvitation,
+                            Target::Invitation { by_viewer: i.invited_by == reader },
+                        ) == Decision::Allow,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut goal_out = goal.clone();
+        if !ctx.is_staff() && ctx.viewer(Some(goal)) != Viewer::Member(Member::OwnGoal) {
+            goal_out.confidential_reason = None;
+        }
+        goals.push(GoalView {
+            client_name: goal.client_id.and_then(|p| name_of(ctx, p)),
+            actions,
+            scores: ctx
+                .allows(PlanAction::ReadScores, Some(goal))
+                .then(|| plan.scores.iter().filter(|s| s.goal_id == goal.id).cloned().collect()),
+            comments: plan.comments.iter().filter(|c| c.goal_id == goal.id).cloned().collect(),
+            proposals: plan
+                .proposals
+                .iter()
+                .filter(|p| p.goal_id == goal.id && (ctx.is_staff() || p.author.user_id == reader))
+                .cloned()
+                .collect(),
+            network,
+            may,
+            goal: goal_out,
+        });
+    }
+    let me = match &ctx.standing {
+        Standing::Member { person, .. } => Some(*person),
+        _ => None,
+    };
+    let household = if matches!(ctx.standing, Standing::Network { .. }) {
+        Vec::new()
+    } else {
+        ctx.members
+            .iter()
+            .map(|m| PersonView {
+                id: m.id,
+                given_name: m.given_name.clone(),
+                family_name: m.family_name.clone(),
+                role: m.role,
+                client: ctx.case.clients.iter().any(|c| c.person_id == m.id),
+            })
+            .collect()
+    };
+    PlanView {
+        case_id: ctx.case.id,
+        version: plan.version,
+        household,
+        goals,
+        evaluations: ctx.allows(PlanAction::ReadEvaluations, None).then_some(plan.evaluations),
+        appointments: ctx.allows(PlanAction::ReadAppointments, None).then_some(plan.appointments),
+        agreed_to_current: me
+            .is_some_and(|p| plan.agreements.iter().any(|a| a.person_id == p && a.version == plan.version)),
+        agreements: if ctx.allows(PlanAction::ReadHistory, None) { plan.agreements } else { Vec::new() },
+        next_evaluation_on,
+        may_agree: ctx.allows(PlanAction::AgreeToPlan, None),
+        me,
+    }
+}
+
+pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Result<PlanView> {
+    let plan = store::load(tx, ctx.case.id).await?;
+    let next = store::next_evaluation(tx, ctx.case.id).await?;
+    let view = build_view(ctx, plan, next);
+    let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
+    entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
+    audit::append(tx, &entry).await?;
+    Ok(view)
+}
+
+/// The plan of a case for staff of its team (everything but the working notes).
+pub async fn staff_plan(app: &App, actor: &Actor, case: CaseId) -> Result<PlanView> {
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
+        Box::pin(async move {
+            if !ctx.is_staff() {
+                return Err(AppError::NotFound("case"));
+            }
+            // On the case as a whole this asks only "staff of the case's team".
+            ctx.require(PlanAction::ReadGoal, None)?;
+            read_plan(tx, &ctx, now).await
+        })
+    })
+    .await
+}
+
+/// The case a portal account works in: the latest case a household member was invited to,
+/// or the case of a network member's latest live invitation.
+/// Either refusal is logged.
+pub(super) async fn portal_case(app: &App, actor: &Actor) -> Result<CaseId> {
+    let mut tx = app.db.begin_read().await?;
+    let case = match actor.role {
+        Role::FamilyMember => store::latest_invited_case(&mut tx, actor.user_id).await?,
+        Role::NetworkMember => {
+            let live = store::invitations_of_user(&mut tx, actor.user_id).await?;
+            match live.iter().rev().find(|i| i.live()) {
+                Some(i) => store::goal(&mut tx, i.goal_id).await?.map(|g| g.case_id),
+                None => None,
+            }
+        }
+        _ => None,
+    };
+    drop(tx);
+    let refusal = match case {
+        Some(case) => return Ok(case),
+        None if actor.role.is_staff() => AppError::Forbidden("Mijn Buurtteam is for families and their network".into()),
+        None => AppError::NotFound("plan"),
+    };
+    let attempt = Attempt::new(Refused::Plan, "portal").with("reason", refusal.to_string());
+    Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
+}
+
+/// The plan as the logged-in family or network member may see it.
+pub async fn portal_plan(app: &App, actor: &Actor) -> Result<PlanView> {
+    let case = portal_case(app, actor).await?;
+    run(app, actor, At::Case(case), move |tx, ctx, now| Box::pin(async move { read_plan(tx, &ctx, now).await })).await
+}
+
+/// Agreement from the portal, for oneself.
+pub async fn portal_agree(app: &App, actor: &Actor) -> Result<Agreement> {
+    let case = portal_case(app, actor).await?;
+    agree(app, actor, case, &AgreementInput::default()).await
+}
