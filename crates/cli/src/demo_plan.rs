@@ -10,8 +10,8 @@ use buurtteam_app::plan::{
 };
 use buurtteam_domain::codes::{HouseholdRole, Role};
 use buurtteam_domain::ids::CaseId;
-use buurtteam_domain::plan_policy::AgeBand;
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::plan::AgeBand;
 use buurtteam_store::cases::{ListOrder, ListQuery, StatusFilter};
 
 /// The portal log-ins the demo prints.

@@ -12,7 +12,6 @@ pub mod ids;
 pub mod kpi;
 pub mod password;
 pub mod person;
-pub mod plan_policy;
 pub mod policy;
 pub mod validation;
 

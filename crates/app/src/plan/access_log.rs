@@ -2,8 +2,8 @@
 
 use buurtteam_domain::audit::{self as audit_action, AuditAction};
 use buurtteam_domain::ids::{CaseId, GoalId, PersonId, UserId};
-use buurtteam_domain::plan_policy::PlanAction;
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::plan::PlanAction;
 use buurtteam_store::audit::{self};
 use buurtteam_store::plan::{self as store, Plan};
 use jiff::Timestamp;

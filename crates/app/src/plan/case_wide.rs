@@ -3,8 +3,8 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{CaseId, GoalId, PersonId};
-use buurtteam_domain::plan_policy::PlanAction;
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::plan::PlanAction;
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self};
 use buurtteam_store::plan::{self as store, Agreement, Appointment, Evaluation, Version, WorkingNote};

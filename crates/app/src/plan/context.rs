@@ -6,7 +6,9 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{HouseholdRole, Role};
 use buurtteam_domain::ids::{CaseId, GoalId, TeamId};
-use buurtteam_domain::plan_policy::{self, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer};
+use buurtteam_domain::policy::plan::{
+    self as plan_policy, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer,
+};
 use buurtteam_domain::policy::{self, Actor, Decision};
 use buurtteam_store::Tx;
 use buurtteam_store::audit::{self, Refused};

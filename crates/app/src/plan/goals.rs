@@ -3,8 +3,8 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{GoalStatus, LifeDomain};
 use buurtteam_domain::ids::{CaseId, GoalId, PersonId};
-use buurtteam_domain::plan_policy::PlanAction;
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::plan::PlanAction;
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::plan::{self as store, Goal, GoalFields, Score};
 

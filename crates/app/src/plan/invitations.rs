@@ -3,7 +3,7 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{CaseId, GoalId, NetworkInvitationId, PersonId};
-use buurtteam_domain::plan_policy::{self, AgeBand, PlanAction, Target};
+use buurtteam_domain::policy::plan::{self as plan_policy, AgeBand, PlanAction, Target};
 use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self};

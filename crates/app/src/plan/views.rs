@@ -3,7 +3,7 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{HouseholdRole, Performer, Role};
 use buurtteam_domain::ids::{CaseId, NetworkInvitationId, PersonId};
-use buurtteam_domain::plan_policy::{self, Member, PlanAction, Target, Viewer};
+use buurtteam_domain::policy::plan::{self as plan_policy, Member, PlanAction, Target, Viewer};
 use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_store::Tx;
 use buurtteam_store::audit::{self, Refused};

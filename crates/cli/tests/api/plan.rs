@@ -565,7 +565,7 @@ impl Patch for Client {
 #[tokio::test]
 async fn the_policy_matrix_holds_through_http() {
     use buurtteam_domain::codes::Role;
-    use buurtteam_domain::plan_policy::{AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer, decide};
+    use buurtteam_domain::policy::plan::{AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer, decide};
     use buurtteam_domain::policy::{Decision, Relation};
 
     let t = spawn().await;

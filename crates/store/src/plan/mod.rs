@@ -2,7 +2,7 @@
 //! proposed changes; evaluations, appointments, working notes; versions and agreements.
 //!
 //! The store returns whole plans; who may see which part is decided in the application by
-//! `buurtteam_domain::plan_policy`. Working notes and versions have their own reads, so a
+//! `buurtteam_domain::policy::plan`. Working notes and versions have their own reads, so a
 //! portal read never even loads them.
 //!
 //! One module per part: `rows` (what the store returns), `goals` (with scores and comments),

@@ -3,7 +3,7 @@
 //! as a portal account may see it, and the access log.
 //!
 //! Staff and portal accounts use the same session; what each may do is decided by
-//! `buurtteam_domain::plan_policy` in the use cases (403, or 404 where even existence is private).
+//! `buurtteam_domain::policy::plan` in the use cases (403, or 404 where even existence is private).
 
 use axum::Json;
 use axum::extract::{Path, State};

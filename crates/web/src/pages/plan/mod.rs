@@ -35,7 +35,7 @@ use buurtteam_app::plan::{
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
 use buurtteam_domain::person::age_on;
-use buurtteam_domain::plan_policy::AgeBand;
+use buurtteam_domain::policy::plan::AgeBand;
 #[cfg(test)]
 use buurtteam_domain::validation::FieldError;
 use buurtteam_store::plan::Version;

@@ -6,6 +6,8 @@
 //! The store applies the same rule inside its queries ([`case_scope`]) so that a list
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
+pub mod plan;
+
 use crate::codes::Role;
 use crate::ids::{PersonId, TeamId, UserId};
 
@@ -485,7 +487,7 @@ mod tests {
             (
                 "<!-- BEGIN GENERATED PLAN MATRIX -->\n",
                 "<!-- END GENERATED PLAN MATRIX -->",
-                crate::plan_policy::matrix_markdown(),
+                crate::policy::plan::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();
