@@ -72,6 +72,18 @@ impl RefusalSlot {
     fn take(&self) -> Option<Attempt> {
         self.0.lock().ok().and_then(|mut slot| slot.take())
     }
+
+    /// The outcome of a runner's transaction: a refusal put here is logged now that the
+    /// transaction has rolled back (and the writer is free), then answered.
+    async fn settle<T>(&self, app: &App, actor: &Actor, outcome: Result<T>) -> Result<T> {
+        match outcome {
+            Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match self.take() {
+                Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
+                None => Err(refusal),
+            },
+            other => other,
+        }
+    }
 }
 
 /// What a use case on one case needs, read once in the transaction that acts on it.
@@ -175,13 +187,7 @@ where
             })
         })
         .await;
-    match outcome {
-        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match slot.take() {
-            Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
-            None => Err(refusal),
-        },
-        other => other,
-    }
+    slot.settle(app, actor, outcome).await
 }
 
 /// What a use case on one team needs, read in the transaction that acts on it.
@@ -256,13 +262,7 @@ where
             })
         })
         .await;
-    match outcome {
-        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match slot.take() {
-            Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
-            None => Err(refusal),
-        },
-        other => other,
-    }
+    slot.settle(app, actor, outcome).await
 }
 
 /// What a use case on one household needs, read in the transaction that acts on it.
@@ -319,11 +319,5 @@ where
             })
         })
         .await;
-    match outcome {
-        Err(refusal @ (AppError::Forbidden(_) | AppError::NotFound(_))) => match slot.take() {
-            Some(attempt) => Err(refusals::refuse(app, Some(actor), attempt, refusal).await),
-            None => Err(refusal),
-        },
-        other => other,
-    }
+    slot.settle(app, actor, outcome).await
 }
