@@ -23,7 +23,7 @@ test('an analyst: city, a district, a team and the report, all accessible and su
   const { context, page } = await newPage(browser, server);
   try {
     await login(page, users.analyst);
-    await page.getByRole('link', { name: 'Sturing' }).click();
+    await page.locator('nav.bt-nav').getByRole('link', { name: 'Sturing', exact: true }).click();
     assert.equal(new URL(page.url()).pathname, '/dashboards');
     await page.getByRole('heading', { level: 1, name: 'Sturing: Hele stad' }).waitFor();
     await expectAccessible(page, 'dashboard of the city');
@@ -101,7 +101,7 @@ test('a team manager and a family worker see what they may', async () => {
     assert.ok((await scopes(manager.page)).some(([v]) => v === 'city'), 'a manager may read the city');
 
     await login(worker.page, users.worker1);
-    await worker.page.getByRole('link', { name: 'Sturing' }).click();
+    await worker.page.locator('nav.bt-nav').getByRole('link', { name: 'Sturing', exact: true }).click();
     await worker.page.getByRole('heading', { level: 1, name: /^Sturing: Team / }).waitFor();
     await expectAccessible(worker.page, 'dashboard for a family worker');
     const offered = await scopes(worker.page);
