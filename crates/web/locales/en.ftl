@@ -436,6 +436,7 @@ dash-start = A day in the period
 dash-start-hint = The month, quarter, half year or year this day falls in.
 dash-show = Show figures
 dash-report-link = Half-year report of this half year (printable)
+dash-report-link-previous = Half-year report of the previous half year (for printing)
 dash-period-month = Month
 dash-period-quarter = Quarter
 dash-period-half = Half year

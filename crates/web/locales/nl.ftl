@@ -436,6 +436,7 @@ dash-start = Een dag in de periode
 dash-start-hint = De maand, het kwartaal, het halfjaar of het jaar waarin deze dag valt.
 dash-show = Toon cijfers
 dash-report-link = Halfjaarrapportage van dit halfjaar (af te drukken)
+dash-report-link-previous = Halfjaarrapportage van het vorige halfjaar (af te drukken)
 dash-period-month = Maand
 dash-period-quarter = Kwartaal
 dash-period-half = Halfjaar

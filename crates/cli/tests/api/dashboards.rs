@@ -166,4 +166,14 @@ async fn who_may_open_which_dashboard() {
     assert!(html.contains("href=\"/dashboards\">Naar Sturing</a>"), "an analyst has no worklist: {html}");
     let (status, _, _) = text(&o.worker_a, &format!("/dashboards?period=year&start={today}")).await;
     assert_eq!(status, 200);
+
+    // On 20 November 2026 the second half year runs: an analyst's dashboard offers the report of
+    // the first, which they may open; a family worker's (exact figures) that of the second.
+    t.app.clock.set("2026-11-20T12:00:00Z".parse().expect("time"));
+    let (_, _, html) = text(&o.analyst, "/dashboards?scope=city&period=month&start=2026-10-01").await;
+    assert!(html.contains("start=2026-01-01\">Halfjaarrapportage van het vorige halfjaar"), "{html}");
+    let (status, _, _) = text(&o.analyst, "/reports/half-year?scope=city&start=2026-01-01").await;
+    assert_eq!(status, 200);
+    let (_, _, html) = text(&o.worker_a, "/dashboards?period=month&start=2026-10-01").await;
+    assert!(html.contains("start=2026-07-01\">Halfjaarrapportage van dit halfjaar"), "{html}");
 }

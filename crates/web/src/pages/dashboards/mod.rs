@@ -220,6 +220,7 @@ struct DashboardPage {
     start: String,
     problem: bool,
     report_start: String,
+    report_label: String,
 }
 
 /// `GET /dashboards`.
@@ -231,7 +232,14 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(q): Que
         Err(r) => return r,
     };
     let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
-    let half = PeriodKind::HalfYear.containing(sel.period.from);
+    // Readers of suppressed figures get ended periods only: while this half year runs, the
+    // report they can open is that of the half year before.
+    let mut half = PeriodKind::HalfYear.containing(sel.period.from);
+    let mut report_label = tr.t("dash-report-link");
+    if view.current.small_counts_suppressed && half.to >= state.app.today() {
+        half = PeriodKind::HalfYear.before(half.from);
+        report_label = tr.t("dash-report-link-previous");
+    }
     render(
         StatusCode::OK,
         &DashboardPage {
@@ -247,6 +255,7 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(q): Que
             start: sel.period.from.to_string(),
             problem,
             report_start: half.from.to_string(),
+            report_label,
         },
     )
 }
