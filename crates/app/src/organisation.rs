@@ -60,15 +60,14 @@ fn duplicate(field: &str, what: &str) -> impl Fn(StoreError) -> AppError {
     }
 }
 
+/// Authorises an organisation-wide `action` on `object` (districts, teams, users, closure
+/// days); a refusal is logged as `organisation.access_refused`.
+async fn organisation_wide(app: &App, actor: &Actor, action: Action, object: &'static str) -> Result<()> {
+    authorise(app, actor, Relation::NoRecord, action, Attempt::new(Refused::Organisation, object)).await
+}
+
 pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) -> Result<District> {
-    authorise(
-        app,
-        actor,
-        Relation::NoRecord,
-        Action::ManageOrganisation,
-        Attempt::new(Refused::Organisation, "district"),
-    )
-    .await?;
+    organisation_wide(app, actor, Action::ManageOrganisation, "district").await?;
     let mut errors = Errors::default();
     let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
     errors.finish()?;
@@ -85,21 +84,13 @@ pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) ->
 }
 
 pub async fn list_districts(app: &App, actor: &Actor) -> Result<Vec<District>> {
-    authorise(
-        app,
-        actor,
-        Relation::NoRecord,
-        Action::ReadOrganisation,
-        Attempt::new(Refused::Organisation, "district"),
-    )
-    .await?;
+    organisation_wide(app, actor, Action::ReadOrganisation, "district").await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_districts(&mut tx).await?)
 }
 
 pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<Team> {
-    authorise(app, actor, Relation::NoRecord, Action::ManageOrganisation, Attempt::new(Refused::Organisation, "team"))
-        .await?;
+    organisation_wide(app, actor, Action::ManageOrganisation, "team").await?;
     let mut errors = Errors::default();
     let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
     let kind = match input.kind.as_deref() {
@@ -130,8 +121,7 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
 }
 
 pub async fn list_teams(app: &App, actor: &Actor) -> Result<Vec<Team>> {
-    authorise(app, actor, Relation::NoRecord, Action::ReadOrganisation, Attempt::new(Refused::Organisation, "team"))
-        .await?;
+    organisation_wide(app, actor, Action::ReadOrganisation, "team").await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_teams(&mut tx).await?)
 }
@@ -150,7 +140,7 @@ pub(crate) fn valid_email(email: &str) -> bool {
 /// (how the first admin is made); otherwise only admins may.
 pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) -> Result<User> {
     if let Some(a) = actor {
-        authorise(app, a, Relation::NoRecord, Action::ManageUsers, Attempt::new(Refused::Organisation, "user")).await?;
+        organisation_wide(app, a, Action::ManageUsers, "user").await?;
     }
     let mut errors = Errors::default();
     let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
@@ -214,7 +204,7 @@ pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) ->
 }
 
 pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {
-    authorise(app, actor, Relation::NoRecord, Action::ManageUsers, Attempt::new(Refused::Organisation, "user")).await?;
+    organisation_wide(app, actor, Action::ManageUsers, "user").await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_users(&mut tx).await?)
 }
@@ -229,28 +219,14 @@ pub struct ClosureDayInput {
 }
 
 pub async fn list_closure_days(app: &App, actor: &Actor) -> Result<Vec<(Date, String)>> {
-    authorise(
-        app,
-        actor,
-        Relation::NoRecord,
-        Action::ReadOrganisation,
-        Attempt::new(Refused::Organisation, "closure_day"),
-    )
-    .await?;
+    organisation_wide(app, actor, Action::ReadOrganisation, "closure_day").await?;
     let mut tx = app.db.begin_read().await?;
     Ok(store::list_closure_days(&mut tx).await?)
 }
 
 /// Adds a closure day and moves the intake deadlines of cases still waiting for their intake.
 pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) -> Result<(Date, String)> {
-    authorise(
-        app,
-        actor,
-        Relation::NoRecord,
-        Action::ManageOrganisation,
-        Attempt::new(Refused::Organisation, "closure_day"),
-    )
-    .await?;
+    organisation_wide(app, actor, Action::ManageOrganisation, "closure_day").await?;
     let mut errors = Errors::default();
     let day = input::planned_date(&mut errors, "day", input.day.as_deref(), app.today());
     let description = input::text(&mut errors, "description", input.description.as_deref(), 200);
@@ -270,14 +246,7 @@ pub async fn add_closure_day(app: &App, actor: &Actor, input: &ClosureDayInput) 
 }
 
 pub async fn remove_closure_day(app: &App, actor: &Actor, day: Date) -> Result<()> {
-    authorise(
-        app,
-        actor,
-        Relation::NoRecord,
-        Action::ManageOrganisation,
-        Attempt::new(Refused::Organisation, "closure_day"),
-    )
-    .await?;
+    organisation_wide(app, actor, Action::ManageOrganisation, "closure_day").await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
     if !store::delete_closure_day(&mut tx, day).await? {
