@@ -92,28 +92,25 @@ enum Backend {
 }
 
 /// Whether writes are failing for want of resources (a full disk, a lock held elsewhere, an
-/// unreachable server): the last failure of that kind, cleared by the next write that succeeds.
+/// unreachable server): when the last failure of that kind happened.
 #[derive(Debug, Default)]
 struct WriteHealth {
     failed_at: Mutex<Option<Instant>>,
 }
 
-/// How long a failed write keeps `/readyz` at 503 when no write succeeds after it. A small write
-/// can still fit on a full disk (in the room a failed larger one left), so a probe alone would
-/// say "ready" while every real write fails; after this long a probe is trusted again.
+/// How long a write that failed for want of resources keeps `/readyz` at 503, also when other
+/// writes succeed in between: on a nearly full disk a small write (or the probe's one row, which
+/// PostgreSQL rewrites in its own page) still fits where the next real write fails, so a success
+/// proves little until no write has failed for this long.
 const FAILING_FOR: Duration = Duration::from_secs(5);
 
 impl WriteHealth {
     fn note<R, E: CarriesStoreError>(&self, out: &Result<R, E>) {
-        let failed = match out {
-            Ok(_) => false,
-            Err(e) => match e.store_error() {
-                Some(err) if err.is_unavailable() => true,
-                _ => return, // a refused or invalid request says nothing of the database
-            },
-        };
-        if let Ok(mut at) = self.failed_at.lock() {
-            *at = failed.then(Instant::now);
+        let Err(e) = out else { return };
+        if e.store_error().is_some_and(StoreError::is_unavailable)
+            && let Ok(mut at) = self.failed_at.lock()
+        {
+            *at = Some(Instant::now());
         }
     }
 
@@ -257,8 +254,8 @@ impl Db {
         out
     }
 
-    /// Whether writes failed for want of resources within the last few seconds with none
-    /// succeeding since (see [`FAILING_FOR`]).
+    /// Whether a write failed for want of resources within the last few seconds (see
+    /// [`FAILING_FOR`]).
     pub fn writes_failing(&self) -> bool {
         self.health.failing()
     }
@@ -373,5 +370,21 @@ mod tests {
     fn redacts_passwords() {
         assert_eq!(super::redact("postgres://bt:secret@db/bt"), "postgres://bt:***@db/bt");
         assert_eq!(super::redact("sqlite://data/bt.db"), "sqlite://data/bt.db");
+    }
+
+    #[test]
+    fn a_write_that_succeeds_after_a_failed_one_does_not_make_the_database_healthy() {
+        use super::{FAILING_FOR, StoreError, WriteHealth};
+        let health = WriteHealth::default();
+        let refused: Result<(), StoreError> = Err(StoreError::CommitFailed("database or disk is full".into()));
+        let invalid: Result<(), StoreError> = Err(StoreError::NotFound);
+        health.note(&invalid);
+        assert!(!health.failing(), "a refused request says nothing of the database");
+        health.note(&refused);
+        health.note(&Ok::<(), StoreError>(()));
+        assert!(health.failing(), "a small write fitting on a full disk proves little");
+        // Once no write has failed for FAILING_FOR, the probe decides again.
+        *health.failed_at.lock().unwrap() = std::time::Instant::now().checked_sub(FAILING_FOR);
+        assert!(!health.failing());
     }
 }
