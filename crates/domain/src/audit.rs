@@ -97,7 +97,6 @@ audit_actions!(
     PopulationImported = "population.imported",
     // Refused attempts, one per kind of thing attempted (`store::audit::Refused`).
     CaseAccessRefused = "case.access_refused",
-    PlanAccessRefused = "plan.access_refused",
     HouseholdAccessRefused = "household.access_refused",
     TeamAccessRefused = "team.access_refused",
     KpiAccessRefused = "kpi.access_refused",
@@ -117,12 +116,30 @@ impl AuditAction {
         matches!(
             self,
             Self::CaseAccessRefused
-                | Self::PlanAccessRefused
                 | Self::HouseholdAccessRefused
                 | Self::TeamAccessRefused
                 | Self::KpiAccessRefused
                 | Self::OrganisationAccessRefused
                 | Self::FormAccessRefused
+        )
+    }
+
+    /// Whether this action changes the family plan, and so is recorded as one of its versions
+    /// (`plan_versions.change`, shown in the plan's history).
+    pub fn is_plan_change(self) -> bool {
+        matches!(
+            self,
+            Self::GoalAdded
+                | Self::GoalChanged
+                | Self::GoalSharingChanged
+                | Self::GoalScored
+                | Self::GoalProposalAccepted
+                | Self::ActionAdded
+                | Self::ActionDone
+                | Self::ActionReopened
+                | Self::EvaluationRecorded
+                | Self::NetworkInvited
+                | Self::NetworkRevoked
         )
     }
 
@@ -201,7 +218,17 @@ mod tests {
     #[test]
     fn refusals_are_hidden_from_the_family_and_working_notes_disguised() {
         let refusals: Vec<_> = AuditAction::ALL.iter().filter(|a| a.is_refusal()).collect();
-        assert_eq!(refusals.len(), 7);
+        assert_eq!(
+            refusals.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
+            [
+                "case.access_refused",
+                "household.access_refused",
+                "team.access_refused",
+                "kpi.access_refused",
+                "organisation.access_refused",
+                "form.access_refused"
+            ]
+        );
         for a in AuditAction::ALL {
             assert_eq!(a.is_refusal(), a.as_str().ends_with(".access_refused"), "{a}");
             assert_eq!(a.portal_code().is_none(), a.is_refusal(), "{a}");
@@ -215,5 +242,7 @@ mod tests {
         // Codes this version does not know.
         assert_eq!(portal_code("goal.archived"), Some("goal.archived"));
         assert_eq!(portal_code("school.access_refused"), None);
+        // Written by earlier versions, which logged the plan's refusals on their own.
+        assert_eq!(portal_code("plan.access_refused"), None);
     }
 }

@@ -37,10 +37,10 @@ pub struct Entry {
 /// refusal), and they are never shown in Mijn Buurtteam.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// A case file, its contacts, or a step on it.
+    /// A case file, its contacts, a step on it, its family plan or Mijn Buurtteam's view of it:
+    /// one action for everything that runs on a case context (the row's object type says
+    /// which part: `case`, `goal`, `action`, `proposal`, `invitation`, `portal`).
     Case,
-    /// The family plan or Mijn Buurtteam.
-    Plan,
     /// A household and its members.
     Household,
     /// A team's lists (the waiting list).
@@ -55,13 +55,12 @@ pub enum Refused {
 
 impl Refused {
     pub const ALL: &'static [Self] =
-        &[Self::Case, Self::Plan, Self::Household, Self::Team, Self::Kpi, Self::Organisation, Self::Form];
+        &[Self::Case, Self::Household, Self::Team, Self::Kpi, Self::Organisation, Self::Form];
 
     /// The audit action, e.g. `household.access_refused`.
     pub fn action(self) -> AuditAction {
         match self {
             Self::Case => AuditAction::CaseAccessRefused,
-            Self::Plan => AuditAction::PlanAccessRefused,
             Self::Household => AuditAction::HouseholdAccessRefused,
             Self::Team => AuditAction::TeamAccessRefused,
             Self::Kpi => AuditAction::KpiAccessRefused,

@@ -72,7 +72,6 @@ audit-population-imported = { $who } loaded the number of residents per district
 
 ## Refused attempts (never shown in My Buurtteam, but every action has its sentence)
 audit-case-access-refused = { $who } wanted to open the file but was not allowed to.
-audit-plan-access-refused = { $who } wanted to view or change the family plan but was not allowed to.
 audit-household-access-refused = { $who } wanted to view a family's details but was not allowed to.
 audit-team-access-refused = { $who } wanted to view a list of a team but was not allowed to.
 audit-kpi-access-refused = { $who } wanted to view figures about the work but was not allowed to.

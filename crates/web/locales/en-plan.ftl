@@ -227,7 +227,6 @@ access-action-contact-list = Contacts read
 access-action-plan-read = Family plan read
 access-action-plan-history-read = History of the plan read
 access-action-plan-agreed = Agreement to the plan recorded
-access-action-plan-access-refused = Access to the plan refused
 access-action-household-access-refused = Access to the household refused
 access-action-team-access-refused = Access to a list of the team refused
 access-action-kpi-access-refused = Access to steering figures refused

@@ -72,7 +72,6 @@ audit-population-imported = { $who } heeft het aantal inwoners per wijk ingeleze
 
 ## Refused attempts (never shown in Mijn Buurtteam, but every action has its sentence)
 audit-case-access-refused = { $who } wilde het dossier openen, maar mocht dat niet.
-audit-plan-access-refused = { $who } wilde het gezinsplan bekijken of veranderen, maar mocht dat niet.
 audit-household-access-refused = { $who } wilde de gegevens van een gezin bekijken, maar mocht dat niet.
 audit-team-access-refused = { $who } wilde een lijst van een team bekijken, maar mocht dat niet.
 audit-kpi-access-refused = { $who } wilde cijfers over het werk bekijken, maar mocht dat niet.

@@ -227,7 +227,6 @@ access-action-contact-list = Contactmomenten gelezen
 access-action-plan-read = Gezinsplan gelezen
 access-action-plan-history-read = Geschiedenis van het plan gelezen
 access-action-plan-agreed = Akkoord met het plan vastgelegd
-access-action-plan-access-refused = Toegang tot het plan geweigerd
 access-action-household-access-refused = Toegang tot het huishouden geweigerd
 access-action-team-access-refused = Toegang tot een lijst van het team geweigerd
 access-action-kpi-access-refused = Toegang tot stuurinformatie geweigerd

@@ -4,15 +4,16 @@ use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::{self, CaseStatus};
 use buurtteam_domain::codes::{LaterIntakeRequestedBy, LifeDomain, ReferralSource};
 use buurtteam_domain::ids::{HouseholdId, PersonId, TeamId};
-use buurtteam_domain::policy::{self, Action, Actor, Relation};
+use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
-use buurtteam_store::audit::{self, Refused};
+use buurtteam_store::Tx;
+use buurtteam_store::audit;
 use buurtteam_store::cases::{self as store, NewCase};
-use buurtteam_store::{households, organisation};
+use buurtteam_store::households;
 
 use super::{CaseView, MAX_REQUEST_LENGTH, ReferralInput, case_entry};
-use crate::refusals::Attempt;
-use crate::{App, AppError, Result, authorise, input};
+use crate::context::on_team;
+use crate::{App, AppError, Result, input};
 
 /// Registers a referral (aanmelding): opens a case in state `referred` with its intake deadline.
 pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) -> Result<CaseView> {
@@ -72,84 +73,85 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
             .code("client_required");
     }
 
-    let now = app.now();
-    let mut tx = app.db.begin_read().await?;
-    if let Some(team) = team_id {
-        match organisation::get_team(&mut tx, team).await? {
-            None => {
-                errors.add("team_id", format!("no team has id {team}")).code("unknown_team");
+    // As given, so that a field error names the position the form or request used.
+    let named: Vec<PersonId> = input.client_ids.iter().copied().map(PersonId).collect();
+    let mut client_ids = named.clone();
+    client_ids.sort();
+    client_ids.dedup();
+    let Some(team_id) = team_id else {
+        errors.finish()?;
+        return Err(AppError::Internal("validated referral lacks a team".into()));
+    };
+
+    // The referral opens a case on the team: decided on that team, then the household is
+    // checked (one the worker may use, with the clients among its members), its field errors
+    // answered together with those of the rest of the request.
+    on_team(app, actor, team_id, Action::RegisterReferral, "referral", move |tx, ctx, now| {
+        Box::pin(async move {
+            if let Some(household) = household_id {
+                check_household(tx, &ctx.actor, household, &named, &mut errors).await?;
             }
-            Some(_) => {
-                let attempt = Attempt::new(Refused::Case, "team").on(team.0);
-                authorise(app, actor, policy::relation_to_team(actor, team), Action::RegisterReferral, attempt).await?
-            }
+            errors.finish()?;
+            let (Some(household_id), Some(referred_on), Some(source), Some(request)) =
+                (household_id, referred_on, source, request)
+            else {
+                return Err(AppError::Internal("validated referral lacks a field".into()));
+            };
+            let calendar = ctx.calendar(tx).await?;
+            let intake_due_on = case::intake_due_on(&calendar, referred_on);
+            let new = NewCase {
+                household_id,
+                team_id,
+                referred_on,
+                source,
+                request: &request,
+                client_ids: &client_ids,
+                life_domains: &life_domains,
+                later_intake_requested_by: later_by,
+                requested_intake_on: requested_on,
+                intake_due_on,
+                next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
+                created_by: ctx.actor.user_id,
+            };
+            let id = store::insert(tx, &new, now).await?;
+            let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
+            let view = CaseView::new(case, &calendar, ctx.today);
+            let mut entry = case_entry(&ctx.actor, now, AuditAction::CaseReferred, &view.case);
+            entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
+            audit::append(tx, &entry).await?;
+            Ok(view)
+        })
+    })
+    .await
+}
+
+/// The household of a new referral must be one the worker may use, and its clients members of
+/// it: field errors otherwise (a household the worker may not see reads as one that is not there).
+async fn check_household(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: HouseholdId,
+    clients: &[PersonId],
+    errors: &mut Errors,
+) -> Result<()> {
+    let household = households::get(tx, id).await?;
+    let visible = match &household {
+        Some(h) => crate::households::relation(tx, actor, h).await? == Relation::OwnTeam,
+        None => false,
+    };
+    match household.filter(|_| visible) {
+        None => {
+            errors.add("household_id", format!("no household with id {id} that you may use")).code("unknown_household");
         }
-    } else {
-        authorise(app, actor, Relation::OwnTeam, Action::RegisterReferral, Attempt::new(Refused::Case, "team")).await?;
-    }
-    if let Some(hh) = household_id {
-        let household = households::get(&mut tx, hh).await?;
-        let visible = match &household {
-            Some(h) => crate::households::relation(&mut tx, actor, h).await? == Relation::OwnTeam,
-            None => false,
-        };
-        match household.filter(|_| visible) {
-            None => {
-                errors
-                    .add("household_id", format!("no household with id {hh} that you may use"))
-                    .code("unknown_household");
-            }
-            Some(h) => {
-                for (i, c) in input.client_ids.iter().enumerate() {
-                    if !h.members.iter().any(|m| m.id.0 == *c) {
-                        errors
-                            .add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"))
-                            .code("not_household_member");
-                    }
+        Some(h) => {
+            for (i, c) in clients.iter().enumerate() {
+                if !h.members.iter().any(|m| m.id == *c) {
+                    errors
+                        .add(format!("client_ids[{i}]"), format!("person {c} is not a member of this household"))
+                        .code("not_household_member");
                 }
             }
         }
     }
-    errors.finish()?;
-
-    let (Some(household_id), Some(team_id), Some(referred_on), Some(source), Some(request)) =
-        (household_id, team_id, referred_on, source, request)
-    else {
-        return Err(AppError::Internal("validated referral lacks a field".into()));
-    };
-    let calendar = app.calendar(&mut tx).await?;
-    let intake_due_on = case::intake_due_on(&calendar, referred_on);
-    let mut client_ids: Vec<PersonId> = input.client_ids.iter().copied().map(PersonId).collect();
-    client_ids.sort();
-    client_ids.dedup();
-    drop(tx);
-    let (owned_app, owned_actor) = (app.clone(), actor.clone());
-    app.db
-        .write(move |tx| {
-            Box::pin(async move {
-                let (app, actor) = (&owned_app, &owned_actor);
-                let new = NewCase {
-                    household_id,
-                    team_id,
-                    referred_on,
-                    source,
-                    request: &request,
-                    client_ids: &client_ids,
-                    life_domains: &life_domains,
-                    later_intake_requested_by: later_by,
-                    requested_intake_on: requested_on,
-                    intake_due_on,
-                    next_due_on: case::next_due_on(CaseStatus::Referred, intake_due_on, requested_on, None),
-                    created_by: actor.user_id,
-                };
-                let id = store::insert(tx, &new, now).await?;
-                let case = store::get(tx, id).await?.ok_or(AppError::NotFound("case"))?;
-                let view = CaseView::new(case, &calendar, app.today());
-                let mut entry = case_entry(actor, now, AuditAction::CaseReferred, &view.case);
-                entry.detail = serde_json::json!({ "source": source.code(), "team_id": team_id });
-                audit::append(tx, &entry).await?;
-                Ok(view)
-            })
-        })
-        .await
+    Ok(())
 }

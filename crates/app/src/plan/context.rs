@@ -146,7 +146,7 @@ async fn may_enter(tx: &mut Tx, actor: &Actor, found: Option<(CaseId, TeamId)>) 
 
 /// Runs `job` in a write transaction with the context of the case `at` names. A refusal, and
 /// a name that leads nowhere, roll the job back and are then logged on their own (NEN 7513
-/// logs attempts too) as one `plan.access_refused` row: the same work and the same 404 for
+/// logs attempts too) as one `case.access_refused` row: the same work and the same 404 for
 /// "does not exist" and "not yours to see".
 pub(super) async fn run<T, F>(app: &App, actor: &Actor, at: At, job: F) -> Result<T>
 where
@@ -189,7 +189,7 @@ pub(super) async fn refused(app: &App, actor: Option<&Actor>, at: At, refusal: A
         Err(e) => return e.into(),
     };
     let mut attempt =
-        Attempt::new(Refused::Plan, kind).on(id).with("exists", case.is_some()).with("reason", refusal.to_string());
+        Attempt::new(Refused::Case, kind).on(id).with("exists", case.is_some()).with("reason", refusal.to_string());
     // In the case's own log for its team managers; the portal never shows these rows.
     attempt.case_id = case;
     let refusal = match refusal {

@@ -75,6 +75,9 @@ async fn changed(
     before: Option<serde_json::Value>,
     after: Option<serde_json::Value>,
 ) -> Result<i64> {
+    if !change.is_plan_change() {
+        return Err(AppError::Internal(format!("{change} is not a change of the plan")));
+    }
     let version = store::record_version(
         tx,
         &store::Change {

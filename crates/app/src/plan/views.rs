@@ -259,7 +259,7 @@ pub(super) async fn portal_case(app: &App, actor: &Actor) -> Result<CaseId> {
         None if actor.role.is_staff() => AppError::Forbidden("Mijn Buurtteam is for families and their network".into()),
         None => AppError::NotFound("plan"),
     };
-    let attempt = Attempt::new(Refused::Plan, "portal").with("reason", refusal.to_string());
+    let attempt = Attempt::new(Refused::Case, "portal").with("reason", refusal.to_string());
     Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
 }
 

@@ -106,7 +106,7 @@ async fn each_kind_of_refusal_leaves_one_audit_row_with_actor_action_and_target(
     // The plan: a goal that does not exist.
     let comment =
         async { o.worker_b.post("/api/v1/goals/999999/comments", json!({"body": "x"})).await.status.as_u16() };
-    let (_, detail) = refusal_of(&t, comment, 404, (b, "plan.access_refused", "goal", Some(999_999))).await;
+    let (_, detail) = refusal_of(&t, comment, 404, (b, "case.access_refused", "goal", Some(999_999))).await;
     assert_eq!(detail["exists"], false);
 
     // A page form without the session's CSRF token: refused, nothing saved, one row.
