@@ -244,6 +244,26 @@ impl From<&str> for Arg {
     }
 }
 
+/// For tests of label sets: every key in `keys` has a label in Dutch and in English, and
+/// `sources` (the catalogues holding them) have no label with `prefix` that no key names.
+#[cfg(test)]
+pub(crate) fn assert_labels(prefix: &str, keys: &[String], sources: &[&str]) {
+    for lang in [Lang::Nl, Lang::En] {
+        let tr = Tr::new(lang);
+        for key in keys {
+            assert_ne!(tr.t(key), *key, "{key} in {lang:?}");
+        }
+    }
+    for source in sources {
+        let stale: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k))
+            .filter(|k| k.starts_with(prefix) && !keys.iter().any(|w| w == k))
+            .collect();
+        assert!(stale.is_empty(), "labels without a code: {stale:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

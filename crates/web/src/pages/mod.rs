@@ -257,10 +257,19 @@ fn login_redirect(path: &str) -> Response {
     Redirect::to(&format!("/login?next={}", login::urlencode(&next))).into_response()
 }
 
-impl FromRequestParts<AppState> for StaffPage {
-    type Rejection = Response;
+/// A logged-in page's first steps, staff and portal alike: the chrome of the page, and who is
+/// logged in (to the log-in page with a way back when no one is). The caller decides where this
+/// user belongs.
+pub(crate) struct LoggedIn {
+    pub path: String,
+    pub chrome: Chrome,
+    pub token: String,
+    pub actor: Actor,
+    pub user: User,
+}
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+impl LoggedIn {
+    pub(crate) async fn from_parts(parts: &Parts, state: &AppState) -> Result<Self, Response> {
         let path = parts.uri.path().to_owned();
         let mut chrome = base_chrome(state, &parts.headers, &path);
         chrome.query = parts.uri.query().unwrap_or_default().to_owned();
@@ -270,6 +279,17 @@ impl FromRequestParts<AppState> for StaffPage {
             Err(AppError::Unauthenticated) => return Err(login_redirect(&path)),
             Err(e) => return Err(app_error_page(&chrome, e)),
         };
+        chrome.for_user(&actor, &user);
+        chrome.csrf = csrf_token(&token);
+        Ok(Self { path, chrome, token, actor, user })
+    }
+}
+
+impl FromRequestParts<AppState> for StaffPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let LoggedIn { path, chrome, token, actor, user } = LoggedIn::from_parts(parts, state).await?;
         if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
@@ -277,8 +297,6 @@ impl FromRequestParts<AppState> for StaffPage {
         if !user.role.is_staff() && !path.starts_with("/account") {
             return Err(Redirect::to("/portal").into_response());
         }
-        chrome.for_user(&actor, &user);
-        chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome, token })
     }
 }

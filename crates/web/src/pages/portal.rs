@@ -33,7 +33,7 @@ use serde::Deserialize;
 
 use super::form::{FormData, FormSession, FormState, NoFields, PageForm, Scope};
 use super::i18n::Tr;
-use super::{AnyPage, Chrome, app_error_page, base_chrome, csrf_token, error_page, render};
+use super::{AnyPage, Chrome, app_error_page, error_page, render};
 use crate::AppState;
 use crate::session::{self, ClientAddr};
 
@@ -90,23 +90,13 @@ impl FromRequestParts<AppState> for PortalPage {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let path = parts.uri.path().to_owned();
-        let mut chrome = base_chrome(state, &parts.headers, &path);
-        chrome.query = parts.uri.query().unwrap_or_default().to_owned();
-        let Some(token) = session::token(&parts.headers) else { return Err(super::login_redirect(&path)) };
-        let (actor, user) = match auth::authenticate(&state.app, &token).await {
-            Ok(found) => found,
-            Err(AppError::Unauthenticated) => return Err(super::login_redirect(&path)),
-            Err(e) => return Err(app_error_page(&chrome, e)),
-        };
+        let super::LoggedIn { chrome, actor, user, .. } = super::LoggedIn::from_parts(parts, state).await?;
         if auth::must_enrol(&state.app, &user) {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
         if user.role.is_staff() {
             return Err(Redirect::to("/").into_response());
         }
-        chrome.for_user(&actor, &user);
-        chrome.csrf = csrf_token(&token);
         Ok(Self { actor, user, chrome })
     }
 }
