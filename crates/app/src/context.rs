@@ -153,8 +153,10 @@ impl CaseContext {
 
 /// Runs `job` on the case `id` for `action`, in one write transaction: decided on the case's
 /// team alone (one query, whether or not the case exists), then the context is loaded and the
-/// job acts. A refusal rolls back and is logged as one `case.access_refused` row; every refusal of a case is a 404 (docs/access.md:
-/// `hidden` for every record action).
+/// job acts. A refusal rolls back and is logged as one `case.access_refused` row. It is a 404
+/// where the policy hides the case (docs/access.md: `hidden`; a case that does not exist is
+/// hidden from everyone), a 403 where it only denies the action on a case the actor may know
+/// (a family worker assigning a case of their own team).
 pub(crate) async fn on_case<T, F>(app: &App, actor: &Actor, id: CaseId, action: Action, job: F) -> Result<T>
 where
     T: Send + 'static,
@@ -168,18 +170,24 @@ where
             Box::pin(async move {
                 let (app, actor) = (&owned_app, &owned_actor);
                 let mut attempt = Attempt::new(Refused::Case, "case").on(id.0).with("attempted", action.code());
-                match case_store::team_and_household(tx, id).await? {
-                    Some((team, _))
-                        if policy::decide(actor.role, policy::relation_to_team(actor, team), action)
-                            == Decision::Allow => {}
-                    found => {
-                        if let Some((_, household)) = found {
-                            (attempt.case_id, attempt.household_id) = (Some(id), Some(household));
-                        }
-                        let exists = attempt.case_id.is_some();
-                        inner.put(attempt.with("exists", exists));
-                        return Err(AppError::NotFound("case"));
+                let found = case_store::team_and_household(tx, id).await?;
+                let decision = match found {
+                    Some((team, _)) => policy::decide(actor.role, policy::relation_to_team(actor, team), action),
+                    None => Decision::Hidden,
+                };
+                if decision != Decision::Allow {
+                    if let Some((_, household)) = found {
+                        (attempt.case_id, attempt.household_id) = (Some(id), Some(household));
                     }
+                    let exists = attempt.case_id.is_some();
+                    inner.put(attempt.with("exists", exists));
+                    // Deny: the actor may know the case (it is their team's) but not do this.
+                    return Err(match decision {
+                        Decision::Deny => {
+                            AppError::Forbidden(format!("your role may not {}", action.code().replace('_', " ")))
+                        }
+                        _ => AppError::NotFound("case"),
+                    });
                 }
                 let ctx = CaseContext::load(tx, app, actor, id).await?;
                 let now = ctx.now;

@@ -60,6 +60,9 @@ pub struct Settings {
     /// The organisation's target share (percent) of intakes within 5 working days, drawn on
     /// the dashboards. The seeds set the 5-day norm but name no percentage.
     pub intake_target_pct: f64,
+    /// A case in support with no contact for this many weeks shows on the worklist as silent
+    /// ("stil dossier").
+    pub silent_after_weeks: u32,
 }
 
 impl Default for Settings {
@@ -78,6 +81,7 @@ impl Default for Settings {
             activation_window: SignedDuration::from_hours(1),
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
+            silent_after_weeks: 6,
         }
     }
 }

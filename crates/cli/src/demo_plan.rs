@@ -30,6 +30,7 @@ pub async fn seed(app: &App, worker_email: &str, password: &str) -> anyhow::Resu
         team_id: None,
         status: StatusFilter::Only(buurtteam_domain::case::CaseStatus::InSupport),
         worker: Some(user.id),
+        unassigned_too: false,
         order: ListOrder::RecentlyActive,
         limit: 50,
         offset: 0,

@@ -79,6 +79,9 @@ struct SettingsArgs {
     /// Target share (percent) of intakes within 5 working days, drawn on the dashboards.
     #[arg(long, env = "BUURTTEAM_INTAKE_TARGET_PCT", default_value_t = 90.0)]
     intake_target_pct: f64,
+    /// Weeks without a contact after which a case in support shows as silent on the worklist.
+    #[arg(long, env = "BUURTTEAM_SILENT_AFTER_WEEKS", default_value_t = 6)]
+    silent_after_weeks: u32,
 }
 
 impl SettingsArgs {
@@ -100,6 +103,9 @@ impl SettingsArgs {
         if !(0.0..=100.0).contains(&self.intake_target_pct) {
             bail!("--intake-target-pct must be between 0 and 100");
         }
+        if !(1..=52).contains(&self.silent_after_weeks) {
+            bail!("--silent-after-weeks must be between 1 and 52");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -117,6 +123,7 @@ impl SettingsArgs {
             activation_window: jiff::SignedDuration::from_mins(i64::from(self.activation_window_minutes.max(1))),
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
+            silent_after_weeks: self.silent_after_weeks,
             ..Settings::default()
         })
     }

@@ -42,6 +42,10 @@ audit_actions!(
     CaseIntakeHeld = "case.intake_held",
     CaseSupportStarted = "case.support_started",
     CaseClosed = "case.closed",
+    /// A worker picked up a new referral nobody carried yet.
+    CaseClaimed = "case.claimed",
+    /// A team manager gave a case to a worker.
+    CaseAssigned = "case.assigned",
     ContactRecorded = "contact.recorded",
     ContactList = "contact.list",
     // Households.

@@ -246,6 +246,26 @@ pub async fn get(tx: &mut Tx, id: CaseId) -> Result<Option<Case>> {
     Ok(cases.pop())
 }
 
+/// The cases `ids` (those that exist), in no particular order, with their clients and life
+/// domains. Callers decide access first (the agenda's queries apply it).
+pub async fn get_many(tx: &mut Tx, ids: &[CaseId]) -> Result<Vec<Case>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<CaseRow> = on!(tx, |c| {
+        let mut qb = sqlx::QueryBuilder::new(format!("{CASE_COLUMNS} WHERE c.id IN ("));
+        let mut list = qb.separated(", ");
+        for id in ids {
+            list.push_bind(id.0);
+        }
+        qb.push(")");
+        qb.build_query_as().fetch_all(&mut *c).await
+    })?;
+    let mut cases = rows.into_iter().map(CaseRow::into_case).collect::<Result<Vec<_>>>()?;
+    attach_children(tx, &mut cases).await?;
+    Ok(cases)
+}
+
 /// Which cases a list returns, besides the access scope.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum StatusFilter {
@@ -274,8 +294,10 @@ pub struct ListQuery {
     pub member: UserId,
     pub team_id: Option<TeamId>,
     pub status: StatusFilter,
-    /// Only cases this worker carries, plus those nobody carries yet (new referrals).
+    /// Only cases this worker carries ...
     pub worker: Option<UserId>,
+    /// ... and, with a worker, also those nobody carries yet (new referrals to pick up).
+    pub unassigned_too: bool,
     pub order: ListOrder,
     pub limit: i64,
     pub offset: i64,
@@ -303,7 +325,11 @@ pub async fn list_without_children(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Ca
     // The worker is $6 in the list and $4 in the count, which has no LIMIT/OFFSET.
     let filter = |w: &str| {
         let worker_sql = if q.worker.is_some() {
-            format!("AND (c.worker_id = {w} OR c.worker_id IS NULL)")
+            if q.unassigned_too {
+                format!("AND (c.worker_id = {w} OR c.worker_id IS NULL)")
+            } else {
+                format!("AND c.worker_id = {w}")
+            }
         } else {
             format!("AND {w} IS NULL")
         };
@@ -347,6 +373,19 @@ pub async fn list_without_children(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Ca
 
 fn expect_one(done: u64) -> Result<()> {
     if done == 1 { Ok(()) } else { Err(StoreError::Concurrent) }
+}
+
+/// Makes `worker` carry the case. With `only_if_free`, only when nobody carries it yet (a worker
+/// picking up a new referral): `Concurrent` when someone does, also when they got there a
+/// moment earlier. Closed cases are never changed.
+pub async fn set_worker(tx: &mut Tx, id: CaseId, worker: UserId, only_if_free: bool, now: Timestamp) -> Result<()> {
+    let sql = if only_if_free {
+        "UPDATE cases SET worker_id = $2, updated_at = $3 WHERE id = $1 AND status <> 'closed' AND worker_id IS NULL"
+    } else {
+        "UPDATE cases SET worker_id = $2, updated_at = $3 WHERE id = $1 AND status <> 'closed'"
+    };
+    let done = exec!(tx, |c| sqlx::query(sql).bind(id.0).bind(worker.0).bind(sql_ts(now)).execute(&mut *c).await)?;
+    expect_one(done)
 }
 
 /// Records the intake. Fails with `Concurrent` when the case is no longer `expected`.

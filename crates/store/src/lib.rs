@@ -9,6 +9,7 @@
 #[macro_use]
 mod db;
 
+pub mod agenda;
 pub mod attempts;
 pub mod audit;
 pub mod bulk;

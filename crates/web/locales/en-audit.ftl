@@ -11,6 +11,8 @@ audit-case-list = { $who } viewed a list of files.
 audit-case-intake-held = { $who } recorded the first meeting.
 audit-case-support-started = { $who } recorded that the support has started.
 audit-case-closed = { $who } ended the support.
+audit-case-claimed = { $who } became your family worker.
+audit-case-assigned = { $who } linked a family worker to your file.
 audit-contact-recorded = { $who } recorded a meeting or contact.
 audit-contact-list = { $who } viewed the meetings and contacts.
 

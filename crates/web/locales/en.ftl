@@ -160,7 +160,51 @@ second-factor-submit = Confirm
 ## Worklist and waiting list
 worklist-title = Worklist
 worklist-empty = No files in this list.
-worklist-more = Showing the first { $shown } of { $total }. Use the filters to make the list smaller.
+filter-worker = Family worker
+filter-all-workers = All family workers
+filter-section = Section
+filter-all-sections = Everything
+worklist-section-appointments = Appointments today and this week
+worklist-section-actions = Actions falling due
+worklist-section-proposals = Proposals from the family
+worklist-section-comments = Comments from the family waiting for an answer
+worklist-section-evaluations = Evaluations coming up
+worklist-section-silent = Silent cases: no contact for a long time
+worklist-show-all = Show all { $count }
+worklist-range = { $range } of { $total }
+worklist-pages-of = Pages of { $section }
+worklist-back-to-overview = Back to the whole worklist
+worklist-claimed = You picked up the referral: you are now its family worker.
+worklist-assigned = The referral has been assigned.
+worklist-held = Someone else has just picked up this referral; the list shows who.
+worklist-nothing = Nothing to do for: { $parts }.
+assign-label = Family worker for { $clients }
+assign-button = Assign
+page-previous = Previous page
+page-next = Next page
+card-referred-on = Referred { $date }
+card-worker = Family worker: { $name }
+card-worker-none = Not picked up by anyone yet
+card-goal = Goal: { $title }
+card-written = { $name }, { $when }
+card-action-due = due { $date }
+card-last-contact = Last contact { $date }
+card-weeks-silent =
+    { $weeks ->
+        [one] { $weeks } week without contact
+       *[other] { $weeks } weeks without contact
+    }
+claim-button = Pick up
+claim-button-label = Pick up { $clients }
+claim-hint = Picking up makes you the family worker of this referral, so your colleagues see that you are calling the family.
+countdown-tomorrow = tomorrow
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
 worklist-bad-filter = This filter is not possible; you see the whole worklist.
 filter-scope = Which files
 filter-scope-mine = My files and new referrals

@@ -11,6 +11,8 @@ audit-case-list = { $who } heeft een lijst met dossiers bekeken.
 audit-case-intake-held = { $who } heeft het kennismakingsgesprek vastgelegd.
 audit-case-support-started = { $who } heeft vastgelegd dat de hulp is begonnen.
 audit-case-closed = { $who } heeft de hulp afgesloten.
+audit-case-claimed = { $who } is je gezinswerker geworden.
+audit-case-assigned = { $who } heeft een gezinswerker aan je dossier gekoppeld.
 audit-contact-recorded = { $who } heeft een gesprek of contact vastgelegd.
 audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
 

@@ -160,7 +160,51 @@ second-factor-submit = Bevestigen
 ## Worklist and waiting list
 worklist-title = Werklijst
 worklist-empty = Geen dossiers in deze lijst.
-worklist-more = De eerste { $shown } van { $total } worden getoond. Gebruik de filters om de lijst kleiner te maken.
+filter-worker = Gezinswerker
+filter-all-workers = Alle gezinswerkers
+filter-section = Onderdeel
+filter-all-sections = Alles
+worklist-section-appointments = Afspraken vandaag en deze week
+worklist-section-actions = Acties die aflopen
+worklist-section-proposals = Voorstellen van het gezin
+worklist-section-comments = Reacties van het gezin die op antwoord wachten
+worklist-section-evaluations = Evaluaties binnenkort
+worklist-section-silent = Stille dossiers: lang geen contact
+worklist-show-all = Alle { $count } tonen
+worklist-range = { $range } van { $total }
+worklist-pages-of = Pagina's van { $section }
+worklist-back-to-overview = Terug naar de hele werklijst
+worklist-claimed = U hebt de aanmelding opgepakt: u bent nu de gezinswerker.
+worklist-assigned = De aanmelding is toegewezen.
+worklist-held = Iemand anders heeft deze aanmelding net opgepakt; de lijst laat zien wie.
+worklist-nothing = Niets te doen bij: { $parts }.
+assign-label = Gezinswerker voor { $clients }
+assign-button = Toewijzen
+page-previous = Vorige pagina
+page-next = Volgende pagina
+card-referred-on = Aangemeld { $date }
+card-worker = Gezinswerker: { $name }
+card-worker-none = Nog door niemand opgepakt
+card-goal = Doel: { $title }
+card-written = { $name }, { $when }
+card-action-due = uiterlijk { $date }
+card-last-contact = Laatste contact { $date }
+card-weeks-silent =
+    { $weeks ->
+        [one] { $weeks } week geen contact
+       *[other] { $weeks } weken geen contact
+    }
+claim-button = Oppakken
+claim-button-label = { $clients } oppakken
+claim-hint = Oppakken maakt u de gezinswerker van deze aanmelding, zodat uw collega's zien dat u de familie belt.
+countdown-tomorrow = morgen
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
 worklist-bad-filter = Dit filter kan niet; u ziet de hele werklijst.
 filter-scope = Welke dossiers
 filter-scope-mine = Mijn dossiers en nieuwe aanmeldingen

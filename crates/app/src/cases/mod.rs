@@ -7,19 +7,24 @@
 //! `steps` (intake, start of support, closure), `contacts`, `file` (the case and the family
 //! file), `worklist` (the lists).
 
+mod claim;
 mod contacts;
 mod file;
 mod referral;
 mod steps;
+mod today;
 mod worklist;
 
+pub use claim::{AssignInput, assign, claim};
 pub use contacts::{contacts, record_contact};
 pub use file::{CaseFile, file, get};
 pub use referral::register_referral;
 pub use steps::{close, hold_intake, start_support};
-pub use worklist::{
-    CasePage, ListInput, Scope, Section, WORKLIST_SECTION, Worklist, WorklistInput, list, waiting_list, worklist,
+pub use today::{
+    ACTIONS_AHEAD_DAYS, AGENDA_PREVIEW, EVALUATIONS_AHEAD_DAYS, Scope, Section, SectionKind, WORKLIST_SECTION,
+    Worklist, WorklistInput, worklist,
 };
+pub use worklist::{CasePage, ListInput, WaitingList, list, waiting_list};
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;

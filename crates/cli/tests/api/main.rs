@@ -27,3 +27,4 @@ mod platform;
 mod redirects;
 mod refusals;
 mod transport;
+mod worklist;

@@ -47,6 +47,10 @@ pub enum Action {
     StartSupport,
     CloseCase,
     RecordContact,
+    /// Pick up a new referral nobody carries yet ("oppakken"): become its worker.
+    ClaimCase,
+    /// Give a case to a worker of its team, or to another one (the team manager).
+    AssignCase,
     /// Read the steering KPIs (aggregates only) of the city, a district or a team.
     ReadKpis,
 }
@@ -65,6 +69,8 @@ impl Action {
         Self::StartSupport,
         Self::CloseCase,
         Self::RecordContact,
+        Self::ClaimCase,
+        Self::AssignCase,
         Self::ReadKpis,
     ];
 
@@ -82,6 +88,8 @@ impl Action {
             Self::StartSupport => "start_support",
             Self::CloseCase => "close_case",
             Self::RecordContact => "record_contact",
+            Self::ClaimCase => "claim_case",
+            Self::AssignCase => "assign_case",
             Self::ReadKpis => "read_kpis",
         }
     }
@@ -109,6 +117,8 @@ impl Action {
                 | Self::StartSupport
                 | Self::CloseCase
                 | Self::RecordContact
+                | Self::ClaimCase
+                | Self::AssignCase
         )
     }
 }
@@ -186,7 +196,14 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             Some(_) => Decision::Allow,
             None => Decision::Deny,
         },
-        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact => {
+        // Who carries a case is the team manager's to decide; a worker of another team does
+        // not learn that the case exists.
+        AssignCase => match (role, relation) {
+            (Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
+            (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
+            _ => Decision::Hidden,
+        },
+        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase => {
             match (has_client_access(role), relation) {
                 (true, Relation::OwnTeam) => Decision::Allow,
                 _ => Decision::Hidden,
@@ -402,6 +419,10 @@ mod tests {
         (CloseCase, OtherTeam, [H, H, H, H, H, H]),
         (RecordContact, OwnTeam, [A, A, H, H, H, H]),
         (RecordContact, OtherTeam, [H, H, H, H, H, H]),
+        (ClaimCase, OwnTeam, [A, A, H, H, H, H]),
+        (ClaimCase, OtherTeam, [H, H, H, H, H, H]),
+        (AssignCase, OwnTeam, [D, A, H, H, H, H]),
+        (AssignCase, OtherTeam, [H, H, H, H, H, H]),
         (ReadKpis, NoRecord, [D, A, A, D, D, D]),
         (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
         (ReadKpis, OtherTeam, [D, A, A, D, D, D]),

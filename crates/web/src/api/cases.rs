@@ -4,7 +4,9 @@ use axum::Json;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, StatusCode, header};
-use buurtteam_app::cases::{self as uc, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput};
+use buurtteam_app::cases::{
+    self as uc, AssignInput, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput,
+};
 use buurtteam_domain::ids::CaseId;
 
 use super::Body;
@@ -100,6 +102,38 @@ pub async fn start_support(
 ) -> Step {
     let Json(input) = body?;
     step(uc::start_support(&s.app, &staff.actor, CaseId(id), &input).await?)
+}
+
+/// Pick up a new referral nobody carries yet ("oppakken"): the caller becomes its worker
+/// (`worker_id`), so that colleagues see who phones the family. Picking up one's own again
+/// changes nothing.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/claim", tag = "cases", params(("id" = i64, Path)),
+    responses(
+        (status = 200, description = "The case, carried by the caller", body = CaseOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Someone else holds it already, or it is past the referral", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn claim_case(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Step {
+    step(uc::claim(&s.app, &staff.actor, CaseId(id)).await?)
+}
+
+/// Give an open case to a family worker or team manager of its team (team managers only).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/assign", tag = "cases", params(("id" = i64, Path)), request_body = AssignInput,
+    responses(
+        (status = 200, description = "The case, carried by the worker named", body = CaseOut),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn assign_case(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<AssignInput>,
+) -> Step {
+    let Json(input) = body?;
+    step(uc::assign(&s.app, &staff.actor, CaseId(id), &input).await?)
 }
 
 /// Close a case with a reason (from `referred`, `intake_held` or `in_support`).

@@ -6,6 +6,7 @@ pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod worklist;
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -36,6 +37,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::hold_intake))
         .routes(routes!(cases::start_support))
         .routes(routes!(cases::close_case))
+        .routes(routes!(cases::claim_case))
+        .routes(routes!(worklist::worklist))
+        .routes(routes!(cases::assign_case))
         .routes(routes!(cases::record_contact, cases::list_contacts))
         .routes(routes!(kpis::read_kpis))
         .routes(routes!(plan::add_goal))

@@ -121,13 +121,8 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             Some((format!("{next}: {countdown}"), overdue))
         }
         CaseStatus::IntakeHeld => c.start_due_on.map(|due| {
-            let days = i64::from((due - today).get_days());
-            let text = match days {
-                0 => tr.t("countdown-today"),
-                n if n > 0 => tr.t1("countdown-days-left", "days", n),
-                n => tr.t1("countdown-days-late", "days", -n),
-            };
-            (format!("{}: {text}", tr.t1("next-start", "date", tr.date(&due))), days < 0)
+            let (text, overdue) = tr.countdown(due, today);
+            (format!("{}: {text}", tr.t1("next-start", "date", tr.date(&due))), overdue)
         }),
         CaseStatus::InSupport => c.next_evaluation_on.map(|due| {
             let (next, countdown, overdue) = super::plan::evaluation_due(tr, due, today);

@@ -161,6 +161,18 @@ impl Tr {
         format!("{:02}{sep}{:02}{sep}{}", d.day(), d.month(), d.year())
     }
 
+    /// How far `due` is from `today` in calendar days ("nog 3 dagen", "vandaag", "2 dagen te
+    /// laat"), and whether it is overdue.
+    pub fn countdown(&self, due: Date, today: Date) -> (String, bool) {
+        let days = i64::from((due - today).get_days());
+        let text = match days {
+            0 => self.t("countdown-today"),
+            n if n > 0 => self.t1("countdown-days-left", "days", n),
+            n => self.t1("countdown-days-late", "days", -n),
+        };
+        (text, days < 0)
+    }
+
     pub fn opt_date(&self, d: &Option<Date>) -> String {
         d.as_ref().map_or_else(|| "—".to_owned(), |d| self.date(d))
     }

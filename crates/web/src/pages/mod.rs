@@ -68,6 +68,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/start", post(case_file::start_support))
         .route("/cases/{id}/contacts", post(case_file::record_contact))
         .route("/cases/{id}/close", post(case_file::close))
+        .route("/cases/{id}/claim", post(worklist::claim))
+        .route("/cases/{id}/assign", post(worklist::assign))
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
         .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))

@@ -79,13 +79,8 @@ pub fn routes() -> Router<AppState> {
 /// The next evaluation: "Evaluatie uiterlijk 3 december 2026", a countdown in days ("nog 10
 /// dagen", "vandaag", "3 dagen te laat") and whether it is overdue.
 pub fn evaluation_due(tr: Tr, due: Date, today: Date) -> (String, String, bool) {
-    let days = i64::from((due - today).get_days());
-    let countdown = match days {
-        0 => tr.t("countdown-today"),
-        n if n > 0 => tr.t1("countdown-days-left", "days", n),
-        n => tr.t1("countdown-days-late", "days", -n),
-    };
-    (tr.t1("next-evaluation", "date", tr.date(&due)), countdown, days < 0)
+    let (countdown, overdue) = tr.countdown(due, today);
+    (tr.t1("next-evaluation", "date", tr.date(&due)), countdown, overdue)
 }
 
 /// "23 november 2026 om 14:05" in the organisation's time zone.
