@@ -119,7 +119,9 @@ test('the worklist filters work with "Alle teams", with and without JavaScript',
       await page.fill('#password', 'demo-wachtwoord');
       await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Inloggen' }).click()]);
       assert.equal(await page.locator('#team_id').inputValue(), '', '"Alle teams" is chosen');
-      await page.locator('#status').selectOption('in_support');
+      // The phase is one of the sections, behind "Meer filters" (a <details>, no script needed).
+      await page.getByText('Meer filters').click();
+      await page.locator('#section').selectOption('in_support');
       if (!javaScriptEnabled) {
         const [response] = await Promise.all([
           page.waitForResponse((r) => r.request().isNavigationRequest()),
@@ -128,7 +130,7 @@ test('the worklist filters work with "Alle teams", with and without JavaScript',
         assert.equal(response.status(), 200, `GET ${response.url()}`);
       }
       // With JavaScript the change itself fetches the list (htmx).
-      await page.waitForURL(/status=in_support/);
+      await page.waitForURL(/section=in_support/);
       await page.locator('#section-in-support').waitFor({ timeout: 5_000 });
       assert.equal(await page.locator('#section-referred').count(), 0, `only the chosen phase (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`);
     } finally {

@@ -161,6 +161,7 @@ second-factor-submit = Confirm
 worklist-title = Worklist
 worklist-empty = No files in this list.
 filter-worker = Family worker
+filter-more = More filters: team, family worker, section
 filter-all-workers = All family workers
 filter-section = Section
 filter-all-sections = Everything

@@ -161,6 +161,7 @@ second-factor-submit = Bevestigen
 worklist-title = Werklijst
 worklist-empty = Geen dossiers in deze lijst.
 filter-worker = Gezinswerker
+filter-more = Meer filters: team, gezinswerker, onderdeel
 filter-all-workers = Alle gezinswerkers
 filter-section = Onderdeel
 filter-all-sections = Alles
