@@ -92,13 +92,13 @@ test('axe finds no WCAG 2.1 A/AA violations on any page', async () => {
     response = await submitForm(page, 'Kennismaking opslaan');
     assert.equal(await statusBadge(page).innerText(), 'Fase: Kennismaking gehouden');
     await expectAccessible(page, 'case file: intake held');
-    await page.fill('#minutes', '0');
+    await page.fill('#contact-minutes', '0');
     response = await submitForm(page, 'Contact opslaan');
     assert.equal(response.status(), 422);
     await expectAccessible(page, 'case file: contact with an error');
     await page.goto(`/cases/${caseId}`);
     await submitForm(page, 'Start opslaan');
-    await page.fill('#minutes', '30');
+    await page.fill('#contact-minutes', '30');
     await submitForm(page, 'Contact opslaan');
     assert.equal(await statusBadge(page).innerText(), 'Fase: In ondersteuning');
     await expectAccessible(page, 'case file: in support');

@@ -71,10 +71,11 @@ test('a family worker takes a case from referral to closure', async () => {
 
     // A contact, which appears in the timeline.
     const contact = page.locator('form[action$="/contacts"]');
-    await contact.locator('#form').selectOption('phone');
-    await contact.locator('#minutes').fill('45');
+    await contact.locator('#contact-form').selectOption('phone');
+    await contact.locator('#contact-minutes').fill('45');
     await contact.getByLabel(`${household.parent} ${household.familyName}`, { exact: true }).check();
-    await contact.locator('#other_participants').fill('Mentor van school');
+    await contact.locator('#contact-other_participants').fill('Mentor van school');
+    await contact.locator('#contact-summary').fill('Moeder maakt zich zorgen over het verzuim; afspraak met de mentor gemaakt.');
     response = await submitForm(page, 'Contact opslaan');
     assert.equal(response.status(), 200);
     const contactItem = page.locator('.bt-timeline__item', { hasText: 'Contact: Telefonisch' });

@@ -181,21 +181,28 @@ describe('forms with bad input', () => {
     await page.goto(`/cases/${caseId}`);
     assert.equal(await statusBadge(page).innerText(), 'Fase: Aangemeld', 'nothing was saved');
 
+    // An intake before the referral: in Dutch beside the field, the date written the Dutch way.
+    await page.fill('#held_on', isoDate(-3));
+    response = await submitForm(page, 'Kennismaking opslaan');
+    assert.equal(response.status(), 409);
+    await expectFieldError(page, 'held_on', /^Deze datum ligt vóór de aanmelding \(\d{1,2} [a-z]+ \d{4}\)\. Kies \d{1,2} [a-z]+ \d{4} of later\.$/);
+    assert.equal(await statusBadge(page).innerText(), 'Fase: Aangemeld', 'the status is unchanged');
+
     // A valid intake, then a contact of 0 minutes.
     await page.fill('#held_on', isoDate(0));
     response = await submitForm(page, 'Kennismaking opslaan');
     assert.equal(response.status(), 200);
     assert.equal(await statusBadge(page).innerText(), 'Fase: Kennismaking gehouden');
-    await page.selectOption('#form', 'video');
-    await page.fill('#minutes', '0');
+    await page.selectOption('#contact-form', 'video');
+    await page.fill('#contact-minutes', '0');
     await page.getByLabel(`${household.parent} ${household.familyName}`, { exact: true }).check();
-    await page.fill('#other_participants', 'Tolk');
+    await page.fill('#contact-other_participants', 'Tolk');
     response = await submitForm(page, 'Contact opslaan');
     assert.equal(response.status(), 422);
-    await expectFieldError(page, 'minutes', 'Vul een duur tussen 1 en 1440 minuten in.');
-    assert.equal(await page.locator('#minutes').inputValue(), '0');
-    assert.equal(await page.locator('#form').inputValue(), 'video');
-    assert.equal(await page.locator('#other_participants').inputValue(), 'Tolk');
+    await expectFieldError(page, 'contact-minutes', 'Vul een duur tussen 1 en 1440 minuten in.');
+    assert.equal(await page.locator('#contact-minutes').inputValue(), '0');
+    assert.equal(await page.locator('#contact-form').inputValue(), 'video');
+    assert.equal(await page.locator('#contact-other_participants').inputValue(), 'Tolk');
     assert.ok(await page.getByLabel(`${household.parent} ${household.familyName}`, { exact: true }).isChecked(), 'the participant stays checked');
     assert.equal(await page.locator('.bt-timeline__item', { hasText: 'Contact:' }).count(), 0, 'no contact in the timeline');
     await expectAccessible(page, 'case file with a contact error');

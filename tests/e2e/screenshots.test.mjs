@@ -38,8 +38,8 @@ test('screenshots of the main pages at 1280 x 900', async () => {
     const caseId = await registerReferral(page, household);
     await submitForm(page, 'Kennismaking opslaan');
     await submitForm(page, 'Start opslaan');
-    await page.fill('#minutes', '60');
-    await page.fill('#other_participants', 'Intern begeleider school');
+    await page.fill('#contact-minutes', '60');
+    await page.fill('#contact-other_participants', 'Intern begeleider school');
     await submitForm(page, 'Contact opslaan');
     await page.goto(`/cases/${caseId}`);
     await shoot(page, 'case-file');

@@ -16,7 +16,7 @@
 //! pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartInput) -> Result<CaseView> {
 //!     let started_on = /* validate the input first: nothing is opened for a bad request */;
 //!     on_case(app, actor, id, Action::StartSupport, move |tx, ctx, now| Box::pin(async move {
-//!         ctx.step(Step::StartSupport, "the start of support", started_on)?;
+//!         ctx.step(Step::StartSupport, started_on)?;
 //!         store::set_started(tx, ctx.case.id, ctx.case.status, started_on, now).await.map_err(concurrent)?;
 //!         let mut entry = ctx.entry(AuditAction::CaseSupportStarted);
 //!         entry.detail = serde_json::json!({ "started_on": started_on.to_string() });

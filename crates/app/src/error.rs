@@ -31,6 +31,10 @@ pub enum AppError {
     /// The step is not possible in the current state.
     #[error("{message}")]
     Conflict { message: String, current_status: Option<CaseStatus> },
+    /// A step of the case's lifecycle that its state or its dates do not allow (409; pages say
+    /// which date field and why, in words).
+    #[error("{refusal}")]
+    StepRefused { refusal: buurtteam_domain::case::StepRefused, current_status: CaseStatus },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal error: {0}")]

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::WorkingDayCalendar;
+use crate::validation::FieldError;
 
 /// The intake (kennismakingsgesprek) is due within this many working days of the referral.
 pub const INTAKE_NORM_WORKING_DAYS: u32 = 5;
@@ -72,6 +73,63 @@ pub enum Step {
 
 impl Step {
     pub const ALL: &'static [Self] = &[Self::HoldIntake, Self::StartSupport, Self::Close, Self::RecordContact];
+
+    /// The stable code, e.g. `hold_intake`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::HoldIntake => "hold_intake",
+            Self::StartSupport => "start_support",
+            Self::Close => "close",
+            Self::RecordContact => "record_contact",
+        }
+    }
+
+    /// The field of the step's input that holds its date.
+    pub fn date_field(self) -> &'static str {
+        match self {
+            Self::HoldIntake => "held_on",
+            Self::StartSupport => "started_on",
+            Self::Close => "closed_on",
+            Self::RecordContact => "contact_on",
+        }
+    }
+
+    /// The step in words, for messages in English (pages translate by `code`).
+    fn words(self) -> &'static str {
+        match self {
+            Self::HoldIntake => "the intake",
+            Self::StartSupport => "the start of support",
+            Self::Close => "the closure",
+            Self::RecordContact => "the contact",
+        }
+    }
+}
+
+/// A date in a case's life that later steps may not lie before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Milestone {
+    Referral,
+    Intake,
+    SupportStarted,
+}
+
+impl Milestone {
+    /// The stable code, e.g. `referral`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Referral => "referral",
+            Self::Intake => "intake",
+            Self::SupportStarted => "support_started",
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            Self::Referral => "the referral",
+            Self::Intake => "the intake",
+            Self::SupportStarted => "the start of support",
+        }
+    }
 }
 
 /// Why a step cannot be taken now; maps to 409 Conflict with the current state.
@@ -79,8 +137,29 @@ impl Step {
 pub enum StepRefused {
     #[error("the case is {current}; {step:?} is not possible in that state")]
     IllegalInState { current: CaseStatus, step: Step },
-    #[error("{what} ({date}) cannot be before {before_what} ({before})")]
-    DateBefore { what: &'static str, date: Date, before_what: &'static str, before: Date },
+    #[error("{} ({date}) cannot be before {} ({before})", step.words(), milestone.words())]
+    DateBefore { step: Step, date: Date, milestone: Milestone, before: Date },
+}
+
+impl StepRefused {
+    /// The refusal as an error of the step's date field, when the date is what is wrong: code
+    /// `before_referral`, `before_intake` or `before_support_started`, with the earliest date
+    /// allowed as `date`.
+    pub fn field_error(&self) -> Option<FieldError> {
+        match *self {
+            Self::DateBefore { step, milestone, before, .. } => {
+                let mut e = FieldError::new(step.date_field(), self.to_string());
+                e.code(match milestone {
+                    Milestone::Referral => "before_referral",
+                    Milestone::Intake => "before_intake",
+                    Milestone::SupportStarted => "before_support_started",
+                })
+                .arg("date", before);
+                Some(e)
+            }
+            Self::IllegalInState { .. } => None,
+        }
+    }
 }
 
 /// The state after `step`, or why it is refused. Recording a contact leaves the state as is.
@@ -106,23 +185,23 @@ pub struct CaseDates {
 
 impl CaseDates {
     /// The latest lifecycle date so far: nothing later in the case may lie before it.
-    pub fn latest(&self) -> (&'static str, Date) {
+    pub fn latest(&self) -> (Milestone, Date) {
         if let Some(d) = self.started_on {
-            ("the start of support", d)
+            (Milestone::SupportStarted, d)
         } else if let Some(d) = self.intake_held_on {
-            ("the intake", d)
+            (Milestone::Intake, d)
         } else {
-            ("the referral", self.referred_on)
+            (Milestone::Referral, self.referred_on)
         }
     }
 
-    /// Checks that `date` of the step `what` is not before the case's latest date.
-    /// Contacts only need to lie on or after the referral.
-    pub fn check_not_before(&self, what: &'static str, date: Date, step: Step) -> Result<(), StepRefused> {
-        let (before_what, before) =
-            if step == Step::RecordContact { ("the referral", self.referred_on) } else { self.latest() };
+    /// Checks that `date` of `step` is not before the case's latest date. Contacts only need
+    /// to lie on or after the referral.
+    pub fn check_not_before(&self, date: Date, step: Step) -> Result<(), StepRefused> {
+        let (milestone, before) =
+            if step == Step::RecordContact { (Milestone::Referral, self.referred_on) } else { self.latest() };
         if date < before {
-            return Err(StepRefused::DateBefore { what, date, before_what, before });
+            return Err(StepRefused::DateBefore { step, date, milestone, before });
         }
         Ok(())
     }
@@ -219,10 +298,10 @@ mod tests {
     fn dates_cannot_go_back() {
         let dates =
             CaseDates { referred_on: date(2026, 3, 2), intake_held_on: Some(date(2026, 3, 5)), started_on: None };
-        assert!(dates.check_not_before("the start", date(2026, 3, 4), Step::StartSupport).is_err());
-        assert!(dates.check_not_before("the start", date(2026, 3, 5), Step::StartSupport).is_ok());
-        assert!(dates.check_not_before("the contact", date(2026, 3, 3), Step::RecordContact).is_ok());
-        assert!(dates.check_not_before("the contact", date(2026, 3, 1), Step::RecordContact).is_err());
+        assert!(dates.check_not_before(date(2026, 3, 4), Step::StartSupport).is_err());
+        assert!(dates.check_not_before(date(2026, 3, 5), Step::StartSupport).is_ok());
+        assert!(dates.check_not_before(date(2026, 3, 3), Step::RecordContact).is_ok());
+        assert!(dates.check_not_before(date(2026, 3, 1), Step::RecordContact).is_err());
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub struct Case {
     pub status: CaseStatus,
     pub referred_on: Date,
     pub source: ReferralSource,
+    pub referrer: Referrer,
     pub request: String,
     pub later_intake_requested_by: Option<LaterIntakeRequestedBy>,
     pub requested_intake_on: Option<Date>,
@@ -50,11 +51,23 @@ pub struct Case {
     pub life_domains: Vec<LifeDomain>,
 }
 
+/// Who referred, besides the kind of referrer (`source`); each part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Referrer {
+    /// The organisation, e.g. "OBS De Vuurvogel".
+    pub organisation: Option<String>,
+    /// The person there, e.g. "mevrouw Jansen, intern begeleider".
+    pub name: Option<String>,
+    /// For the source `other`: what it was, in words.
+    pub source_other: Option<String>,
+}
+
 pub struct NewCase<'a> {
     pub household_id: HouseholdId,
     pub team_id: TeamId,
     pub referred_on: Date,
     pub source: ReferralSource,
+    pub referrer: &'a Referrer,
     pub request: &'a str,
     pub client_ids: &'a [PersonId],
     pub life_domains: &'a [LifeDomain],
@@ -70,9 +83,10 @@ pub async fn insert(tx: &mut Tx, new: &NewCase<'_>, now: Timestamp) -> Result<Ca
         sqlx::query_scalar(
         // The case keeps the district its household lives in at referral (docs/kpi.md, "Scope").
         "INSERT INTO cases (household_id, district_id, team_id, status, referred_on, source, request, \
-         later_intake_requested_by, requested_intake_on, intake_due_on, next_due_on, created_by, created_at, updated_at) \
+         later_intake_requested_by, requested_intake_on, intake_due_on, next_due_on, created_by, created_at, updated_at, \
+         referrer_organisation, referrer_name, source_other) \
          VALUES ($1, (SELECT h.district_id FROM households h WHERE h.id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $12) RETURNING id"
+         $11, $12, $12, $13, $14, $15) RETURNING id"
     )
     .bind(new.household_id.0)
     .bind(new.team_id.0)
@@ -86,6 +100,9 @@ pub async fn insert(tx: &mut Tx, new: &NewCase<'_>, now: Timestamp) -> Result<Ca
     .bind(new.next_due_on.map(sql_date))
     .bind(new.created_by.0)
     .bind(sql_ts(now))
+    .bind(new.referrer.organisation.as_deref())
+    .bind(new.referrer.name.as_deref())
+    .bind(new.referrer.source_other.as_deref())
     .fetch_one(&mut *c)
     .await
     })?;
@@ -131,12 +148,16 @@ struct CaseRow {
     next_evaluation_on: Option<jiff_sqlx::Date>,
     created_at: jiff_sqlx::Timestamp,
     updated_at: jiff_sqlx::Timestamp,
+    referrer_organisation: Option<String>,
+    referrer_name: Option<String>,
+    source_other: Option<String>,
 }
 
 const CASE_COLUMNS: &str = "SELECT c.id, c.household_id, c.team_id, c.status, c.referred_on, c.source, c.request, \
     c.later_intake_requested_by, c.requested_intake_on, c.intake_due_on, c.intake_held_on, c.intake_worker_id, \
     c.worker_id, c.start_due_on, c.started_on, c.closed_on, c.closure_reason, c.closure_detail, c.closure_summary, \
-    c.next_due_on, c.next_evaluation_on, c.created_at, c.updated_at FROM cases c";
+    c.next_due_on, c.next_evaluation_on, c.created_at, c.updated_at, c.referrer_organisation, c.referrer_name, \
+    c.source_other FROM cases c";
 
 fn opt_code<T>(column: &str, v: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
     v.map(|s| parse_code(column, &s, &parse)).transpose()
@@ -152,6 +173,11 @@ impl CaseRow {
             status: parse_code("cases.status", &self.status, CaseStatus::parse)?,
             referred_on: self.referred_on.to_jiff(),
             source: parse_code("cases.source", &self.source, ReferralSource::parse)?,
+            referrer: Referrer {
+                organisation: self.referrer_organisation,
+                name: self.referrer_name,
+                source_other: self.source_other,
+            },
             request: self.request,
             later_intake_requested_by: opt_code(
                 "cases.later_intake_requested_by",
@@ -500,6 +526,8 @@ pub struct Contact {
     pub minutes: i32,
     pub participant_ids: Vec<PersonId>,
     pub other_participants: Option<String>,
+    /// A short summary for the team (never shown in Mijn Buurtteam).
+    pub summary: Option<String>,
     pub recorded_by: UserId,
     pub created_at: Timestamp,
 }
@@ -511,13 +539,15 @@ pub struct NewContact<'a> {
     pub minutes: i32,
     pub participant_ids: &'a [PersonId],
     pub other_participants: Option<&'a str>,
+    pub summary: Option<&'a str>,
     pub recorded_by: UserId,
 }
 
 pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -> Result<ContactId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
-        "INSERT INTO contacts (case_id, contact_on, form, minutes, other_participants, recorded_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
+        "INSERT INTO contacts (case_id, contact_on, form, minutes, other_participants, recorded_by, created_at, summary) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
     )
     .bind(new.case_id.0)
     .bind(sql_date(new.contact_on))
@@ -526,8 +556,10 @@ pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -
     .bind(new.other_participants)
     .bind(new.recorded_by.0)
     .bind(sql_ts(now))
+    .bind(new.summary)
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     for p in new.participant_ids {
         exec!(tx, |c| sqlx::query("INSERT INTO contact_participants (contact_id, person_id) VALUES ($1, $2)")
             .bind(id)
@@ -543,7 +575,7 @@ pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -
     Ok(ContactId(id))
 }
 
-type ContactRow = (i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_sqlx::Timestamp);
+type ContactRow = (i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_sqlx::Timestamp, Option<String>);
 
 /// The contacts of a case, most recent first.
 pub async fn contacts(tx: &mut Tx, case: CaseId) -> Result<Vec<Contact>> {
@@ -557,7 +589,7 @@ pub async fn contact(tx: &mut Tx, case: CaseId, id: ContactId) -> Result<Option<
 
 async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> Result<Vec<Contact>> {
     let rows: Vec<ContactRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, contact_on, form, minutes, other_participants, recorded_by, created_at FROM contacts \
+        "SELECT id, contact_on, form, minutes, other_participants, recorded_by, created_at, summary FROM contacts \
          WHERE case_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY contact_on DESC, id DESC"
     )
     .bind(case.0)
@@ -573,7 +605,7 @@ async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> R
     .fetch_all(&mut *c)
     .await)?;
     rows.into_iter()
-        .map(|(id, on, form, minutes, others, by, at)| {
+        .map(|(id, on, form, minutes, others, by, at, summary)| {
             Ok(Contact {
                 id: ContactId(id),
                 case_id: case,
@@ -582,6 +614,7 @@ async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> R
                 minutes,
                 participant_ids: participants.iter().filter(|(c, _)| *c == id).map(|(_, p)| PersonId(*p)).collect(),
                 other_participants: others,
+                summary,
                 recorded_by: UserId(by),
                 created_at: at.to_jiff(),
             })

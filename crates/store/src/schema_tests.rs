@@ -244,6 +244,7 @@ async fn case_in(tx: &mut Tx, district: DistrictId, team: TeamId, worker: UserId
         team_id: team,
         referred_on: day,
         source: ReferralSource::Gp,
+        referrer: &cases::Referrer::default(),
         request: "help",
         client_ids: &[],
         life_domains: &[],

@@ -89,19 +89,19 @@ async fn every_generated_history_is_one_the_application_accepts() {
         let mut dates = CaseDates { referred_on: c.referred_on, intake_held_on: None, started_on: None };
         if let Some(h) = c.intake_held_on {
             status = case::next_status(status, Step::HoldIntake).expect(&ctx);
-            dates.check_not_before("intake", h, Step::HoldIntake).expect(&ctx);
+            dates.check_not_before(h, Step::HoldIntake).expect(&ctx);
             dates.intake_held_on = Some(h);
             assert_eq!(c.start_due_on, Some(case::start_due_on(h)), "{ctx}");
             assert!(c.worker_id.is_some(), "{ctx}");
         }
         if let Some(s) = c.started_on {
             status = case::next_status(status, Step::StartSupport).expect(&ctx);
-            dates.check_not_before("start", s, Step::StartSupport).expect(&ctx);
+            dates.check_not_before(s, Step::StartSupport).expect(&ctx);
             dates.started_on = Some(s);
         }
         if let Some(cl) = c.closed_on {
             status = case::next_status(status, Step::Close).expect(&ctx);
-            dates.check_not_before("closure", cl, Step::Close).expect(&ctx);
+            dates.check_not_before(cl, Step::Close).expect(&ctx);
             assert!(cl <= TODAY, "{ctx}");
             let (reason, detail) = (c.closure_reason.expect(&ctx), c.closure_detail.expect(&ctx));
             assert_eq!(detail.reason(), reason, "{ctx}");

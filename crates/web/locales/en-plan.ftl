@@ -302,3 +302,4 @@ performer-partner = Partner organisation
 proposal-status-pending = Waiting for the family worker
 proposal-status-accepted = Accepted
 proposal-status-declined = Declined
+plan-case-closed = The case is closed; its plan can no longer change.

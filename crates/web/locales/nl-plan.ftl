@@ -302,3 +302,4 @@ performer-partner = Partnerorganisatie
 proposal-status-pending = Wacht op de gezinswerker
 proposal-status-accepted = Overgenomen
 proposal-status-declined = Niet overgenomen
+plan-case-closed = Het dossier is afgesloten; het plan kan niet meer veranderen.

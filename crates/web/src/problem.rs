@@ -188,6 +188,17 @@ impl From<AppError> for ApiError {
                 "Your organisation requires a second factor for your role: set it up on your account page first.",
             ),
             AppError::NotFound(_) => Self::not_found(),
+            AppError::StepRefused { refusal, current_status } => {
+                let mut p = Self::new("conflict", refusal.to_string());
+                p.0.current_status = Some(current_status);
+                // A date before an earlier step: which field, as a validation problem names it.
+                p.0.errors = refusal
+                    .field_error()
+                    .into_iter()
+                    .map(|f| ProblemField { field: f.field, message: f.message, code: f.code.to_owned() })
+                    .collect();
+                p
+            }
             AppError::Conflict { message, current_status } => {
                 let mut p = Self::new("conflict", message);
                 p.0.current_status = current_status;

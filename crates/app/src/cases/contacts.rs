@@ -13,6 +13,9 @@ use super::ContactInput;
 use crate::context::on_case;
 use crate::{App, AppError, Result, input};
 
+/// The most characters of a contact moment's summary: a few sentences, not a report.
+pub const MAX_SUMMARY_LENGTH: usize = 1000;
+
 /// Records a contact moment on an open case.
 pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &ContactInput) -> Result<Contact> {
     let today = app.today();
@@ -31,6 +34,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
         Some(m) => i32::try_from(m).ok(),
     };
     let others = input::optional_text(&mut errors, "other_participants", input.other_participants.as_deref(), 500);
+    let summary = input::optional_long_text(&mut errors, "summary", input.summary.as_deref(), MAX_SUMMARY_LENGTH);
     let participants = input.participants.clone();
     on_case(app, actor, id, Action::RecordContact, move |tx, ctx, now| {
         Box::pin(async move {
@@ -43,7 +47,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
             }
             errors.finish()?;
             let contact_on = contact_on.unwrap_or(ctx.today);
-            ctx.step(Step::RecordContact, "the contact", contact_on)?;
+            ctx.step(Step::RecordContact, contact_on)?;
             let mut participants: Vec<PersonId> = participants.into_iter().map(PersonId).collect();
             participants.sort();
             participants.dedup();
@@ -54,6 +58,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
                 minutes: minutes.unwrap_or(1),
                 participant_ids: &participants,
                 other_participants: others.as_deref(),
+                summary: summary.as_deref(),
                 recorded_by: ctx.actor.user_id,
             };
             let contact_id = store::insert_contact(tx, &new, now).await?;

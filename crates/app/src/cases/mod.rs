@@ -57,6 +57,12 @@ pub struct ReferralInput {
     pub referred_on: Option<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<ReferralSource>))]
     pub source: Option<String>,
+    /// The organisation that referred, e.g. "OBS De Vuurvogel" (optional).
+    pub referrer_organisation: Option<String>,
+    /// The person who referred, e.g. "mevrouw Jansen, intern begeleider" (optional).
+    pub referrer_name: Option<String>,
+    /// With `source` `other`: who or what referred, in words (required then).
+    pub source_other: Option<String>,
     /// The request for help in words.
     pub request: Option<String>,
     /// Household members with their own request for help.
@@ -110,6 +116,8 @@ pub struct ContactInput {
     pub participants: Vec<i64>,
     /// Others who took part, in words (e.g. "mentor school").
     pub other_participants: Option<String>,
+    /// A short summary for the team, at most 1,000 characters (never shown in Mijn Buurtteam).
+    pub summary: Option<String>,
 }
 
 /// A case with what follows from it on a given day: whether deadlines were met, and the
@@ -153,8 +161,8 @@ impl CaseView {
     }
 }
 
-pub(super) fn refused(e: StepRefused, current: CaseStatus) -> AppError {
-    AppError::Conflict { message: e.to_string(), current_status: Some(current) }
+pub(super) fn refused(refusal: StepRefused, current_status: CaseStatus) -> AppError {
+    AppError::StepRefused { refusal, current_status }
 }
 
 pub(super) fn concurrent(e: StoreError) -> AppError {
@@ -185,10 +193,10 @@ impl CaseContext {
 
     /// Asks the state machine whether `step` may be taken now, on `on`, a date that may not
     /// be before the case's earlier steps (409 with the current status if not).
-    pub(crate) fn step(&self, step: Step, what: &'static str, on: Date) -> Result<()> {
+    pub(crate) fn step(&self, step: Step, on: Date) -> Result<()> {
         let case = &self.case;
         case::next_status(case.status, step).map_err(|e| refused(e, case.status))?;
-        dates(case).check_not_before(what, on, step).map_err(|e| refused(e, case.status))?;
+        dates(case).check_not_before(on, step).map_err(|e| refused(e, case.status))?;
         Ok(())
     }
 }

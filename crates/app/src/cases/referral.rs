@@ -8,7 +8,7 @@ use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::Tx;
 use buurtteam_store::audit;
-use buurtteam_store::cases::{self as store, NewCase};
+use buurtteam_store::cases::{self as store, NewCase, Referrer};
 use buurtteam_store::households;
 
 use super::{CaseView, MAX_REQUEST_LENGTH, ReferralInput, case_entry};
@@ -25,6 +25,29 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
     let source =
         input::code(&mut errors, "source", input.source.as_deref(), ReferralSource::parse, ReferralSource::accepted);
     let request = input::long_text(&mut errors, "request", input.request.as_deref(), MAX_REQUEST_LENGTH);
+    let referrer = Referrer {
+        organisation: input::optional_text(
+            &mut errors,
+            "referrer_organisation",
+            input.referrer_organisation.as_deref(),
+            200,
+        ),
+        name: input::optional_text(&mut errors, "referrer_name", input.referrer_name.as_deref(), 200),
+        source_other: input::optional_text(&mut errors, "source_other", input.source_other.as_deref(), 200),
+    };
+    match (source, &referrer.source_other) {
+        (Some(ReferralSource::Other), None) => {
+            errors
+                .add("source_other", "say who or what referred (the source is \"other\")")
+                .code("source_other_required");
+        }
+        (Some(s), Some(_)) if s != ReferralSource::Other => {
+            errors
+                .add("source_other", "only with the source \"other\"; choose that source or empty this field")
+                .code("source_other_not_other");
+        }
+        _ => {}
+    }
     let mut life_domains = Vec::new();
     if input.life_domains.is_empty() {
         errors
@@ -91,19 +114,33 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
             if let Some(household) = household_id {
                 check_household(tx, &ctx.actor, household, &named, &mut errors).await?;
             }
+            let calendar = ctx.calendar(tx).await?;
+            let intake_due_on = referred_on.map(|r| case::intake_due_on(&calendar, r));
+            // A later intake is later than the norm: a date the norm already reaches is no
+            // request for a later one (the countdown would run to the norm anyway).
+            if let (Some(q), Some(due), Some(_)) = (requested_on, intake_due_on, later_by)
+                && q <= due
+            {
+                errors
+                    .add(
+                        "requested_intake_on",
+                        format!("lies on or before the normal deadline ({due}); a later intake is after it"),
+                    )
+                    .code("requested_not_later")
+                    .arg("date", due);
+            }
             errors.finish()?;
-            let (Some(household_id), Some(referred_on), Some(source), Some(request)) =
-                (household_id, referred_on, source, request)
+            let (Some(household_id), Some(referred_on), Some(source), Some(request), Some(intake_due_on)) =
+                (household_id, referred_on, source, request, intake_due_on)
             else {
                 return Err(AppError::Internal("validated referral lacks a field".into()));
             };
-            let calendar = ctx.calendar(tx).await?;
-            let intake_due_on = case::intake_due_on(&calendar, referred_on);
             let new = NewCase {
                 household_id,
                 team_id,
                 referred_on,
                 source,
+                referrer: &referrer,
                 request: &request,
                 client_ids: &client_ids,
                 life_domains: &life_domains,

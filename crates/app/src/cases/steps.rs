@@ -35,7 +35,7 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
             }
             errors.finish()?;
             let held_on = held_on.unwrap_or(ctx.today);
-            ctx.step(Step::HoldIntake, "the intake", held_on)?;
+            ctx.step(Step::HoldIntake, held_on)?;
             let start_due = case::start_due_on(held_on);
             store::set_intake(tx, id, ctx.case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
             let mut entry = ctx.entry(AuditAction::CaseIntakeHeld);
@@ -56,7 +56,7 @@ pub async fn start_support(app: &App, actor: &Actor, id: CaseId, input: &StartIn
     let started_on = started_on.unwrap_or(today);
     on_case(app, actor, id, Action::StartSupport, move |tx, ctx, now| {
         Box::pin(async move {
-            ctx.step(Step::StartSupport, "the start of support", started_on)?;
+            ctx.step(Step::StartSupport, started_on)?;
             store::set_started(tx, id, ctx.case.status, started_on, now).await.map_err(concurrent)?;
             let mut entry = ctx.entry(AuditAction::CaseSupportStarted);
             entry.detail = serde_json::json!({ "started_on": started_on.to_string() });
@@ -94,7 +94,7 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
     let (closed_on, reason) = (closed_on.unwrap_or(today), reason.unwrap_or(ClosureReason::Other));
     on_case(app, actor, id, Action::CloseCase, move |tx, ctx, now| {
         Box::pin(async move {
-            ctx.step(Step::Close, "the closure", closed_on)?;
+            ctx.step(Step::Close, closed_on)?;
             let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
             store::set_closed(tx, id, ctx.case.status, &closure, now).await.map_err(concurrent)?;
             let mut entry = ctx.entry(AuditAction::CaseClosed);

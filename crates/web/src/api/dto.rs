@@ -143,6 +143,12 @@ pub struct CaseOut {
     pub status: CaseStatus,
     pub referred_on: Date,
     pub source: ReferralSource,
+    /// The organisation that referred.
+    pub referrer_organisation: Option<String>,
+    /// The person who referred.
+    pub referrer_name: Option<String>,
+    /// With `source` `other`: who or what referred.
+    pub source_other: Option<String>,
     pub request: String,
     /// Household members with their own request for help.
     pub client_ids: Vec<i64>,
@@ -184,6 +190,9 @@ impl From<CaseView> for CaseOut {
             status: c.status,
             referred_on: c.referred_on,
             source: c.source,
+            referrer_organisation: c.referrer.organisation,
+            referrer_name: c.referrer.name,
+            source_other: c.referrer.source_other,
             request: c.request,
             client_ids: c.clients.iter().map(|p| p.person_id.0).collect(),
             clients: c
@@ -254,6 +263,8 @@ pub struct ContactOut {
     /// Household members who took part.
     pub participants: Vec<i64>,
     pub other_participants: Option<String>,
+    /// A short summary for the team (never shown in Mijn Buurtteam).
+    pub summary: Option<String>,
     pub recorded_by: i64,
     pub created_at: Timestamp,
 }
@@ -268,6 +279,7 @@ impl From<Contact> for ContactOut {
             minutes: c.minutes,
             participants: c.participant_ids.iter().map(|p| p.0).collect(),
             other_participants: c.other_participants,
+            summary: c.summary,
             recorded_by: c.recorded_by.0,
             created_at: c.created_at,
         }

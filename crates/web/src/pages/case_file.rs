@@ -28,6 +28,8 @@ pub struct Event {
     pub date_text: String,
     pub title: String,
     pub detail: String,
+    /// What was said, in the worker's words (a contact moment's summary, for the team only).
+    pub note: String,
 }
 
 pub struct Member {
@@ -85,7 +87,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
         (tr.t("fact-team"), file.team.name.clone()),
         (tr.t("fact-worker"), worker_name(c.worker_id)),
         (tr.t("fact-referred-on"), tr.date(&c.referred_on)),
-        (tr.t("fact-source"), tr.code("source", c.source.code())),
+        (tr.t("fact-source"), referrer_text(tr, c)),
         (tr.t("fact-request"), c.request.clone()),
         (
             tr.t("fact-life-domains"),
@@ -152,7 +154,8 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
         date: c.referred_on,
         date_text: tr.date(&c.referred_on),
         title: tr.t("event-referred"),
-        detail: tr.code("source", c.source.code()),
+        detail: referrer_text(tr, c),
+        note: String::new(),
     }];
     if let Some(d) = c.intake_held_on {
         events.push(Event {
@@ -160,10 +163,17 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             date_text: tr.date(&d),
             title: tr.t("event-intake"),
             detail: worker_name(c.intake_worker_id),
+            note: String::new(),
         });
     }
     if let Some(d) = c.started_on {
-        events.push(Event { date: d, date_text: tr.date(&d), title: tr.t("event-started"), detail: String::new() });
+        events.push(Event {
+            date: d,
+            date_text: tr.date(&d),
+            title: tr.t("event-started"),
+            detail: String::new(),
+            note: String::new(),
+        });
     }
     for contact in &file.contacts {
         let names: Vec<String> = contact
@@ -178,6 +188,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             date_text: tr.date(&contact.contact_on),
             title: tr.t1("event-contact", "form", tr.code("contact-form", contact.form.code())),
             detail: tr.t2("event-contact-detail", "minutes", i64::from(contact.minutes), "with", names.join(", ")),
+            note: contact.summary.clone().unwrap_or_default(),
         });
     }
     if let Some(d) = c.closed_on {
@@ -186,6 +197,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             date_text: tr.date(&d),
             title: tr.t("event-closed"),
             detail: c.closure_summary.clone().unwrap_or_default(),
+            note: String::new(),
         });
     }
     events.sort_by_key(|e| std::cmp::Reverse(e.date));
@@ -237,6 +249,8 @@ fn default_forms(today: Date, user: i64) -> Forms {
     intake.values.0.push(("worker_id".into(), user.to_string()));
     let mut contact = date("contact_on");
     contact.values.0.push(("form".into(), "home_visit".into()));
+    // Its fields get ids of their own: the closing form has a `summary` too.
+    let contact = contact.in_scope(super::form::Scope::new("contact", "contact"));
     Forms { intake, start: date("started_on"), contact, close: date("closed_on") }
 }
 
@@ -267,13 +281,32 @@ async fn after<T>(
     let status = match result {
         Ok(_) => return Redirect::to(&format!("/cases/{id}")).into_response(),
         Err(AppError::Validation(errors)) => {
-            *which(&mut forms) = FormState::new(form).with_errors(tr, &errors);
+            let scope = which(&mut forms).scope.clone();
+            *which(&mut forms) = FormState::new(form).in_scope(scope).with_errors(tr, &errors);
             StatusCode::UNPROCESSABLE_ENTITY
         }
+        Err(AppError::StepRefused { refusal, current_status }) => {
+            // A date before an earlier step goes beside its field; a step the state does not
+            // allow is said above the form, in words.
+            let scope = which(&mut forms).scope.clone();
+            *which(&mut forms) = match refusal.field_error() {
+                Some(e) => FormState::new(form).in_scope(scope).with_errors(tr, &[e]),
+                None => {
+                    let mut shown = FormState::new(form).in_scope(scope);
+                    shown.general =
+                        Some(tr.t1("step-refused-state", "status", tr.code("status", current_status.code())));
+                    shown
+                }
+            };
+            StatusCode::CONFLICT
+        }
         Err(AppError::Conflict { message, .. }) => {
-            let mut shown = FormState::new(form);
+            let scope = which(&mut forms).scope.clone();
+            let mut shown = FormState::new(form).in_scope(scope);
             tracing::info!(%message, case = id, "step refused");
-            shown.general = Some(tr.t1("step-refused", "reason", message));
+            // What is left is someone else changing the case meanwhile (the message says so in
+            // English for the log).
+            shown.general = Some(tr.t("step-refused-changed"));
             *which(&mut forms) = shown;
             StatusCode::CONFLICT
         }
@@ -306,4 +339,17 @@ pub async fn record_contact(
 pub async fn close(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CloseInput>) -> Response {
     let result = cases::close(&state.app, &form.page.actor, CaseId(id), &form.input).await;
     after(&state, &form.page, id, form.values, result, |f| &mut f.close).await
+}
+
+/// "School / kernpartner: OBS De Vuurvogel, mevrouw Jansen (intern begeleider)"; for "Anders"
+/// what it was.
+fn referrer_text(tr: Tr, c: &buurtteam_store::cases::Case) -> String {
+    let kind = tr.code("source", c.source.code());
+    let r = &c.referrer;
+    let kind = match &r.source_other {
+        Some(other) => format!("{kind}: {other}"),
+        None => kind,
+    };
+    let who: Vec<&str> = [r.organisation.as_deref(), r.name.as_deref()].into_iter().flatten().collect();
+    if who.is_empty() { kind } else { format!("{kind} — {}", who.join(", ")) }
 }

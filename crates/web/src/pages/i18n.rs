@@ -292,6 +292,53 @@ mod tests {
             .collect()
     }
 
+    /// Every rule a use case names (`.code("…")` on a field error) reads as a sentence beside
+    /// its field in Dutch, so that a refusal is never shown in the English of the log. The
+    /// codes are read from the sources of the crates that make field errors.
+    #[test]
+    fn every_field_error_code_has_a_message() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(std::fs::read_to_string(&path).expect("source file"));
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut texts = Vec::new();
+        for krate in ["app", "domain", "web"] {
+            sources(&root.join(krate).join("src"), &mut texts);
+        }
+        let mut codes = BTreeSet::new();
+        for text in &texts {
+            // `tr.code("list", …)` names a catalogue list, not a rule.
+            for (i, _) in text.match_indices(".code(\"").filter(|(i, _)| !text[..*i].ends_with("tr")) {
+                let rest = &text[i + 7..];
+                // Field-error codes are snake_case; `tr.code("list", …)` names catalogue lists.
+                if let Some(end) = rest.find('"')
+                    && rest[..end].bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    codes.insert(rest[..end].to_owned());
+                }
+            }
+        }
+        // The lifecycle's date refusals name their codes in the domain.
+        use buurtteam_domain::case::{Milestone, Step, StepRefused};
+        let day = jiff::civil::date(2026, 3, 2);
+        for milestone in [Milestone::Referral, Milestone::Intake, Milestone::SupportStarted] {
+            let refusal = StepRefused::DateBefore { step: Step::Close, date: day, milestone, before: day };
+            codes.extend(refusal.field_error().map(|e| e.code.to_owned()));
+        }
+        assert!(codes.len() > 40 && codes.contains("future_date") && codes.contains("before_intake"), "{codes:?}");
+        let nl = keys(NL_SOURCE);
+        let missing: Vec<String> =
+            codes.iter().map(|c| format!("field-error-{}", c.replace('_', "-"))).filter(|k| !nl.contains(k)).collect();
+        assert!(missing.is_empty(), "field errors without a Dutch message: {missing:?}");
+    }
+
     #[test]
     fn both_catalogues_have_the_same_messages() {
         let (nl, en) = (keys(NL_SOURCE), keys(EN_SOURCE));

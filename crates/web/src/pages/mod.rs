@@ -359,6 +359,10 @@ pub fn app_error_page(chrome: &Chrome, e: AppError) -> Response {
         AppError::Forbidden(_) | AppError::SecondFactorEnrolmentRequired => {
             error_page(chrome, StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden-detail")
         }
+        AppError::StepRefused { refusal, .. } => {
+            tracing::info!(%refusal, "step refused on a page");
+            error_page(chrome, StatusCode::CONFLICT, "error-conflict-title", "error-conflict-detail")
+        }
         AppError::Conflict { message, .. } => {
             tracing::info!(%message, "conflict on a page");
             error_page(chrome, StatusCode::CONFLICT, "error-conflict-title", "error-conflict-detail")

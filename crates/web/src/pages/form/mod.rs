@@ -130,7 +130,15 @@ impl FormState {
     pub fn with_errors(mut self, tr: Tr, errors: &[FieldError]) -> Self {
         for e in errors {
             let key = format!("field-error-{}", e.code.replace('_', "-"));
-            let args: Vec<(&str, Arg)> = e.args.iter().map(|(k, v)| (*k, Arg::from(v.as_str()))).collect();
+            // A date is written the page's way ("3 november 2026"), never as stored.
+            let args: Vec<(&str, Arg)> = e
+                .args
+                .iter()
+                .map(|(k, v)| match v.parse::<jiff::civil::Date>() {
+                    Ok(d) if v.len() == 10 => (*k, Arg::from(tr.date(&d))),
+                    _ => (*k, Arg::from(v.as_str())),
+                })
+                .collect();
             let mut message = tr.tn(&key, &args);
             if message == key {
                 message = e.message.clone();

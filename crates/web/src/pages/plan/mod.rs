@@ -173,7 +173,8 @@ async fn after<T>(
             shown.general = Some(match target {
                 Target::Agreement => tr.t("plan-agree-no-goals"),
                 Target::Button => tr.t("plan-proposal-decided"),
-                _ => tr.t1("step-refused", "reason", message),
+                // What is left: the case was closed meanwhile (the message says so for the log).
+                _ => tr.t("plan-case-closed"),
             });
             forms.place(target, shown);
             StatusCode::CONFLICT
