@@ -4,7 +4,7 @@
 //! single spaces between words: `Öztürk`, `öztürk`, `OZTÜRK` and `Ozturk` all become
 //! `ozturk`; `Yılmaz` becomes `yilmaz`, `Groß` `gross`, `Ĳsselmeer` `ijsselmeer`, `Ğ` `g`,
 //! `Şahin` `sahin`. Other scripts are transliterated (`Жуков` → `zhukov`). Letters come
-//! from the `deunicode` crate's table (per character, no allocation features), decision 0018.
+//! from the `deunicode` crate's table (per character, no allocation features), decision 0014.
 //! Apostrophes vanish (`D'Souza` = `DSouza`), other punctuation separates words
 //! (`El-Amrani` = `El Amrani`).
 //!
