@@ -338,7 +338,8 @@ pub async fn possible_duplicates(app: &App, actor: &Actor, input: &HouseholdInpu
     for (i, m) in input.members.iter().enumerate() {
         let given = m.given_name.as_deref().map(str::trim).unwrap_or_default();
         let family = m.family_name.as_deref().map(str::trim).unwrap_or_default();
-        let birth = input::birth_date(&mut ignored, &format!("members[{i}].birth_date"), m.birth_date.as_deref(), today);
+        let birth =
+            input::birth_date(&mut ignored, &format!("members[{i}].birth_date"), m.birth_date.as_deref(), today);
         if let Some(birth) = birth
             && check_name(given).is_ok()
             && check_name(family).is_ok()

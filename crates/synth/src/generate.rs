@@ -232,7 +232,8 @@ struct Ctx<'a> {
 /// random stream, so every other draw of the generator stays as calibrated.
 fn house_number(number: u32, household_id: i64) -> HouseNumber {
     let letter = (household_id % 8 == 3).then(|| char::from(b'a' + (household_id / 8 % 4) as u8));
-    let addition = (household_id % 20 == 7).then(|| ["bis", "1", "2", "h"][(household_id / 20 % 4) as usize].to_owned());
+    let addition =
+        (household_id % 20 == 7).then(|| ["bis", "1", "2", "h"][(household_id / 20 % 4) as usize].to_owned());
     HouseNumber { number, letter, addition }
 }
 

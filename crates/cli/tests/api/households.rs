@@ -64,7 +64,14 @@ fn enc(value: &str) -> String {
         .collect()
 }
 
-fn registration(district: i64, given: &str, family: &str, number: i64, letter: Option<&str>, addition: Option<&str>) -> Value {
+fn registration(
+    district: i64,
+    given: &str,
+    family: &str,
+    number: i64,
+    letter: Option<&str>,
+    addition: Option<&str>,
+) -> Value {
     json!({
         "address": {"street": "Zamenhofdreef", "house_number": number, "house_letter": letter,
                     "house_number_addition": addition, "postcode": "3562 JW", "city": "Utrecht"},
@@ -105,14 +112,19 @@ async fn the_search_finds_names_whatever_their_accents_and_house_numbers_by_thei
         let found = o.worker_a.get(&format!("/api/v1/households?name={}", enc(name))).await.expect(200);
         assert_eq!(ids(&found), vec![priya], "{name}");
     }
-    for (name, id) in [("yilmaz", a), ("YILMAZ", a), ("Ayse", a), ("gross", bis), ("GROSS", bis), ("ijsbrand", b), ("dogan", b)] {
+    for (name, id) in
+        [("yilmaz", a), ("YILMAZ", a), ("Ayse", a), ("gross", bis), ("GROSS", bis), ("ijsbrand", b), ("dogan", b)]
+    {
         let found = o.worker_a.get(&format!("/api/v1/households?name={}", enc(name))).await.expect(200);
         assert_eq!(ids(&found), vec![id], "{name}");
     }
     let found = o.worker_a.get("/api/v1/households?name=ozturk&birth_date=1984-05-06").await.expect(200);
     assert_eq!(ids(&found), vec![priya]);
     assert_eq!(found["items"][0]["members"][0]["family_name"], "Öztürk");
-    assert_eq!(o.worker_a.get("/api/v1/households?name=ozturk&birthDate=1984-05-07").await.expect(200)["items"], json!([]));
+    assert_eq!(
+        o.worker_a.get("/api/v1/households?name=ozturk&birthDate=1984-05-07").await.expect(200)["items"],
+        json!([])
+    );
     // The number finds every letter and addition; a letter or addition only its own.
     let by = |number: &str| format!("/api/v1/households?postcode=3562%20JW&house_number={}", enc(number));
     assert_eq!(ids(&o.worker_a.get(&by("12")).await.expect(200)), vec![b, bis, a, priya]);
@@ -177,7 +189,10 @@ async fn registering_a_household_that_may_exist_warns_first_and_saves_when_asked
     let first = o.worker_a.post("/api/v1/households", registration(o.district_a, "Priya", "Öztürk", 12, None, None));
     let first = first.await.expect(201)["id"].as_i64().unwrap_or(0);
     // Another team's household with the same person is not shown (nor would its existence be).
-    o.worker_b.post("/api/v1/households", registration(o.district_b, "Ayşe", "Yılmaz", 4, None, None)).await.expect(201);
+    o.worker_b
+        .post("/api/v1/households", registration(o.district_b, "Ayşe", "Yılmaz", 4, None, None))
+        .await
+        .expect(201);
     let b = logged_in(&t.base, "a@test.nl").await;
     let page = b.get(format!("{}/households/new", t.base)).send().await.expect("get").text().await.unwrap_or_default();
     let token = csrf(&page);

@@ -225,3 +225,68 @@ pub async fn backfill(db: &Db) -> Result<Backfilled> {
     }
     Ok(done)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows as they were before migration 0013: a house number as text, no name key.
+    async fn old_rows(db: &Db) {
+        let mut tx = db.begin().await.expect("tx");
+        for sql in [
+            "INSERT INTO districts (id, name, created_at) VALUES (1, 'Overvecht', '2026-01-01T00:00:00Z')",
+            "INSERT INTO users (id, email, name, role, password_hash, created_at) \
+             VALUES (1, 'a@test.nl', 'A', 'family_worker', 'x', '2026-01-01T00:00:00Z')",
+            "INSERT INTO households (id, street, house_number_text, postcode, city, district_id, created_by, created_at) \
+             VALUES (1, 'Straat', '12A-bis', '3562JW', 'Utrecht', 1, 1, '2026-01-01T00:00:00Z'), \
+                    (2, 'Straat', 'zn', '3562JW', 'Utrecht', 1, 1, '2026-01-01T00:00:00Z'), \
+                    (3, 'Straat', ' 7 ', '3562JW', 'Utrecht', 1, 1, '2026-01-01T00:00:00Z')",
+            "INSERT INTO persons (id, household_id, given_name, family_name, birth_date, household_role, created_at) \
+             VALUES (1, 1, 'Priya', 'Öztürk', '1984-05-06', 'parent', '2026-01-01T00:00:00Z'), \
+                    (2, 2, 'Ĳsbrand', 'Groß', '1984-05-06', 'parent', '2026-01-01T00:00:00Z')",
+        ] {
+            // PostgreSQL reads the literals as dates and timestamps by the columns' types.
+            exec!(&mut tx, |c| sqlx::query(sql).execute(&mut *c).await).expect(sql);
+        }
+        tx.commit().await.expect("commit");
+    }
+
+    async fn backfills_once(db: &Db) {
+        old_rows(db).await;
+        let done = backfill(db).await.expect("backfill");
+        assert_eq!(done, Backfilled { name_keys: 2, house_numbers: 2, unreadable_house_numbers: 1 });
+        let again = backfill(db).await.expect("backfill again");
+        assert_eq!(again, Backfilled { name_keys: 0, house_numbers: 0, unreadable_house_numbers: 1 });
+        let mut tx = db.begin_read().await.expect("tx");
+        let h = crate::households::get(&mut tx, HouseholdId(1)).await.expect("get").expect("household");
+        assert_eq!(h.address.house_number.to_string(), "12a-bis");
+        assert_eq!(h.members[0].given_name, "Priya");
+        let q = Search { name: Some("OZTÜRK".into()), ..Search::default() };
+        assert_eq!(search(&mut tx, UserId(1), &q, 10).await.expect("search"), [HouseholdId(1)]);
+        let q = Search { name: Some("ijsbrand gross".into()), ..Search::default() };
+        assert_eq!(search(&mut tx, UserId(1), &q, 10).await.expect("search"), [HouseholdId(2)]);
+        for (number, found) in [("12", vec![HouseholdId(1)]), ("12a-bis", vec![HouseholdId(1)]), ("12b", vec![])] {
+            let q = Search {
+                postcode: Some("3562JW".into()),
+                house_number: HouseNumber::parse(number).ok(),
+                ..Search::default()
+            };
+            assert_eq!(search(&mut tx, UserId(1), &q, 10).await.expect("search"), found, "{number}");
+        }
+        let third = crate::households::get(&mut tx, HouseholdId(3)).await.expect("get").expect("household");
+        assert_eq!(third.address.house_number.to_string(), "7");
+    }
+
+    #[tokio::test]
+    async fn rows_from_before_migration_0013_are_filled_once_on_both_backends() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        backfills_once(&db).await;
+        if let Some(admin) = crate::testing::postgres_admin_url() {
+            let db = Db::connect(&crate::testing::create_postgres_database(&admin, "bt_backfill")).await.expect("pg");
+            db.migrate().await.expect("migrate");
+            backfills_once(&db).await;
+        }
+    }
+}

@@ -76,11 +76,11 @@ pub async fn household_submit(State(state): State<AppState>, form: PageForm<Hous
             Err(e) => return app_error_page(&staff.chrome("referral"), e),
         };
         if !found.is_empty() {
-            let teams = or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &staff.chrome("referral"));
+            let teams =
+                or_error_page!(organisation::list_teams(&state.app, &staff.actor).await, &staff.chrome("referral"));
             let duplicates = hits(staff.tr(), &staff.actor, &teams, &found);
             // Nothing is saved: 409, the form as filled in, and the households it may be.
-            return household_page(&state, &staff, StatusCode::CONFLICT, FormState::new(form), rows, duplicates)
-                .await;
+            return household_page(&state, &staff, StatusCode::CONFLICT, FormState::new(form), rows, duplicates).await;
         }
     }
     match households::create(&state.app, &staff.actor, &input).await {
