@@ -396,7 +396,7 @@ mod tests {
         health.note(&Ok::<(), StoreError>(()));
         assert!(health.failing(), "a small write fitting on a full disk proves little");
         // Once no write has failed for FAILING_FOR, the probe decides again.
-        *health.failed_at.lock().unwrap() = std::time::Instant::now().checked_sub(FAILING_FOR);
+        *health.failed_at.lock().expect("health lock") = std::time::Instant::now().checked_sub(FAILING_FOR);
         assert!(!health.failing());
     }
 }
