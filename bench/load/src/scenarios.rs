@@ -324,7 +324,7 @@ async fn create_household(user: &mut GooseUser, s: &mut Session) -> TransactionR
     }
     let district = ids[user.weighted_users_index % ids.len()];
     let body = json!({
-        "address": {"street": "Laadtestlaan", "house_number": (user.weighted_users_index + 1).to_string(),
+        "address": {"street": "Laadtestlaan", "house_number": user.weighted_users_index + 1,
                     "postcode": "3511 AB", "city": "Utrecht"},
         "district_id": district,
         "members": [

@@ -1,9 +1,11 @@
 //! Registering households and their members, and reading them back.
 
+use buurtteam_domain::address::{self, HouseNumber, HouseNumberError};
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
+use buurtteam_domain::matching::fold;
 use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
@@ -23,7 +25,12 @@ pub const MAX_MEMBERS: usize = 30;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressInput {
     pub street: Option<String>,
-    pub house_number: Option<String>,
+    /// The house number (BAG `huisnummer`), 1 to 99999: `12` of 12a-bis.
+    pub house_number: Option<i64>,
+    /// The house letter (BAG `huisletter`), one letter: `a` of 12a-bis.
+    pub house_letter: Option<String>,
+    /// The addition (BAG `huisnummertoevoeging`), up to 4 letters or digits: `bis` of 12a-bis.
+    pub house_number_addition: Option<String>,
     /// Dutch postcode, e.g. `3511 AB`.
     pub postcode: Option<String>,
     pub city: Option<String>,
@@ -92,6 +99,34 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
     out
 }
 
+/// The house number from its three fields, each error beside its own field.
+fn read_house_number(errors: &mut Errors, a: &AddressInput) -> Option<HouseNumber> {
+    let number = match a.house_number {
+        None => {
+            errors.add("address.house_number", "is required (a number from 1 to 99999)").code("required");
+            None
+        }
+        Some(n) => match HouseNumber::from_parts(n, None, None) {
+            Ok(_) => Some(n),
+            Err(e) => {
+                errors.add("address.house_number", format!("{n} {e}")).code(e.code());
+                None
+            }
+        },
+    };
+    let mut part = |field: &str, value: Option<&str>, check: fn(&str) -> std::result::Result<(), HouseNumberError>| {
+        let given = value.map(str::trim).filter(|v| !v.is_empty());
+        if let Some(Err(e)) = given.map(check) {
+            errors.add(field, e.to_string()).code(e.code());
+        }
+    };
+    part("address.house_letter", a.house_letter.as_deref(), |l| address::house_letter(l).map(|_| ()));
+    part("address.house_number_addition", a.house_number_addition.as_deref(), |x| {
+        address::house_number_addition(x).map(|_| ())
+    });
+    HouseNumber::from_parts(number?, a.house_letter.as_deref(), a.house_number_addition.as_deref()).ok()
+}
+
 pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<Household> {
     authorise(app, actor, Relation::NoRecord, Action::CreateHousehold, Attempt::new(Refused::Household, "household"))
         .await?;
@@ -102,7 +137,7 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     }
     let a = input.address.as_ref().unwrap_or(&empty);
     let street = input::text(&mut errors, "address.street", a.street.as_deref(), 200);
-    let house_number = input::text(&mut errors, "address.house_number", a.house_number.as_deref(), 20);
+    let house_number = read_house_number(&mut errors, a);
     let city = input::text(&mut errors, "address.city", a.city.as_deref(), 100);
     let postcode = match a.postcode.as_deref() {
         None | Some("") => {
@@ -132,7 +167,7 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     errors.finish()?;
     let address = Address {
         street: street.unwrap_or_default(),
-        house_number: house_number.unwrap_or_default(),
+        house_number: house_number.unwrap_or(HouseNumber { number: 0, letter: None, addition: None }),
         postcode: postcode.unwrap_or_default(),
         city: city.unwrap_or_default(),
     };
@@ -182,6 +217,7 @@ pub struct SearchInput {
     /// `YYYY-MM-DD`
     pub birth_date: Option<String>,
     pub postcode: Option<String>,
+    /// With the postcode: `12` (any letter or addition), `12a`, `12-bis`, `12a-1`.
     pub house_number: Option<String>,
     pub bsn: Option<String>,
 }
@@ -203,7 +239,8 @@ pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec
     authorise(app, actor, Relation::NoRecord, Action::ListCases, attempt).await?;
     let mut errors = Errors::default();
     let name = input::optional_text(&mut errors, "name", input.name.as_deref(), 100);
-    if name.as_ref().is_some_and(|n| n.chars().count() < 2) {
+    // Two letters or digits once folded: "ß" is "ss", "Ö-" is "o".
+    if name.as_ref().is_some_and(|n| fold(n).len() < 2) {
         errors.add("name", "type at least 2 letters").code("name_too_short");
     }
     let birth_date = input::optional_date(&mut errors, "birth_date", input.birth_date.as_deref());
@@ -219,7 +256,16 @@ pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec
             n
         }
     };
-    let house_number = input::optional_text(&mut errors, "house_number", input.house_number.as_deref(), 20);
+    let house_number = match input.house_number.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        None => None,
+        Some(h) => match HouseNumber::parse(h) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                errors.add("house_number", e.to_string()).code(e.code());
+                None
+            }
+        },
+    };
     if house_number.is_some() && postcode.is_none() && input.postcode.as_deref().is_none_or(|p| p.trim().is_empty()) {
         errors.add("postcode", "is needed with a house number").code("postcode_with_house_number");
     }
@@ -253,20 +299,72 @@ pub async fn search(app: &App, actor: &Actor, input: &SearchInput) -> Result<Vec
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
     let ids = store::search(&mut tx, actor.user_id, &query, SEARCH_LIMIT).await?;
+    let found = load_found(&mut tx, &ids).await?;
+    drop(tx);
+    let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdSearch, "household");
+    entry.detail =
+        serde_json::json!({ "criteria": criteria, "household_ids": ids.iter().map(|h| h.0).collect::<Vec<_>>() });
+    audit::log(&app.db, entry).await?;
+    Ok(found)
+}
+
+/// The households `ids` with their cases, in that order.
+async fn load_found(tx: &mut Tx, ids: &[HouseholdId]) -> Result<Vec<Found>> {
     let mut found = Vec::with_capacity(ids.len());
-    for id in &ids {
-        let Some(household) = store::get(&mut tx, *id).await? else { continue };
-        let cases = store::cases_of(&mut tx, *id)
+    for id in ids {
+        let Some(household) = store::get(tx, *id).await? else { continue };
+        let cases = store::cases_of(tx, *id)
             .await?
             .into_iter()
             .filter_map(|(c, team, status, on)| CaseStatus::parse(&status).map(|s| (c, team, s, on)))
             .collect();
         found.push(Found { household, cases });
     }
+    Ok(found)
+}
+
+/// Households the actor may see that the household about to be registered may duplicate: one
+/// with a member of the same folded name (`domain::matching`, as the search folds) and birth
+/// date as a member of `input`, or with the same BSN. Members whose fields are not valid yet
+/// are left out; the registration reports them. Anything found is a read of client data and
+/// logged as a search (`household.search`, criteria `duplicates`), like the search itself.
+pub async fn possible_duplicates(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<Vec<Found>> {
+    let attempt = Attempt::new(Refused::Household, "household").with("view", "duplicates");
+    authorise(app, actor, Relation::NoRecord, Action::CreateHousehold, attempt).await?;
+    let mut ignored = Errors::default();
+    let today = app.today();
+    let mut people = Vec::new();
+    let mut bsns = Vec::new();
+    for (i, m) in input.members.iter().enumerate() {
+        let given = m.given_name.as_deref().map(str::trim).unwrap_or_default();
+        let family = m.family_name.as_deref().map(str::trim).unwrap_or_default();
+        let birth =
+            input::birth_date(&mut ignored, &format!("members[{i}].birth_date"), m.birth_date.as_deref(), today);
+        if let Some(birth) = birth
+            && check_name(given).is_ok()
+            && check_name(family).is_ok()
+        {
+            people.push((given, family, birth));
+        }
+        if let Some(Ok(bsn)) = m.bsn.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(Bsn::parse) {
+            bsns.push(bsn);
+        }
+    }
+    if people.is_empty() && bsns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let now = app.now();
+    let mut tx = app.db.begin_read().await?;
+    let bsn_refs: Vec<&Bsn> = bsns.iter().collect();
+    let ids = store::possible_duplicates(&mut tx, actor.user_id, &people, &bsn_refs, SEARCH_LIMIT).await?;
+    let found = load_found(&mut tx, &ids).await?;
     drop(tx);
-    let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdSearch, "household");
-    entry.detail =
-        serde_json::json!({ "criteria": criteria, "household_ids": ids.iter().map(|h| h.0).collect::<Vec<_>>() });
-    audit::log(&app.db, entry).await?;
+    if !ids.is_empty() {
+        let mut entry = audit_entry(Some(actor), now, AuditAction::HouseholdSearch, "household");
+        entry.detail = serde_json::json!({
+            "criteria": ["duplicates"], "household_ids": ids.iter().map(|h| h.0).collect::<Vec<_>>()
+        });
+        audit::log(&app.db, entry).await?;
+    }
     Ok(found)
 }

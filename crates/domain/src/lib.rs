@@ -4,12 +4,14 @@
 //!
 //! This crate must not depend on the store, the web layer or any runtime.
 
+pub mod address;
 pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod ids;
 pub mod kpi;
+pub mod matching;
 pub mod password;
 pub mod person;
 pub mod policy;

@@ -2,6 +2,8 @@
 //! ids chosen by the caller. Only for generated data; everyday writes go through the
 //! aggregate modules one use case at a time.
 
+use buurtteam_domain::address::HouseNumber;
+use buurtteam_domain::matching::{name_key, trigrams};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -14,7 +16,7 @@ const ROWS_PER_STATEMENT: usize = 1000;
 pub struct Household {
     pub id: i64,
     pub street: String,
-    pub house_number: String,
+    pub house_number: HouseNumber,
     pub postcode: String,
     pub city: String,
     pub district_id: i64,
@@ -114,12 +116,16 @@ macro_rules! insert_rows {
 pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
     insert_rows!(
         tx,
-        "households (id, street, house_number, postcode, city, district_id, created_by, created_at)",
+        "households (id, street, house_number_text, house_number, house_letter, house_number_addition, postcode, city, \
+         district_id, created_by, created_at)",
         batch.households,
         |b, h| {
             b.push_bind(h.id)
                 .push_bind(&h.street)
-                .push_bind(&h.house_number)
+                .push_bind(h.house_number.to_string())
+                .push_bind(i64::from(h.house_number.number))
+                .push_bind(h.house_number.letter.map(String::from))
+                .push_bind(h.house_number.addition.clone())
                 .push_bind(&h.postcode)
                 .push_bind(&h.city)
                 .push_bind(h.district_id)
@@ -129,7 +135,8 @@ pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
     );
     insert_rows!(
         tx,
-        "persons (id, household_id, given_name, family_name, birth_date, household_role, bsn, created_at, parental_authority)",
+        "persons (id, household_id, given_name, family_name, birth_date, household_role, bsn, created_at, \
+         parental_authority, name_key)",
         batch.persons,
         |b, p| {
             b.push_bind(p.id)
@@ -140,9 +147,22 @@ pub async fn insert(tx: &mut Tx, batch: &Batch) -> Result<()> {
                 .push_bind(p.role)
                 .push_bind(p.bsn.as_deref())
                 .push_bind(sql_ts(p.created_at))
-                .push_bind(p.role == "parent");
+                .push_bind(p.role == "parent")
+                .push_bind(name_key(&p.given_name, &p.family_name));
         }
     );
+    // The persons' name trigrams, as `households::write_name_key` writes them one by one.
+    let grams: Vec<(String, i64)> = batch
+        .persons
+        .iter()
+        .flat_map(|p| {
+            let key = name_key(&p.given_name, &p.family_name);
+            trigrams(&key).into_iter().map(|g| (g.to_owned(), p.id)).collect::<Vec<_>>()
+        })
+        .collect();
+    insert_rows!(tx, "person_name_trigrams (trigram, person_id)", grams, |b, g| {
+        b.push_bind(&g.0).push_bind(g.1);
+    });
     insert_rows!(
         tx,
         "cases (id, household_id, district_id, team_id, status, referred_on, source, request, later_intake_requested_by, \

@@ -216,6 +216,18 @@ impl Db {
             Backend::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
             Backend::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
+        // What the SQL migrations cannot compute (the folded name keys, the parts of old house
+        // numbers) is filled from Rust; nothing to do after the first time.
+        let done = crate::households::backfill(self).await?;
+        if done != crate::households::Backfilled::default() {
+            tracing::info!(?done, "filled name keys and house number parts of rows older than migration 0013");
+        }
+        if done.unreadable_house_numbers > 0 {
+            tracing::warn!(
+                count = done.unreadable_house_numbers,
+                "house numbers that are not one are left at 0 (their text is in households.house_number_text)"
+            );
+        }
         Ok(())
     }
 

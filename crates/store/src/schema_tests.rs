@@ -234,7 +234,7 @@ async fn case_in(tx: &mut Tx, district: DistrictId, team: TeamId, worker: UserId
     let day = jiff::civil::date(2026, 4, 1);
     let address = households::Address {
         street: "Straat".into(),
-        house_number: "1".into(),
+        house_number: buurtteam_domain::address::HouseNumber::parse("1").expect("house number"),
         postcode: "3500AA".into(),
         city: "Utrecht".into(),
     };

@@ -4,6 +4,7 @@
 
 use std::time::Instant;
 
+use buurtteam_domain::address::HouseNumber;
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::WorkingDayCalendar;
 use buurtteam_domain::case::{self, CaseStatus};
@@ -226,6 +227,16 @@ struct Ctx<'a> {
     today: Date,
 }
 
+/// A house number as the BAG has them: about one in eight with a letter (12a), one in twenty
+/// with an addition (12-bis, 12-2). Letter and addition come from the household id, not the
+/// random stream, so every other draw of the generator stays as calibrated.
+fn house_number(number: u32, household_id: i64) -> HouseNumber {
+    let letter = (household_id % 8 == 3).then(|| char::from(b'a' + (household_id / 8 % 4) as u8));
+    let addition =
+        (household_id % 20 == 7).then(|| ["bis", "1", "2", "h"][(household_id / 20 % 4) as usize].to_owned());
+    HouseNumber { number, letter, addition }
+}
+
 fn postcode(rng: &mut Rng, areas: &[u16]) -> String {
     // Letter pairs SA, SD and SS are not used in Dutch postcodes.
     loop {
@@ -255,7 +266,7 @@ fn simulate_case(ctx: &Ctx<'_>, rng: &mut Rng, ids: &mut Ids, batch: &mut Batch,
     batch.households.push(bulk::Household {
         id: household_id,
         street: (*pick(rng, streets)).to_owned(),
-        house_number: rng.random_range(1..260).to_string(),
+        house_number: house_number(rng.random_range(1..260), household_id),
         postcode: postcode(rng, areas),
         city: ctx.profile.city.to_owned(),
         district_id: district.id.0,

@@ -86,7 +86,7 @@ async fn every_page_form_refuses_a_missing_or_forged_token_and_saves_nothing() {
     let h = w
         .post(
             "/api/v1/households",
-            json!({"address": {"street": "Zamenhofdreef", "house_number": "1", "postcode": "3562 JW", "city": "Utrecht"},
+            json!({"address": {"street": "Zamenhofdreef", "house_number": 1, "postcode": "3562 JW", "city": "Utrecht"},
                    "district_id": o.district_a,
                    "members": [{"given_name": "Samira", "family_name": "El Amrani", "birth_date": "1985-01-01", "role": "parent"}]}),
         )

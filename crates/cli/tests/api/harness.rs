@@ -273,7 +273,7 @@ pub async fn org(t: &TestApp) -> Org {
 /// A household body: a parent and a child.
 pub fn household_body(district: i64) -> Value {
     json!({
-        "address": {"street": "Zamenhofdreef", "house_number": "12", "postcode": "3562 JW", "city": "Utrecht"},
+        "address": {"street": "Zamenhofdreef", "house_number": 12, "postcode": "3562 JW", "city": "Utrecht"},
         "district_id": district,
         "members": [
             {"given_name": "Samira", "family_name": "El Amrani", "birth_date": "1986-03-14", "role": "parent", "bsn": "123456782"},

@@ -11,11 +11,11 @@ fn browser() -> reqwest::Client {
 }
 
 /// The value of the hidden `_csrf` field of the first form in `html`.
-fn csrf(html: &str) -> String {
+pub(crate) fn csrf(html: &str) -> String {
     html.split("name=\"_csrf\" value=\"").nth(1).and_then(|r| r.split('"').next()).unwrap_or_default().to_owned()
 }
 
-async fn logged_in(base: &str, email: &str) -> reqwest::Client {
+pub(crate) async fn logged_in(base: &str, email: &str) -> reqwest::Client {
     let b = browser();
     let page = b.get(format!("{base}/login")).send().await.expect("get").text().await.unwrap_or_default();
     let r = b

@@ -30,7 +30,7 @@ async fn family(t: &TestApp, o: &Org) -> Family {
         .post(
             "/api/v1/households",
             json!({
-                "address": {"street": "Zamenhofdreef", "house_number": "12", "postcode": "3562 JW", "city": "Utrecht"},
+                "address": {"street": "Zamenhofdreef", "house_number": 12, "postcode": "3562 JW", "city": "Utrecht"},
                 "district_id": o.district_a,
                 "members": [
                     {"given_name": "Samira", "family_name": "El Amrani", "birth_date": born(40), "role": "parent"},

@@ -76,7 +76,12 @@ pub struct ListOut<T: ToSchema> {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AddressOut {
     pub street: String,
-    pub house_number: String,
+    /// The house number (BAG `huisnummer`), 1 to 99999.
+    pub house_number: u32,
+    /// The house letter (BAG `huisletter`), lowercase: `a` of 12a.
+    pub house_letter: Option<String>,
+    /// The addition (BAG `huisnummertoevoeging`), lowercase, up to 4 characters: `bis` of 12-bis.
+    pub house_number_addition: Option<String>,
     pub postcode: String,
     pub city: String,
 }
@@ -105,7 +110,9 @@ impl From<Household> for HouseholdOut {
             id: h.id.0,
             address: AddressOut {
                 street: h.address.street,
-                house_number: h.address.house_number,
+                house_number: h.address.house_number.number,
+                house_letter: h.address.house_number.letter.map(String::from),
+                house_number_addition: h.address.house_number.addition,
                 postcode: h.address.postcode,
                 city: h.address.city,
             },
@@ -123,6 +130,40 @@ impl From<Household> for HouseholdOut {
                 })
                 .collect(),
         }
+    }
+}
+
+/// A household found by a search, with the cases of your teams it has.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HouseholdFoundOut {
+    pub id: i64,
+    pub address: AddressOut,
+    pub district_id: i64,
+    pub members: Vec<PersonOut>,
+    /// Its cases in your teams (cases of other teams are not listed).
+    pub cases: Vec<CaseRefOut>,
+}
+
+/// A case named beside a household.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseRefOut {
+    pub id: i64,
+    pub team_id: i64,
+    pub status: CaseStatus,
+    pub referred_on: Date,
+}
+
+impl HouseholdFoundOut {
+    /// `found` as `actor` may see it: only the cases of their teams.
+    pub fn of(found: buurtteam_app::households::Found, actor: &buurtteam_domain::policy::Actor) -> Self {
+        let cases = found
+            .cases
+            .into_iter()
+            .filter(|(_, team, _, _)| actor.team_ids.contains(team))
+            .map(|(id, team, status, on)| CaseRefOut { id, team_id: team.0, status, referred_on: on })
+            .collect();
+        let h = HouseholdOut::from(found.household);
+        Self { id: h.id, address: h.address, district_id: h.district_id, members: h.members, cases }
     }
 }
 

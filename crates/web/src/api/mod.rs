@@ -30,7 +30,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(organisation::create_user, organisation::list_users))
         .routes(routes!(organisation::add_closure_day, organisation::list_closure_days))
         .routes(routes!(organisation::remove_closure_day))
-        .routes(routes!(households::create_household))
+        .routes(routes!(households::create_household, households::search_households))
         .routes(routes!(households::get_household))
         .routes(routes!(cases::register_referral, cases::list_cases))
         .routes(routes!(cases::get_case))

@@ -24,6 +24,7 @@ pub mod charts;
 pub mod dashboards;
 pub mod export;
 mod form;
+mod households;
 pub mod i18n;
 mod login;
 mod plan;
@@ -62,7 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/search", get(search::form).post(search::submit))
         .route("/referrals/new", get(referral::form).post(referral::submit))
         .route("/referrals/new/search", post(referral::search_households))
-        .route("/households/new", get(referral::household_form).post(referral::household_submit))
+        .route("/households/new", get(households::household_form).post(households::household_submit))
         .route("/cases/{id}", get(case_file::page))
         .route("/cases/{id}/intake", post(case_file::hold_intake))
         .route("/cases/{id}/start", post(case_file::start_support))

@@ -7,9 +7,9 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use buurtteam_app::cases::{self, ReferralInput};
-use buurtteam_app::households::{self, HouseholdInput, SearchInput};
+use buurtteam_app::households::{self, SearchInput};
 use buurtteam_app::{AppError, organisation};
-use buurtteam_domain::codes::{HouseholdRole, LaterIntakeRequestedBy, LifeDomain, ReferralSource};
+use buurtteam_domain::codes::{LaterIntakeRequestedBy, LifeDomain, ReferralSource};
 use buurtteam_domain::ids::HouseholdId;
 use buurtteam_store::households::Household;
 use serde::Deserialize;
@@ -20,13 +20,13 @@ use super::search::{Hit, hits};
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
-type Options = Vec<(String, String)>;
+pub(super) type Options = Vec<(String, String)>;
 
-fn code_options<T: Copy>(tr: Tr, list: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Options {
+pub(super) fn code_options<T: Copy>(tr: Tr, list: &str, all: &[T], code: impl Fn(T) -> &'static str) -> Options {
     all.iter().map(|c| (code(*c).to_owned(), tr.code(list, code(*c)))).collect()
 }
 
-fn with_blank(tr: Tr, mut options: Options) -> Options {
+pub(super) fn with_blank(tr: Tr, mut options: Options) -> Options {
     options.insert(0, (String::new(), tr.t("choose")));
     options
 }
@@ -179,63 +179,5 @@ pub async fn submit(State(state): State<AppState>, form: PageForm<ReferralInput>
             }
         }
         Err(e) => app_error_page(&chrome, e),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "household_new.html")]
-struct HouseholdPage {
-    page: Chrome,
-    form: FormState,
-    districts: Options,
-    roles: Options,
-    rows: Vec<usize>,
-}
-
-/// How many member rows the form starts with; "another member" adds one.
-const START_ROWS: usize = 2;
-const MAX_ROWS: usize = households::MAX_MEMBERS;
-
-async fn household_page(
-    state: &AppState,
-    staff: &StaffPage,
-    status: StatusCode,
-    form: FormState,
-    rows: usize,
-) -> Response {
-    let chrome = staff.chrome("referral");
-    let tr = chrome.tr;
-    let districts = or_error_page!(organisation::list_districts(&state.app, &staff.actor).await, &chrome);
-    let districts = with_blank(tr, districts.into_iter().map(|d| (d.id.0.to_string(), d.name)).collect());
-    let roles = with_blank(tr, code_options(tr, "household-role", HouseholdRole::ALL, HouseholdRole::code));
-    render(status, &HouseholdPage { page: chrome, form, districts, roles, rows: (0..rows).collect() })
-}
-
-pub async fn household_form(State(state): State<AppState>, staff: StaffPage) -> Response {
-    let defaults = FormData(vec![("address.city".into(), "Utrecht".into()), ("rows".into(), START_ROWS.to_string())]);
-    household_page(&state, &staff, StatusCode::OK, FormState::new(defaults), START_ROWS).await
-}
-
-/// The form's rows of household members: "another member" adds one without saving anything;
-/// rows left empty are left out (`form::fields`).
-pub async fn household_submit(State(state): State<AppState>, form: PageForm<HouseholdInput>) -> Response {
-    let PageForm { page: staff, input, values: form, rows: kept } = form;
-    let rows = form.get("rows").and_then(|r| r.parse::<usize>().ok()).unwrap_or(START_ROWS).clamp(1, MAX_ROWS);
-    if form.get("action") == Some("add_member") {
-        // Another row, without JavaScript and without saving anything.
-        let rows = (rows + 1).min(MAX_ROWS);
-        let mut values = form.clone();
-        values.0.retain(|(n, _)| n != "rows");
-        values.0.push(("rows".into(), rows.to_string()));
-        return household_page(&state, &staff, StatusCode::OK, FormState::new(values), rows).await;
-    }
-    match households::create(&state.app, &staff.actor, &input).await {
-        Ok(h) => Redirect::to(&format!("/referrals/new?household_id={}", h.id.0)).into_response(),
-        Err(AppError::Validation(errors)) => {
-            let errors = kept.errors(errors);
-            let shown = FormState::new(form).with_errors(staff.tr(), &errors);
-            household_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, shown, rows).await
-        }
-        Err(e) => app_error_page(&staff.chrome("referral"), e),
     }
 }

@@ -1,5 +1,6 @@
 //! Households (the context of a case) and their members.
 
+use buurtteam_domain::address::HouseNumber;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, PersonId, TeamId, UserId};
 use buurtteam_domain::person::Bsn;
@@ -8,10 +9,13 @@ use jiff::civil::Date;
 
 use crate::{Result, StoreError, Tx, parse_code, sql_date, sql_ts};
 
+mod search;
+pub use search::{Backfilled, Search, backfill, possible_duplicates, search, write_name_key};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Address {
     pub street: String,
-    pub house_number: String,
+    pub house_number: HouseNumber,
     pub postcode: String,
     pub city: String,
 }
@@ -57,11 +61,15 @@ pub async fn insert(
     now: Timestamp,
 ) -> Result<(HouseholdId, Vec<PersonId>)> {
     let id: i64 = on!(tx, |c| sqlx::query_scalar(
-        "INSERT INTO households (street, house_number, postcode, city, district_id, created_by, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+        "INSERT INTO households (street, house_number_text, house_number, house_letter, house_number_addition, \
+         postcode, city, district_id, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"
     )
     .bind(&address.street)
-    .bind(&address.house_number)
+    .bind(address.house_number.to_string())
+    .bind(i64::from(address.house_number.number))
+    .bind(address.house_number.letter.map(String::from))
+    .bind(address.house_number.addition.clone())
     .bind(&address.postcode)
     .bind(&address.city)
     .bind(district.0)
@@ -88,6 +96,7 @@ pub async fn insert(
         .fetch_one(&mut *c)
         .await
         })?;
+        write_name_key(tx, PersonId(pid), &m.given_name, &m.family_name).await?;
         ids.push(PersonId(pid));
     }
     Ok((HouseholdId(id), ids))
@@ -132,13 +141,21 @@ pub async fn members(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Person>>
 }
 
 pub async fn get(tx: &mut Tx, id: HouseholdId) -> Result<Option<Household>> {
-    let row: Option<(String, String, String, String, i64, i64)> = on!(tx, |c| sqlx::query_as(
-        "SELECT street, house_number, postcode, city, district_id, created_by FROM households WHERE id = $1"
+    type Row = (String, i64, Option<String>, Option<String>, String, String, i64, i64);
+    let row: Option<Row> = on!(tx, |c| sqlx::query_as(
+        "SELECT street, house_number, house_letter, house_number_addition, postcode, city, district_id, created_by \
+         FROM households WHERE id = $1"
     )
     .bind(id.0)
     .fetch_optional(&mut *c)
     .await)?;
-    let Some((street, house_number, postcode, city, district, created_by)) = row else { return Ok(None) };
+    let Some((street, number, letter, addition, postcode, city, district, created_by)) = row else { return Ok(None) };
+    let house_number = HouseNumber {
+        number: u32::try_from(number)
+            .map_err(|_| StoreError::Corrupt(format!("households.house_number holds {number}")))?,
+        letter: letter.and_then(|l| l.chars().next()),
+        addition,
+    };
     Ok(Some(Household {
         id,
         address: Address { street, house_number, postcode, city },
@@ -165,58 +182,6 @@ pub async fn case_team_ids(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Te
         .fetch_all(&mut *c)
         .await)?;
     Ok(ids.into_iter().map(TeamId).collect())
-}
-
-/// What to look for; every given criterion must match, name and birth date on the same person.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    /// Part of a given or family name (case-insensitive).
-    pub name: Option<String>,
-    pub birth_date: Option<Date>,
-    /// Normalised postcode, with the house number.
-    pub postcode: Option<String>,
-    pub house_number: Option<String>,
-    pub bsn: Option<Bsn>,
-}
-
-/// Households `member` may see (one of their teams has a case for it, or they registered it
-/// and it has no case yet) that match `q`, newest first, at most `limit`.
-pub async fn search(tx: &mut Tx, member: UserId, q: &Search, limit: i64) -> Result<Vec<HouseholdId>> {
-    // One literal condition per criterion, so that the planner sees which indexes apply.
-    let mut conditions = Vec::new();
-    conditions.push(if q.name.is_some() {
-        "(LOWER(p.family_name) LIKE $2 ESCAPE '\\' OR LOWER(p.given_name) LIKE $2 ESCAPE '\\' \
-         OR LOWER(p.given_name || ' ' || p.family_name) LIKE $2 ESCAPE '\\')"
-    } else {
-        "$2 IS NULL"
-    });
-    conditions.push(if q.birth_date.is_some() { "p.birth_date = $3" } else { "$3 IS NULL" });
-    conditions.push(if q.postcode.is_some() { "h.postcode = $4" } else { "$4 IS NULL" });
-    conditions.push(if q.house_number.is_some() { "LOWER(h.house_number) = $5" } else { "$5 IS NULL" });
-    conditions.push(if q.bsn.is_some() { "p.bsn = $6" } else { "$6 IS NULL" });
-    let sql = format!(
-        "SELECT DISTINCT h.id FROM households h JOIN persons p ON p.household_id = h.id \
-         WHERE (EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id \
-                        AND c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1)) \
-                OR (h.created_by = $1 AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.household_id = h.id))) \
-           AND {} ORDER BY h.id DESC LIMIT $7",
-        conditions.join(" AND ")
-    );
-    let pattern = q.name.as_ref().map(|n| {
-        let escaped = n.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-        format!("%{escaped}%")
-    });
-    let ids: Vec<i64> = on!(tx, |c| sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str()))
-        .bind(member.0)
-        .bind(pattern.clone())
-        .bind(q.birth_date.map(sql_date))
-        .bind(q.postcode.clone())
-        .bind(q.house_number.as_ref().map(|h| h.to_lowercase()))
-        .bind(q.bsn.as_ref().map(|b| b.as_str().to_owned()))
-        .bind(limit)
-        .fetch_all(&mut *c)
-        .await)?;
-    Ok(ids.into_iter().map(HouseholdId).collect())
 }
 
 /// The cases of a household, for listing beside it: (id, team, status code, referred on).
