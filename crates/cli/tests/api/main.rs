@@ -7,6 +7,7 @@ mod harness;
 mod access;
 mod activation;
 mod auth;
+mod case_details;
 mod cases;
 mod cli;
 mod dashboards;

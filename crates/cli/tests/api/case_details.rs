@@ -1,0 +1,144 @@
+//! What a case records beyond its steps: who referred (organisation, person, "other" in
+//! words), a contact moment's summary for the team, and refusals that say which date field is
+//! wrong and why.
+
+use jiff::Timestamp;
+use serde_json::json;
+
+use crate::harness::{Client, PASSWORD, household, org, referral_body, spawn};
+
+const NOW: &str = "2031-03-04T09:00:00Z";
+
+#[tokio::test]
+async fn the_referrer_is_recorded_and_other_needs_words() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let (h, members) = household(&o.worker_a, o.district_a).await;
+    let mut body = referral_body(h, o.team_a, &members[1..], "2031-03-03");
+    body["referrer_organisation"] = json!("OBS De Vuurvogel");
+    body["referrer_name"] = json!("mevrouw Jansen, intern begeleider");
+    let c = o.worker_a.post("/api/v1/cases", body.clone()).await.expect(201);
+    assert_eq!(
+        (c["referrer_organisation"].as_str(), c["referrer_name"].as_str()),
+        (Some("OBS De Vuurvogel"), Some("mevrouw Jansen, intern begeleider"))
+    );
+    let read = o.worker_a.get(&format!("/api/v1/cases/{}", c["id"])).await.expect(200);
+    assert_eq!(read["referrer_organisation"], "OBS De Vuurvogel");
+
+    // "Anders" needs words; words without "Anders" are refused rather than dropped.
+    let before = t.count("cases").await;
+    body["source"] = json!("other");
+    let r = o.worker_a.post("/api/v1/cases", body.clone()).await.problem(422);
+    assert_eq!(r.body["errors"][0]["code"], "source_other_required");
+    body["source"] = json!("school");
+    body["source_other"] = json!("de buurvrouw");
+    let r = o.worker_a.post("/api/v1/cases", body.clone()).await.problem(422);
+    assert_eq!(r.body["errors"][0]["code"], "source_other_not_other");
+    assert_eq!(t.count("cases").await, before, "nothing saved");
+    body["source"] = json!("other");
+    let c = o.worker_a.post("/api/v1/cases", body).await.expect(201);
+    assert_eq!(c["source_other"], "de buurvrouw");
+}
+
+#[tokio::test]
+async fn a_later_intake_lies_after_the_normal_deadline() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let (h, members) = household(&o.worker_a, o.district_a).await;
+    // Referred on Monday 3 March 2031: the norm is the 5th working day, Monday 10 March.
+    let mut body = referral_body(h, o.team_a, &members[1..], "2031-03-03");
+    body["later_intake_requested_by"] = json!("family");
+    body["requested_intake_on"] = json!("2031-03-10");
+    let r = o.worker_a.post("/api/v1/cases", body.clone()).await.problem(422);
+    assert_eq!(
+        (r.fields(), r.body["errors"][0]["code"].as_str()),
+        (vec!["requested_intake_on".to_owned()], Some("requested_not_later"))
+    );
+    body["requested_intake_on"] = json!("2031-03-11");
+    let c = o.worker_a.post("/api/v1/cases", body).await.expect(201);
+    assert_eq!(c["next_due_on"], "2031-03-11");
+}
+
+#[tokio::test]
+async fn a_step_dated_before_an_earlier_one_names_its_field() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let (h, members) = household(&o.worker_a, o.district_a).await;
+    let id = o
+        .worker_a
+        .post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24"))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let step = |s: &str| format!("/api/v1/cases/{id}/{s}");
+    let r = o.worker_a.post(&step("intake"), json!({"held_on": "2031-02-21"})).await.problem(409);
+    assert_eq!(r.body["current_status"], "referred");
+    assert_eq!(
+        (r.fields(), r.body["errors"][0]["code"].as_str()),
+        (vec!["held_on".to_owned()], Some("before_referral"))
+    );
+    o.worker_a.post(&step("intake"), json!({"held_on": "2031-02-26"})).await.expect(200);
+    let r = o.worker_a.post(&step("start"), json!({"started_on": "2031-02-25"})).await.problem(409);
+    assert_eq!(
+        (r.fields(), r.body["errors"][0]["code"].as_str()),
+        (vec!["started_on".to_owned()], Some("before_intake"))
+    );
+    // A step the state does not allow is a conflict without a field.
+    let r = o.worker_a.post(&step("intake"), json!({"held_on": "2031-02-27"})).await.problem(409);
+    assert!(r.fields().is_empty(), "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_contact_summary_is_for_the_team_only() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let w = &o.worker_a;
+    let (h, members) = household(w, o.district_a).await;
+    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24")).await.expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    w.post(&format!("/api/v1/cases/{id}/intake"), json!({"held_on": "2031-02-25"})).await.expect(200);
+    w.post(&format!("/api/v1/cases/{id}/start"), json!({"started_on": "2031-02-26"})).await.expect(200);
+    let said = "Moeder vertelt over schulden; zij wil hulp bij het ordenen van de post.";
+    let contact = w
+        .post(
+            &format!("/api/v1/cases/{id}/contacts"),
+            json!({"contact_on": "2031-03-03", "form": "home_visit", "minutes": 50, "summary": said}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(contact["summary"], said);
+    let listed = w.get(&format!("/api/v1/cases/{id}/contacts")).await.expect(200);
+    assert!(listed.to_string().contains(said));
+    let long = "x".repeat(1001);
+    w.post(
+        &format!("/api/v1/cases/{id}/contacts"),
+        json!({"contact_on": "2031-03-03", "form": "phone", "minutes": 5, "summary": long}),
+    )
+    .await
+    .problem(422);
+
+    // The parent in Mijn Buurtteam sees nothing of it.
+    let code = w
+        .post(&format!("/api/v1/cases/{id}/portal-invitations"), json!({"person_id": members[0]}))
+        .await
+        .expect(201)["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    Client::new(&t.base)
+        .post("/api/v1/portal/activate", json!({"code": code, "email": "ouder@example.nl", "password": PASSWORD}))
+        .await
+        .expect(201);
+    let parent = t.login("ouder@example.nl").await;
+    for path in ["/api/v1/portal/plan", "/api/v1/portal/access-log"] {
+        let seen = parent.get(path).await.expect(200);
+        assert!(!seen.to_string().contains("schulden"), "{path} shows the summary: {seen}");
+    }
+    parent.get(&format!("/api/v1/cases/{id}/contacts")).await.problem(404);
+}
