@@ -35,6 +35,7 @@ test('a family worker takes a case from referral to closure', async () => {
     const caseId = await registerReferral(page, household);
 
     // Referred: the status and the working-day countdown to the intake.
+    assert.equal(await page.locator('#done').innerText(), 'Aanmelding opgeslagen.');
     assert.equal(await statusBadge(page).innerText(), 'Fase: Aangemeld');
     const deadline = await page.locator('.utrecht-status-badge', { hasText: /Kennismaking uiterlijk/ }).innerText();
     assert.match(deadline, /^Kennismaking uiterlijk \d{1,2} \w+ \d{4}: (nog \d+ werkdagen?|vandaag)$/);
@@ -57,6 +58,7 @@ test('a family worker takes a case from referral to closure', async () => {
     let response = await submitForm(page, 'Kennismaking opslaan');
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).pathname, `/cases/${caseId}`);
+    assert.equal(await page.locator('#done').innerText(), 'Kennismakingsgesprek opgeslagen.');
     assert.equal(await statusBadge(page).innerText(), 'Fase: Kennismaking gehouden');
     await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Kennismakingsgesprek' }).waitFor());
     assert.equal(await page.locator('form[action$="/intake"]').count(), 0, 'the intake form is gone');
@@ -84,6 +86,12 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.match(contactText, /45 min\./);
     assert.match(contactText, new RegExp(household.parent));
     assert.match(contactText, /Mentor van school/);
+    assert.match(contactText, /afspraak met de mentor gemaakt/, 'the summary is on the timeline');
+    // The browser landed on a GET: a reload says the same and saves nothing twice.
+    assert.equal(await page.locator('#done').innerText(), 'Contactmoment opgeslagen.');
+    const reloaded = await page.reload();
+    assert.equal(reloaded.request().method(), 'GET');
+    assert.equal(await page.locator('.bt-timeline__item', { hasText: 'Contact: Telefonisch' }).count(), 1, 'still one contact after a reload');
     await expectAccessible(page, 'case file, in support');
 
     // In support: the case is on the worker's worklist, most recently active first.

@@ -186,7 +186,7 @@ test('a family worker builds the family plan; bad input is kept and refused; the
 
     // The next evaluation is on the worklist.
     await page.goto('/?scope=mine&status=in_support');
-    const row = page.locator('#worklist-results tr', { has: page.locator(`a[href="/cases/${caseId}"]`) });
+    const row = page.locator('#worklist-results .bt-case-card', { has: page.locator(`a[href="/cases/${caseId}"]`) });
     assert.match(await row.innerText(), new RegExp(`Evaluatie uiterlijk ${dutchDate(next)}\\s+nog 28 dagen`));
 
     // A working note: staff only, said so on the page; an empty note is refused.
@@ -404,8 +404,8 @@ test('the family proposes new words for a goal in Mijn Buurtteam; the worker acc
     assert.equal(await late.innerText(), `Evaluatie uiterlijk ${dutchDate(isoDate(-3))}: 3 dagen te laat`);
     assert.match(await late.getAttribute('class'), /utrecht-status-badge--danger/);
     await page.goto('/?scope=mine&status=in_support');
-    const row = page.locator('#worklist-results tr', { has: page.locator(`a[href="/cases/${caseId}"]`) });
-    assert.match(await row.getAttribute('class'), /bt-row--overdue/);
+    const row = page.locator('#worklist-results .bt-case-card', { has: page.locator(`a[href="/cases/${caseId}"]`) });
+    assert.match(await row.getAttribute('class'), /bt-case-card--overdue/);
     const badge = row.locator('.utrecht-status-badge');
     assert.equal(await badge.innerText(), '3 dagen te laat');
     assert.match(await badge.getAttribute('class'), /utrecht-status-badge--danger/);

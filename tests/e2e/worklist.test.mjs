@@ -41,7 +41,7 @@ test('a worker picks up a new referral from a worklist of cards, on a phone', as
     // Picking it up: back on the worklist (a GET), with a confirmation and the worker's name.
     const pickUp = card.getByRole('button', { name: `Mirza ${LONG_NAME} oppakken` });
     await Promise.all([page.waitForURL(/done=claimed/), pickUp.click()]);
-    assert.match(await page.locator('#notice').innerText(), /U hebt de aanmelding opgepakt/);
+    assert.match(await page.locator('#done').innerText(), /U hebt de aanmelding opgepakt/);
     assert.match(await card.innerText(), /Gezinswerker: Deniz Öztürk/);
     assert.equal(await card.getByRole('button').count(), 0, 'nothing left to pick up');
     // A reload sends nothing again.
@@ -91,7 +91,7 @@ test('a team manager filters the worklist per worker, opens a section and assign
     const chosen = await select.locator('option').nth(1).innerText();
     await select.selectOption({ label: chosen });
     await submitForm(page, page.locator('form.bt-assign').first().getByRole('button', { name: 'Toewijzen' }));
-    assert.match(await page.locator('#notice').innerText(), /toegewezen/);
+    assert.match(await page.locator('#done').innerText(), /toegewezen/);
     assert.ok(page.url().includes('/waiting-list?done=assigned'), page.url());
   } finally {
     await context.close();

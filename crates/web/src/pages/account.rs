@@ -82,10 +82,7 @@ pub async fn change_password(State(state): State<AppState>, form: PageForm<Passw
     )
     .await;
     match result {
-        Ok(()) => {
-            let notice = Some(tr.t("account-password-changed"));
-            account_page(&state, &staff, StatusCode::OK, FormState::default(), FormState::default(), notice).await
-        }
+        Ok(()) => super::saved("/account", "password-changed"),
         Err(AppError::Validation(errors)) => {
             // Passwords are never sent back to the browser.
             let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
@@ -167,7 +164,7 @@ pub async fn second_factor_submit(State(state): State<AppState>, form: PageForm<
     if input.action.as_deref() == Some("disable") {
         let password = input.password.unwrap_or_default();
         return match auth::disable_second_factor(&state.app, &staff.actor, &password).await {
-            Ok(()) => Redirect::to("/account").into_response(),
+            Ok(()) => super::saved("/account", "second-factor-off"),
             Err(AppError::Validation(errors)) => {
                 let shown = FormState::new(FormData::default()).with_errors(tr, &errors);
                 account_page(&state, &staff, StatusCode::UNPROCESSABLE_ENTITY, FormState::default(), shown, None).await

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use buurtteam_app::AppError;
 use buurtteam_app::cases::{self, CaseFile, CloseInput, ContactInput, IntakeInput, StartInput};
 use buurtteam_domain::case::CaseStatus;
@@ -275,11 +275,12 @@ async fn after<T>(
     form: FormData,
     result: Result<T, AppError>,
     which: fn(&mut Forms) -> &mut FormState,
+    done: &str,
 ) -> Response {
     let tr = staff.tr();
     let mut forms = default_forms(state.app.today(), staff.user.id.0);
     let status = match result {
-        Ok(_) => return Redirect::to(&format!("/cases/{id}")).into_response(),
+        Ok(_) => return super::saved(&format!("/cases/{id}#timeline-heading"), done),
         Err(AppError::Validation(errors)) => {
             let scope = which(&mut forms).scope.clone();
             *which(&mut forms) = FormState::new(form).in_scope(scope).with_errors(tr, &errors);
@@ -317,12 +318,12 @@ async fn after<T>(
 
 pub async fn hold_intake(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<IntakeInput>) -> Response {
     let result = cases::hold_intake(&state.app, &form.page.actor, CaseId(id), &form.input).await;
-    after(&state, &form.page, id, form.values, result, |f| &mut f.intake).await
+    after(&state, &form.page, id, form.values, result, |f| &mut f.intake, "intake-held").await
 }
 
 pub async fn start_support(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<StartInput>) -> Response {
     let result = cases::start_support(&state.app, &form.page.actor, CaseId(id), &form.input).await;
-    after(&state, &form.page, id, form.values, result, |f| &mut f.start).await
+    after(&state, &form.page, id, form.values, result, |f| &mut f.start, "support-started").await
 }
 
 /// A duration that is not a number is read as 0 minutes, which the use case reports as out of
@@ -333,12 +334,12 @@ pub async fn record_contact(
     form: PageForm<ContactInput>,
 ) -> Response {
     let result = cases::record_contact(&state.app, &form.page.actor, CaseId(id), &form.input).await;
-    after(&state, &form.page, id, form.values, result, |f| &mut f.contact).await
+    after(&state, &form.page, id, form.values, result, |f| &mut f.contact, "contact-recorded").await
 }
 
 pub async fn close(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CloseInput>) -> Response {
     let result = cases::close(&state.app, &form.page.actor, CaseId(id), &form.input).await;
-    after(&state, &form.page, id, form.values, result, |f| &mut f.close).await
+    after(&state, &form.page, id, form.values, result, |f| &mut f.close, "case-closed").await
 }
 
 /// "School / kernpartner: OBS De Vuurvogel, mevrouw Jansen (intern begeleider)"; for "Anders"

@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use buurtteam_app::households::{self, HouseholdInput};
 use buurtteam_app::{AppError, organisation};
 use buurtteam_domain::codes::HouseholdRole;
@@ -84,7 +84,7 @@ pub async fn household_submit(State(state): State<AppState>, form: PageForm<Hous
         }
     }
     match households::create(&state.app, &staff.actor, &input).await {
-        Ok(h) => Redirect::to(&format!("/referrals/new?household_id={}", h.id.0)).into_response(),
+        Ok(h) => super::saved(&format!("/referrals/new?household_id={}", h.id.0), "household-saved"),
         Err(AppError::Validation(errors)) => {
             let errors = kept.errors(errors);
             let shown = FormState::new(form).with_errors(staff.tr(), &errors);

@@ -104,6 +104,9 @@ pub struct Chrome {
     pub path: String,
     /// Its query string (ids and codes only, never client data), kept by the language switch.
     pub query: String,
+    /// What the last form did, said at the top of the page it led to (`?done=<code>` after a
+    /// POST redirected to a GET: message `done-<code>`).
+    pub notice: Option<String>,
 }
 
 /// An item of the navigation menu.
@@ -195,7 +198,29 @@ pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> 
         current: "",
         path: path.to_owned(),
         query: String::new(),
+        notice: None,
     }
+}
+
+/// The confirmation of `?done=<code>` in `query`, if the code is one of the catalogue's
+/// (`done-<code>`); an unknown code says nothing.
+fn done_notice(tr: Tr, query: &str) -> Option<String> {
+    let code = query.split('&').find_map(|p| p.strip_prefix("done="))?;
+    if code.is_empty() || !code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return None;
+    }
+    let key = format!("done-{code}");
+    let text = tr.t(&key);
+    (text != key).then_some(text)
+}
+
+/// Where a saved form leads: `path` with `done=<code>` added before its `#fragment`, so that
+/// the page says what was saved and a reload sends nothing again.
+pub fn saved(path: &str, done: &str) -> Response {
+    let (base, fragment) = path.split_once('#').map_or((path, ""), |(b, f)| (b, f));
+    let sep = if base.contains('?') { '&' } else { '?' };
+    let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    Redirect::to(&format!("{base}{sep}done={done}{hash}")).into_response()
 }
 
 /// The CSRF token of a session: derived from the session token, which only the browser
@@ -276,6 +301,7 @@ impl LoggedIn {
         let path = parts.uri.path().to_owned();
         let mut chrome = base_chrome(state, &parts.headers, &path);
         chrome.query = parts.uri.query().unwrap_or_default().to_owned();
+        chrome.notice = done_notice(chrome.tr, &chrome.query);
         let Some(token) = crate::session::token(&parts.headers) else { return Err(login_redirect(&path)) };
         let (actor, user) = match auth::authenticate(&state.app, &token).await {
             Ok(found) => found,

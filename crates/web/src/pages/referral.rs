@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use buurtteam_app::cases::{self, ReferralInput};
 use buurtteam_app::households::{self, SearchInput};
 use buurtteam_app::{AppError, organisation};
@@ -164,7 +164,7 @@ pub async fn submit(State(state): State<AppState>, form: PageForm<ReferralInput>
     let tr = staff.tr();
     let chrome = staff.chrome("referral");
     match cases::register_referral(&state.app, &staff.actor, &input).await {
-        Ok(view) => Redirect::to(&format!("/cases/{}", view.case.id.0)).into_response(),
+        Ok(view) => super::saved(&format!("/cases/{}", view.case.id.0), "referred"),
         Err(AppError::Validation(errors)) => {
             let household = match input.household_id {
                 Some(id) => households::get(&state.app, &staff.actor, HouseholdId(id)).await,

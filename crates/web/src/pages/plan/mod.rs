@@ -24,7 +24,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use buurtteam_app::AppError;
 use buurtteam_app::cases::{self, CaseFile};
@@ -161,7 +161,7 @@ async fn after<T>(
     let tr = staff.tr();
     let mut forms = Forms::default();
     let status = match result {
-        Ok(done) => return Redirect::to(&format!("/cases/{id}/plan#{}", anchor(&done))).into_response(),
+        Ok(done) => return super::saved(&format!("/cases/{id}/plan#{}", anchor(&done)), "plan-saved"),
         Err(AppError::Validation(errors)) => {
             let shown = target.form(values.0).with_errors(tr, &rows.errors(errors));
             forms.place(target, shown);

@@ -50,7 +50,7 @@ pub async fn notes(State(state): State<AppState>, staff: StaffPage, Path(id): Pa
 pub async fn add_note(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<TextInput>) -> Response {
     let PageForm { page: staff, input, values, .. } = form;
     match uc::add_working_note(&state.app, &staff.actor, CaseId(id), &input).await {
-        Ok(_) => Redirect::to(&format!("/cases/{id}/notes")).into_response(),
+        Ok(_) => crate::pages::saved(&format!("/cases/{id}/notes"), "note-added"),
         Err(AppError::Validation(errors)) => {
             let shown = note_form(values).with_errors(staff.tr(), &errors);
             show_notes(&state, &staff, id, StatusCode::UNPROCESSABLE_ENTITY, shown).await

@@ -2,7 +2,7 @@
 //! in a list that both share.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::cases::{self, CaseView};
@@ -105,15 +105,9 @@ struct WaitingListPage {
     team_id: i64,
     /// The team's workers, to assign a referral to.
     workers: Vec<(i64, String)>,
-    notice: Option<String>,
 }
 
-pub async fn waiting_list(
-    State(state): State<AppState>,
-    staff: StaffPage,
-    Path(team_id): Path<i64>,
-    Query(query): Query<Vec<(String, String)>>,
-) -> Response {
+pub async fn waiting_list(State(state): State<AppState>, staff: StaffPage, Path(team_id): Path<i64>) -> Response {
     let tr = staff.tr();
     let chrome = staff.chrome("worklist");
     let list = or_error_page!(cases::waiting_list(&state.app, &staff.actor, TeamId(team_id)).await, &chrome);
@@ -121,7 +115,7 @@ pub async fn waiting_list(
     let my_teams: Vec<Team> = teams.into_iter().filter(|t| staff.actor.team_ids.contains(&t.id)).collect();
     let today = state.app.today();
     let rows = list.cases.iter().map(|v| row(tr, v, today)).collect();
-    let notice = query.iter().any(|(k, v)| k == "done" && v == "assigned").then(|| tr.t("worklist-assigned"));
+
     render(
         StatusCode::OK,
         &WaitingListPage {
@@ -131,7 +125,6 @@ pub async fn waiting_list(
             teams: my_teams.iter().map(|t| (t.id.0, t.name.clone())).collect(),
             team_id,
             workers: list.staff.iter().map(|(id, name)| (id.0, name.clone())).collect(),
-            notice,
         },
     )
 }

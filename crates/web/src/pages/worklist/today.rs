@@ -74,7 +74,6 @@ struct WorklistPage {
     /// This page with its filters, to come back to after picking up a referral.
     here: String,
     error: Option<String>,
-    notice: Option<String>,
 }
 
 /// The filters from the query string; empty values (the "all" options) count as absent, and a
@@ -137,12 +136,6 @@ pub async fn page(
         }
         Err(e) => return app_error_page(&chrome, e),
     };
-    let notice = query.iter().find(|(k, _)| k == "done").and_then(|(_, v)| match v.as_str() {
-        "claimed" => Some(tr.t("worklist-claimed")),
-        "assigned" => Some(tr.t("worklist-assigned")),
-        "held" => Some(tr.t("worklist-held")),
-        _ => None,
-    });
     let cards =
         Cards { tr, list: &list, actor: &staff.actor, today: state.app.today(), tz: &state.app.settings.time_zone };
     let sections: Vec<ShownSection> = list.sections.iter().map(|s| cards.section(s, &input, list.scope)).collect();
@@ -177,7 +170,6 @@ pub async fn page(
             overview_href: query_string(&input, list.scope, None, None),
             here: query_string(&input, list.scope, list.only.map(SectionKind::code), input.page),
             error,
-            notice,
         },
     )
 }
