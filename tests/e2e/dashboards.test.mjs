@@ -1,11 +1,14 @@
 // Steering dashboards (#6) in the browser: every dashboard page and the half-year report
 // without axe violations (WCAG 2.1 A/AA), the period picker as a plain GET form, the charts
-// as named images with their tables, suppression for analysts, and the exports.
+// as named images with their tables, suppression for analysts, and the exports. A team
+// manager lands on their team without comparisons of teams or districts; an empty chart says
+// why; the half-year report prints with its key figures on page 1.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
 import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users, setUp } from './helpers.mjs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 let server;
 let browser;
@@ -13,6 +16,27 @@ setUp((s, b) => {
   server = s;
   browser = b;
 });
+
+/** The text of each page of a PDF. */
+async function pdfPages(bytes) {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((x) => x.str).join(' ').replace(/\s+/g, ' '));
+  }
+  return pages;
+}
+
+/** No sideways scrolling and a screenshot at 1366 and 390 px wide. */
+async function atBothWidths(page, name) {
+  for (const [width, height] of [[1366, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page, `${name} at ${width} px`);
+    await screenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 /** The options of the area picker: [value, label]. */
 async function scopes(page) {
@@ -30,14 +54,17 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     await screenshot(page, 'dashboard-city');
     // Charts are images with a name, each with its table.
     const charts = page.locator('svg.bt-chart[role="img"]');
-    assert.equal(await charts.count(), 10, 'ten charts');
+    // Ten tables with a chart; the demo imports no population figures, so reach per 1,000
+    // residents says so instead of drawing a chart, and the tile map is left out.
+    assert.equal(await charts.count(), 9, 'nine charts');
+    assert.match(await page.locator('section.bt-dash-table--reach .bt-chart-empty').innerText(), /geen inwonersaantallen ingelezen/);
     for (const svg of await charts.all()) {
       const name = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')).textContent);
       assert.ok(name.length > 0, 'the chart has a name');
     }
     assert.equal(await page.locator('table.utrecht-table').count(), 11);
     assert.equal(await page.locator('.bt-chart__reference').count(), 1, 'the intake target line');
-    assert.equal(await page.locator('.bt-tilemap .bt-tile').count(), 10, 'ten districts on the map');
+    assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map of unknowns');
     assert.match(await page.locator('.bt-dash-note').innerText(), /onder de 5/);
 
     // The period picker is a plain GET form: a month, in the URL.
@@ -97,8 +124,28 @@ test('a team manager and a family worker see what they may', async () => {
   try {
     await login(manager.page, users.manager1);
     await manager.page.goto('/dashboards');
+    // A manager lands on their own team, and may still choose the city.
+    await manager.page.getByRole('heading', { level: 1, name: /^Sturing: Team / }).waitFor();
+    const chosen = await manager.page.locator('#scope').inputValue();
+    assert.match(chosen, /^team-\d+$/, 'their team is chosen');
     await expectAccessible(manager.page, 'dashboard for a team manager');
     assert.ok((await scopes(manager.page)).some(([v]) => v === 'city'), 'a manager may read the city');
+    // One team: no comparison of teams or districts, no reach per district, no map.
+    for (const name of ['Aanmeldingen per team', 'Aanmeldingen per wijk', 'Bereik per wijk']) {
+      assert.equal(await manager.page.getByRole('heading', { level: 2, name }).count(), 0, `no "${name}" for one team`);
+    }
+    assert.equal(await manager.page.locator('.bt-tilemap').count(), 0);
+    assert.ok((await manager.page.locator('svg.bt-chart').count()) > 0, 'the team has charts');
+    // Everything in one workbook.
+    const [download] = await Promise.all([
+      manager.page.waitForEvent('download'),
+      manager.page.getByRole('link', { name: 'Download alles (Excel)' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), new RegExp(`^sturing-${chosen}-quarter-\\d{4}-\\d{2}-01\\.xlsx$`));
+    await atBothWidths(manager.page, 'dashboard-team-manager');
+    // The city, chosen, still has its comparisons.
+    await manager.page.goto('/dashboards?scope=city');
+    await manager.page.getByRole('heading', { level: 2, name: 'Aanmeldingen per wijk' }).waitFor();
 
     await login(worker.page, users.worker1);
     await worker.page.locator('nav.bt-nav').getByRole('link', { name: 'Sturing', exact: true }).click();
@@ -112,5 +159,70 @@ test('a team manager and a family worker see what they may', async () => {
   } finally {
     await manager.context.close();
     await worker.context.close();
+  }
+});
+
+test('an empty chart says why', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await login(page, users.analyst);
+    // A month long before the demo's year: no cases, and no population figures yet (those
+    // of the demo are of 1 January 2023).
+    await page.goto('/dashboards?scope=city&period=month&start=2022-03-01');
+    await page.getByText('Deze periode: 1 maart 2022 t/m 31 maart 2022.').waitFor();
+    const reach = page.locator('section.bt-dash-table--reach');
+    assert.match(await reach.locator('.bt-chart-empty').innerText(), /geen inwonersaantallen ingelezen/);
+    assert.equal(await reach.locator('svg.bt-chart').count(), 0, 'no chart of dashes');
+    assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map without populations');
+    // An analyst's zeros are "<5" like any small count: the chart says they are hidden, not
+    // that there are none.
+    const sources = page.locator('section.bt-dash-table--referrals_by_source .bt-chart-empty');
+    assert.equal(await sources.innerText(), 'Geen grafiek: alle aantallen in deze periode zijn kleiner dan 5 en daarom afgeschermd.');
+    assert.equal(await page.locator('svg.bt-chart').count(), 0, 'no chart draws zeros');
+    await expectAccessible(page, 'dashboard with empty charts');
+    await atBothWidths(page, 'dashboard-empty');
+  } finally {
+    await context.close();
+  }
+  // A manager's own team is exact: there the period simply has no figures.
+  const manager = await newPage(browser, server);
+  try {
+    await login(manager.page, users.manager1);
+    await manager.page.goto('/dashboards?period=month&start=2022-03-01');
+    const sources = manager.page.locator('section.bt-dash-table--referrals_by_source .bt-chart-empty');
+    assert.equal(await sources.innerText(), 'Geen grafiek: er zijn geen gegevens over deze periode.');
+    assert.equal(await manager.page.locator('svg.bt-chart').count(), 0, 'no chart draws zeros');
+    await expectAccessible(manager.page, 'a team dashboard without figures');
+  } finally {
+    await manager.context.close();
+  }
+});
+
+test('the half-year report: the last complete half year, a print button, key figures on page 1', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await login(page, users.manager1);
+    await page.goto('/reports/half-year');
+    const title = (await page.locator('h1').innerText()).trim();
+    assert.match(title, /^Halfjaarrapportage [12]e halfjaar \d{4}: Team /);
+    assert.equal(await page.getByText('De periode loopt nog').count(), 0, 'a complete half year');
+    const print = page.getByRole('button', { name: 'Afdrukken of opslaan als pdf' });
+    await print.waitFor();
+    await expectAccessible(page, 'half-year report with its print button');
+    await atBothWidths(page, 'half-year-report');
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await print.isVisible(), false, 'the button is not printed');
+    assert.equal(await page.locator('section.bt-dash-table--kpis').isVisible(), false, 'the tiles carry the key figures');
+    const pages = await pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(pages.length >= 2, `${pages.length} pages`);
+    const first = pages[0];
+    assert.ok(first.includes(title.split(':')[0]), `the title on page 1: ${first.slice(0, 200)}`);
+    for (const text of ['Kerncijfers', 'Aanmeldingen', 'Contactmomenten', 'Bereikte huishoudens']) {
+      assert.ok(first.includes(text), `${text} on page 1, not a near-empty first page: ${first}`);
+    }
+  } finally {
+    await context.close();
   }
 });

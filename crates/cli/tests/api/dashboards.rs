@@ -43,12 +43,18 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     // C1-C4 referred in the quarter; C5 in the first quarter, and C6 (2 March).
     assert!(html.contains("<p class=\"bt-kpi__label\">Aanmeldingen</p>\n    <p class=\"bt-kpi__value\">4</p>\n    <p class=\"bt-kpi__previous\">Vorige periode: 2</p>\n    <p class=\"bt-kpi__difference\">2 meer dan de vorige periode</p>"), "{html}");
     // Charts are images with a name, with the 90% target line on the intake chart.
-    assert_eq!(html.matches("role=\"img\"").count(), 10, "a chart for every table but the key figures");
+    // One team: no comparison of teams or districts, no reach per district, no map.
+    assert!(!html.contains("Aanmeldingen per team") && !html.contains("Aanmeldingen per wijk"), "{html}");
+    assert!(!html.contains("Bereik per wijk") && !html.contains("bt-tilemap"));
+    // Intake, sources, life domains, waiting time, duration, closures and contact forms: a
+    // chart each where the quarter has figures, a sentence where it has none.
+    let charts = html.matches("role=\"img\"").count();
+    let empty = html.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
+    assert_eq!(charts + empty, 7, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
     assert!(!suppressed(&html), "a manager sees their own team exactly");
-    // The tile map: Overvecht has 6 households of 34,916 residents: 0.2 per 1,000.
-    assert!(html.contains("<span class=\"bt-tile__name\">Overvecht</span> <span class=\"bt-tile__value\">0,2</span>"));
+    assert!(html.contains(&format!("href=\"/dashboards/workbook.xlsx?scope=team-{}", o.team_a)), "download all");
     // Every text comes from the catalogue.
     assert!(!html.contains(">dash-") && !html.contains("\"dash-"), "a message key leaked into the page");
     assert!(!html.contains("style="), "no inline styles (CSP)");
@@ -167,13 +173,150 @@ async fn who_may_open_which_dashboard() {
     let (status, _, _) = text(&o.worker_a, &format!("/dashboards?period=year&start={today}")).await;
     assert_eq!(status, 200);
 
-    // On 20 November 2026 the second half year runs: an analyst's dashboard offers the report of
-    // the first, which they may open; a family worker's (exact figures) that of the second.
+    // On 20 November 2026 the second half year runs: every dashboard offers the report of the
+    // first, the last complete one, whoever reads it.
     t.app.clock.set("2026-11-20T12:00:00Z".parse().expect("time"));
     let (_, _, html) = text(&o.analyst, "/dashboards?scope=city&period=month&start=2026-10-01").await;
-    assert!(html.contains("start=2026-01-01\">Halfjaarrapportage van het vorige halfjaar"), "{html}");
+    assert!(html.contains("start=2026-01-01\">Halfjaarrapportage 1e halfjaar 2026"), "{html}");
     let (status, _, _) = text(&o.analyst, "/reports/half-year?scope=city&start=2026-01-01").await;
     assert_eq!(status, 200);
     let (_, _, html) = text(&o.worker_a, "/dashboards?period=month&start=2026-10-01").await;
-    assert!(html.contains("start=2026-07-01\">Halfjaarrapportage van dit halfjaar"), "{html}");
+    assert!(html.contains("start=2026-01-01\">Halfjaarrapportage 1e halfjaar 2026"), "{html}");
+}
+
+#[tokio::test]
+async fn a_team_manager_lands_on_their_team() {
+    let (_t, o) = seven_cases().await;
+    let (status, _, html) = text(&o.manager, &format!("/dashboards?{Q2}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<h1 class=\"utrecht-heading-1\">Sturing: Team Buurtteam Overvecht</h1>"), "{html}");
+    assert!(html.contains(&format!("<option value=\"team-{}\" selected>", o.team_a)), "their team is chosen");
+    assert!(html.contains("<option value=\"city\">"), "the city stays on offer");
+    assert!(!suppressed(&html), "their own team: exact figures");
+    // An analyst still starts at the city, with the comparison of districts.
+    let (_, _, html) = text(&o.analyst, &format!("/dashboards?{Q2}")).await;
+    assert!(html.contains("Sturing: Hele stad") && html.contains("Aanmeldingen per wijk"), "{html}");
+}
+
+#[tokio::test]
+async fn the_half_year_report_opens_on_the_last_complete_half_year() {
+    let (t, _o) = seven_cases().await;
+    for (now, title, previous) in [
+        ("2026-06-30T21:00:00Z", "Halfjaarrapportage 2e halfjaar 2025", "1 januari 2025 t/m 30 juni 2025"),
+        ("2026-07-01T08:00:00Z", "Halfjaarrapportage 1e halfjaar 2026", "1 juli 2025 t/m 31 december 2025"),
+        ("2026-12-31T12:00:00Z", "Halfjaarrapportage 1e halfjaar 2026", "1 juli 2025 t/m 31 december 2025"),
+        ("2027-01-01T08:00:00Z", "Halfjaarrapportage 2e halfjaar 2026", "1 januari 2026 t/m 30 juni 2026"),
+    ] {
+        t.app.clock.set(now.parse().expect("time"));
+        // Logged in anew: a jump of the clock ends the session.
+        let manager = t.login("m@test.nl").await;
+        let (status, _, html) = text(&manager, "/reports/half-year").await;
+        assert_eq!(status, 200, "{now}");
+        assert!(
+            html.contains(&format!("<h1 class=\"utrecht-heading-1\">{title}: Team Buurtteam Overvecht</h1>")),
+            "{now}: {html}"
+        );
+        assert!(html.contains(&format!("Vergeleken met de vorige periode: {previous}.")), "{now}");
+        assert!(!html.contains("De periode loopt nog"), "{now}: a complete half year");
+        assert!(html.contains("data-bt-print hidden>Afdrukken of opslaan als pdf</button>"), "the print button");
+    }
+}
+
+/// The files of an XLSX archive by name.
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).expect("entry");
+            let mut text = String::new();
+            f.read_to_string(&mut text).expect("utf-8");
+            (f.name().expect("name").into_owned(), text)
+        })
+        .collect()
+}
+
+/// The sheet names of a workbook, in order.
+fn sheets(files: &std::collections::BTreeMap<String, String>) -> Vec<String> {
+    files["xl/workbook.xml"]
+        .split("<sheet name=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
+    let (_t, o) = seven_cases().await;
+    let q = format!("scope=team-{}&{Q2}", o.team_a);
+    let (status, ct, disposition, body) = get(&o.manager, &format!("/dashboards/workbook.xlsx?{q}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(ct, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assert_eq!(disposition, format!("attachment; filename=\"sturing-team-{}-quarter-2026-04-01.xlsx\"", o.team_a));
+    let files = unzip(&body);
+    assert_eq!(
+        sheets(&files),
+        [
+            "Over deze export",
+            "Kerncijfers",
+            "Kennismaking binnen 5 werkdagen",
+            "Aanmeldingen per aanmelder",
+            "Aanmeldingen per leefgebied",
+            "Wachtlijst naar wachttijd",
+            "Afgesloten begeleidingen naar d",
+            "Afsluitingen naar reden",
+            "Contactmomenten naar vorm",
+        ],
+        "a sheet per table of the team's dashboard, no comparison of teams"
+    );
+    let strings = &files["xl/sharedStrings.xml"];
+    for text in [
+        "Team Buurtteam Overvecht",
+        "1 april 2026 t/m 30 juni 2026",
+        "1 januari 2026 t/m 31 maart 2026",
+        "Gebied",
+        "Periode",
+    ] {
+        assert!(strings.contains(text), "{text}");
+    }
+    // Intake within 5 working days: 1 of 3 = 33.3%, the number 0.333 with a percent format.
+    let intake = &files["xl/worksheets/sheet3.xml"];
+    let cell = intake.split("<c r=\"B7\"").nth(1).and_then(|c| c.split("</c>").next()).unwrap_or_default();
+    let value: f64 =
+        cell.split("<v>").nth(1).and_then(|v| v.split('<').next()).and_then(|v| v.parse().ok()).expect("a number");
+    assert!((value - 0.333).abs() < 1e-9, "B7 of the intake sheet: {cell}");
+    let style: usize =
+        cell.split("s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).expect("a style");
+    let styles = &files["xl/styles.xml"];
+    let xf = styles.split("<cellXfs").nth(1).and_then(|x| x.split("<xf ").nth(style + 1)).unwrap_or_default();
+    let fmt_id = xf.split("numFmtId=\"").nth(1).and_then(|s| s.split('"').next()).unwrap_or_default();
+    assert!(
+        styles.contains(&format!("numFmtId=\"{fmt_id}\" formatCode=\"0.0%\"")),
+        "a percent format: {xf} in {styles}"
+    );
+}
+
+#[tokio::test]
+async fn the_workbook_keeps_suppression() {
+    let (_t, o) = seven_cases().await;
+    let (status, _, _, body) = get(&o.analyst, &format!("/dashboards/workbook.xlsx?scope=city&{Q2}")).await;
+    assert_eq!(status, 200);
+    let files = unzip(&body);
+    assert!(sheets(&files).contains(&"Aanmeldingen per team".to_owned()));
+    assert!(sheets(&files).contains(&"Bereik per wijk".to_owned()));
+    let strings = &files["xl/sharedStrings.xml"];
+    assert!(strings.contains("&lt;5") && strings.contains("afgeschermd"), "the markers as on the page");
+    assert!(strings.contains("Kleine aantallen"), "the note on suppression");
+    // Referrals in the city: 5, protected on the page. No sheet holds it as a number: the
+    // key figures sheet has the marker where the page has it.
+    let kpis = &files["xl/worksheets/sheet2.xml"];
+    let b7 = kpis.split("<c r=\"B7\"").nth(1).and_then(|c| c.split("</c>").next()).unwrap_or_default();
+    assert!(b7.contains("t=\"s\""), "a text cell, not a number: {b7}");
+    let index: usize =
+        b7.split("<v>").nth(1).and_then(|v| v.split('<').next()).and_then(|v| v.parse().ok()).expect("index");
+    let shared: Vec<&str> = strings.split("<si>").skip(1).collect();
+    assert!(shared[index].contains(">afgeschermd<"), "{}", shared[index]);
+    let (_, _, _, csv) = get(&o.analyst, &format!("/dashboards/export.csv?scope=city&{Q2}&table=kpis")).await;
+    assert!(String::from_utf8_lossy(&csv).contains("\r\nAanmeldingen;afgeschermd;"), "the same as the CSV");
 }

@@ -40,6 +40,7 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
         asset!("swagger-ui.css", "text/css; charset=utf-8"),
         asset!("api-reference.js", "text/javascript; charset=utf-8"),
         asset!("api-reference.css", "text/css; charset=utf-8"),
+        asset!("print.js", "text/javascript; charset=utf-8"),
     ]
     .into_iter()
     .map(|(name, content_type, raw, gz)| {

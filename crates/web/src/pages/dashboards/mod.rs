@@ -81,6 +81,35 @@ pub fn parse_scope(scope: Option<&str>, id: Option<&str>) -> Option<Scope> {
     }
 }
 
+/// Where the dashboard opens without a scope in the URL: family workers and team managers on
+/// their (first) own team, the work they answer for; analysts, and anyone without a team, on
+/// the city.
+pub fn default_scope(role: Role, team_ids: &[buurtteam_domain::ids::TeamId]) -> Scope {
+    match (role, team_ids.first()) {
+        (Role::FamilyWorker | Role::TeamManager, Some(t)) => Scope::Team(*t),
+        _ => Scope::City,
+    }
+}
+
+/// The last half year that has ended by `today`: on 30 June that is the second half of the
+/// year before, from 1 July the first half of this year.
+pub fn last_complete_half_year(today: Date) -> Period {
+    PeriodKind::HalfYear.before(today)
+}
+
+/// The half year whose report the dashboard links to: the one holding the start of the chosen
+/// period when it has ended, else the last complete one before it. A report is a look back
+/// at a whole half year, for every reader.
+pub fn report_half_year(period_start: Date, today: Date) -> Period {
+    let half = PeriodKind::HalfYear.containing(period_start);
+    if half.to < today { half } else { PeriodKind::HalfYear.before(half.from) }
+}
+
+/// 1 for the half year starting in January, 2 for the one starting in July.
+pub fn half_number(start: Date) -> i64 {
+    if start.month() <= 6 { 1 } else { 2 }
+}
+
 /// The selection of a query; `problem` is true when part of it was not understood and a
 /// default was taken instead. `kind` forces the kind of period (the half-year report).
 pub fn select(
@@ -116,11 +145,7 @@ pub fn select(
     if running {
         period.to = today;
     }
-    let default_scope = if role == Role::FamilyWorker {
-        team_ids.first().map_or(Scope::City, |t| Scope::Team(*t))
-    } else {
-        Scope::City
-    };
+    let default_scope = default_scope(role, team_ids);
     let scope = match (q.scope.as_deref().filter(|s| !s.is_empty()), parse_scope(q.scope.as_deref(), q.id.as_deref())) {
         (None, _) => default_scope,
         (Some(_), Some(s)) => s,
@@ -232,14 +257,11 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(q): Que
         Err(r) => return r,
     };
     let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
-    // Readers of suppressed figures get ended periods only: while this half year runs, the
-    // report they can open is that of the half year before.
-    let mut half = PeriodKind::HalfYear.containing(sel.period.from);
-    let mut report_label = tr.t("dash-report-link");
-    if view.current.small_counts_suppressed && half.to >= state.app.today() {
-        half = PeriodKind::HalfYear.before(half.from);
-        report_label = tr.t("dash-report-link-previous");
-    }
+    let half = report_half_year(sel.period.from, state.app.today());
+    let report_label = tr.tn(
+        "dash-report-link",
+        &[("half", half_number(half.from).into()), ("year", i64::from(half.from.year()).into())],
+    );
     render(
         StatusCode::OK,
         &DashboardPage {
@@ -276,11 +298,10 @@ pub async fn half_year_report(State(state): State<AppState>, staff: StaffPage, Q
         Ok(x) => x,
         Err(r) => return r,
     };
-    let half = if sel.period.from.month() == 1 { 1 } else { 2 };
     let title = tr.tn(
         "dash-report-title",
         &[
-            ("half", half.into()),
+            ("half", half_number(sel.period.from).into()),
             ("year", i64::from(sel.period.from.year()).into()),
             ("scope", choices.label.clone().into()),
         ],
@@ -289,7 +310,8 @@ pub async fn half_year_report(State(state): State<AppState>, staff: StaffPage, Q
     render(StatusCode::OK, &ReportPage { page: chrome, d, title })
 }
 
-/// `GET /dashboards/export.csv` and `.xlsx`: one table of the dashboard.
+/// `GET /dashboards/export.csv` and `.xlsx`: one table of the dashboard (`table=...`);
+/// `GET /dashboards/workbook.xlsx`: every table of the dashboard, a sheet each.
 pub async fn export(
     State(state): State<AppState>,
     staff: StaffPage,
@@ -301,6 +323,7 @@ pub async fn export(
     let format = match file.as_str() {
         "export.csv" => "csv",
         "export.xlsx" => "xlsx",
+        "workbook.xlsx" => "workbook",
         _ => return error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail"),
     };
     let (sel, _, view, choices) = match load(&state, &staff, &chrome, &q, None).await {
@@ -308,25 +331,28 @@ pub async fn export(
         Err(r) => return r,
     };
     let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
-    let name = q.table.as_deref().unwrap_or("kpis");
-    let Some(table) = d.tables.iter().find(|t| t.name == name) else {
-        return error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail");
+    let xlsx_failed = |e: rust_xlsxwriter::XlsxError| {
+        tracing::error!(error = %e, "xlsx export failed");
+        error_page(&chrome, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal-detail")
     };
-    let file_name =
-        format!("sturing-{}-{}-{}-{}.{format}", table.name, sel.scope_code(), sel.kind.code(), sel.period.from);
-    let (body, content_type) = if format == "csv" {
-        (super::export::csv(tr, table).into_bytes(), "text/csv; charset=utf-8")
+    let selection = format!("{}-{}-{}", sel.scope_code(), sel.kind.code(), sel.period.from);
+    let (body, content_type, file_name) = if format == "workbook" {
+        match super::export::workbook(tr, &d, &tr.date(&state.app.today())) {
+            Ok(b) => (b, super::export::XLSX_TYPE, format!("sturing-{selection}.xlsx")),
+            Err(e) => return xlsx_failed(e),
+        }
     } else {
-        match super::export::xlsx(tr, table) {
-            Ok(b) => (b, super::export::XLSX_TYPE),
-            Err(e) => {
-                tracing::error!(error = %e, "xlsx export failed");
-                return error_page(
-                    &chrome,
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "error-internal-title",
-                    "error-internal-detail",
-                );
+        let name = q.table.as_deref().unwrap_or("kpis");
+        let Some(table) = d.tables.iter().find(|t| t.name == name) else {
+            return error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail");
+        };
+        let file_name = format!("sturing-{}-{selection}.{format}", table.name);
+        if format == "csv" {
+            (super::export::csv(tr, table).into_bytes(), "text/csv; charset=utf-8", file_name)
+        } else {
+            match super::export::xlsx(tr, &d, table) {
+                Ok(b) => (b, super::export::XLSX_TYPE, file_name),
+                Err(e) => return xlsx_failed(e),
             }
         }
     };

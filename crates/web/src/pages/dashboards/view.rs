@@ -8,6 +8,9 @@ pub enum Cell {
     Text(String),
     /// A value with this many decimals.
     Number(f64, u8),
+    /// A percentage (0-100) with one decimal: shown as a number under a "(%)" heading, exported
+    /// as a fraction with a percent format.
+    Pct(f64),
     /// Hidden by small-cell suppression: "<5".
     Suppressed,
     /// Not small itself, hidden to protect a small figure: "afgeschermd" / "protected".
@@ -34,9 +37,16 @@ impl Cell {
         }
     }
 
+    fn pct(s: &Stat) -> Self {
+        match Self::stat(s) {
+            Self::Number(v, _) => Self::Pct(v),
+            other => other,
+        }
+    }
+
     pub fn value(&self) -> Option<f64> {
         match self {
-            Self::Number(v, _) => Some(*v),
+            Self::Number(v, _) | Self::Pct(v) => Some(*v),
             _ => None,
         }
     }
@@ -46,6 +56,7 @@ impl Cell {
         match self {
             Self::Text(t) => t.clone(),
             Self::Number(v, d) => number(tr, *v, *d),
+            Self::Pct(v) => number(tr, *v, 1),
             Self::Suppressed => buurtteam_domain::kpi::SUPPRESSED.to_owned(),
             Self::Protected => tr.t("dash-protected"),
             Self::Empty => "—".to_owned(),
@@ -82,6 +93,8 @@ pub struct DataTable {
     pub rows: Vec<Vec<Cell>>,
     /// The chart of the table, inline SVG.
     pub chart: Option<String>,
+    /// Why there is no chart where one would be: shown in its place instead of empty bars.
+    pub no_chart: Option<String>,
 }
 
 impl DataTable {
@@ -142,9 +155,9 @@ fn breakdown(tr: Tr, name: &'static str, list: &str, first_col: &str, now: &[Ite
             vec![
                 Cell::Text(item_label(tr, list, i)),
                 Cell::count(&i.count),
-                Cell::stat(&i.pct),
+                Cell::pct(&i.pct),
                 prev.map_or(Cell::Empty, |p| Cell::count(&p.count)),
-                prev.map_or(Cell::Empty, |p| Cell::stat(&p.pct)),
+                prev.map_or(Cell::Empty, |p| Cell::pct(&p.pct)),
             ]
         })
         .collect();
@@ -160,6 +173,39 @@ fn breakdown(tr: Tr, name: &'static str, list: &str, first_col: &str, now: &[Ite
         ],
         rows,
         chart: None,
+        no_chart: None,
+    }
+}
+
+/// Why a chart over `col` of these rows would show nothing: no figure in the period (all zero
+/// or nothing to compute over), or every figure hidden by suppression. `None` when there is
+/// something to draw. For percentages a 0 is a figure (none on time); for counts it is not.
+pub fn no_chart_reason(tr: Tr, rows: &[Vec<Cell>], col: usize, zero_is_data: bool) -> Option<String> {
+    let cells = || rows.iter().filter_map(|r| r.get(col));
+    if cells().any(|c| c.value().is_some_and(|v| v > 0.0 || zero_is_data)) {
+        return None;
+    }
+    if cells().any(|c| matches!(c, Cell::Suppressed | Cell::Protected)) {
+        return Some(tr.t("dash-chart-empty-suppressed"));
+    }
+    Some(tr.t("dash-chart-empty-period"))
+}
+
+/// Whether a table belongs on the dashboard of this scope: a comparison of teams or districts
+/// says nothing when the scope is one team, or one district.
+pub fn fits_scope(name: &str, scope: Scope) -> bool {
+    match scope {
+        Scope::City => true,
+        Scope::District(_) => name != "referrals_by_district",
+        Scope::Team(_) => !matches!(name, "referrals_by_team" | "referrals_by_district" | "reach"),
+    }
+}
+
+/// Sets the chart of a table, or the reason there is none.
+fn set_chart(t: &mut DataTable, reason: Option<String>, chart: impl FnOnce(&DataTable) -> String) {
+    match reason {
+        Some(r) => t.no_chart = Some(r),
+        None => t.chart = Some(chart(t)),
     }
 }
 
@@ -240,22 +286,22 @@ fn key_figures(now: &Report, before: &Report) -> Vec<(&'static str, Cell, Cell, 
         ("dash-kpi-intakes-held", Cell::count(&now.intakes_held), Cell::count(&before.intakes_held), Count),
         (
             "dash-kpi-intake-on-time",
-            Cell::stat(&now.intake_within_5_working_days_pct),
-            Cell::stat(&before.intake_within_5_working_days_pct),
+            Cell::pct(&now.intake_within_5_working_days_pct),
+            Cell::pct(&before.intake_within_5_working_days_pct),
             Pct,
         ),
         (
             "dash-kpi-intake-on-time-excl",
-            Cell::stat(&now.intake_within_5_working_days_pct_excl_requested),
-            Cell::stat(&before.intake_within_5_working_days_pct_excl_requested),
+            Cell::pct(&now.intake_within_5_working_days_pct_excl_requested),
+            Cell::pct(&before.intake_within_5_working_days_pct_excl_requested),
             Pct,
         ),
         ("dash-kpi-intake-median", Cell::stat(&now.intake_median_days), Cell::stat(&before.intake_median_days), Days),
         ("dash-kpi-starts", Cell::count(&now.starts), Cell::count(&before.starts), Count),
         (
             "dash-kpi-start-2-weeks",
-            Cell::stat(&now.start_within_2_weeks_pct),
-            Cell::stat(&before.start_within_2_weeks_pct),
+            Cell::pct(&now.start_within_2_weeks_pct),
+            Cell::pct(&before.start_within_2_weeks_pct),
             Pct,
         ),
         ("dash-kpi-waiting", Cell::count(&now.waiting_list), Cell::count(&before.waiting_list), Count),
@@ -335,6 +381,7 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
             })
             .collect(),
         chart: None,
+        no_chart: None,
     };
 
     let mut intake = DataTable {
@@ -344,20 +391,22 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
         rows: vec![
             vec![
                 Cell::Text(tr.t("dash-kpi-intake-on-time")),
-                Cell::stat(&now.intake_within_5_working_days_pct),
-                Cell::stat(&before.intake_within_5_working_days_pct),
+                Cell::pct(&now.intake_within_5_working_days_pct),
+                Cell::pct(&before.intake_within_5_working_days_pct),
             ],
             vec![
                 Cell::Text(tr.t("dash-kpi-intake-on-time-excl")),
-                Cell::stat(&now.intake_within_5_working_days_pct_excl_requested),
-                Cell::stat(&before.intake_within_5_working_days_pct_excl_requested),
+                Cell::pct(&now.intake_within_5_working_days_pct_excl_requested),
+                Cell::pct(&before.intake_within_5_working_days_pct_excl_requested),
             ],
         ],
         chart: None,
+        no_chart: None,
     };
     let target =
         Reference { value: intake_target_pct, label: tr.t1("dash-target", "pct", number(tr, intake_target_pct, 0)) };
-    intake.chart = Some(chart_of(tr, &intake, (1, 2), true, Some(target)));
+    let reason = no_chart_reason(tr, &intake.rows, 1, true);
+    set_chart(&mut intake, reason, |t| chart_of(tr, t, (1, 2), true, Some(target)));
 
     let mut tables = vec![kpis, intake];
     for (name, list, first, a, b) in [
@@ -375,8 +424,12 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
         ("case_duration", "dash-range", "dash-col-duration", &now.case_duration, &before.case_duration),
         ("contact_forms", "contact-form", "dash-col-contact-form", &now.contact_forms, &before.contact_forms),
     ] {
+        if !fits_scope(name, sel.scope) {
+            continue;
+        }
         let mut t = breakdown(tr, name, list, first, a, b);
-        t.chart = Some(chart_of(tr, &t, (1, 3), false, None));
+        let reason = no_chart_reason(tr, &t.rows, 1, false);
+        set_chart(&mut t, reason, |t| chart_of(tr, t, (1, 3), false, None));
         tables.push(t);
     }
     // Closures by reason: a breakdown without shares in the report; shares against closures.
@@ -399,8 +452,10 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
             })
             .collect(),
         chart: None,
+        no_chart: None,
     };
-    closures.chart = Some(chart_of(tr, &closures, (1, 2), false, None));
+    let reason = no_chart_reason(tr, &closures.rows, 1, false);
+    set_chart(&mut closures, reason, |t| chart_of(tr, t, (1, 2), false, None));
     tables.insert(tables.len() - 1, closures);
 
     // Reach per district, and the tile map.
@@ -432,8 +487,17 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
         ],
         rows: reach_rows,
         chart: None,
+        no_chart: None,
     };
-    reach.chart = Some(chart_of(tr, &reach, (3, 5), false, None));
+    // Without population figures there is nothing to relate reach to: say so, rather than
+    // drawing a chart of dashes.
+    let no_population = !now.reach.is_empty() && now.reach.iter().all(|r| r.residents.is_none());
+    let reason = if no_population {
+        Some(tr.t("dash-chart-empty-population"))
+    } else {
+        no_chart_reason(tr, &reach.rows, 1, false)
+    };
+    set_chart(&mut reach, reason, |t| chart_of(tr, t, (3, 5), false, None));
     let max = now.reach.iter().filter_map(|r| r.per_1000_residents.value().flatten()).fold(0.0f64, f64::max);
     let mut extra = 0u8;
     let map = now
@@ -471,7 +535,11 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
         })
         .chain(std::iter::once(("bt-tile--none".to_owned(), tr.t("dash-legend-none"))))
         .collect();
-    tables.push(reach);
+    // The tile map compares districts: only for the city, and only with reach to show.
+    let map = if sel.scope == Scope::City && reach.chart.is_some() { map } else { Vec::new() };
+    if fits_scope("reach", sel.scope) {
+        tables.push(reach);
+    }
 
     Dashboard {
         scope_label,
