@@ -97,3 +97,36 @@ test('a team manager filters the worklist per worker, opens a section and assign
     await context.close();
   }
 });
+
+test("a team manager reads the team's caseload per worker and reassigns a case from it", async () => {
+  for (const width of [1366, 390]) {
+    const { context, page } = await newPage(browser, server, { viewport: { width, height: 900 } });
+    try {
+      await login(page, users.manager1);
+      const link = page.locator('main a[href$="/caseload"]').first();
+      const href = await link.getAttribute('href');
+      await page.goto(href);
+      assert.match(await page.locator('h1').innerText(), /^Caseload /);
+      const rows = page.locator('#caseload tbody tr');
+      assert.ok((await rows.count()) > 2, 'a line per worker and one for nobody');
+      await expectNoHorizontalScroll(page, `caseload at ${width} px`);
+      await expectAccessible(page, `caseload at ${width} px`);
+      await screenshot(page, `caseload-${width}`);
+      if (width !== 1366) continue;
+
+      // Open the busiest worker's cases and give the first one to the first worker listed.
+      const busiest = page.locator('section.bt-caseload').last();
+      const name = await busiest.locator('h3').innerText();
+      await busiest.locator('summary').click();
+      const form = busiest.locator('form.bt-assign').first();
+      const target = await form.locator('option').first().innerText();
+      assert.notEqual(target, name, 'the first worker listed has the fewest cases');
+      await form.locator('select').selectOption({ label: target });
+      await submitForm(page, form.getByRole('button', { name: 'Toewijzen' }));
+      assert.ok(page.url().includes('/caseload?done=assigned'), page.url());
+      assert.match(await page.locator('#done').innerText(), /toegewezen/);
+    } finally {
+      await context.close();
+    }
+  }
+});

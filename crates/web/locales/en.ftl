@@ -202,7 +202,7 @@ worklist-range = { $range } of { $total }
 worklist-pages-of = Pages of { $section }
 worklist-back-to-overview = Back to the whole worklist
 done-claimed = You picked up the referral: you are now its family worker.
-done-assigned = The referral has been assigned.
+done-assigned = The case has been assigned.
 done-held = Someone else has just picked up this referral; the list shows who.
 done-intake-held = Intake saved.
 done-support-started = Start of support saved.
@@ -217,6 +217,23 @@ done-second-factor-off = The second step at log-in is off.
 worklist-nothing = Nothing to do for: { $parts }.
 assign-label = Family worker for { $clients }
 assign-button = Assign
+caseload-of = Caseload { $team }
+caseload-intro = Who carries which cases: per family worker the open cases by phase, how many are past their deadline and the next deadline. Whoever has the fewest cases is at the top.
+caseload-caption = Open cases per family worker
+caseload-referred = New referrals
+caseload-intake-held = Intake held
+caseload-in-support = In support
+caseload-open = Open
+caseload-overdue = Overdue
+caseload-next-due = Next deadline
+caseload-unassigned = Not picked up by anyone yet
+caseload-reassign = Assign cases
+caseload-show-cases =
+    { $count ->
+        [one] Show { $count } case
+       *[other] Show { $count } cases
+    }
+caseload-none = No open cases.
 page-previous = Previous page
 page-next = Next page
 card-referred-on = Referred { $date }

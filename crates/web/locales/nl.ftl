@@ -202,7 +202,7 @@ worklist-range = { $range } van { $total }
 worklist-pages-of = Pagina's van { $section }
 worklist-back-to-overview = Terug naar de hele werklijst
 done-claimed = U hebt de aanmelding opgepakt: u bent nu de gezinswerker.
-done-assigned = De aanmelding is toegewezen.
+done-assigned = Het dossier is toegewezen.
 done-held = Iemand anders heeft deze aanmelding net opgepakt; de lijst laat zien wie.
 done-intake-held = Kennismakingsgesprek opgeslagen.
 done-support-started = Start van de ondersteuning opgeslagen.
@@ -217,6 +217,23 @@ done-second-factor-off = De tweede stap bij het inloggen staat uit.
 worklist-nothing = Niets te doen bij: { $parts }.
 assign-label = Gezinswerker voor { $clients }
 assign-button = Toewijzen
+caseload-of = Caseload { $team }
+caseload-intro = Wie draagt welke dossiers: per gezinswerker de open dossiers per fase, hoeveel er over hun termijn zijn en de eerstvolgende termijn. Wie de minste dossiers heeft, staat bovenaan.
+caseload-caption = Open dossiers per gezinswerker
+caseload-referred = Nieuwe aanmeldingen
+caseload-intake-held = Kennismaking gehouden
+caseload-in-support = In ondersteuning
+caseload-open = Open
+caseload-overdue = Te laat
+caseload-next-due = Eerstvolgende termijn
+caseload-unassigned = Nog door niemand opgepakt
+caseload-reassign = Dossiers toewijzen
+caseload-show-cases =
+    { $count ->
+        [one] { $count } dossier tonen
+       *[other] { $count } dossiers tonen
+    }
+caseload-none = Geen open dossiers.
 page-previous = Vorige pagina
 page-next = Volgende pagina
 card-referred-on = Aangemeld { $date }

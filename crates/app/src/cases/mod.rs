@@ -7,6 +7,7 @@
 //! `steps` (intake, start of support, closure), `contacts`, `file` (the case and the family
 //! file), `worklist` (the lists).
 
+mod caseload;
 mod claim;
 mod contacts;
 mod file;
@@ -15,6 +16,7 @@ mod steps;
 mod today;
 mod worklist;
 
+pub use caseload::{Caseload, WorkerLoad, caseload};
 pub use claim::{AssignInput, assign, claim};
 pub use contacts::{contacts, record_contact};
 pub use file::{CaseFile, file, get};

@@ -245,3 +245,44 @@ async fn every_section_opens_on_its_own_and_pages_without_a_silent_cut_off() {
     w.get("/api/v1/worklist?section=everything").await.problem(422);
     w.get("/api/v1/worklist?section=actions&page=0").await.problem(422);
 }
+
+#[tokio::test]
+async fn the_team_manager_sees_the_caseload_per_worker_and_nobody_else_does() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let colleague_id = t.create_user(None, "c@test.nl", "Cem Şahin", "family_worker", &[o.team_a]).await;
+    let (carried, _) = case_in_support(&o.worker_a, o.district_a, o.team_a).await;
+    let (h, members) = household(&o.worker_a, o.district_a).await;
+    // Referred on 24 February: its intake was due on 3 March, so it is overdue on the 4th.
+    let waiting = o
+        .worker_a
+        .post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24"))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+
+    let load = o.manager.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.expect(200);
+    let of = |id: i64| {
+        load["workers"].as_array().and_then(|w| w.iter().find(|x| x["worker_id"] == id)).cloned().unwrap_or_default()
+    };
+    let a = of(o.worker_a_id);
+    assert_eq!((a["in_support"].as_u64(), a["referred"].as_u64()), (Some(1), Some(0)));
+    assert_eq!(a["case_ids"], json!([carried]));
+    assert_eq!(of(colleague_id)["case_ids"], json!([]), "the colleague carries nothing");
+    assert_eq!(load["workers"][0]["worker_id"], colleague_id, "fewest open cases first");
+    assert_eq!(load["unassigned"]["case_ids"], json!([waiting]));
+    assert_eq!(load["unassigned"]["overdue"], 1);
+    assert_eq!(load["unassigned"]["next_due_on"], "2031-03-03");
+
+    // Reassigned from the overview, the case moves to the colleague.
+    o.manager.post(&format!("/api/v1/cases/{carried}/assign"), json!({"worker_id": colleague_id})).await.expect(200);
+    let load = o.manager.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.expect(200);
+    let colleague = load["workers"].as_array().and_then(|w| w.iter().find(|x| x["worker_id"] == colleague_id)).cloned();
+    assert_eq!(colleague.map(|c| c["case_ids"].clone()), Some(json!([carried])));
+
+    // A family worker of the team may not see it; another team's worker learns nothing.
+    o.worker_a.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.problem(403);
+    o.worker_b.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.problem(404);
+}

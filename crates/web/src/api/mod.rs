@@ -39,6 +39,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::close_case))
         .routes(routes!(cases::claim_case))
         .routes(routes!(worklist::worklist))
+        .routes(routes!(worklist::caseload))
         .routes(routes!(cases::assign_case))
         .routes(routes!(cases::record_contact, cases::list_contacts))
         .routes(routes!(kpis::read_kpis))

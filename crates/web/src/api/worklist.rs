@@ -109,3 +109,61 @@ impl From<Worklist> for WorklistOut {
 fn client_names(c: &buurtteam_store::cases::Case) -> String {
     c.clients.iter().map(|p| format!("{} {}", p.given_name, p.family_name)).collect::<Vec<_>>().join(", ")
 }
+
+/// A team's caseload per worker (team managers of the team): open cases by phase, overdue
+/// cases and the next deadline per worker, and the cases nobody carries yet.
+#[utoipa::path(get, path = "/api/v1/teams/{id}/caseload", tag = "cases", params(("id" = i64, Path)),
+    responses((status = 200, body = CaseloadOut), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn caseload(
+    State(s): State<AppState>,
+    staff: Staff,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Json<CaseloadOut>, ApiError> {
+    let load = uc::caseload(&s.app, &staff.actor, buurtteam_domain::ids::TeamId(id)).await?;
+    Ok(Json(CaseloadOut {
+        team_id: load.team.id.0,
+        workers: load.workers.iter().map(WorkerLoadOut::from).collect(),
+        unassigned: WorkerLoadOut::from(&load.unassigned),
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CaseloadOut {
+    pub team_id: i64,
+    /// Fewest open cases first.
+    pub workers: Vec<WorkerLoadOut>,
+    /// The open cases nobody carries yet.
+    pub unassigned: WorkerLoadOut,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WorkerLoadOut {
+    /// Absent for the cases nobody carries.
+    pub worker_id: Option<i64>,
+    pub name: Option<String>,
+    /// New referrals held.
+    pub referred: usize,
+    pub intake_held: usize,
+    pub in_support: usize,
+    /// Cases whose next deadline has passed.
+    pub overdue: usize,
+    pub next_due_on: Option<Date>,
+    /// Their open cases, earliest deadline first.
+    pub case_ids: Vec<i64>,
+}
+
+impl From<&uc::WorkerLoad> for WorkerLoadOut {
+    fn from(l: &uc::WorkerLoad) -> Self {
+        Self {
+            worker_id: l.worker.as_ref().map(|(id, _)| id.0),
+            name: l.worker.as_ref().map(|(_, n)| n.clone()),
+            referred: l.referred,
+            intake_held: l.intake_held,
+            in_support: l.in_support,
+            overdue: l.overdue,
+            next_due_on: l.next_due_on,
+            case_ids: l.cases.iter().map(|v| v.case.id.0).collect(),
+        }
+    }
+}

@@ -56,6 +56,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(worklist::page))
         .route("/teams/{id}/waiting-list", get(worklist::waiting_list))
+        .route("/teams/{id}/caseload", get(worklist::caseload))
         .route("/login", get(login::form).post(login::submit))
         .route("/login/second-factor", get(login::second_factor_form).post(login::second_factor_submit))
         .route("/logout", post(login::logout))

@@ -14,9 +14,11 @@ use buurtteam_store::organisation::Team;
 use super::i18n::Tr;
 use super::{Chrome, StaffPage, render};
 
+mod caseload;
 mod claim;
 mod today;
 use crate::AppState;
+pub use caseload::page as caseload;
 pub use claim::{assign, claim};
 pub use today::page;
 
