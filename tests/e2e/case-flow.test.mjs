@@ -44,6 +44,8 @@ test('a family worker takes a case from referral to closure', async () => {
     const facts = page.locator('.bt-facts');
     assert.match(await facts.innerText(), /School \/ kernpartner/);
     assert.match(await facts.innerText(), /Opvoeding/);
+    // The parent's phone number, written the Dutch way, calls with one tap.
+    assert.equal(await page.locator('a[href="tel:+31612345678"]').innerText(), '06 12345678');
     await expectAccessible(page, 'case file, referred');
 
     // The new referral is on the worker's worklist among the new referrals: their only case.

@@ -25,6 +25,7 @@ export async function registerHousehold(page, { familyName = uniqueName('Testfam
   await page.fill('#members-0-birth_date', '1986-03-14');
   await page.selectOption('#members-0-role', 'parent');
   await page.fill('#members-0-bsn', validBsn(households + Math.floor(Math.random() * 1000)));
+  await page.fill('#members-0-phone', '06-12345678');
   await page.fill('#members-1-given_name', child);
   await page.fill('#members-1-family_name', familyName);
   await page.fill('#members-1-birth_date', '2014-09-02');

@@ -6,11 +6,11 @@ use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::HouseholdRole;
 use buurtteam_domain::ids::{DistrictId, HouseholdId, TeamId};
 use buurtteam_domain::matching::fold;
-use buurtteam_domain::person::{Bsn, check_name, normalise_postcode};
+use buurtteam_domain::person::{Bsn, check_name, normalise_phone, normalise_postcode};
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
-use buurtteam_store::households::{self as store, Address, Household, NewPerson};
+use buurtteam_store::households::{self as store, Address, Household, NewPerson, Reach};
 use buurtteam_store::{Tx, organisation};
 use serde::Deserialize;
 
@@ -48,6 +48,12 @@ pub struct MemberInput {
     pub role: Option<String>,
     /// Optional burgerservicenummer; must pass the 11-test.
     pub bsn: Option<String>,
+    /// Optional phone number, e.g. `06-12345678` or `+32 2 123 45 67` (stored as `+31612345678`).
+    pub phone: Option<String>,
+    /// Optional second phone number.
+    pub other_phone: Option<String>,
+    /// Optional e-mail address.
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -92,11 +98,46 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
                 }
             },
         };
+        let reach = read_reach(errors, &f, m);
         if let (Some(birth_date), Some(role)) = (birth, role) {
-            out.push(NewPerson { given_name: given.to_owned(), family_name: family.to_owned(), birth_date, role, bsn });
+            out.push(NewPerson {
+                given_name: given.to_owned(),
+                family_name: family.to_owned(),
+                birth_date,
+                role,
+                bsn,
+                reach,
+            });
         }
     }
     out
+}
+
+/// A member's phone numbers and e-mail address, each optional, each refused beside its field
+/// when it is no phone number or address.
+fn read_reach(errors: &mut Errors, field: &dyn Fn(&str) -> String, m: &MemberInput) -> Reach {
+    let mut phone = |name: &str, value: Option<&str>| match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => match normalise_phone(v) {
+            Some(p) => Some(p),
+            None => {
+                errors
+                    .add(field(name), "is not a phone number (e.g. 06-12345678, 030 123 45 67 or +32 2 123 45 67)")
+                    .code("invalid_phone");
+                None
+            }
+        },
+    };
+    let (phone_1, phone_2) = (phone("phone", m.phone.as_deref()), phone("other_phone", m.other_phone.as_deref()));
+    let email = match m.email.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        None => None,
+        Some(e) if e.len() <= 254 && crate::organisation::valid_email(&e.to_lowercase()) => Some(e.to_lowercase()),
+        Some(_) => {
+            errors.add(field("email"), "is not an e-mail address (name@example.nl)").code("invalid_email");
+            None
+        }
+    };
+    Reach { phone: phone_1, other_phone: phone_2, email }
 }
 
 /// The house number from its three fields, each error beside its own field.

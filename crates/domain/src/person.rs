@@ -93,9 +93,60 @@ pub fn normalise_postcode(input: &str) -> Option<String> {
     ok.then_some(s)
 }
 
+/// A phone number as people write it ("06-12345678", "030 123 45 67", "+31 6 1234 5678",
+/// "0032 2 123 45 67"), normalised to the international form `+31612345678`. A Dutch number
+/// has ten digits starting with 0; an international one 8 to 15 digits after `+` or `00`.
+/// Spaces, dashes, dots and brackets are ignored; anything else makes it no phone number.
+pub fn normalise_phone(input: &str) -> Option<String> {
+    let mut digits = String::new();
+    let mut plus = false;
+    for (i, c) in input.trim().chars().enumerate() {
+        match c {
+            '+' if i == 0 => plus = true,
+            '0'..='9' => digits.push(c),
+            ' ' | '-' | '.' | '(' | ')' | '/' => {}
+            _ => return None,
+        }
+    }
+    let international = if plus {
+        digits
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        // A Dutch number: 0 and nine digits (06 mobile, 030 Utrecht, 0800 …).
+        if rest.len() != 9 || rest.starts_with('0') {
+            return None;
+        }
+        format!("31{rest}")
+    } else {
+        return None;
+    };
+    let ok = (8..=15).contains(&international.len()) && !international.starts_with('0');
+    ok.then(|| format!("+{international}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_are_read_as_people_write_them() {
+        for (written, stored) in [
+            ("06-12345678", "+31612345678"),
+            ("06 1234 5678", "+31612345678"),
+            ("030 - 123 45 67", "+31301234567"),
+            ("+31 6 1234 5678", "+31612345678"),
+            ("0031612345678", "+31612345678"),
+            ("+32 2 123 45 67", "+3221234567"),
+            ("(030) 1234567", "+31301234567"),
+        ] {
+            assert_eq!(normalise_phone(written).as_deref(), Some(stored), "{written}");
+        }
+        for wrong in ["", "0612345", "061234567890", "12345678", "06-1234567a", "+0612345678", "++31612345678", "00612"]
+        {
+            assert_eq!(normalise_phone(wrong), None, "{wrong:?}");
+        }
+    }
     use jiff::civil::date;
     use proptest::prelude::*;
 

@@ -142,3 +142,56 @@ async fn a_contact_summary_is_for_the_team_only() {
     }
     parent.get(&format!("/api/v1/cases/{id}/contacts")).await.problem(404);
 }
+
+#[tokio::test]
+async fn members_phone_numbers_and_e_mail_are_checked_kept_and_never_shown_to_the_family() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let w = &o.worker_a;
+    let mut body = crate::harness::household_body(o.district_a);
+    body["members"][0]["phone"] = json!("06-1234567");
+    body["members"][0]["email"] = json!("samira@");
+    let before = t.count("households").await;
+    let r = w.post("/api/v1/households", body.clone()).await.problem(422);
+    assert_eq!(r.fields(), ["members[0].phone", "members[0].email"]);
+    assert_eq!(r.body["errors"][0]["code"], "invalid_phone");
+    assert_eq!(t.count("households").await, before, "nothing saved");
+
+    body["members"][0]["phone"] = json!("06-12345678");
+    body["members"][0]["other_phone"] = json!("030 123 45 67");
+    body["members"][0]["email"] = json!("Samira.ElAmrani@Example.nl");
+    let h = w.post("/api/v1/households", body).await.expect(201);
+    let samira = &h["members"][0];
+    assert_eq!(
+        (samira["phone"].as_str(), samira["other_phone"].as_str()),
+        (Some("+31612345678"), Some("+31301234567"))
+    );
+    assert_eq!(samira["email"], "samira.elamrani@example.nl");
+    assert_eq!(h["members"][1]["phone"], serde_json::Value::Null, "optional");
+    let read = w.get(&format!("/api/v1/households/{}", h["id"])).await.expect(200);
+    assert_eq!(read["members"][0]["phone"], "+31612345678");
+
+    // In Mijn Buurtteam the family sees none of it.
+    let members: Vec<i64> =
+        h["members"].as_array().map(|m| m.iter().filter_map(|x| x["id"].as_i64()).collect()).unwrap_or_default();
+    let case = w
+        .post("/api/v1/cases", referral_body(h["id"].as_i64().unwrap_or(0), o.team_a, &members[1..], "2031-03-03"))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let code =
+        w.post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": members[0]})).await.expect(201)
+            ["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+    Client::new(&t.base)
+        .post("/api/v1/portal/activate", json!({"code": code, "email": "samira@example.nl", "password": PASSWORD}))
+        .await
+        .expect(201);
+    let parent = t.login("samira@example.nl").await;
+    let seen = parent.get("/api/v1/portal/plan").await.expect(200).to_string();
+    assert!(!seen.contains("+316") && !seen.contains("elamrani@"), "{seen}");
+}

@@ -40,6 +40,17 @@ pub struct Person {
     pub bsn: Option<Bsn>,
     /// A parent holding parental authority (gezag) over the household's children.
     pub parental_authority: bool,
+    /// How to reach them (staff only).
+    pub reach: Reach,
+}
+
+/// How to reach a household member; each part optional. Phone numbers are stored normalised
+/// (`+31612345678`, `person::normalise_phone`), the e-mail address in lower case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reach {
+    pub phone: Option<String>,
+    pub other_phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +60,7 @@ pub struct NewPerson {
     pub birth_date: Date,
     pub role: HouseholdRole,
     pub bsn: Option<Bsn>,
+    pub reach: Reach,
 }
 
 /// Inserts a household with its members; returns the new ids, members in input order.
@@ -82,7 +94,8 @@ pub async fn insert(
         let pid: i64 = on!(tx, |c| {
             sqlx::query_scalar(
             "INSERT INTO persons (household_id, given_name, family_name, birth_date, household_role, bsn, created_at, \
-             parental_authority) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+             parental_authority, phone, other_phone, email) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             RETURNING id"
         )
         .bind(id)
         .bind(&m.given_name)
@@ -93,6 +106,9 @@ pub async fn insert(
         .bind(sql_ts(now))
         // Parents are taken to hold parental authority until the worker records otherwise.
         .bind(m.role == HouseholdRole::Parent)
+        .bind(m.reach.phone.as_deref())
+        .bind(m.reach.other_phone.as_deref())
+        .bind(m.reach.email.as_deref())
         .fetch_one(&mut *c)
         .await
         })?;
@@ -102,9 +118,38 @@ pub async fn insert(
     Ok((HouseholdId(id), ids))
 }
 
-type PersonRow = (i64, i64, String, String, jiff_sqlx::Date, String, Option<String>, bool);
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    household_id: i64,
+    given_name: String,
+    family_name: String,
+    birth_date: jiff_sqlx::Date,
+    household_role: String,
+    bsn: Option<String>,
+    parental_authority: bool,
+    phone: Option<String>,
+    other_phone: Option<String>,
+    email: Option<String>,
+}
 
-fn person_from_row((id, hh, given, family, birth, role, bsn, authority): PersonRow) -> Result<Person> {
+const PERSON_COLUMNS: &str = "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn, \
+    parental_authority, phone, other_phone, email FROM persons";
+
+fn person_from_row(r: PersonRow) -> Result<Person> {
+    let PersonRow {
+        id,
+        household_id: hh,
+        given_name: given,
+        family_name: family,
+        birth_date: birth,
+        household_role: role,
+        bsn,
+        parental_authority: authority,
+        phone,
+        other_phone,
+        email,
+    } = r;
     Ok(Person {
         id: PersonId(id),
         household_id: HouseholdId(hh),
@@ -114,29 +159,22 @@ fn person_from_row((id, hh, given, family, birth, role, bsn, authority): PersonR
         role: parse_code("persons.household_role", &role, HouseholdRole::parse)?,
         bsn: bsn.map(|b| Bsn::parse(&b).map_err(|e| StoreError::Corrupt(format!("persons.bsn: {e}")))).transpose()?,
         parental_authority: authority,
+        reach: Reach { phone, other_phone, email },
     })
 }
 
 /// One person.
 pub async fn person(tx: &mut Tx, id: PersonId) -> Result<Option<Person>> {
-    let row: Option<PersonRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn, parental_authority \
-         FROM persons WHERE id = $1"
-    )
-    .bind(id.0)
-    .fetch_optional(&mut *c)
-    .await)?;
+    let sql = format!("{PERSON_COLUMNS} WHERE id = $1");
+    let row: Option<PersonRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     row.map(person_from_row).transpose()
 }
 
 pub async fn members(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Person>> {
-    let rows: Vec<PersonRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, household_id, given_name, family_name, birth_date, household_role, bsn, parental_authority \
-         FROM persons WHERE household_id = $1 ORDER BY id"
-    )
-    .bind(household.0)
-    .fetch_all(&mut *c)
-    .await)?;
+    let sql = format!("{PERSON_COLUMNS} WHERE household_id = $1 ORDER BY id");
+    let rows: Vec<PersonRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(household.0).fetch_all(&mut *c).await)?;
     rows.into_iter().map(person_from_row).collect()
 }
 

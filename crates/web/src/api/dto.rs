@@ -94,6 +94,10 @@ pub struct PersonOut {
     pub birth_date: Date,
     pub role: HouseholdRole,
     pub bsn: Option<String>,
+    /// Normalised, e.g. `+31612345678`.
+    pub phone: Option<String>,
+    pub other_phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -127,6 +131,9 @@ impl From<Household> for HouseholdOut {
                     birth_date: m.birth_date,
                     role: m.role,
                     bsn: m.bsn.map(String::from),
+                    phone: m.reach.phone,
+                    other_phone: m.reach.other_phone,
+                    email: m.reach.email,
                 })
                 .collect(),
         }

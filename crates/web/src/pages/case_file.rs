@@ -36,6 +36,8 @@ pub struct Member {
     pub name: String,
     pub detail: String,
     pub client: bool,
+    /// Phone numbers and e-mail address, as links (`tel:`, `mailto:`) with their text.
+    pub reach: Vec<(String, String)>,
 }
 
 /// The forms of the file, each with its own input and errors.
@@ -147,6 +149,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
                     tr.date_short(&m.birth_date)
                 ),
                 client,
+                reach: reach_links(&m.reach),
             }
         })
         .collect();
@@ -353,4 +356,20 @@ fn referrer_text(tr: Tr, c: &buurtteam_store::cases::Case) -> String {
     };
     let who: Vec<&str> = [r.organisation.as_deref(), r.name.as_deref()].into_iter().flatten().collect();
     if who.is_empty() { kind } else { format!("{kind} — {}", who.join(", ")) }
+}
+
+/// A member's phone numbers and e-mail address as links: `tel:+31612345678` shown as
+/// "06 12345678" for a Dutch number, and `mailto:`.
+fn reach_links(r: &buurtteam_store::households::Reach) -> Vec<(String, String)> {
+    let phone = |p: &String| {
+        let shown = match p.strip_prefix("+31") {
+            Some(rest) if rest.starts_with('6') => format!("0{} {}", &rest[..1], &rest[1..]),
+            Some(rest) => format!("0{rest}"),
+            None => p.clone(),
+        };
+        (format!("tel:{p}"), shown)
+    };
+    let mut out: Vec<(String, String)> = [&r.phone, &r.other_phone].into_iter().flatten().map(phone).collect();
+    out.extend(r.email.iter().map(|e| (format!("mailto:{e}"), e.clone())));
+    out
 }
