@@ -136,6 +136,11 @@ pub fn past_date(errors: &mut Errors, field: &str, value: Option<&str>, today: D
     read_date(errors, field, value, DateKind::Happened, today, true)
 }
 
+/// An optional date of something that happened (a correction names only the dates it changes).
+pub fn optional_past_date(errors: &mut Errors, field: &str, value: Option<&str>, today: Date) -> Option<Date> {
+    read_date(errors, field, value, DateKind::Happened, today, false)
+}
+
 /// A birth date: from 1900 up to `today`.
 pub fn birth_date(errors: &mut Errors, field: &str, value: Option<&str>, today: Date) -> Option<Date> {
     read_date(errors, field, value, DateKind::Birth, today, true)

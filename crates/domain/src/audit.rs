@@ -46,6 +46,10 @@ audit_actions!(
     CaseClaimed = "case.claimed",
     /// A team manager gave a case to a worker.
     CaseAssigned = "case.assigned",
+    /// A wrongly recorded intake, start or closure date put right, with a reason.
+    CaseCorrected = "case.corrected",
+    /// A closed case opened again by the team manager, with a reason.
+    CaseReopened = "case.reopened",
     ContactRecorded = "contact.recorded",
     ContactList = "contact.list",
     // Households.

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod calendar;
 pub mod case;
 pub mod codes;
+pub mod correction;
 pub mod ids;
 pub mod kpi;
 pub mod matching;

@@ -13,6 +13,8 @@ audit-case-support-started = { $who } recorded that the support has started.
 audit-case-closed = { $who } ended the support.
 audit-case-claimed = { $who } became your family worker.
 audit-case-assigned = { $who } linked a family worker to your file.
+audit-case-corrected = { $who } corrected a date in your file.
+audit-case-reopened = { $who } opened your file again.
 audit-contact-recorded = { $who } recorded a meeting or contact.
 audit-contact-list = { $who } viewed the meetings and contacts.
 

@@ -13,6 +13,8 @@ audit-case-support-started = { $who } heeft vastgelegd dat de hulp is begonnen.
 audit-case-closed = { $who } heeft de hulp afgesloten.
 audit-case-claimed = { $who } is je gezinswerker geworden.
 audit-case-assigned = { $who } heeft een gezinswerker aan je dossier gekoppeld.
+audit-case-corrected = { $who } heeft een datum in je dossier verbeterd.
+audit-case-reopened = { $who } heeft je dossier weer geopend.
 audit-contact-recorded = { $who } heeft een gesprek of contact vastgelegd.
 audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
 

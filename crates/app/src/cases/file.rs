@@ -31,6 +31,8 @@ pub struct CaseFile {
     pub team: buurtteam_store::organisation::Team,
     /// The team's family workers and managers: who may hold the intake, and names to show.
     pub staff: Vec<(UserId, String, Role)>,
+    /// Dates put right and reopenings, oldest first.
+    pub corrections: Vec<buurtteam_store::corrections::Correction>,
 }
 
 /// Opens the family file: the case, its household, contacts and team, read in one
@@ -43,12 +45,13 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
             let contacts = store::contacts(tx, id).await?;
             let team = organisation::get_team(tx, case.team_id).await?.ok_or(AppError::NotFound("team"))?;
             let staff = organisation::team_staff(tx, case.team_id).await?;
+            let corrections = super::corrections::of_case(tx, id).await?;
             let calendar = ctx.calendar(tx).await?;
             let mut entry = ctx.entry(AuditAction::CaseRead);
             entry.detail = serde_json::json!({ "view": "file" });
             audit::append(tx, &entry).await?;
             let view = CaseView::new(ctx.case, &calendar, ctx.today);
-            Ok(CaseFile { view, household, contacts, team, staff })
+            Ok(CaseFile { view, household, contacts, team, staff, corrections })
         })
     })
     .await

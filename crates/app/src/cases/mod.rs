@@ -10,6 +10,7 @@
 mod caseload;
 mod claim;
 mod contacts;
+mod corrections;
 mod file;
 mod referral;
 mod steps;
@@ -19,6 +20,7 @@ mod worklist;
 pub use caseload::{Caseload, WorkerLoad, caseload};
 pub use claim::{AssignInput, assign, claim};
 pub use contacts::{contacts, record_contact};
+pub use corrections::{CorrectionInput, ReopenInput, correct, reopen};
 pub use file::{CaseFile, file, get};
 pub use referral::register_referral;
 pub use steps::{close, hold_intake, start_support};

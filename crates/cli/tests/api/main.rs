@@ -10,6 +10,7 @@ mod auth;
 mod case_details;
 mod cases;
 mod cli;
+mod corrections;
 mod dashboards;
 mod disk_full;
 mod existence;

@@ -51,6 +51,10 @@ pub enum Action {
     ClaimCase,
     /// Give a case to a worker of its team, or to another one (the team manager).
     AssignCase,
+    /// Put right a wrongly recorded intake, start or closure date, with a reason.
+    CorrectCase,
+    /// Open a closed case again, with a reason (the team manager).
+    ReopenCase,
     /// Read the steering KPIs (aggregates only) of the city, a district or a team.
     ReadKpis,
 }
@@ -71,6 +75,8 @@ impl Action {
         Self::RecordContact,
         Self::ClaimCase,
         Self::AssignCase,
+        Self::CorrectCase,
+        Self::ReopenCase,
         Self::ReadKpis,
     ];
 
@@ -90,6 +96,8 @@ impl Action {
             Self::RecordContact => "record_contact",
             Self::ClaimCase => "claim_case",
             Self::AssignCase => "assign_case",
+            Self::CorrectCase => "correct_case",
+            Self::ReopenCase => "reopen_case",
             Self::ReadKpis => "read_kpis",
         }
     }
@@ -119,6 +127,8 @@ impl Action {
                 | Self::RecordContact
                 | Self::ClaimCase
                 | Self::AssignCase
+                | Self::CorrectCase
+                | Self::ReopenCase
         )
     }
 }
@@ -198,12 +208,12 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
         },
         // Who carries a case is the team manager's to decide; a worker of another team does
         // not learn that the case exists.
-        AssignCase => match (role, relation) {
+        AssignCase | ReopenCase => match (role, relation) {
             (Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
             (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
             _ => Decision::Hidden,
         },
-        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase => {
+        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase => {
             match (has_client_access(role), relation) {
                 (true, Relation::OwnTeam) => Decision::Allow,
                 _ => Decision::Hidden,
@@ -423,6 +433,10 @@ mod tests {
         (ClaimCase, OtherTeam, [H, H, H, H, H, H]),
         (AssignCase, OwnTeam, [D, A, H, H, H, H]),
         (AssignCase, OtherTeam, [H, H, H, H, H, H]),
+        (CorrectCase, OwnTeam, [A, A, H, H, H, H]),
+        (CorrectCase, OtherTeam, [H, H, H, H, H, H]),
+        (ReopenCase, OwnTeam, [D, A, H, H, H, H]),
+        (ReopenCase, OtherTeam, [H, H, H, H, H, H]),
         (ReadKpis, NoRecord, [D, A, A, D, D, D]),
         (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
         (ReadKpis, OtherTeam, [D, A, A, D, D, D]),

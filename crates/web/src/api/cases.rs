@@ -5,7 +5,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::cases::{
-    self as uc, AssignInput, CloseInput, ContactInput, IntakeInput, ListInput, ReferralInput, StartInput,
+    self as uc, AssignInput, CloseInput, ContactInput, CorrectionInput, IntakeInput, ListInput, ReferralInput,
+    ReopenInput, StartInput,
 };
 use buurtteam_domain::ids::CaseId;
 
@@ -134,6 +135,44 @@ pub async fn assign_case(
 ) -> Step {
     let Json(input) = body?;
     step(uc::assign(&s.app, &staff.actor, CaseId(id), &input).await?)
+}
+
+/// Put right a wrongly recorded intake, start or closure date, with a reason. The case takes the
+/// new dates (deadlines and KPIs follow); the old ones stay in its history and the audit log.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/corrections", tag = "cases", params(("id" = i64, Path)), request_body = CorrectionInput,
+    responses(
+        (status = 200, description = "The corrected case", body = CaseOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A date out of order, not recorded, unchanged, or no reason", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn correct_case(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<CorrectionInput>,
+) -> Step {
+    let Json(input) = body?;
+    step(uc::correct(&s.app, &staff.actor, CaseId(id), &input).await?)
+}
+
+/// Open a closed case again at the last step it reached, with a reason (team managers).
+#[utoipa::path(post, path = "/api/v1/cases/{id}/reopen", tag = "cases", params(("id" = i64, Path)), request_body = ReopenInput,
+    responses(
+        (status = 200, description = "The reopened case", body = CaseOut),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is not closed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn reopen_case(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<ReopenInput>,
+) -> Step {
+    let Json(input) = body?;
+    step(uc::reopen(&s.app, &staff.actor, CaseId(id), &input).await?)
 }
 
 /// Close a case with a reason (from `referred`, `intake_held` or `in_support`).

@@ -38,6 +38,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::start_support))
         .routes(routes!(cases::close_case))
         .routes(routes!(cases::claim_case))
+        .routes(routes!(cases::correct_case))
+        .routes(routes!(cases::reopen_case))
         .routes(routes!(worklist::worklist))
         .routes(routes!(worklist::caseload))
         .routes(routes!(cases::assign_case))
