@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { expectAccessible, launchBrowser, login, newFamilyWorker, newPage, submitForm, setUp } from './helpers.mjs';
+import { expectAccessible, expectFieldError, isoDate, launchBrowser, login, newFamilyWorker, newPage, submitForm, setUp } from './helpers.mjs';
 import { registerHousehold, registerReferral, statusBadge } from './flows.mjs';
 
 let server;
@@ -67,6 +67,15 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.match(await page.locator('.utrecht-status-badge', { hasText: /Start ondersteuning uiterlijk/ }).innerText(), /(nog \d+ dagen?|vandaag)$/);
     await expectAccessible(page, 'case file, intake held');
 
+    // Correcting the intake to a day before the referral: refused beside the field, in Dutch.
+    await page.getByText('Een datum verbeteren').click();
+    await page.fill('#correct-intake_held_on', isoDate(-1));
+    await page.fill('#correct-reason', 'Typfout');
+    response = await submitForm(page, 'Correctie opslaan');
+    assert.equal(response.status(), 422);
+    await expectFieldError(page, 'correct-intake_held_on', /^Deze datum ligt vóór de aanmelding/);
+    await expectAccessible(page, 'case file, a refused correction');
+
     // Start of support.
     response = await submitForm(page, 'Start opslaan');
     assert.equal(response.status(), 200);
@@ -111,7 +120,7 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.equal(await statusBadge(page).innerText(), 'Fase: Afgesloten');
     assert.match(await facts.innerText(), /Afgesloten\s+.*Passend resultaat: Doelen bereikt/);
     await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Bram gaat weer met plezier naar school.' }).waitFor());
-    assert.equal(await page.locator('form[action^="/cases/"]').count(), 0, 'a closed case has no more steps');
+    assert.equal(await page.locator('form[action^="/cases/"]:not([action$="/corrections"])').count(), 0, 'a closed case has no more steps, only corrections');
     await expectAccessible(page, 'case file, closed');
 
     // No longer in the worklist's open sections, in any filter.

@@ -7,7 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::AppError;
-use buurtteam_app::cases::{self, CaseFile, CloseInput, ContactInput, IntakeInput, StartInput};
+use buurtteam_app::cases::{
+    self, CaseFile, CloseInput, ContactInput, CorrectionInput, IntakeInput, ReopenInput, StartInput,
+};
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::{ClosureDetail, ClosureReason, ContactForm};
 use buurtteam_domain::ids::CaseId;
@@ -47,6 +49,9 @@ pub struct Forms {
     pub start: FormState,
     pub contact: FormState,
     pub close: FormState,
+    /// Putting a recorded date right, and reopening a closed case.
+    pub correct: FormState,
+    pub reopen: FormState,
 }
 
 #[derive(Template)]
@@ -68,6 +73,8 @@ struct FilePage {
     contact_forms: Options,
     reasons: Options,
     details: Vec<(String, Options)>,
+    /// The recorded dates that can be put right (field, label), for the correction form.
+    correctable: Vec<(&'static str, String)>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -78,7 +85,7 @@ fn yes_no(tr: Tr, v: Option<bool>) -> String {
     }
 }
 
-fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> FilePage {
+fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::TimeZone, forms: Forms) -> FilePage {
     let view = &file.view;
     let c = &view.case;
     let worker_name = |id: Option<buurtteam_domain::ids::UserId>| {
@@ -203,6 +210,24 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             note: String::new(),
         });
     }
+    for k in &file.corrections {
+        let on = k.at.to_zoned(tz.clone()).date();
+        let date = |v: &Option<String>| v.as_deref().and_then(|d| d.parse::<Date>().ok()).map(|d| tr.date(&d));
+        let (title, detail) = match k.field.as_str() {
+            "reopened" => (tr.t("event-reopened"), String::new()),
+            field => (
+                tr.t1("event-corrected", "what", tr.t(&format!("corrected-{}", field.replace('_', "-")))),
+                tr.t2(
+                    "event-corrected-detail",
+                    "after",
+                    date(&k.after).unwrap_or_default(),
+                    "before",
+                    date(&k.before).unwrap_or_default(),
+                ),
+            ),
+        };
+        events.push(Event { date: on, date_text: tr.date(&on), title, detail, note: k.reason.clone() });
+    }
     events.sort_by_key(|e| std::cmp::Reverse(e.date));
     let workers = file
         .staff
@@ -225,7 +250,16 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, forms: Forms) -> 
             (tr.code("closure-reason", r.code()), options)
         })
         .collect();
+    let correctable: Vec<(&'static str, String)> = [
+        ("intake_held_on", c.intake_held_on, "label-correct-intake"),
+        ("started_on", c.started_on, "label-correct-start"),
+        ("closed_on", c.closed_on, "label-correct-closure"),
+    ]
+    .into_iter()
+    .filter_map(|(field, recorded, label)| recorded.map(|d| (field, tr.t1(label, "date", tr.date(&d)))))
+    .collect();
     FilePage {
+        correctable,
         page: chrome,
         id: c.id.0,
         title: clients_label(view),
@@ -254,7 +288,9 @@ fn default_forms(today: Date, user: i64) -> Forms {
     contact.values.0.push(("form".into(), "home_visit".into()));
     // Its fields get ids of their own: the closing form has a `summary` too.
     let contact = contact.in_scope(super::form::Scope::new("contact", "contact"));
-    Forms { intake, start: date("started_on"), contact, close: date("closed_on") }
+    let correct = FormState::default().in_scope(super::form::Scope::new("correct", "correct"));
+    let reopen = FormState::default().in_scope(super::form::Scope::new("reopen", "reopen"));
+    Forms { intake, start: date("started_on"), contact, close: date("closed_on"), correct, reopen }
 }
 
 async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Option<Forms>) -> Response {
@@ -262,7 +298,7 @@ async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, 
     let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let today = state.app.today();
     let forms = forms.unwrap_or_else(|| default_forms(today, staff.user.id.0));
-    render(status, &build(staff.tr(), chrome, &file, today, forms))
+    render(status, &build(staff.tr(), chrome, &file, today, &state.app.settings.time_zone, forms))
 }
 
 pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
@@ -338,6 +374,16 @@ pub async fn record_contact(
 ) -> Response {
     let result = cases::record_contact(&state.app, &form.page.actor, CaseId(id), &form.input).await;
     after(&state, &form.page, id, form.values, result, |f| &mut f.contact, "contact-recorded").await
+}
+
+pub async fn correct(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CorrectionInput>) -> Response {
+    let result = cases::correct(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.correct, "corrected").await
+}
+
+pub async fn reopen(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<ReopenInput>) -> Response {
+    let result = cases::reopen(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.reopen, "reopened").await
 }
 
 pub async fn close(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CloseInput>) -> Response {

@@ -70,6 +70,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/start", post(case_file::start_support))
         .route("/cases/{id}/contacts", post(case_file::record_contact))
         .route("/cases/{id}/close", post(case_file::close))
+        .route("/cases/{id}/corrections", post(case_file::correct))
+        .route("/cases/{id}/reopen", post(case_file::reopen))
         .route("/cases/{id}/claim", post(worklist::claim))
         .route("/cases/{id}/assign", post(worklist::assign))
         .route("/account", get(account::page))
