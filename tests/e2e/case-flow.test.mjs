@@ -103,6 +103,18 @@ test('a family worker takes a case from referral to closure', async () => {
     const reloaded = await page.reload();
     assert.equal(reloaded.request().method(), 'GET');
     assert.equal(await page.locator('.bt-timeline__item', { hasText: 'Contact: Telefonisch' }).count(), 1, 'still one contact after a reload');
+
+    // The contact took 50 minutes, not 45: corrected with a reason, the old value kept.
+    await page.getByText('Een contactmoment verbeteren').click();
+    await page.selectOption('#correct-contact-contact_id', { index: 1 });
+    await page.fill('#correct-contact-minutes', '50');
+    await page.fill('#correct-contact-reason', 'Het gesprek liep uit');
+    response = await submitForm(page, 'Correctie opslaan');
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator('#done').innerText(), 'Correctie van het contactmoment opgeslagen.');
+    const corrected = page.locator('.bt-timeline__item', { hasText: 'Gecorrigeerd: contactmoment' });
+    assert.match(await corrected.innerText(), /50 min\. \(was 45 min\.\)[\s\S]*Het gesprek liep uit/);
+    assert.match(await page.locator('.bt-timeline__item', { hasText: 'Contact: Telefonisch' }).innerText(), /50 min\./, 'the form stays a phone call');
     await expectAccessible(page, 'case file, in support');
 
     // In support: the case is on the worker's worklist, most recently active first.
@@ -120,7 +132,7 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.equal(await statusBadge(page).innerText(), 'Fase: Afgesloten');
     assert.match(await facts.innerText(), /Afgesloten\s+.*Passend resultaat: Doelen bereikt/);
     await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Bram gaat weer met plezier naar school.' }).waitFor());
-    assert.equal(await page.locator('form[action^="/cases/"]:not([action$="/corrections"])').count(), 0, 'a closed case has no more steps, only corrections');
+    assert.equal(await page.locator('form[action^="/cases/"]:not([action$="corrections"])').count(), 0, 'a closed case has no more steps, only corrections');
     await expectAccessible(page, 'case file, closed');
 
     // No longer in the worklist's open sections, in any filter.

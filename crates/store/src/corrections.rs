@@ -3,7 +3,7 @@
 //! the value after, the reason, who and when.
 
 use buurtteam_domain::case::CaseStatus;
-use buurtteam_domain::ids::{CaseId, UserId};
+use buurtteam_domain::ids::{CaseId, ContactId, UserId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -13,6 +13,8 @@ use crate::{Result, StoreError, Tx, sql_date, sql_ts};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Correction {
     pub id: i64,
+    /// The contact moment corrected, if one was.
+    pub contact_id: Option<ContactId>,
     /// `intake_held_on`, `started_on`, `closed_on`, or `reopened`.
     pub field: String,
     pub before: Option<String>,
@@ -80,6 +82,7 @@ pub async fn reopen(
 /// One correction to append.
 pub struct NewCorrection<'a> {
     pub case: CaseId,
+    pub contact: Option<ContactId>,
     pub field: &'a str,
     pub before: Option<&'a str>,
     pub after: Option<&'a str>,
@@ -87,12 +90,40 @@ pub struct NewCorrection<'a> {
     pub by: UserId,
 }
 
+/// Writes a contact moment's corrected date, duration and form (each `None`: unchanged).
+pub async fn set_contact(
+    tx: &mut Tx,
+    case: CaseId,
+    contact: ContactId,
+    fields: (Option<Date>, Option<i32>, Option<&str>),
+    now: Timestamp,
+) -> Result<()> {
+    let (on, minutes, form) = fields;
+    let done = exec!(tx, |c| sqlx::query(
+        "UPDATE contacts SET contact_on = COALESCE($3, contact_on), minutes = COALESCE($4, minutes), \
+         form = COALESCE($5, form) WHERE id = $2 AND case_id = $1"
+    )
+    .bind(case.0)
+    .bind(contact.0)
+    .bind(on.map(sql_date))
+    .bind(minutes)
+    .bind(form)
+    .execute(&mut *c)
+    .await)?;
+    exec!(tx, |c| sqlx::query("UPDATE cases SET updated_at = $2 WHERE id = $1")
+        .bind(case.0)
+        .bind(sql_ts(now))
+        .execute(&mut *c)
+        .await)?;
+    if done == 1 { Ok(()) } else { Err(StoreError::Concurrent) }
+}
+
 /// Appends one correction row.
 pub async fn record(tx: &mut Tx, n: &NewCorrection<'_>, now: Timestamp) -> Result<i64> {
     let id: i64 = on!(tx, |c| {
         sqlx::query_scalar(
-        "INSERT INTO case_corrections (case_id, field, before_value, after_value, reason, corrected_by, corrected_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+        "INSERT INTO case_corrections (case_id, field, before_value, after_value, reason, corrected_by, corrected_at, \
+         contact_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
     )
     .bind(n.case.0)
     .bind(n.field)
@@ -101,6 +132,7 @@ pub async fn record(tx: &mut Tx, n: &NewCorrection<'_>, now: Timestamp) -> Resul
     .bind(n.reason)
     .bind(n.by.0)
     .bind(sql_ts(now))
+    .bind(n.contact.map(|c| c.0))
     .fetch_one(&mut *c)
     .await
     })?;
@@ -109,18 +141,21 @@ pub async fn record(tx: &mut Tx, n: &NewCorrection<'_>, now: Timestamp) -> Resul
 
 /// The corrections of a case, oldest first.
 pub async fn of_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Correction>> {
-    type Row = (i64, String, Option<String>, Option<String>, String, i64, jiff_sqlx::Timestamp);
-    let rows: Vec<Row> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, field, before_value, after_value, reason, corrected_by, corrected_at FROM case_corrections \
+    type Row = (i64, String, Option<String>, Option<String>, String, i64, jiff_sqlx::Timestamp, Option<i64>);
+    let rows: Vec<Row> = on!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, field, before_value, after_value, reason, corrected_by, corrected_at, contact_id FROM case_corrections \
          WHERE case_id = $1 ORDER BY id"
     )
     .bind(case.0)
     .fetch_all(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(rows
         .into_iter()
-        .map(|(id, field, before, after, reason, by, at)| Correction {
+        .map(|(id, field, before, after, reason, by, at, contact)| Correction {
             id,
+            contact_id: contact.map(ContactId),
             field,
             before,
             after,

@@ -5,10 +5,12 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::{self, CaseStatus};
+use buurtteam_domain::codes::ContactForm;
 use buurtteam_domain::correction::Lifecycle;
-use buurtteam_domain::ids::CaseId;
+use buurtteam_domain::ids::{CaseId, ContactId};
 use buurtteam_domain::policy::{Action, Actor};
 use buurtteam_domain::validation::Errors;
+use buurtteam_store::cases::{self as cases_store, Contact};
 use buurtteam_store::corrections::{self as store, Correction, Dates, NewCorrection};
 use buurtteam_store::{Tx, audit};
 use jiff::civil::Date;
@@ -128,6 +130,108 @@ pub async fn correct(app: &App, actor: &Actor, id: CaseId, input: &CorrectionInp
     .await
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ContactCorrectionInput {
+    /// The contact moment to correct (one of this case's).
+    pub contact_id: Option<i64>,
+    /// Its right date.
+    pub contact_on: Option<String>,
+    /// Its right duration in minutes, 1 to 1440.
+    pub minutes: Option<i64>,
+    /// Its right form.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<ContactForm>))]
+    pub form: Option<String>,
+    /// Why: what was wrong. Required.
+    pub reason: Option<String>,
+}
+
+/// Corrects a contact moment of case `id`: its date (not before the referral), its duration
+/// or its form, with a reason.
+pub async fn correct_contact(app: &App, actor: &Actor, id: CaseId, input: &ContactCorrectionInput) -> Result<Contact> {
+    let today = app.today();
+    let mut errors = Errors::default();
+    let contact_id = input::id(&mut errors, "contact_id", input.contact_id).map(ContactId);
+    let on = input::optional_past_date(&mut errors, "contact_on", given(&input.contact_on), today);
+    let minutes = match input.minutes {
+        None => None,
+        Some(m @ 1..=1440) => i32::try_from(m).ok(),
+        Some(_) => {
+            errors.add("minutes", "is a duration from 1 to 1440 minutes").code("minutes_range");
+            None
+        }
+    };
+    let form = input::optional_code(&mut errors, "form", given(&input.form), ContactForm::parse, ContactForm::accepted);
+    let reason = input::long_text(&mut errors, "reason", input.reason.as_deref(), MAX_REASON_LENGTH);
+    if given(&input.contact_on).is_none() && input.minutes.is_none() && given(&input.form).is_none() {
+        errors.add("contact_on", "give what to correct: the date, the duration or the form").code("nothing_to_correct");
+    }
+    on_case(app, actor, id, Action::CorrectCase, move |tx, ctx, now| {
+        Box::pin(async move {
+            let Some(contact_id) = contact_id else {
+                errors.finish()?;
+                return Err(AppError::Internal("validated correction lacks a contact".into()));
+            };
+            let Some(old) = cases_store::contact(tx, id, contact_id).await? else {
+                errors.add("contact_id", "is not a contact moment of this case").code("unknown_contact");
+                errors.finish()?;
+                return Err(AppError::NotFound("contact"));
+            };
+            if let Some(d) = on
+                && d < ctx.case.referred_on
+            {
+                errors
+                    .add("contact_on", format!("lies before the referral ({})", ctx.case.referred_on))
+                    .code("before_referral")
+                    .arg("date", ctx.case.referred_on);
+            }
+            errors.finish()?;
+            let changes: Vec<(&str, String, String)> = [
+                ("contact_on", Some(old.contact_on.to_string()), on.map(|d| d.to_string())),
+                ("minutes", Some(old.minutes.to_string()), minutes.map(|m| m.to_string())),
+                ("form", Some(old.form.code().to_owned()), form.map(|f| f.code().to_owned())),
+            ]
+            .into_iter()
+            .filter_map(|(f, b, a)| match (b, a) {
+                (Some(b), Some(a)) if a != b => Some((f, b, a)),
+                _ => None,
+            })
+            .collect();
+            if changes.is_empty() {
+                let mut errors = Errors::default();
+                errors.add("contact_on", "is what is recorded already").code("no_change");
+                errors.finish()?;
+            }
+            store::set_contact(tx, id, contact_id, (on, minutes, form.map(|f| f.code())), now)
+                .await
+                .map_err(concurrent)?;
+            let reason = reason.unwrap_or_default();
+            let mut ids = Vec::new();
+            for (field, before, after) in &changes {
+                let n = NewCorrection {
+                    case: id,
+                    contact: Some(contact_id),
+                    field,
+                    before: Some(before),
+                    after: Some(after),
+                    reason: &reason,
+                    by: ctx.actor.user_id,
+                };
+                ids.push(store::record(tx, &n, now).await?);
+            }
+            let mut entry = ctx.entry(AuditAction::CaseCorrected);
+            entry.object_type = "contact";
+            entry.object_id = Some(contact_id.0);
+            entry.detail = serde_json::json!({
+                "fields": changes.iter().map(|(f, _, _)| *f).collect::<Vec<_>>(), "correction_ids": ids,
+            });
+            audit::append(tx, &entry).await?;
+            cases_store::contact(tx, id, contact_id).await?.ok_or(AppError::NotFound("contact"))
+        })
+    })
+    .await
+}
+
 /// Opens the closed case `id` again at the last step it reached (team managers).
 pub async fn reopen(app: &App, actor: &Actor, id: CaseId, input: &ReopenInput) -> Result<CaseView> {
     let mut errors = Errors::default();
@@ -183,7 +287,7 @@ async fn record(
     reason: &str,
     now: jiff::Timestamp,
 ) -> Result<i64> {
-    let n = NewCorrection { case: ctx.case.id, field, before, after, reason, by: ctx.actor.user_id };
+    let n = NewCorrection { case: ctx.case.id, contact: None, field, before, after, reason, by: ctx.actor.user_id };
     Ok(store::record(tx, &n, now).await?)
 }
 

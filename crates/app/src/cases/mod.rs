@@ -20,7 +20,7 @@ mod worklist;
 pub use caseload::{Caseload, WorkerLoad, caseload};
 pub use claim::{AssignInput, assign, claim};
 pub use contacts::{contacts, record_contact};
-pub use corrections::{CorrectionInput, ReopenInput, correct, reopen};
+pub use corrections::{ContactCorrectionInput, CorrectionInput, ReopenInput, correct, correct_contact, reopen};
 pub use file::{CaseFile, file, get};
 pub use referral::register_referral;
 pub use steps::{close, hold_intake, start_support};

@@ -72,3 +72,43 @@ async fn a_wrong_intake_date_is_corrected_with_a_reason_and_the_figures_follow()
     o.manager.post(&path("reopen"), json!({"reason": "nog eens"})).await.problem(409);
     assert_eq!(t.count("case_corrections").await, before + 2, "the closure is kept in the history");
 }
+
+#[tokio::test]
+async fn a_contact_moment_is_corrected_with_a_reason_and_stays_in_the_history() {
+    let t = spawn().await;
+    t.app.clock.set("2031-03-04T09:00:00Z".parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let w = &o.worker_a;
+    let (h, members) = household(w, o.district_a).await;
+    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24")).await.expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let contact = w
+        .post(
+            &format!("/api/v1/cases/{id}/contacts"),
+            json!({"contact_on": "2031-03-03", "form": "phone", "minutes": 5}),
+        )
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let path = format!("/api/v1/cases/{id}/contacts/{contact}/corrections");
+    let before = t.count("case_corrections").await;
+    let r = w.post(&path, json!({"contact_on": "2031-02-20", "reason": "typfout"})).await.problem(422);
+    assert_eq!(r.body["errors"][0]["code"], "before_referral");
+    w.post(&path, json!({"minutes": 0, "reason": "typfout"})).await.problem(422);
+    w.post(&path, json!({"minutes": 5, "reason": "typfout"})).await.problem(422); // no change
+    w.post(&format!("/api/v1/cases/{id}/contacts/999999/corrections"), json!({"minutes": 50, "reason": "x"}))
+        .await
+        .problem(422);
+    assert_eq!(t.count("case_corrections").await, before);
+
+    let c = w
+        .post(&path, json!({"minutes": 50, "form": "home_visit", "reason": "Was een huisbezoek van 50 minuten"}))
+        .await
+        .expect(200);
+    assert_eq!((c["minutes"].as_i64(), c["form"].as_str()), (Some(50), Some("home_visit")));
+    assert_eq!(t.count("case_corrections").await, before + 2, "one row per field changed");
+    // Another team's worker learns nothing of the case.
+    o.worker_b.post(&path, json!({"minutes": 40, "reason": "x"})).await.problem(404);
+}

@@ -1,10 +1,14 @@
--- Corrections of a case's recorded steps (a wrongly entered intake, start or closure date) and
+-- Corrections of a case's recorded steps (a wrongly entered intake, start or closure date, or a
+-- contact moment's date, duration or form) and
 -- reopenings of closed cases: the value before and after, why, by whom and when. The case row
 -- holds the corrected values, so the KPIs follow them; this table keeps what was there before.
 CREATE TABLE case_corrections (
     id INTEGER PRIMARY KEY,
     case_id INTEGER NOT NULL REFERENCES cases (id),
-    -- intake_held_on, started_on, closed_on, or reopened (before: the closure, after: the status)
+    -- A corrected contact moment (its field is contact_on, minutes or form).
+    contact_id INTEGER REFERENCES contacts (id),
+    -- intake_held_on, started_on, closed_on, contact_on, minutes, form, or reopened (before:
+    -- the closure, after: the status)
     field TEXT NOT NULL,
     before_value TEXT,
     after_value TEXT,

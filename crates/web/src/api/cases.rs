@@ -5,8 +5,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::cases::{
-    self as uc, AssignInput, CloseInput, ContactInput, CorrectionInput, IntakeInput, ListInput, ReferralInput,
-    ReopenInput, StartInput,
+    self as uc, AssignInput, CloseInput, ContactCorrectionInput, ContactInput, CorrectionInput, IntakeInput, ListInput,
+    ReferralInput, ReopenInput, StartInput,
 };
 use buurtteam_domain::ids::CaseId;
 
@@ -154,6 +154,26 @@ pub async fn correct_case(
 ) -> Step {
     let Json(input) = body?;
     step(uc::correct(&s.app, &staff.actor, CaseId(id), &input).await?)
+}
+
+/// Put right a contact moment's date, duration or form, with a reason (`contact_id` comes from
+/// the path). The old values stay in the case's history and the audit log.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/contacts/{contact_id}/corrections", tag = "cases",
+    params(("id" = i64, Path), ("contact_id" = i64, Path)), request_body = ContactCorrectionInput,
+    responses(
+        (status = 200, description = "The corrected contact moment", body = ContactOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn correct_contact(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path((id, contact_id)): Path<(i64, i64)>,
+    body: Body<ContactCorrectionInput>,
+) -> Result<Json<ContactOut>, ApiError> {
+    let Json(mut input) = body?;
+    input.contact_id = Some(contact_id);
+    Ok(Json(uc::correct_contact(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
 }
 
 /// Open a closed case again at the last step it reached, with a reason (team managers).

@@ -40,6 +40,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::claim_case))
         .routes(routes!(cases::correct_case))
         .routes(routes!(cases::reopen_case))
+        .routes(routes!(cases::correct_contact))
         .routes(routes!(worklist::worklist))
         .routes(routes!(worklist::caseload))
         .routes(routes!(cases::assign_case))

@@ -8,7 +8,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::AppError;
 use buurtteam_app::cases::{
-    self, CaseFile, CloseInput, ContactInput, CorrectionInput, IntakeInput, ReopenInput, StartInput,
+    self, CaseFile, CloseInput, ContactCorrectionInput, ContactInput, CorrectionInput, IntakeInput, ReopenInput,
+    StartInput,
 };
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::{ClosureDetail, ClosureReason, ContactForm};
@@ -51,6 +52,7 @@ pub struct Forms {
     pub close: FormState,
     /// Putting a recorded date right, and reopening a closed case.
     pub correct: FormState,
+    pub correct_contact: FormState,
     pub reopen: FormState,
 }
 
@@ -71,10 +73,14 @@ struct FilePage {
     workers: Options,
     participants: Options,
     contact_forms: Options,
+    /// The same with "unchanged" first, for the correction of a contact moment.
+    corrected_forms: Options,
     reasons: Options,
     details: Vec<(String, Options)>,
     /// The recorded dates that can be put right (field, label), for the correction form.
     correctable: Vec<(&'static str, String)>,
+    /// The contact moments, to pick one to correct.
+    contact_choices: Options,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -212,19 +218,25 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
     }
     for k in &file.corrections {
         let on = k.at.to_zoned(tz.clone()).date();
-        let date = |v: &Option<String>| v.as_deref().and_then(|d| d.parse::<Date>().ok()).map(|d| tr.date(&d));
+        // A value as the page writes it: a date the Dutch way, a contact form in words.
+        let value = |v: &Option<String>| {
+            let v = v.clone().unwrap_or_default();
+            match (k.field.as_str(), v.parse::<Date>()) {
+                (_, Ok(d)) => tr.date(&d),
+                ("form", _) => tr.code("contact-form", &v),
+                ("minutes", _) => tr.t1("minutes-short", "minutes", v),
+                _ => v,
+            }
+        };
         let (title, detail) = match k.field.as_str() {
             "reopened" => (tr.t("event-reopened"), String::new()),
-            field => (
-                tr.t1("event-corrected", "what", tr.t(&format!("corrected-{}", field.replace('_', "-")))),
-                tr.t2(
-                    "event-corrected-detail",
-                    "after",
-                    date(&k.after).unwrap_or_default(),
-                    "before",
-                    date(&k.before).unwrap_or_default(),
-                ),
-            ),
+            field => {
+                let what = if k.contact_id.is_some() { "contact".to_owned() } else { field.replace('_', "-") };
+                (
+                    tr.t1("event-corrected", "what", tr.t(&format!("corrected-{what}"))),
+                    tr.t2("event-corrected-detail", "after", value(&k.after), "before", value(&k.before)),
+                )
+            }
         };
         events.push(Event { date: on, date_text: tr.date(&on), title, detail, note: k.reason.clone() });
     }
@@ -236,7 +248,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         .collect();
     let participants =
         h.members.iter().map(|m| (m.id.0.to_string(), format!("{} {}", m.given_name, m.family_name))).collect();
-    let contact_forms =
+    let contact_forms: Options =
         ContactForm::ALL.iter().map(|f| (f.code().to_owned(), tr.code("contact-form", f.code()))).collect();
     let mut reasons = vec![(String::new(), tr.t("choose"))];
     reasons.extend(ClosureReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("closure-reason", r.code()))));
@@ -258,8 +270,19 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
     .into_iter()
     .filter_map(|(field, recorded, label)| recorded.map(|d| (field, tr.t1(label, "date", tr.date(&d)))))
     .collect();
+    let mut contact_choices = vec![(String::new(), tr.t("choose"))];
+    contact_choices.extend(file.contacts.iter().map(|k| {
+        let text = format!(
+            "{} — {}, {}",
+            tr.date(&k.contact_on),
+            tr.code("contact-form", k.form.code()),
+            tr.t1("minutes-short", "minutes", i64::from(k.minutes))
+        );
+        (k.id.0.to_string(), text)
+    }));
     FilePage {
         correctable,
+        contact_choices,
         page: chrome,
         id: c.id.0,
         title: clients_label(view),
@@ -273,6 +296,9 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         forms,
         workers,
         participants,
+        corrected_forms: std::iter::once((String::new(), tr.t("unchanged")))
+            .chain(contact_forms.iter().cloned())
+            .collect(),
         contact_forms,
         reasons,
         details,
@@ -290,7 +316,8 @@ fn default_forms(today: Date, user: i64) -> Forms {
     let contact = contact.in_scope(super::form::Scope::new("contact", "contact"));
     let correct = FormState::default().in_scope(super::form::Scope::new("correct", "correct"));
     let reopen = FormState::default().in_scope(super::form::Scope::new("reopen", "reopen"));
-    Forms { intake, start: date("started_on"), contact, close: date("closed_on"), correct, reopen }
+    let correct_contact = FormState::default().in_scope(super::form::Scope::new("correct-contact", "correct"));
+    Forms { intake, start: date("started_on"), contact, close: date("closed_on"), correct, correct_contact, reopen }
 }
 
 async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Option<Forms>) -> Response {
@@ -379,6 +406,15 @@ pub async fn record_contact(
 pub async fn correct(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<CorrectionInput>) -> Response {
     let result = cases::correct(&state.app, &form.page.actor, CaseId(id), &form.input).await;
     after(&state, &form.page, id, form.values, result, |f| &mut f.correct, "corrected").await
+}
+
+pub async fn correct_contact(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: PageForm<ContactCorrectionInput>,
+) -> Response {
+    let result = cases::correct_contact(&state.app, &form.page.actor, CaseId(id), &form.input).await;
+    after(&state, &form.page, id, form.values, result, |f| &mut f.correct_contact, "contact-corrected").await
 }
 
 pub async fn reopen(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<ReopenInput>) -> Response {

@@ -72,6 +72,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/close", post(case_file::close))
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
+        .route("/cases/{id}/contact-corrections", post(case_file::correct_contact))
         .route("/cases/{id}/claim", post(worklist::claim))
         .route("/cases/{id}/assign", post(worklist::assign))
         .route("/account", get(account::page))
