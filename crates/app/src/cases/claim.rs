@@ -4,13 +4,11 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::CaseStatus;
-use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{CaseId, UserId};
 use buurtteam_domain::policy::{Action, Actor};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit;
 use buurtteam_store::cases as store;
-use buurtteam_store::organisation;
 use serde::Deserialize;
 
 use super::CaseView;
@@ -62,17 +60,7 @@ pub async fn assign(app: &App, actor: &Actor, id: CaseId, input: &AssignInput) -
     on_case(app, actor, id, Action::AssignCase, move |tx, ctx, now| {
         Box::pin(async move {
             let mut errors = Errors::default();
-            match organisation::get_user(tx, worker).await? {
-                Some(u)
-                    if u.active
-                        && matches!(u.role, Role::FamilyWorker | Role::TeamManager)
-                        && u.team_ids.contains(&ctx.case.team_id) => {}
-                _ => {
-                    errors
-                        .add("worker_id", "must be an active family worker or team manager of the case's team")
-                        .code("worker_not_in_team");
-                }
-            }
+            ctx.check_worker(tx, worker, &mut errors).await?;
             errors.finish()?;
             if ctx.case.status == CaseStatus::Closed {
                 return Err(AppError::Conflict {

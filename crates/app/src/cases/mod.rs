@@ -195,6 +195,31 @@ impl CaseContext {
         Ok(CaseView::new(case, &calendar, self.today))
     }
 
+    /// Whether `worker` may carry this case: an active family worker or team manager of its
+    /// team (a field error on `worker_id` if not).
+    pub(crate) async fn check_worker(
+        &self,
+        tx: &mut Tx,
+        worker: buurtteam_domain::ids::UserId,
+        errors: &mut buurtteam_domain::validation::Errors,
+    ) -> Result<()> {
+        match buurtteam_store::organisation::get_user(tx, worker).await? {
+            Some(u)
+                if u.active
+                    && matches!(
+                        u.role,
+                        buurtteam_domain::codes::Role::FamilyWorker | buurtteam_domain::codes::Role::TeamManager
+                    )
+                    && u.team_ids.contains(&self.case.team_id) => {}
+            _ => {
+                errors
+                    .add("worker_id", "must be an active family worker or team manager of the case's team")
+                    .code("worker_not_in_team");
+            }
+        }
+        Ok(())
+    }
+
     /// Asks the state machine whether `step` may be taken now, on `on`, a date that may not
     /// be before the case's earlier steps (409 with the current status if not).
     pub(crate) fn step(&self, step: Step, on: Date) -> Result<()> {

@@ -2,13 +2,12 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::{self, Step};
-use buurtteam_domain::codes::{ClosureDetail, ClosureReason, Role};
+use buurtteam_domain::codes::{ClosureDetail, ClosureReason};
 use buurtteam_domain::ids::{CaseId, UserId};
 use buurtteam_domain::policy::{Action, Actor};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit;
 use buurtteam_store::cases::{self as store, Closure};
-use buurtteam_store::organisation;
 
 use super::{CaseView, CloseInput, IntakeInput, MAX_REQUEST_LENGTH, StartInput, concurrent};
 use crate::context::on_case;
@@ -22,17 +21,7 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
     let worker = UserId(input.worker_id.unwrap_or(actor.user_id.0));
     on_case(app, actor, id, Action::HoldIntake, move |tx, ctx, now| {
         Box::pin(async move {
-            match organisation::get_user(tx, worker).await? {
-                Some(u)
-                    if u.active
-                        && matches!(u.role, Role::FamilyWorker | Role::TeamManager)
-                        && u.team_ids.contains(&ctx.case.team_id) => {}
-                _ => {
-                    errors
-                        .add("worker_id", "must be an active family worker or team manager of the case's team")
-                        .code("worker_not_in_team");
-                }
-            }
+            ctx.check_worker(tx, worker, &mut errors).await?;
             errors.finish()?;
             let held_on = held_on.unwrap_or(ctx.today);
             ctx.step(Step::HoldIntake, held_on)?;

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use serde_json::json;
 
-use crate::harness::{Client, PASSWORD, household, org, referral_body, spawn};
+use crate::harness::{household, org, portal_account, referral_body, spawn};
 
 const NOW: &str = "2031-03-04T09:00:00Z";
 
@@ -124,18 +124,7 @@ async fn a_contact_summary_is_for_the_team_only() {
     .problem(422);
 
     // The parent in Mijn Buurtteam sees nothing of it.
-    let code = w
-        .post(&format!("/api/v1/cases/{id}/portal-invitations"), json!({"person_id": members[0]}))
-        .await
-        .expect(201)["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    Client::new(&t.base)
-        .post("/api/v1/portal/activate", json!({"code": code, "email": "ouder@example.nl", "password": PASSWORD}))
-        .await
-        .expect(201);
-    let parent = t.login("ouder@example.nl").await;
+    let parent = portal_account(&t, w, id, members[0], "ouder@example.nl").await;
     for path in ["/api/v1/portal/plan", "/api/v1/portal/access-log"] {
         let seen = parent.get(path).await.expect(200);
         assert!(!seen.to_string().contains("schulden"), "{path} shows the summary: {seen}");
@@ -181,17 +170,7 @@ async fn members_phone_numbers_and_e_mail_are_checked_kept_and_never_shown_to_th
         .expect(201)["id"]
         .as_i64()
         .unwrap_or(0);
-    let code =
-        w.post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": members[0]})).await.expect(201)
-            ["code"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
-    Client::new(&t.base)
-        .post("/api/v1/portal/activate", json!({"code": code, "email": "samira@example.nl", "password": PASSWORD}))
-        .await
-        .expect(201);
-    let parent = t.login("samira@example.nl").await;
+    let parent = portal_account(&t, w, case, members[0], "samira@example.nl").await;
     let seen = parent.get("/api/v1/portal/plan").await.expect(200).to_string();
     assert!(!seen.contains("+316") && !seen.contains("elamrani@"), "{seen}");
 }

@@ -305,3 +305,17 @@ pub async fn case(c: &Client, district: i64, team: i64, referred_on: &str) -> i6
         .as_i64()
         .unwrap_or(0)
 }
+
+/// Invites `person` into the portal, activates with `email` and logs in.
+pub async fn portal_account(t: &TestApp, w: &Client, case: i64, person: i64, email: &str) -> Client {
+    let code = w
+        .post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person}))
+        .await
+        .expect(201)["code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let anon = Client::new(&t.base);
+    anon.post("/api/v1/portal/activate", json!({"code": code, "email": email, "password": PASSWORD})).await.expect(201);
+    t.login(email).await
+}

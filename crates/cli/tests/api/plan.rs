@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::harness::{Client, Org, PASSWORD, TestApp, org, referral_body, spawn};
+use crate::harness::{Client, Org, PASSWORD, TestApp, org, portal_account, referral_body, spawn};
 
 /// A household with a client of every age the rules distinguish, plus a grandmother who lives
 /// in and is no client; the case is in team A.
@@ -65,20 +65,6 @@ async fn goal(w: &Client, case: i64, title: &str, client: Option<i64>, confident
         body["confidential_reason"] = json!("Veiligheid van de jongere");
     }
     w.post(&format!("/api/v1/cases/{case}/goals"), body).await.expect(201)["id"].as_i64().unwrap_or(0)
-}
-
-/// Invites `person` into the portal, activates with `email` and logs in.
-async fn portal_account(t: &TestApp, w: &Client, case: i64, person: i64, email: &str) -> Client {
-    let code = w
-        .post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person}))
-        .await
-        .expect(201)["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let anon = Client::new(&t.base);
-    anon.post("/api/v1/portal/activate", json!({"code": code, "email": email, "password": PASSWORD})).await.expect(201);
-    t.login(email).await
 }
 
 fn goal_ids(plan: &Value) -> BTreeSet<i64> {

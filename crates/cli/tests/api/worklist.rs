@@ -6,7 +6,7 @@
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
-use crate::harness::{Client, PASSWORD, TestApp, household, org, referral_body, spawn};
+use crate::harness::{Client, household, org, portal_account, referral_body, spawn};
 
 const NOW: &str = "2031-03-04T09:00:00Z";
 
@@ -46,22 +46,6 @@ async fn case_in_support(w: &Client, district: i64, team: i64) -> (i64, i64) {
     w.post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": "2031-02-25"})).await.expect(200);
     w.post(&format!("/api/v1/cases/{case}/start"), json!({"started_on": "2031-02-26"})).await.expect(200);
     (case, members[0])
-}
-
-async fn portal_parent(t: &TestApp, w: &Client, case: i64, person: i64) -> Client {
-    let code = w
-        .post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person}))
-        .await
-        .expect(201)["code"]
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
-    let email = "samira.elamrani@example.nl";
-    Client::new(&t.base)
-        .post("/api/v1/portal/activate", json!({"code": code, "email": email, "password": PASSWORD}))
-        .await
-        .expect(201);
-    t.login(email).await
 }
 
 #[tokio::test]
@@ -113,7 +97,7 @@ async fn the_agenda_shows_what_is_due_today_and_this_week_and_no_more() {
     assert!(case_ids(&list, "in_support").contains(&case));
 
     // The family writes: a comment and a proposal wait for the worker's answer.
-    let family = portal_parent(&t, w, case, parent).await;
+    let family = portal_account(&t, w, case, parent, "samira.elamrani@example.nl").await;
     family.post(&format!("/api/v1/goals/{goal}/comments"), json!({"body": "Kunnen we praten?"})).await.expect(201);
     let proposal = family
         .post(&format!("/api/v1/goals/{goal}/proposals"), json!({"title": "Rust in huis en op school"}))
