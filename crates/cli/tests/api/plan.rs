@@ -9,22 +9,22 @@ use crate::harness::{Client, Org, PASSWORD, TestApp, org, referral_body, spawn};
 
 /// A household with a client of every age the rules distinguish, plus a grandmother who lives
 /// in and is no client; the case is in team A.
-struct Family {
-    case: i64,
-    mother: i64,
-    grandmother: i64,
-    child: i64,
-    teen: i64,
-    youth: i64,
+pub(crate) struct Family {
+    pub(crate) case: i64,
+    pub(crate) mother: i64,
+    pub(crate) grandmother: i64,
+    pub(crate) child: i64,
+    pub(crate) teen: i64,
+    pub(crate) youth: i64,
 }
 
 /// Birth date of someone who turned `age` on 1 January of this year.
-fn born(age: i16) -> String {
+pub(crate) fn born(age: i16) -> String {
     let year = jiff::Zoned::now().year() - age;
     format!("{year}-01-01")
 }
 
-async fn family(t: &TestApp, o: &Org) -> Family {
+pub(crate) async fn family(t: &TestApp, o: &Org) -> Family {
     let w = &o.worker_a;
     let h = w
         .post(
@@ -59,7 +59,7 @@ async fn family(t: &TestApp, o: &Org) -> Family {
     Family { case, mother, grandmother, child, teen, youth }
 }
 
-async fn goal(w: &Client, case: i64, title: &str, client: Option<i64>, confidential: bool) -> i64 {
+pub(crate) async fn goal(w: &Client, case: i64, title: &str, client: Option<i64>, confidential: bool) -> i64 {
     let mut body = json!({"life_domain": "parenting", "title": title, "description": "in eigen woorden", "client_id": client, "confidential": confidential});
     if confidential {
         body["confidential_reason"] = json!("Veiligheid van de jongere");
@@ -68,7 +68,7 @@ async fn goal(w: &Client, case: i64, title: &str, client: Option<i64>, confident
 }
 
 /// Invites `person` into the portal, activates with `email` and logs in.
-async fn portal_account(t: &TestApp, w: &Client, case: i64, person: i64, email: &str) -> Client {
+pub(crate) async fn portal_account(t: &TestApp, w: &Client, case: i64, person: i64, email: &str) -> Client {
     let code = w
         .post(&format!("/api/v1/cases/{case}/portal-invitations"), json!({"person_id": person}))
         .await
@@ -362,7 +362,8 @@ async fn proposals_actions_agreement_and_versions() {
     let done = mother.patch_action(mine, json!({"done": true})).await.expect(200);
     assert!(done["done_on"].is_string());
 
-    // Agreement to the current version, and a change makes it stale.
+    // Agreement to the current version; a score is a new version but not new content (see
+    // plan_agreement.rs for the whole rule).
     let agreed = mother.post("/api/v1/portal/agreement", json!({})).await.expect(201);
     let version = agreed["version"].as_i64().unwrap_or(0);
     assert!(mother.get("/api/v1/portal/plan").await.expect(200)["agreed_to_current"].as_bool().unwrap_or(false));
@@ -375,7 +376,7 @@ async fn proposals_actions_agreement_and_versions() {
     .expect(201);
     let after = mother.get("/api/v1/portal/plan").await.expect(200);
     assert_eq!(after["version"].as_i64(), Some(version + 1));
-    assert_eq!(after["agreed_to_current"], false);
+    assert_eq!(after["agreed_to_current"], true);
     // The worker records agreement on the teen's behalf; the access log says for whom.
     w.post(&format!("/api/v1/cases/{}/agreements", f.case), json!({"person_id": f.teen})).await.expect(201);
     let log = o.manager.get(&format!("/api/v1/cases/{}/access-log", f.case)).await.expect(200);
@@ -545,7 +546,7 @@ async fn the_portal_access_log_shows_who_looked_in_plain_terms() {
 }
 
 /// Small helpers for PATCH, which the harness client lacks.
-trait Patch {
+pub(crate) trait Patch {
     async fn patch_goal(&self, id: i64, body: Value) -> crate::harness::Reply;
     async fn patch_action(&self, id: i64, body: Value) -> crate::harness::Reply;
 }

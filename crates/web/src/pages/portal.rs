@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use buurtteam_app::plan::{
     self as uc, AccessView, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView,
-    ProposalInput, TextInput,
+    ProposalInput, SinceAgreement, TextInput,
 };
 use buurtteam_app::{AppError, auth};
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
@@ -203,6 +203,36 @@ struct GoalCard {
     may_invite: bool,
     network: Vec<NetworkLine>,
     forms: GoalForms,
+    /// "Nieuw" or "Gewijzigd sinds je akkoord op 3 november 2026", with what changed.
+    since: Option<SinceLine>,
+}
+
+struct SinceLine {
+    new: bool,
+    label: String,
+    changes: Vec<String>,
+}
+
+/// The marker of a goal new or changed since the reader's last agreement.
+fn since_line(tr: Tr, tz: &TimeZone, view: &PlanView, g: &GoalView) -> Option<SinceLine> {
+    let since = g.since_agreement.as_ref()?;
+    let agreed_on = view.my_agreement.as_ref().map(|a| tr.date(&a.created_at.to_zoned(tz.clone()).date()));
+    Some(match since {
+        SinceAgreement::New => SinceLine { new: true, label: tr.t("portal-goal-new"), changes: Vec::new() },
+        SinceAgreement::Changed { fields, title_before } => SinceLine {
+            new: false,
+            label: tr.t1("portal-goal-changed", "date", agreed_on.unwrap_or_default()),
+            changes: fields
+                .iter()
+                .map(|f| match (*f, title_before) {
+                    ("title", Some(before)) => {
+                        tr.t2("portal-goal-changed-title", "before", before.clone(), "after", g.goal.title.clone())
+                    }
+                    (f, _) => tr.code("portal-goal-changed-field", &f.replace('_', "-")),
+                })
+                .collect(),
+        },
+    })
 }
 
 struct AppointmentLine {
@@ -379,6 +409,7 @@ fn goal_card(tr: Tr, tz: &TimeZone, view: &PlanView, reader: &PortalPage, g: &Go
         may_invite: g.may.invite_network,
         network,
         forms: GoalForms::of(goal.id.0),
+        since: since_line(tr, tz, view, g),
     }
 }
 
@@ -486,12 +517,7 @@ async fn show(
     let agreement = (view.may_agree && !view.goals.is_empty()).then(|| Agreement {
         version: view.version,
         agreed: view.agreed_to_current,
-        earlier: view
-            .agreements
-            .iter()
-            .filter(|a| Some(a.person_id) == view.me && a.version < view.version)
-            .map(|a| a.version)
-            .max(),
+        earlier: view.my_agreement.as_ref().filter(|_| !view.agreed_to_current).map(|a| a.version),
         form: agree_form,
     });
     let page = PlanPage {
@@ -606,6 +632,9 @@ mod tests {
                 "portal-log-forbidden-detail",
                 "portal-log-other",
                 "portal-log-other-goal",
+                "portal-goal-new",
+                "portal-goal-changed",
+                "portal-goal-changed-title",
             ];
             for key in NOTICES.iter().map(|(_, k)| *k).chain(others) {
                 assert_ne!(tr.t(key), key, "{key} in {lang:?}");
@@ -615,6 +644,7 @@ mod tests {
                 ("portal-proposal", ProposalStatus::ALL.iter().map(|c| c.code()).collect()),
                 ("portal-performer", Performer::ALL.iter().map(|c| c.code()).collect()),
                 ("portal-network-state", vec!["invited", "active", "revoked"]),
+                ("portal-goal-changed-field", vec!["title", "description", "life-domain", "status", "client-id"]),
             ] {
                 for code in list.1 {
                     let text = tr.code(list.0, code);

@@ -322,7 +322,7 @@ pub(super) fn build(
                 person,
                 how,
                 when: when(tr, tz, a.created_at),
-                current: a.version == plan.version,
+                current: a.version >= plan.content_version,
             }
         })
         .collect::<Vec<_>>();
