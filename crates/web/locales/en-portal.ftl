@@ -144,3 +144,5 @@ portal-log-forbidden-detail = This page shows who looked at your family's file. 
 portal-log-someone = Someone
 portal-log-other = { $who } looked at or updated the file.
 portal-log-other-goal = { $who } did something with the goal ‘{ $goal }’.
+portal-log-goal-read = { $who } viewed the goal ‘{ $goal }’.
+portal-log-repeated = { $what } — { $count } times on { $date }.

@@ -144,3 +144,5 @@ portal-log-forbidden-detail = Op deze pagina zie je wie in het dossier van je ge
 portal-log-someone = Iemand
 portal-log-other = { $who } heeft het dossier bekeken of bijgewerkt.
 portal-log-other-goal = { $who } heeft iets gedaan met het doel ‘{ $goal }’.
+portal-log-goal-read = { $who } heeft het doel ‘{ $goal }’ bekeken.
+portal-log-repeated = { $what } — { $count } keer op { $date }.

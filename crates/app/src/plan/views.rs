@@ -236,9 +236,17 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     let next = store::next_evaluation(tx, ctx.case.id).await?;
     let versions = store::versions(tx, ctx.case.id).await?;
     let view = build_view(ctx, plan, &versions, next);
-    let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
-    entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
-    audit::append(tx, &entry).await?;
+    if matches!(ctx.standing, Standing::Network { .. }) && !view.goals.is_empty() {
+        // A network member sees the goals they help with, not the plan: the log says which,
+        // so the family's access log can name the goal (and only to those who may see it).
+        for g in &view.goals {
+            audit::append(tx, &ctx.entry(now, AuditAction::PlanRead, Some(&g.goal))).await?;
+        }
+    } else {
+        let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
+        entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
+        audit::append(tx, &entry).await?;
+    }
     Ok(view)
 }
 

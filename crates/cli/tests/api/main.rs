@@ -24,6 +24,7 @@ mod organisation;
 mod pages;
 mod passwords;
 mod plan;
+mod plan_access_log;
 mod plan_agreement;
 mod platform;
 mod redirects;

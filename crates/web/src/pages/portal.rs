@@ -21,6 +21,7 @@ use buurtteam_app::plan::{
     ProposalInput, SinceAgreement, TextInput,
 };
 use buurtteam_app::{AppError, auth};
+use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId};
 use buurtteam_domain::password::PasswordContext;
@@ -564,6 +565,10 @@ fn log_sentence(tr: Tr, row: &AccessView) -> String {
     };
     let goal = row.goal_title.clone().unwrap_or_default();
     match row.kind {
+        // A read that names a goal (a network member's): they saw that goal, not the plan.
+        Some(AuditAction::PlanRead) if row.goal_title.is_some() => {
+            tr.tn("portal-log-goal-read", &[("who", who.into()), ("goal", goal.into())])
+        }
         Some(action) => tr.audit(action, who, goal),
         // A stored code this version does not know (written by another version of the
         // application): the family still sees that someone looked at or changed their file, in
@@ -574,6 +579,24 @@ fn log_sentence(tr: Tr, row: &AccessView) -> String {
             tr.tn(key, &[("who", who.into()), ("goal", goal.into())])
         }
     }
+}
+
+/// A row as a line: with its time, or for repeats with the day and how often.
+fn log_line(tr: Tr, tz: &TimeZone, row: &AccessView) -> LogLine {
+    let text = log_sentence(tr, row);
+    if row.times <= 1 {
+        return LogLine { when: when(tr, tz, row.occurred_at), text };
+    }
+    let day = tr.date(&row.occurred_at.to_zoned(tz.clone()).date());
+    let text = tr.tn(
+        "portal-log-repeated",
+        &[
+            ("what", text.trim_end_matches('.').to_owned().into()),
+            ("count", i64::from(row.times).into()),
+            ("date", day.clone().into()),
+        ],
+    );
+    LogLine { when: day, text }
 }
 
 #[derive(Template)]
@@ -595,8 +618,7 @@ async fn access_log(State(state): State<AppState>, reader: PortalPage) -> Respon
         Err(AppError::NotFound(_)) => Vec::new(),
         Err(e) => return app_error_page(&chrome, e),
     };
-    let entries =
-        rows.iter().map(|r| LogLine { when: when(tr, tz, r.occurred_at), text: log_sentence(tr, r) }).collect();
+    let entries = rows.iter().map(|r| log_line(tr, tz, r)).collect();
     render(StatusCode::OK, &AccessLogPage { page: chrome, entries })
 }
 
@@ -604,7 +626,6 @@ async fn access_log(State(state): State<AppState>, reader: PortalPage) -> Respon
 mod tests {
     use super::super::i18n::Lang;
     use super::*;
-    use buurtteam_domain::audit::AuditAction;
     use buurtteam_domain::codes::GoalStatus;
 
     fn row(action: &str, goal: Option<&str>) -> AccessView {
@@ -620,6 +641,8 @@ mod tests {
             client_id: None,
             acting_for: None,
             session_ref: None,
+            times: 1,
+            first_at: Timestamp::UNIX_EPOCH,
         }
     }
 
@@ -635,6 +658,8 @@ mod tests {
                 "portal-goal-new",
                 "portal-goal-changed",
                 "portal-goal-changed-title",
+                "portal-log-goal-read",
+                "portal-log-repeated",
             ];
             for key in NOTICES.iter().map(|(_, k)| *k).chain(others) {
                 assert_ne!(tr.t(key), key, "{key} in {lang:?}");
@@ -674,6 +699,21 @@ mod tests {
         for action in ["working_notes.read", "working_note.added"] {
             assert!(!log_sentence(tr, &row(action, None)).contains("aantekening"), "{action}");
         }
+        // A network member saw one goal, and the log says which.
+        assert_eq!(
+            log_sentence(tr, &row("plan.read", Some("Rust in huis"))),
+            "Fatima de Vries (gezinswerker) heeft het doel ‘Rust in huis’ bekeken."
+        );
+        // Repeats on one day are one line.
+        let mut repeated = row("plan.read", None);
+        repeated.times = 4;
+        repeated.occurred_at = "2026-11-03T15:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+        let line = log_line(tr, &TimeZone::UTC, &repeated);
+        assert_eq!(line.when, "3 november 2026");
+        assert_eq!(
+            line.text,
+            "Fatima de Vries (gezinswerker) heeft het gezinsplan bekeken — 4 keer op 3 november 2026."
+        );
         let en = Tr::new(Lang::En);
         assert_eq!(
             log_sentence(en, &row("plan.read", None)),

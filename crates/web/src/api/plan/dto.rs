@@ -455,6 +455,10 @@ pub struct AccessOut {
     pub acting_for: Option<i64>,
     /// For team managers only: the session it came from.
     pub session_ref: Option<String>,
+    /// In the portal, the same person doing the same on one day is one row: how many times,
+    /// from `first_at` to `occurred_at` (the last). 1 in the team manager's log.
+    pub times: u32,
+    pub first_at: Timestamp,
 }
 
 impl From<AccessView> for AccessOut {
@@ -470,6 +474,8 @@ impl From<AccessView> for AccessOut {
             client_id: a.client_id.map(|c| c.0),
             acting_for: a.acting_for.map(|p| p.0),
             session_ref: a.session_ref,
+            times: a.times,
+            first_at: a.first_at,
         }
     }
 }
