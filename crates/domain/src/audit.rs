@@ -93,6 +93,8 @@ audit_actions!(
     // The organisation.
     DistrictCreated = "district.created",
     TeamCreated = "team.created",
+    /// A team's contact details (phone, e-mail) changed.
+    TeamChanged = "team.changed",
     UserCreated = "user.created",
     ClosureDayAdded = "closure_day.added",
     ClosureDayRemoved = "closure_day.removed",

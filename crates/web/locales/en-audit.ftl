@@ -64,6 +64,7 @@ audit-auth-second-factor-disabled = { $who } turned off logging in in two steps.
 ## The organisation
 audit-district-created = { $who } added a district.
 audit-team-created = { $who } added a team.
+audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
 audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.
 audit-closure-day-removed = { $who } removed a day on which the neighbourhood team would have been closed.

@@ -275,6 +275,7 @@ access-action-population-imported = Population figures imported
 access-action-portal-activation-failed = Activating Mijn Buurtteam failed
 access-action-synth-generated = Practice data generated
 access-action-team-created = Team created
+access-action-team-changed = Team changed
 access-action-user-created = User created
 
 ## Field errors of the plan forms

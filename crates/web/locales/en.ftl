@@ -76,6 +76,7 @@ field-error-invalid-bsn = This is not a valid BSN (9 digits, eleven test).
 field-error-invalid-postcode = Fill in a postcode like 3511 AB.
 field-error-unknown-district = This district does not exist.
 field-error-invalid-email = Fill in an e-mail address like name@example.nl.
+field-error-invalid-phone = Fill in a phone number of 10 to 15 digits, like 030 123 45 67 or +31 30 123 4567.
 field-error-password-too-short = Choose a password of at least { $min } characters.
 field-error-password-too-long = This password is too long. Choose a shorter one.
 field-error-password-common = This password is common or has leaked (also with digits after it). Choose another, for instance a sentence of a few words.

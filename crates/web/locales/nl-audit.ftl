@@ -64,6 +64,7 @@ audit-auth-second-factor-disabled = { $who } heeft inloggen in twee stappen uitg
 ## The organisation
 audit-district-created = { $who } heeft een wijk toegevoegd.
 audit-team-created = { $who } heeft een team toegevoegd.
+audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
 audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.
 audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtteam dicht zou zijn.

@@ -275,6 +275,7 @@ access-action-population-imported = Bevolkingscijfers ingelezen
 access-action-portal-activation-failed = Activeren van Mijn Buurtteam mislukt
 access-action-synth-generated = Oefengegevens aangemaakt
 access-action-team-created = Team aangemaakt
+access-action-team-changed = Team aangepast
 access-action-user-created = Gebruiker aangemaakt
 
 ## Field errors of the plan forms

@@ -76,6 +76,7 @@ field-error-invalid-bsn = Dit is geen geldig BSN (9 cijfers, 11-proef).
 field-error-invalid-postcode = Vul een postcode in als 3511 AB.
 field-error-unknown-district = Deze wijk bestaat niet.
 field-error-invalid-email = Vul een e-mailadres in als naam@voorbeeld.nl.
+field-error-invalid-phone = Vul een telefoonnummer in van 10 tot 15 cijfers, zoals 030 123 45 67 of +31 30 123 4567.
 field-error-password-too-short = Kies een wachtwoord van minstens { $min } tekens.
 field-error-password-too-long = Dit wachtwoord is te lang. Kies een korter wachtwoord.
 field-error-password-common = Dit wachtwoord is veelgebruikt of uitgelekt (ook met cijfers erachter). Kies een ander, bijvoorbeeld een zin van een paar woorden.

@@ -102,6 +102,18 @@ pub struct PlanView {
     pub my_agreement: Option<Agreement>,
     /// The reader's own person record, in the portal.
     pub me: Option<PersonId>,
+    /// For a household member: who their worker is and how to reach the team.
+    pub contact: Option<TeamContact>,
+}
+
+/// The case's worker and how a family reaches the team (Mijn Buurtteam, household members).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamContact {
+    /// `None` while the case has no worker yet.
+    pub worker_name: Option<String>,
+    pub team_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 pub(super) fn name_of(ctx: &Context, p: PersonId) -> Option<String> {
@@ -224,6 +236,7 @@ pub(super) fn build_view(
         agreed_to_current: my_agreement.as_ref().is_some_and(|a| a.version >= content_version),
         my_agreement,
         content_version,
+        contact: None,
         agreements: if ctx.allows(PlanAction::ReadHistory, None) { plan.agreements } else { Vec::new() },
         next_evaluation_on,
         may_agree: ctx.allows(PlanAction::AgreeToPlan, None),
@@ -235,7 +248,10 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     let plan = store::load(tx, ctx.case.id).await?;
     let next = store::next_evaluation(tx, ctx.case.id).await?;
     let versions = store::versions(tx, ctx.case.id).await?;
-    let view = build_view(ctx, plan, &versions, next);
+    let mut view = build_view(ctx, plan, &versions, next);
+    if matches!(ctx.standing, Standing::Member { .. }) {
+        view.contact = team_contact(tx, ctx).await?;
+    }
     if matches!(ctx.standing, Standing::Network { .. }) && !view.goals.is_empty() {
         // A network member sees the goals they help with, not the plan: the log says which,
         // so the family's access log can name the goal (and only to those who may see it).
@@ -248,6 +264,18 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
         audit::append(tx, &entry).await?;
     }
     Ok(view)
+}
+
+async fn team_contact(tx: &mut Tx, ctx: &Context) -> Result<Option<TeamContact>> {
+    use buurtteam_store::organisation;
+    let Some(team) = organisation::get_team(tx, ctx.case.team_id).await? else {
+        return Ok(None);
+    };
+    let worker_name = match ctx.case.worker_id {
+        Some(w) => organisation::get_user(tx, w).await?.map(|u| u.name),
+        None => None,
+    };
+    Ok(Some(TeamContact { worker_name, team_name: team.name, phone: team.phone, email: team.email }))
 }
 
 /// The plan of a case for staff of its team (everything but the working notes).

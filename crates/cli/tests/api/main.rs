@@ -27,6 +27,7 @@ mod plan;
 mod plan_access_log;
 mod plan_agreement;
 mod platform;
+mod portal_contact;
 mod redirects;
 mod refusals;
 mod transport;

@@ -27,6 +27,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(session::change_password))
         .routes(routes!(organisation::create_district, organisation::list_districts))
         .routes(routes!(organisation::create_team, organisation::list_teams))
+        .routes(routes!(organisation::change_team))
         .routes(routes!(organisation::create_user, organisation::list_users))
         .routes(routes!(organisation::add_closure_day, organisation::list_closure_days))
         .routes(routes!(organisation::remove_closure_day))

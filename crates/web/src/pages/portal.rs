@@ -273,6 +273,34 @@ struct PlanPage {
     next_evaluation: Option<String>,
     /// The agreement block: `None` where the reader may not agree (or there are no goals).
     agreement: Option<Agreement>,
+    /// Who the family's worker is and how to reach the team (household members only).
+    contact: Option<ContactBlock>,
+}
+
+struct ContactBlock {
+    /// "Je gezinswerker is Fatima Şahin, van Buurtteam Overvecht."
+    who: String,
+    phone: Option<String>,
+    /// `tel:` form of the phone number.
+    phone_href: Option<String>,
+    email: Option<String>,
+}
+
+fn contact_block(tr: Tr, view: &PlanView) -> Option<ContactBlock> {
+    let c = view.contact.as_ref()?;
+    let who = match &c.worker_name {
+        Some(name) => tr.t2("portal-contact-worker", "name", name.clone(), "team", c.team_name.clone()),
+        None => tr.t1("portal-contact-no-worker", "team", c.team_name.clone()),
+    };
+    Some(ContactBlock {
+        who,
+        phone_href: c.phone.as_ref().map(|p| {
+            let digits: String = p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+            format!("tel:{digits}")
+        }),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+    })
 }
 
 struct Agreement {
@@ -473,6 +501,7 @@ async fn show(
             evaluations: None,
             next_evaluation: None,
             agreement: None,
+            contact: None,
         };
         return render(status, &page);
     };
@@ -533,6 +562,7 @@ async fn show(
         evaluations,
         next_evaluation: view.next_evaluation_on.filter(|_| view.evaluations.is_some()).map(|d| tr.date(&d)),
         agreement,
+        contact: contact_block(tr, &view),
     };
     render(status, &page)
 }
@@ -660,6 +690,12 @@ mod tests {
                 "portal-goal-changed-title",
                 "portal-log-goal-read",
                 "portal-log-repeated",
+                "portal-contact",
+                "portal-contact-worker",
+                "portal-contact-no-worker",
+                "portal-contact-phone",
+                "portal-contact-email",
+                "portal-contact-ask",
             ];
             for key in NOTICES.iter().map(|(_, k)| *k).chain(others) {
                 assert_ne!(tr.t(key), key, "{key} in {lang:?}");

@@ -416,6 +416,18 @@ pub struct PlanOut {
     pub agreed_at: Option<Timestamp>,
     /// The reader's own person record, in the portal.
     pub me: Option<i64>,
+    /// For a household member in the portal: the case's worker and how to reach the team.
+    pub contact: Option<TeamContactOut>,
+}
+
+/// The family's worker and how to reach their team.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamContactOut {
+    /// `null` while the case has no worker yet.
+    pub worker_name: Option<String>,
+    pub team_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 impl From<PlanView> for PlanOut {
@@ -434,6 +446,12 @@ impl From<PlanView> for PlanOut {
             agreed_to_current: p.agreed_to_current,
             agreed_at: p.my_agreement.map(|a| a.created_at),
             me: p.me.map(|m| m.0),
+            contact: p.contact.map(|c| TeamContactOut {
+                worker_name: c.worker_name,
+                team_name: c.team_name,
+                phone: c.phone,
+                email: c.email,
+            }),
         }
     }
 }
