@@ -69,3 +69,49 @@ async fn the_family_sees_its_worker_and_how_to_reach_the_team() {
     assert_eq!(plan["contact"]["phone"], "030 123 45 67");
     let _ = house;
 }
+
+/// Whether `html` addresses the reader as "u" (or "uw"), outside tags.
+fn says_u(html: &str) -> bool {
+    let text: String =
+        html.split('<').map(|part| part.split_once('>').map_or(part, |(_, t)| t)).collect::<Vec<_>>().join(" ");
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "u" | "U" | "uw" | "Uw"))
+}
+
+#[tokio::test]
+async fn log_in_and_account_pages_speak_to_families_as_je() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let f = family(&t, &o).await;
+    let w = &o.worker_a;
+    goal(w, f.case, "Rust in huis", None, false).await;
+    portal_account(&t, w, f.case, f.mother, "samira@example.nl").await;
+    let get = |b: &reqwest::Client, path: &str| {
+        let (b, url) = (b.clone(), format!("{}{path}", t.base));
+        async move { b.get(url).send().await.expect("get").text().await.unwrap_or_default() }
+    };
+
+    // Staff log in at /login and are spoken to as "u", with the administrator to turn to.
+    let anon = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    let staff_login = get(&anon, "/login").await;
+    assert!(staff_login.contains("functioneel beheerder"), "{staff_login}");
+    // On the way into Mijn Buurtteam (after activation too) the page speaks to a family.
+    for path in ["/login?next=/portal", "/login?reason=activated&next=/portal", "/login?reason=logged-out&next=/portal"]
+    {
+        let page = get(&anon, path).await;
+        assert!(!page.contains("beheerder"), "{path}: {page}");
+        assert!(!says_u(&page), "{path}: {page}");
+        assert!(page.contains("gezinswerker"), "{path}: {page}");
+    }
+
+    // The family's account page and plan say "je"; the staff account page keeps "u".
+    let mother = crate::pages::logged_in(&t.base, "samira@example.nl").await;
+    for path in ["/account", "/portal", "/portal/access-log", "/account/second-factor"] {
+        let page = get(&mother, path).await;
+        assert!(!says_u(&page), "{path}: {page}");
+    }
+    let account = get(&mother, "/account").await;
+    assert!(account.contains("je logt in met alleen je wachtwoord"), "{account}");
+    let staff = crate::pages::logged_in(&t.base, "a@test.nl").await;
+    let account = get(&staff, "/account").await;
+    assert!(says_u(&account), "{account}");
+}
