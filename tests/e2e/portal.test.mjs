@@ -454,7 +454,7 @@ test('the access log tells the parent in plain Dutch who looked at the file', as
   // The worker read the plan several times today: one line with how often.
   const reads = entries.filter((e) => e.includes(`${worker} heeft het gezinsplan bekeken`));
   assert.equal(reads.length, 1, `the worker's reads of today are one line: ${reads.join(' | ')}`);
-  assert.match(reads[0], /^\d{1,2} \w+ \d{4}\s.* heeft het gezinsplan bekeken — \d+ keer op \d{1,2} \w+ \d{4}\.$/);
+  assert.match(reads[0], /^\d{1,2} \w+ \d{4}\s.* heeft het gezinsplan bekeken — \d+ keer\.$/);
   // The network member saw one goal, and the log says which; never "the plan".
   assert.ok(entries.some((e) => e.includes(`Joke Jansen (belangrijke ander) heeft het doel ‘${made.titles.household}’ bekeken`)), entries.join(' | '));
   assert.ok(!entries.some((e) => e.includes('Joke Jansen (belangrijke ander) heeft het gezinsplan bekeken')), entries.join(' | '));

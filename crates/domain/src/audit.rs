@@ -57,6 +57,8 @@ audit_actions!(
     PlanHistoryRead = "plan.history_read",
     PlanAgreed = "plan.agreed",
     GoalAdded = "goal.added",
+    /// A household member was made a client of the case from the plan ("Ook cliënt maken").
+    CaseClientAdded = "case.client_added",
     GoalChanged = "goal.changed",
     /// Only whether the goal is shared with the family changed.
     GoalSharingChanged = "goal.sharing_changed",

@@ -26,6 +26,7 @@ audit-plan-read = { $who } viewed the family plan.
 audit-plan-history-read = { $who } viewed how the family plan has changed.
 audit-plan-agreed = { $who } recorded that you agree to the family plan.
 audit-goal-added = { $who } added the goal ‘{ $goal }’.
+audit-case-client-added = { $who } made a household member a client in the plan.
 audit-goal-changed = { $who } changed the goal ‘{ $goal }’.
 audit-goal-sharing-changed = { $who } changed who can see the goal ‘{ $goal }’.
 audit-goal-scored = { $who } wrote down how the goal ‘{ $goal }’ is going.

@@ -151,4 +151,4 @@ portal-log-someone = Someone
 portal-log-other = { $who } looked at or updated the file.
 portal-log-other-goal = { $who } did something with the goal ‘{ $goal }’.
 portal-log-goal-read = { $who } viewed the goal ‘{ $goal }’.
-portal-log-repeated = { $what } — { $count } times on { $date }.
+portal-log-repeated = { $what } — { $count } times.

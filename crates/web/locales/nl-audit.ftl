@@ -26,6 +26,7 @@ audit-plan-read = { $who } heeft het gezinsplan bekeken.
 audit-plan-history-read = { $who } heeft bekeken hoe het gezinsplan is veranderd.
 audit-plan-agreed = { $who } heeft vastgelegd dat je akkoord gaat met het gezinsplan.
 audit-goal-added = { $who } heeft het doel ‘{ $goal }’ toegevoegd.
+audit-case-client-added = { $who } heeft een gezinslid cliënt gemaakt in het plan.
 audit-goal-changed = { $who } heeft het doel ‘{ $goal }’ aangepast.
 audit-goal-sharing-changed = { $who } heeft veranderd wie het doel ‘{ $goal }’ kan zien.
 audit-goal-scored = { $who } heeft opgeschreven hoe het gaat met het doel ‘{ $goal }’.

@@ -151,4 +151,4 @@ portal-log-someone = Iemand
 portal-log-other = { $who } heeft het dossier bekeken of bijgewerkt.
 portal-log-other-goal = { $who } heeft iets gedaan met het doel ‘{ $goal }’.
 portal-log-goal-read = { $who } heeft het doel ‘{ $goal }’ bekeken.
-portal-log-repeated = { $what } — { $count } keer op { $date }.
+portal-log-repeated = { $what } — { $count } keer.

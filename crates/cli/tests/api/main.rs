@@ -26,6 +26,7 @@ mod passwords;
 mod plan;
 mod plan_access_log;
 mod plan_agreement;
+mod plan_members;
 mod platform;
 mod portal_contact;
 mod redirects;

@@ -448,11 +448,11 @@ async fn scores_evaluations_and_bad_input() {
         .problem(422);
     assert_eq!(r.fields(), vec!["score"]);
     assert_eq!(t.count("goal_scores").await, before);
-    // A goal needs a title and a known life domain; a client must be a client of the case.
+    // A goal needs a title and a known life domain; whom it is for must live in the household.
     let r = w
         .post(
             &format!("/api/v1/cases/{}/goals", f.case),
-            json!({"life_domain": "astrology", "title": " ", "client_id": f.grandmother}),
+            json!({"life_domain": "astrology", "title": " ", "client_id": 999_999}),
         )
         .await
         .problem(422);

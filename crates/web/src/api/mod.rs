@@ -55,6 +55,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::add_working_note, plan::working_notes))
         .routes(routes!(plan::plan_appointment))
         .routes(routes!(plan::agree))
+        .routes(routes!(plan::make_client))
         .routes(routes!(plan::staff_plan))
         .routes(routes!(plan::history))
         .routes(routes!(plan::invite_to_portal))
