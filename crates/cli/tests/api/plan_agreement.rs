@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::harness::{org, spawn};
 use crate::plan::{Patch, family, goal, portal_account};
 
-fn goal_in<'a>(plan: &'a Value, id: i64) -> &'a Value {
+fn goal_in(plan: &Value, id: i64) -> &Value {
     plan["goals"].as_array().and_then(|g| g.iter().find(|x| x["id"] == id)).unwrap_or(&Value::Null)
 }
 
