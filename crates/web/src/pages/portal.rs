@@ -17,11 +17,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use buurtteam_app::plan::{
-    self as uc, AccessView, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView,
-    ProposalInput, SinceAgreement, TextInput,
+    self as uc, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView, ProposalInput,
+    SinceAgreement, TextInput,
 };
 use buurtteam_app::{AppError, auth};
-use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId};
 use buurtteam_domain::password::PasswordContext;
@@ -34,7 +33,7 @@ use serde::Deserialize;
 
 use super::form::{FormData, FormSession, FormState, NoFields, PageForm, Scope};
 use super::i18n::Tr;
-use super::{AnyPage, Chrome, app_error_page, error_page, render};
+use super::{AnyPage, Chrome, app_error_page, render};
 use crate::AppState;
 use crate::session::{self, ClientAddr};
 
@@ -572,87 +571,22 @@ async fn plan_page(State(state): State<AppState>, reader: PortalPage, Query(q): 
     show(&state, &reader, StatusCode::OK, notice, None, None, FormState::default()).await
 }
 
+mod access_log;
 mod activate;
 mod steps;
 
+use access_log::access_log;
+#[cfg(test)]
+use access_log::{log_line, log_sentence};
 use activate::{activate_form, activate_submit};
 use steps::{action_done, agree, comment, invite, propose, revoke, share};
-
-// ---------------------------------------------------------------------------------------
-// Who looked at my file.
-
-struct LogLine {
-    when: String,
-    text: String,
-}
-
-/// One row of the access log as a sentence: "Fatima de Vries (gezinswerker) heeft het
-/// gezinsplan bekeken."
-fn log_sentence(tr: Tr, row: &AccessView) -> String {
-    let who = match &row.actor_name {
-        Some(name) => person_label(tr, name, row.actor_role.as_deref().and_then(Role::parse)),
-        None => tr.t("portal-log-someone"),
-    };
-    let goal = row.goal_title.clone().unwrap_or_default();
-    match row.kind {
-        // A read that names a goal (a network member's): they saw that goal, not the plan.
-        Some(AuditAction::PlanRead) if row.goal_title.is_some() => {
-            tr.tn("portal-log-goal-read", &[("who", who.into()), ("goal", goal.into())])
-        }
-        Some(action) => tr.audit(action, who, goal),
-        // A stored code this version does not know (written by another version of the
-        // application): the family still sees that someone looked at or changed their file, in
-        // general words, and the operators get a warning to add the action and its sentences.
-        None => {
-            tracing::warn!(action = %row.action, "an audit action without a sentence in the portal");
-            let key = if row.goal_title.is_some() { "portal-log-other-goal" } else { "portal-log-other" };
-            tr.tn(key, &[("who", who.into()), ("goal", goal.into())])
-        }
-    }
-}
-
-/// A row as a line: with its time, or for repeats with the day (in the date column) and how
-/// often: "2 december 2026 — Fatima Şahin (gezinswerker) heeft het gezinsplan bekeken — 4 keer."
-fn log_line(tr: Tr, tz: &TimeZone, row: &AccessView) -> LogLine {
-    let text = log_sentence(tr, row);
-    if row.times <= 1 {
-        return LogLine { when: when(tr, tz, row.occurred_at), text };
-    }
-    let day = tr.date(&row.occurred_at.to_zoned(tz.clone()).date());
-    let text = tr.tn(
-        "portal-log-repeated",
-        &[("what", text.trim_end_matches('.').to_owned().into()), ("count", i64::from(row.times).into())],
-    );
-    LogLine { when: day, text }
-}
-
-#[derive(Template)]
-#[template(path = "portal_access_log.html")]
-struct AccessLogPage {
-    page: Chrome,
-    entries: Vec<LogLine>,
-}
-
-async fn access_log(State(state): State<AppState>, reader: PortalPage) -> Response {
-    let chrome = reader.chrome("portal-log");
-    if reader.is_network() {
-        return error_page(&chrome, StatusCode::FORBIDDEN, "portal-log-forbidden-title", "portal-log-forbidden-detail");
-    }
-    let tr = chrome.tr;
-    let tz = &state.app.settings.time_zone;
-    let rows = match uc::portal_access_log(&state.app, &reader.actor).await {
-        Ok(rows) => rows,
-        Err(AppError::NotFound(_)) => Vec::new(),
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let entries = rows.iter().map(|r| log_line(tr, tz, r)).collect();
-    render(StatusCode::OK, &AccessLogPage { page: chrome, entries })
-}
 
 #[cfg(test)]
 mod tests {
     use super::super::i18n::Lang;
     use super::*;
+    use buurtteam_app::plan::AccessView;
+    use buurtteam_domain::audit::AuditAction;
     use buurtteam_domain::codes::GoalStatus;
 
     fn row(action: &str, goal: Option<&str>) -> AccessView {
