@@ -77,3 +77,28 @@ async fn a_goal_for_a_member_who_is_no_client_stays_with_the_team_until_they_are
     let plan = mother.get("/api/v1/portal/plan").await.expect(200);
     assert!(plan["goals"].as_array().into_iter().flatten().all(|g| g["id"] != gid), "{plan}");
 }
+
+#[tokio::test]
+async fn the_plan_page_offers_to_make_the_member_a_client() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let f = family(&t, &o).await;
+    let w = &o.worker_a;
+    let body =
+        json!({"life_domain": "social_network", "title": "Fatma gaat naar de inloop", "client_id": f.grandmother});
+    w.post(&format!("/api/v1/cases/{}/goals", f.case), body).await.expect(201);
+    let b = crate::pages::logged_in(&t.base, "a@test.nl").await;
+    let url = format!("{}/cases/{}/plan", t.base, f.case);
+    let page = b.get(&url).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(page.contains("Ook cliënt maken"), "{page}");
+    assert!(page.contains("alleen het team ziet dit doel"), "{page}");
+    let r = b
+        .post(format!("{url}/clients"))
+        .form(&[("_csrf", crate::pages::csrf(&page).as_str()), ("person_id", f.grandmother.to_string().as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 303);
+    let page = b.get(&url).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(!page.contains("Ook cliënt maken"), "a client now: {page}");
+}
