@@ -117,6 +117,18 @@ test('the family worker prepares a plan with goals the parent may and may not se
     held_on: today, went_well: 'De avonden zijn rustiger.', changes: 'Bram gaat eerder naar bed.', next_on: isoDate(42),
     scores: [{ goal_id: made.goals.household, score: 3 }],
   }, 201);
+  // The team's phone number and e-mail address, set by an admin, are shown to the family.
+  made.teamPhone = '030 123 45 67';
+  made.teamEmail = `team.${family.toLowerCase()}@voorbeeld.nl`;
+  const admin = await browser.newContext({ baseURL: server.url });
+  try {
+    const login = await admin.request.post('/api/v1/auth/login', { data: { email: users.admin, password: PASSWORD } });
+    assert.equal(login.status(), 200);
+    const patched = await admin.request.fetch(`/api/v1/teams/${me.team_ids[0]}`, { method: 'PATCH', data: { phone: made.teamPhone, email: made.teamEmail } });
+    assert.equal(patched.status(), 200, await patched.text());
+  } finally {
+    await admin.close();
+  }
   made.parentCode = (await api('POST', `/api/v1/cases/${c.id}/portal-invitations`, { person_id: parent }, 201)).code;
   assert.match(made.parentCode, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 });
@@ -190,6 +202,11 @@ test('a parent activates, logs in, and works in the plan as the rules allow', as
 
   // Logging out and in again: the log-in page sends a portal account to /portal.
   await Promise.all([page.waitForURL(/\/login\?reason=logged-out/), page.getByRole('button', { name: 'Uitloggen' }).click()]);
+  // The log-in page speaks to a family: "je", and their worker rather than an administrator.
+  const loginText = await mainText(page);
+  assert.match(loginText, /Je bent uitgelogd\./);
+  assert.match(loginText, /Vraag je gezinswerker om hulp\./);
+  assert.ok(!/beheerder|\b[Uu]w?\b/.test(loginText), `no "u" or administrator for a family: ${loginText}`);
   await submitLogin(page, made.parentEmail, PORTAL_PASSWORD);
   assert.equal(new URL(page.url()).pathname, '/portal', 'a portal account lands on /portal');
   // Staff pages are not for a portal account.
@@ -225,7 +242,15 @@ test('a parent activates, logs in, and works in the plan as the rules allow', as
   // Only the parent's own action has a "Gedaan" button; the worker's has none.
   const household = card(page, g.household);
   assert.equal(await household.getByRole('button', { name: /^Gedaan/ }).count(), 1);
-  assert.match(await household.innerText(), /Gesprek met school plannen\s*Wie: je gezinswerker/);
+  assert.match(await household.innerText(), /Gesprek met school plannen\s*Wie: je gezinswerker · Uiterlijk \d{1,2} \w+ \d{4}/);
+  assert.ok(!(await household.innerText()).includes('Klaar op'), 'a due date reads "Uiterlijk"');
+  // Who the worker is and how to reach the team.
+  const contact = page.locator('section', { has: page.locator('#contact-heading') });
+  assert.match(await contact.innerText(), new RegExp(`Je gezinswerker is ${made.workerName}, van .+\\.`));
+  assert.equal(await contact.getByRole('link', { name: made.teamPhone }).getAttribute('href'), 'tel:0301234567');
+  assert.equal(await contact.getByRole('link', { name: made.teamEmail }).getAttribute('href'), `mailto:${made.teamEmail}`);
+  // No markers before a first agreement.
+  assert.equal(await page.locator('.bt-portal-since').count(), 0);
   await expectAccessible(page, 'portal plan');
   await screenshot(page, 'portal-plan');
 
@@ -278,6 +303,16 @@ test('a parent activates, logs in, and works in the plan as the rules allow', as
   assert.equal(await card(page, g.child).locator('h3').innerText(), 'Bram ligt om half acht in bed');
   assert.match(await card(page, g.child).innerText(), /Overgenomen/);
   assert.match(await page.locator('#agreement').innerText(), new RegExp(`Je ging akkoord met versie ${version}\\. Daarna is het plan veranderd\\.`));
+  // What changed since the agreement: the new words of Bram's goal, old and new.
+  const marker = card(page, g.child).locator('.bt-portal-since');
+  assert.match(await marker.innerText(), /^Gewijzigd sinds je akkoord op \d{1,2} \w+ \d{4}/);
+  assert.match(await marker.innerText(), /Nieuwe naam: eerst ‘Bram slaapt op tijd’, nu ‘Bram ligt om half acht in bed’\./);
+  assert.equal(await card(page, g.household).locator('.bt-portal-since').count(), 0, 'a ticked-off action is no change of the goal');
+  // A goal added since is new.
+  made.goals.added = (await api('POST', `/api/v1/cases/${made.caseId}/goals`,
+    { life_domain: 'work_education', title: 'Twee dagen per week werken', description: 'Een baan dicht bij huis.', client_id: made.parentId, confidential: false }, 201)).id;
+  await page.goto('/portal');
+  assert.equal(await card(page, made.goals.added).locator('.bt-portal-since').innerText(), 'Nieuw');
   await expectAccessible(page, 'portal plan after changes');
 });
 
@@ -415,8 +450,14 @@ test('the access log tells the parent in plain Dutch who looked at the file', as
   assert.equal(await page.locator('h1').innerText(), 'Wie keek in mijn dossier');
   const entries = await page.locator('.bt-portal-log li').allInnerTexts();
   const worker = `${made.workerName} (gezinswerker)`;
-  assert.match(entries[0], /^\d{1,2} \w+ \d{4} om \d{2}:\d{2}\s/, 'newest first, with date and time');
-  assert.ok(entries.some((e) => e.endsWith(`${worker} heeft het gezinsplan bekeken.`)), `the worker's read: ${entries.slice(0, 5).join(' | ')}`);
+  assert.match(entries[0], /^\d{1,2} \w+ \d{4}( om \d{2}:\d{2})?\s/, 'newest first, with the date (and the time of a single row)');
+  // The worker read the plan several times today: one line with how often.
+  const reads = entries.filter((e) => e.includes(`${worker} heeft het gezinsplan bekeken`));
+  assert.equal(reads.length, 1, `the worker's reads of today are one line: ${reads.join(' | ')}`);
+  assert.match(reads[0], /^\d{1,2} \w+ \d{4}\s.* heeft het gezinsplan bekeken — \d+ keer\.$/);
+  // The network member saw one goal, and the log says which; never "the plan".
+  assert.ok(entries.some((e) => e.includes(`Joke Jansen (belangrijke ander) heeft het doel ‘${made.titles.household}’ bekeken`)), entries.join(' | '));
+  assert.ok(!entries.some((e) => e.includes('Joke Jansen (belangrijke ander) heeft het gezinsplan bekeken')), entries.join(' | '));
   assert.ok(entries.some((e) => e.endsWith(`${worker} heeft het doel ‘${made.titles.household}’ toegevoegd.`)), `the household goal added: ${entries.join(' | ')}`);
   assert.ok(entries.some((e) => e.includes('Joke Jansen (belangrijke ander) heeft')), 'what the network member did');
   const all = entries.join('\n');
@@ -429,7 +470,7 @@ test('the access log tells the parent in plain Dutch who looked at the file', as
   // English second, from the same catalogue keys.
   await Promise.all([page.waitForURL('**/portal/access-log'), page.getByRole('link', { name: 'English' }).click()]);
   assert.equal(await page.locator('h1').innerText(), 'Who looked at my file');
-  assert.ok((await page.locator('.bt-portal-log li').allInnerTexts()).some((e) => e.endsWith(`${made.workerName} (family worker) viewed the family plan.`)));
+  assert.ok((await page.locator('.bt-portal-log li').allInnerTexts()).some((e) => e.includes(`${made.workerName} (family worker) viewed the family plan — `)));
   await page.goto('/portal');
   assert.equal(await page.locator('h1').innerText(), 'My Buurtteam');
   await expectAccessible(page, 'portal plan in English');
@@ -464,6 +505,11 @@ test('the portal pages fit a phone and stay accessible there', async () => {
     }
     await page.goto('/portal');
     await screenshot(page, 'portal-plan-phone');
+    // The account page speaks to a family too.
+    await page.goto('/account');
+    assert.match(await mainText(page), /je logt in met alleen je wachtwoord/);
+    assert.ok(!/\b[Uu]w?\b|beheerder/.test(await mainText(page)), 'no "u" on the family\'s account page');
+    await expectAccessible(page, 'account page of a family member (phone)');
 
     // Staff have their own pages.
     const staffPage = await made.staff.newPage();
@@ -473,5 +519,36 @@ test('the portal pages fit a phone and stay accessible there', async () => {
     await context.close();
     await made.parent?.context.close();
     await made.staff?.close();
+  }
+});
+
+test('the markers, the worker and the wording at 390 and 1366 pixels', async () => {
+  assert.ok(made.parentEmail && made.goals.added, 'the plan changed since the parent agreed');
+  for (const [width, height, label] of [[390, 844, '390'], [1366, 900, '1366']]) {
+    const options = width < 500 ? { viewport: { width, height }, isMobile: true, hasTouch: true } : { viewport: { width, height } };
+    const { context, page } = await newPage(browser, server, options);
+    try {
+      await page.goto('/login?next=/portal');
+      assert.ok(!/beheerder/.test(await mainText(page)), 'the log-in page on the way to the portal names no administrator');
+      await expectAccessible(page, `log-in for families (${label})`);
+      await screenshot(page, `portal-login-${label}`);
+      await submitLogin(page, made.parentEmail, PORTAL_PASSWORD);
+      assert.equal(new URL(page.url()).pathname, '/portal');
+      assert.match(await card(page, made.goals.child).innerText(), /Gewijzigd sinds je akkoord op/);
+      assert.match(await card(page, made.goals.added).innerText(), /Nieuw/);
+      assert.match(await mainText(page), new RegExp(`Je gezinswerker is ${made.workerName}`));
+      await expectNoHorizontalScroll(page, `portal (${label})`);
+      await expectAccessible(page, `portal with markers (${label})`);
+      await screenshot(page, `portal-markers-${label}`);
+      await page.goto('/portal/access-log');
+      await expectNoHorizontalScroll(page, `access log (${label})`);
+      await expectAccessible(page, `access log (${label})`);
+      await screenshot(page, `portal-access-log-${label}`);
+      await page.goto('/account');
+      await expectAccessible(page, `account (${label})`);
+      await screenshot(page, `portal-account-${label}`);
+    } finally {
+      await context.close();
+    }
   }
 });

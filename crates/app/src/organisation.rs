@@ -34,6 +34,52 @@ pub struct TeamInput {
     /// `neighbourhood` (default), `secondary_school` or `vocational_school`.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<TeamKind>))]
     pub kind: Option<String>,
+    /// How families reach the team, shown in Mijn Buurtteam (optional): a Dutch or
+    /// international phone number, e.g. `030 123 45 67` or `+31 30 123 4567`.
+    pub phone: Option<String>,
+    /// The team's e-mail address for families (optional).
+    pub email: Option<String>,
+}
+
+/// A change of a team's contact details: a field left out stays as it is; `null` or an empty
+/// string clears it.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamPatch {
+    #[serde(default, deserialize_with = "nullable")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "nullable")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
+    pub email: Option<Option<String>>,
+}
+
+fn nullable<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+/// A phone number families can dial, as people write it (`person::normalise_phone`: Dutch or
+/// international); the team's number is kept as typed, for people to read.
+pub fn valid_phone(phone: &str) -> bool {
+    buurtteam_domain::person::normalise_phone(phone).is_some()
+}
+
+fn contact(errors: &mut Errors, phone: Option<&str>, email: Option<&str>) -> (Option<String>, Option<String>) {
+    let phone = input::optional_text(errors, "phone", phone, 40);
+    if let Some(p) = &phone
+        && !valid_phone(p)
+    {
+        errors
+            .add("phone", "is not a phone number (10 to 15 digits, e.g. 030 123 45 67 or +31 30 123 4567)")
+            .code("invalid_phone");
+    }
+    let email = input::optional_text(errors, "email", email, 254).map(|e| e.to_lowercase());
+    if let Some(e) = &email
+        && !valid_email(e)
+    {
+        errors.add("email", "is not an e-mail address (name@example.nl)").code("invalid_email");
+    }
+    (phone, email)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -100,6 +146,7 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
     if kind == Some(TeamKind::Neighbourhood) && input.district_id.is_none() {
         errors.add("district_id", "is required for a neighbourhood team");
     }
+    let (phone, email) = contact(&mut errors, input.phone.as_deref(), input.email.as_deref());
     let now = app.now();
     let mut tx = app.db.begin().await?;
     let district = input.district_id.map(DistrictId);
@@ -113,11 +160,42 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
     let id = store::insert_team(&mut tx, &name, kind, district, now)
         .await
         .map_err(duplicate("name", "A team with this name"))?;
+    store::update_team_contact(&mut tx, id, phone.as_deref(), email.as_deref()).await?;
     let mut entry = audit_entry(Some(actor), now, AuditAction::TeamCreated, "team");
     entry.object_id = Some(id.0);
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
-    Ok(Team { id, name, kind, district_id: district })
+    Ok(Team { id, name, kind, district_id: district, phone, email })
+}
+
+/// Changes a team's contact details (admin only).
+pub async fn change_team(app: &App, actor: &Actor, id: TeamId, patch: &TeamPatch) -> Result<Team> {
+    organisation_wide(app, actor, Action::ManageOrganisation, "team").await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let Some(team) = store::get_team(&mut tx, id).await? else {
+        return Err(AppError::NotFound("team"));
+    };
+    let mut errors = Errors::default();
+    let phone = match &patch.phone {
+        None => team.phone.clone(),
+        Some(p) => contact(&mut errors, p.as_deref(), None).0,
+    };
+    let email = match &patch.email {
+        None => team.email.clone(),
+        Some(e) => contact(&mut errors, None, e.as_deref()).1,
+    };
+    errors.finish()?;
+    if (&phone, &email) == (&team.phone, &team.email) {
+        return Ok(team);
+    }
+    store::update_team_contact(&mut tx, id, phone.as_deref(), email.as_deref()).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::TeamChanged, "team");
+    entry.object_id = Some(id.0);
+    entry.detail = serde_json::json!({ "phone": phone.is_some(), "email": email.is_some() });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(Team { phone, email, ..team })
 }
 
 pub async fn list_teams(app: &App, actor: &Actor) -> Result<Vec<Team>> {

@@ -61,6 +61,8 @@ audit_actions!(
     PlanHistoryRead = "plan.history_read",
     PlanAgreed = "plan.agreed",
     GoalAdded = "goal.added",
+    /// A household member was made a client of the case from the plan ("Ook cliënt maken").
+    CaseClientAdded = "case.client_added",
     GoalChanged = "goal.changed",
     /// Only whether the goal is shared with the family changed.
     GoalSharingChanged = "goal.sharing_changed",
@@ -97,6 +99,8 @@ audit_actions!(
     // The organisation.
     DistrictCreated = "district.created",
     TeamCreated = "team.created",
+    /// A team's contact details (phone, e-mail) changed.
+    TeamChanged = "team.changed",
     UserCreated = "user.created",
     ClosureDayAdded = "closure_day.added",
     ClosureDayRemoved = "closure_day.removed",

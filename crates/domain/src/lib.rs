@@ -15,6 +15,7 @@ pub mod kpi;
 pub mod matching;
 pub mod password;
 pub mod person;
+pub mod plan_content;
 pub mod policy;
 pub mod validation;
 

@@ -621,3 +621,22 @@ async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> R
         })
         .collect()
 }
+
+/// Makes a household member a client of the case; `false` when they were one already.
+pub async fn add_client(tx: &mut Tx, case: CaseId, person: PersonId) -> Result<bool> {
+    let n: i64 =
+        on!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM case_clients WHERE case_id = $1 AND person_id = $2")
+            .bind(case.0)
+            .bind(person.0)
+            .fetch_one(&mut *c)
+            .await)?;
+    if n > 0 {
+        return Ok(false);
+    }
+    exec!(tx, |c| sqlx::query("INSERT INTO case_clients (case_id, person_id) VALUES ($1, $2)")
+        .bind(case.0)
+        .bind(person.0)
+        .execute(&mut *c)
+        .await)?;
+    Ok(true)
+}

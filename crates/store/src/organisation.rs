@@ -20,6 +20,9 @@ pub struct Team {
     pub name: String,
     pub kind: TeamKind,
     pub district_id: Option<DistrictId>,
+    /// How families reach the team (optional, set by an admin).
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,31 +90,41 @@ pub async fn insert_team(
     Ok(TeamId(id))
 }
 
-type TeamRow = (i64, String, String, Option<i64>);
+/// Sets a team's contact details.
+pub async fn update_team_contact(tx: &mut Tx, id: TeamId, phone: Option<&str>, email: Option<&str>) -> Result<()> {
+    exec!(tx, |c| sqlx::query("UPDATE teams SET phone = $2, email = $3 WHERE id = $1")
+        .bind(id.0)
+        .bind(phone)
+        .bind(email)
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}
 
-fn team_from_row((id, name, kind, district): TeamRow) -> Result<Team> {
+type TeamRow = (i64, String, String, Option<i64>, Option<String>, Option<String>);
+const TEAM_COLUMNS: &str = "id, name, kind, district_id, phone, email";
+
+fn team_from_row((id, name, kind, district, phone, email): TeamRow) -> Result<Team> {
     Ok(Team {
         id: TeamId(id),
         name,
         kind: parse_code("teams.kind", &kind, TeamKind::parse)?,
         district_id: district.map(DistrictId),
+        phone,
+        email,
     })
 }
 
 pub async fn list_teams(tx: &mut Tx) -> Result<Vec<Team>> {
-    let rows: Vec<TeamRow> =
-        on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams ORDER BY name")
-            .fetch_all(&mut *c)
-            .await)?;
+    let sql = format!("SELECT {TEAM_COLUMNS} FROM teams ORDER BY name");
+    let rows: Vec<TeamRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
     rows.into_iter().map(team_from_row).collect()
 }
 
 pub async fn get_team(tx: &mut Tx, id: TeamId) -> Result<Option<Team>> {
+    let sql = format!("SELECT {TEAM_COLUMNS} FROM teams WHERE id = $1");
     let row: Option<TeamRow> =
-        on!(tx, |c| sqlx::query_as("SELECT id, name, kind, district_id FROM teams WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&mut *c)
-            .await)?;
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     row.map(team_from_row).transpose()
 }
 

@@ -28,6 +28,7 @@ audit-plan-read = { $who } viewed the family plan.
 audit-plan-history-read = { $who } viewed how the family plan has changed.
 audit-plan-agreed = { $who } recorded that you agree to the family plan.
 audit-goal-added = { $who } added the goal ‘{ $goal }’.
+audit-case-client-added = { $who } made a household member a client in the plan.
 audit-goal-changed = { $who } changed the goal ‘{ $goal }’.
 audit-goal-sharing-changed = { $who } changed who can see the goal ‘{ $goal }’.
 audit-goal-scored = { $who } wrote down how the goal ‘{ $goal }’ is going.
@@ -66,6 +67,7 @@ audit-auth-second-factor-disabled = { $who } turned off logging in in two steps.
 ## The organisation
 audit-district-created = { $who } added a district.
 audit-team-created = { $who } added a team.
+audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
 audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.
 audit-closure-day-removed = { $who } removed a day on which the neighbourhood team would have been closed.

@@ -22,6 +22,9 @@ file-plan-access-log = Access log of this case
 plan-goals = Goals
 plan-goals-none = There are no goals yet. Add the first goal below, in the family's own words.
 plan-owner-household = The whole family
+plan-owner-not-client = { $name } (not a client)
+plan-not-client-note = Not a client of this case: only the team sees this goal; nobody sees it in Mijn Buurtteam. Make this person a client to share the goal with the family under the age rules.
+plan-make-client = Make a client too
 plan-confidential = Confidential
 plan-shared = Shared with the family
 plan-self-sufficiency = Self-sufficiency
@@ -241,6 +244,7 @@ access-action-access-log-read = Access log read
 access-action-working-notes-read = Working notes read
 access-action-working-note-added = Working note added
 access-action-goal-added = Goal added
+access-action-case-client-added = Household member made a client
 access-action-goal-changed = Goal changed
 access-action-goal-sharing-changed = Sharing with the family changed
 access-action-goal-scored = Self-sufficiency measured
@@ -277,6 +281,7 @@ access-action-population-imported = Population figures imported
 access-action-portal-activation-failed = Activating Mijn Buurtteam failed
 access-action-synth-generated = Practice data generated
 access-action-team-created = Team created
+access-action-team-changed = Team changed
 access-action-user-created = User created
 
 ## Field errors of the plan forms

@@ -687,3 +687,30 @@ dash-range-up-to-3-months = up to 3 months
 dash-range-3-to-6-months = 3-6 months
 dash-range-6-to-12-months = 6-12 months
 dash-range-over-12-months = more than 12 months
+
+## Family variants (`<key>--je`, see nl.ftl): English has one "you"; only what differs.
+login-help--je = Forgot your password, or cannot log in? Ask your family worker for help.
+login-locked--je =
+    { $minutes ->
+        [one] This account is locked for a while after too many failed attempts. Try again in { $minutes } minute, or ask your family worker for help.
+       *[other] This account is locked for a while after too many failed attempts. Try again in { $minutes } minutes, or ask your family worker for help.
+    }
+account-second-factor-required--je = The second step is required; you cannot switch it off.
+setup-required--je = First set up a second step for logging in. Then you can continue.
+setup-continue--je = Continue to Mijn Buurtteam
+footer-privacy--je = Your details are confidential. Every time someone looks at the file, it is recorded.
+account-second-factor-off--je = Off: you log in with your password only. A second step makes your account much safer.
+account-second-factor-on--je = On: you log in with your password and a code from the authenticator app.
+done-password-changed--je = Your password has been changed. Your other sessions have ended.
+error-forbidden-detail--je = Your role may not do this.
+error-not-found-detail--je = This page does not exist, or you may not see it.
+field-error-wrong-password--je = This is not your current password.
+hint-disable-second-factor--je = Fill in your password to turn off the second step.
+hint-new-password--je = At least 10 characters. A sentence of a few words is strong and easy to remember.
+login-logged-out--je = You are logged out.
+second-factor-intro--je = Open the authenticator app on your phone and fill in the code you see there. No phone at hand? Use one of your recovery codes.
+setup-recovery-codes--je = Your recovery codes
+setup-recovery-intro--je = Keep these codes somewhere safe. Each code works once, when you do not have your phone at hand. You see them only once.
+setup-step-app--je = Install an authenticator app on your phone, for example the one your organisation recommends.
+setup-step-code--je = Fill in the code the app shows.
+setup-step-scan--je = Scan the QR code with the app, or type in the secret key.

@@ -28,6 +28,7 @@ audit-plan-read = { $who } heeft het gezinsplan bekeken.
 audit-plan-history-read = { $who } heeft bekeken hoe het gezinsplan is veranderd.
 audit-plan-agreed = { $who } heeft vastgelegd dat je akkoord gaat met het gezinsplan.
 audit-goal-added = { $who } heeft het doel ‘{ $goal }’ toegevoegd.
+audit-case-client-added = { $who } heeft een gezinslid cliënt gemaakt in het plan.
 audit-goal-changed = { $who } heeft het doel ‘{ $goal }’ aangepast.
 audit-goal-sharing-changed = { $who } heeft veranderd wie het doel ‘{ $goal }’ kan zien.
 audit-goal-scored = { $who } heeft opgeschreven hoe het gaat met het doel ‘{ $goal }’.
@@ -66,6 +67,7 @@ audit-auth-second-factor-disabled = { $who } heeft inloggen in twee stappen uitg
 ## The organisation
 audit-district-created = { $who } heeft een wijk toegevoegd.
 audit-team-created = { $who } heeft een team toegevoegd.
+audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
 audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.
 audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtteam dicht zou zijn.

@@ -22,6 +22,9 @@ file-plan-access-log = Toegangslog van dit dossier
 plan-goals = Doelen
 plan-goals-none = Er zijn nog geen doelen. Voeg hieronder het eerste doel toe, in de woorden van het gezin.
 plan-owner-household = Het hele gezin
+plan-owner-not-client = { $name } (geen cliënt)
+plan-not-client-note = Geen cliënt van deze begeleiding: alleen het team ziet dit doel, ook in Mijn Buurtteam ziet niemand het. Maak deze persoon cliënt om het doel met het gezin te delen volgens de leeftijdsregels.
+plan-make-client = Ook cliënt maken
 plan-confidential = Vertrouwelijk
 plan-shared = Gedeeld met het gezin
 plan-self-sufficiency = Zelfredzaamheid
@@ -241,6 +244,7 @@ access-action-access-log-read = Toegangslog gelezen
 access-action-working-notes-read = Werkaantekeningen gelezen
 access-action-working-note-added = Werkaantekening toegevoegd
 access-action-goal-added = Doel toegevoegd
+access-action-case-client-added = Gezinslid cliënt gemaakt
 access-action-goal-changed = Doel gewijzigd
 access-action-goal-sharing-changed = Delen met het gezin gewijzigd
 access-action-goal-scored = Zelfredzaamheid gemeten
@@ -277,6 +281,7 @@ access-action-population-imported = Bevolkingscijfers ingelezen
 access-action-portal-activation-failed = Activeren van Mijn Buurtteam mislukt
 access-action-synth-generated = Oefengegevens aangemaakt
 access-action-team-created = Team aangemaakt
+access-action-team-changed = Team aangepast
 access-action-user-created = Gebruiker aangemaakt
 
 ## Field errors of the plan forms

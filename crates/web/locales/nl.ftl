@@ -687,3 +687,32 @@ dash-range-up-to-3-months = tot 3 maanden
 dash-range-3-to-6-months = 3-6 maanden
 dash-range-6-to-12-months = 6-12 maanden
 dash-range-over-12-months = meer dan 12 maanden
+
+## The same messages as families read them ("je", never the "functioneel beheerder"):
+## `<key>--je` wins over `<key>` on Mijn Buurtteam and on the log-in and account pages a
+## family member uses (`Tr::for_family`).
+footer-privacy--je = Je gegevens zijn vertrouwelijk. Elke keer dat iemand het dossier bekijkt, wordt dat vastgelegd.
+error-not-found-detail--je = Deze pagina bestaat niet, of je mag hem niet zien.
+error-forbidden-detail--je = Dit kun je hier niet doen.
+field-error-wrong-password--je = Dit is niet je huidige wachtwoord.
+hint-disable-second-factor--je = Vul je wachtwoord in om de tweede stap uit te zetten.
+hint-new-password--je = Minstens 10 tekens. Een zin van een paar woorden is sterk en makkelijk te onthouden.
+login-help--je = Wachtwoord vergeten of kun je niet inloggen? Vraag je gezinswerker om hulp.
+login-locked--je =
+    { $minutes ->
+        [one] Dit account is even geblokkeerd, omdat het inloggen te vaak mislukte. Probeer het over { $minutes } minuut opnieuw, of vraag je gezinswerker om hulp.
+       *[other] Dit account is even geblokkeerd, omdat het inloggen te vaak mislukte. Probeer het over { $minutes } minuten opnieuw, of vraag je gezinswerker om hulp.
+    }
+login-logged-out--je = Je bent uitgelogd.
+second-factor-intro--je = Open de app op je telefoon en vul de code in die je daar ziet. Geen telefoon bij de hand? Gebruik een van je herstelcodes.
+done-password-changed--je = Je wachtwoord is gewijzigd. Op andere apparaten ben je uitgelogd.
+account-second-factor-on--je = Aan: je logt in met je wachtwoord en een code uit de app op je telefoon.
+account-second-factor-off--je = Uit: je logt in met alleen je wachtwoord. Met een tweede stap is je account veel beter beveiligd. Dat hoeft niet.
+account-second-factor-required--je = De tweede stap is verplicht; je kunt hem niet uitzetten.
+setup-required--je = Stel eerst een tweede stap in bij het inloggen. Daarna kun je verder.
+setup-step-app--je = Zet een app voor inlogcodes op je telefoon (een "authenticator-app").
+setup-step-scan--je = Scan de QR-code met de app, of typ de geheime sleutel over.
+setup-step-code--je = Vul de code in die de app laat zien.
+setup-recovery-codes--je = Je herstelcodes
+setup-recovery-intro--je = Bewaar deze codes op een veilige plek. Elke code werkt één keer, als je je telefoon niet bij de hand hebt. Je ziet ze maar één keer.
+setup-continue--je = Verder naar Mijn Buurtteam

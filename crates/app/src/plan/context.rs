@@ -36,9 +36,15 @@ impl std::ops::Deref for Context {
 
 impl Context {
     pub(super) fn facts(&self, goal: &Goal) -> GoalFacts {
-        let owner = match goal.client_id.and_then(|c| self.person(c)) {
-            Some(p) => Owner::Client(AgeBand::of(p.birth_date, self.today)),
+        let owner = match goal.client_id {
             None => Owner::Household,
+            // A goal about a household member stays with the team until they are a client.
+            Some(c) => match self.person(c) {
+                Some(p) if self.case.clients.iter().any(|x| x.person_id == c) => {
+                    Owner::Client(AgeBand::of(p.birth_date, self.today))
+                }
+                _ => Owner::NonClientMember,
+            },
         };
         GoalFacts { owner, confidential: goal.confidential, shared: goal.shared }
     }

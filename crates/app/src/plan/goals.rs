@@ -11,15 +11,19 @@ use buurtteam_store::plan::{self as store, Goal, GoalFields, Score};
 use crate::{App, Result, input};
 
 use super::context::{At, Context, goal_in, run};
-use super::inputs::{GoalInput, GoalPatch, ScoreInput};
+use super::inputs::{ClientInput, GoalInput, GoalPatch, ScoreInput};
 use super::{MAX_TEXT, MAX_TITLE, changed, json, score_value};
 
+/// Whom a goal is for: any member of the household, a client of the case or not (a goal about
+/// a member who is not a client stays with the team until the worker makes them one).
 pub(super) fn check_client(errors: &mut Errors, ctx: &Context, client: Option<i64>) -> Option<PersonId> {
     let id = PersonId(client?);
-    if ctx.case.clients.iter().any(|c| c.person_id == id) {
+    if ctx.person(id).is_some() {
         Some(id)
     } else {
-        errors.add("client_id", format!("person {} is not a client of this case", id.0)).code("not_a_client");
+        errors
+            .add("client_id", format!("person {} is not a member of this household", id.0))
+            .code("not_household_member");
         None
     }
 }
@@ -153,6 +157,35 @@ pub async fn add_score(app: &App, actor: &Actor, id: GoalId, input: &ScoreInput)
             let s = Score { goal_id: id, measured_on, score };
             changed(tx, &ctx, now, AuditAction::GoalScored, Some(&goal), None, Some(json(&s))).await?;
             Ok(s)
+        })
+    })
+    .await
+}
+
+/// Makes a household member a client of the case, from the plan ("Ook cliënt maken"): their
+/// goals then follow the portal's age rules instead of staying with the team. Staff of the
+/// team only; logged for the person as `case.client_added`. Making a client of someone who
+/// is one already changes nothing.
+pub async fn make_client(app: &App, actor: &Actor, case: CaseId, input: &ClientInput) -> Result<()> {
+    let person = input.person_id;
+    run(app, actor, At::Case(case), move |tx, ctx, now| {
+        Box::pin(async move {
+            ctx.require(PlanAction::AddGoal, None)?;
+            ctx.open()?;
+            let Some(id) = person.map(PersonId) else {
+                return Err(super::invalid("person_id", "name the household member", "required"));
+            };
+            if ctx.person(id).is_none() {
+                return Err(super::invalid("person_id", "is not in this household", "not_household_member"));
+            }
+            if buurtteam_store::cases::add_client(tx, ctx.case.id, id).await? {
+                let mut entry = ctx.entry(now, AuditAction::CaseClientAdded, None);
+                entry.object_type = "case";
+                entry.object_id = Some(ctx.case.id.0);
+                entry.client_id = Some(id);
+                buurtteam_store::audit::append(tx, &entry).await?;
+            }
+            Ok(())
         })
     })
     .await

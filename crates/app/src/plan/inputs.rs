@@ -139,3 +139,10 @@ pub struct NetworkInvitationInput {
     pub relation: Option<String>,
     pub email: Option<String>,
 }
+
+/// Makes a household member a client of the case ("Ook cliënt maken").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ClientInput {
+    pub person_id: Option<i64>,
+}

@@ -40,6 +40,7 @@ mod goals;
 mod inputs;
 mod invitations;
 mod proposals;
+mod since;
 mod views;
 
 pub use access_log::*;
@@ -49,6 +50,7 @@ pub use goals::*;
 pub use inputs::*;
 pub use invitations::*;
 pub use proposals::*;
+pub use since::{SinceAgreement, content_version, is_content};
 pub use views::*;
 
 /// A validation error on one field.

@@ -8,7 +8,7 @@ use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_store::Tx;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::plan::{
-    self as store, Agreement, Appointment, Comment, Evaluation, Goal, GoalAction, Plan, Proposal, Score,
+    self as store, Agreement, Appointment, Comment, Evaluation, Goal, GoalAction, Plan, Proposal, Score, Version,
 };
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -20,6 +20,7 @@ use super::actions::is_own_action;
 use super::case_wide::agree;
 use super::context::{At, Context, Standing, run};
 use super::inputs::AgreementInput;
+use super::since::{self, SinceAgreement};
 
 /// A household member as shown beside goals and actions.
 #[derive(Debug, Clone)]
@@ -74,6 +75,9 @@ pub struct GoalView {
     pub proposals: Vec<Proposal>,
     pub network: Vec<NetworkView>,
     pub may: GoalPermissions,
+    /// In the portal, for a family member who agreed before: what is new or changed about this
+    /// goal's content since their last agreement.
+    pub since_agreement: Option<SinceAgreement>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,20 +91,49 @@ pub struct PlanView {
     pub appointments: Option<Vec<Appointment>>,
     pub agreements: Vec<Agreement>,
     pub next_evaluation_on: Option<Date>,
+    /// The last version that changed the content of the goals (`since::content_version`): an
+    /// agreement to it or to a later version is an agreement to the plan as it is.
+    pub content_version: i64,
     /// Whether the reader may record agreement to the current version.
     pub may_agree: bool,
-    /// For a family member: whether they agreed to the current version.
+    /// For a family member: whether they agreed to the plan's current content.
     pub agreed_to_current: bool,
+    /// For a family member: their last agreement, if any.
+    pub my_agreement: Option<Agreement>,
     /// The reader's own person record, in the portal.
     pub me: Option<PersonId>,
+    /// For a household member: who their worker is and how to reach the team.
+    pub contact: Option<TeamContact>,
+}
+
+/// The case's worker and how a family reaches the team (Mijn Buurtteam, household members).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeamContact {
+    /// `None` while the case has no worker yet.
+    pub worker_name: Option<String>,
+    pub team_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 pub(super) fn name_of(ctx: &Context, p: PersonId) -> Option<String> {
     ctx.person(p).map(|m| format!("{} {}", m.given_name, m.family_name))
 }
 
-pub(super) fn build_view(ctx: &Context, plan: Plan, next_evaluation_on: Option<Date>) -> PlanView {
+pub(super) fn build_view(
+    ctx: &Context,
+    plan: Plan,
+    versions: &[Version],
+    next_evaluation_on: Option<Date>,
+) -> PlanView {
     let reader = ctx.actor.user_id;
+    let me = match &ctx.standing {
+        Standing::Member { person, .. } => Some(*person),
+        _ => None,
+    };
+    let my_agreement =
+        me.and_then(|p| plan.agreements.iter().filter(|a| a.person_id == p).max_by_key(|a| a.version)).cloned();
+    let content_version = since::content_version(versions);
     let mut goals = Vec::new();
     for goal in &plan.goals {
         if !ctx.allows(PlanAction::ReadGoal, Some(goal)) {
@@ -175,13 +208,10 @@ pub(super) fn build_view(ctx: &Context, plan: Plan, next_evaluation_on: Option<D
                 .collect(),
             network,
             may,
+            since_agreement: my_agreement.as_ref().and_then(|a| since::since_agreement(goal, a.version, versions)),
             goal: goal_out,
         });
     }
-    let me = match &ctx.standing {
-        Standing::Member { person, .. } => Some(*person),
-        _ => None,
-    };
     let household = if matches!(ctx.standing, Standing::Network { .. }) {
         Vec::new()
     } else {
@@ -203,8 +233,10 @@ pub(super) fn build_view(ctx: &Context, plan: Plan, next_evaluation_on: Option<D
         goals,
         evaluations: ctx.allows(PlanAction::ReadEvaluations, None).then_some(plan.evaluations),
         appointments: ctx.allows(PlanAction::ReadAppointments, None).then_some(plan.appointments),
-        agreed_to_current: me
-            .is_some_and(|p| plan.agreements.iter().any(|a| a.person_id == p && a.version == plan.version)),
+        agreed_to_current: my_agreement.as_ref().is_some_and(|a| a.version >= content_version),
+        my_agreement,
+        content_version,
+        contact: None,
         agreements: if ctx.allows(PlanAction::ReadHistory, None) { plan.agreements } else { Vec::new() },
         next_evaluation_on,
         may_agree: ctx.allows(PlanAction::AgreeToPlan, None),
@@ -215,11 +247,35 @@ pub(super) fn build_view(ctx: &Context, plan: Plan, next_evaluation_on: Option<D
 pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Result<PlanView> {
     let plan = store::load(tx, ctx.case.id).await?;
     let next = store::next_evaluation(tx, ctx.case.id).await?;
-    let view = build_view(ctx, plan, next);
-    let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
-    entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
-    audit::append(tx, &entry).await?;
+    let versions = store::versions(tx, ctx.case.id).await?;
+    let mut view = build_view(ctx, plan, &versions, next);
+    if matches!(ctx.standing, Standing::Member { .. }) {
+        view.contact = team_contact(tx, ctx).await?;
+    }
+    if matches!(ctx.standing, Standing::Network { .. }) && !view.goals.is_empty() {
+        // A network member sees the goals they help with, not the plan: the log says which,
+        // so the family's access log can name the goal (and only to those who may see it).
+        for g in &view.goals {
+            audit::append(tx, &ctx.entry(now, AuditAction::PlanRead, Some(&g.goal))).await?;
+        }
+    } else {
+        let mut entry = ctx.entry(now, AuditAction::PlanRead, None);
+        entry.detail = serde_json::json!({ "goals": view.goals.iter().map(|g| g.goal.id.0).collect::<Vec<_>>() });
+        audit::append(tx, &entry).await?;
+    }
     Ok(view)
+}
+
+async fn team_contact(tx: &mut Tx, ctx: &Context) -> Result<Option<TeamContact>> {
+    use buurtteam_store::organisation;
+    let Some(team) = organisation::get_team(tx, ctx.case.team_id).await? else {
+        return Ok(None);
+    };
+    let worker_name = match ctx.case.worker_id {
+        Some(w) => organisation::get_user(tx, w).await?.map(|u| u.name),
+        None => None,
+    };
+    Ok(Some(TeamContact { worker_name, team_name: team.name, phone: team.phone, email: team.email }))
 }
 
 /// The plan of a case for staff of its team (everything but the working notes).

@@ -8,6 +8,9 @@
 //! - from 16 a person's goals are theirs alone unless they share them;
 //! - a household member who is not a client sees the household's own goals only;
 //! - a network member (belangrijke ander) sees only the goal they were invited to, while invited;
+//! - a goal about a household member who is not (yet) a client of the case is for the team
+//!   only: nobody sees it in the portal, not even that member or their parents, until the
+//!   worker makes the member a client ("Ook cliënt maken"); then the rules above apply;
 //! - staff see plans under the team rules of the case ([`crate::policy`]); analysts and admins none.
 //!
 //! A confidential goal is shown in the portal to its own client only (from 12, when they have an
@@ -48,11 +51,15 @@ impl AgeBand {
     }
 }
 
-/// Whose goal it is: the household as a whole, or one client of a given age.
+/// Whose goal it is: the household as a whole, one client of a given age, or a household
+/// member who is not (yet) a client of the case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Owner {
     Household,
     Client(AgeBand),
+    /// A household member without a request for help of their own in this case: the team may
+    /// write a goal about them, but without them being a client nobody reads it in the portal.
+    NonClientMember,
 }
 
 /// What the rules need to know of a goal.
@@ -229,6 +236,7 @@ pub const GOAL_KINDS: &[GoalFacts] = &[
     goal(Owner::Client(AgeBand::From16), false, false),
     goal(Owner::Client(AgeBand::From16), false, true),
     goal(Owner::Client(AgeBand::From16), true, false),
+    goal(Owner::NonClientMember, false, false),
 ];
 
 /// The viewers the matrix distinguishes, in column order.
@@ -249,6 +257,10 @@ pub const VIEWERS: &[Viewer] = &[
 
 /// Whether a household member may see a goal in the portal.
 pub fn member_sees_goal(member: Member, goal: GoalFacts) -> bool {
+    // Before the member is a client of the case, a goal about them stays with the team.
+    if goal.owner == Owner::NonClientMember {
+        return false;
+    }
     if member == Member::OwnGoal {
         return true;
     }
@@ -261,6 +273,7 @@ pub fn member_sees_goal(member: Member, goal: GoalFacts) -> bool {
         Owner::Client(AgeBand::From16) => {
             goal.shared && matches!(member, Member::ParentWithAuthority | Member::OtherClient)
         }
+        Owner::NonClientMember => false,
     }
 }
 
@@ -301,6 +314,7 @@ pub fn decide(viewer: Viewer, action: PlanAction, target: Target) -> Decision {
                         Owner::Household => member != Member::NonClient,
                         Owner::Client(AgeBand::From16) => member == Member::OwnGoal,
                         Owner::Client(_) => matches!(member, Member::OwnGoal | Member::ParentWithAuthority),
+                        Owner::NonClientMember => false,
                     }),
                     ShareGoal => allow_if(member == Member::OwnGoal && goal.owner == Owner::Client(AgeBand::From16)),
                     _ => Deny,
@@ -321,7 +335,7 @@ pub fn decide(viewer: Viewer, action: PlanAction, target: Target) -> Decision {
         Viewer::Network { invited } => match target {
             // A goal the worker marks confidential is closed to network members too, even
             // those invited before.
-            Target::Goal(g) if !invited || g.confidential => Hidden,
+            Target::Goal(g) if !invited || g.confidential || g.owner == Owner::NonClientMember => Hidden,
             Target::Goal(_) => allow_if(matches!(action, ReadGoal | CommentOnGoal | CompleteOwnAction)),
             // The case as a whole and the invitations are not theirs to see, so not even a
             // 403 says that they exist: the same 404 as for a case that does not.
@@ -356,6 +370,7 @@ fn target_label(t: Target) -> String {
                 Owner::Client(AgeBand::Under12) => "goal of a child < 12".to_owned(),
                 Owner::Client(AgeBand::From12To15) => "goal of a young person 12-15".to_owned(),
                 Owner::Client(AgeBand::From16) => "goal of a client 16+".to_owned(),
+                Owner::NonClientMember => "goal of a member who is not a client".to_owned(),
             };
             if g.confidential {
                 s.push_str(", confidential");

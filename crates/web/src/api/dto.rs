@@ -54,11 +54,21 @@ pub struct TeamOut {
     pub kind: TeamKind,
     /// Absent for city-wide teams.
     pub district_id: Option<i64>,
+    /// How families reach the team, shown in Mijn Buurtteam; `null` when not set.
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 impl From<Team> for TeamOut {
     fn from(t: Team) -> Self {
-        Self { id: t.id.0, name: t.name, kind: t.kind, district_id: t.district_id.map(|d| d.0) }
+        Self {
+            id: t.id.0,
+            name: t.name,
+            kind: t.kind,
+            district_id: t.district_id.map(|d| d.0),
+            phone: t.phone,
+            email: t.email,
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, UserInput};
+use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, TeamPatch, UserInput};
+use buurtteam_domain::ids::TeamId;
 use jiff::civil::Date;
 
 use super::Body;
@@ -51,6 +52,25 @@ pub async fn create_team(State(s): State<AppState>, staff: Staff, body: Body<Tea
     let Json(input) = body?;
     let t = uc::create_team(&s.app, &staff.actor, &input).await?;
     Ok((StatusCode::CREATED, Json(t.into())))
+}
+
+/// Change a team's contact details (`phone`, `email`; `null` clears). Admin only.
+#[utoipa::path(patch, path = "/api/v1/teams/{id}", tag = "organisation", params(("id" = i64, Path)),
+    request_body = TeamPatch,
+    responses(
+        (status = 200, body = TeamOut),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn change_team(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    body: Body<TeamPatch>,
+) -> Result<Json<TeamOut>, ApiError> {
+    let Json(patch) = body?;
+    Ok(Json(uc::change_team(&s.app, &staff.actor, TeamId(id), &patch).await?.into()))
 }
 
 /// List the teams.

@@ -81,11 +81,23 @@ static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle("en"
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
     pub lang: Lang,
+    /// Speaking to a family (Mijn Buurtteam, and the log-in and account pages they use): a
+    /// message `<key>--je` is preferred over `<key>`. Staff pages say "u"; families read "je",
+    /// and are never sent to a "functioneel beheerder".
+    pub family: bool,
 }
+
+/// The suffix of a message's family variant.
+pub const FAMILY_VARIANT: &str = "--je";
 
 impl Tr {
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self { lang, family: false }
+    }
+
+    /// The same translator, speaking to a family.
+    pub fn for_family(self) -> Self {
+        Self { family: true, ..self }
     }
 
     fn bundle(&self) -> &'static FluentBundle<FluentResource> {
@@ -97,7 +109,9 @@ impl Tr {
 
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         let bundle = self.bundle();
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        let variant = self.family.then(|| format!("{key}{FAMILY_VARIANT}"));
+        let message = variant.and_then(|v| bundle.get_message(&v)).or_else(|| bundle.get_message(key));
+        let Some(pattern) = message.and_then(|m| m.value()) else {
             tracing::warn!(key, lang = self.lang.code(), "missing message");
             return key.to_owned();
         };
@@ -454,5 +468,53 @@ mod tests {
         assert_eq!(nl.t1("countdown-left", "days", 1), "nog 1 werkdag");
         assert_eq!(nl.t1("countdown-left", "days", 2), "nog 2 werkdagen");
         assert_eq!(Tr::new(Lang::En).t1("countdown-left", "days", 1), "1 working day left");
+    }
+
+    /// Everything a family member reads on the log-in, account and second-factor pages says
+    /// "je", never "u", and never sends them to a "functioneel beheerder"; staff keep "u".
+    #[test]
+    fn families_are_spoken_to_as_je() {
+        let formal = |text: &str| {
+            text.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "u" | "U" | "uw" | "Uw" | "beheerder"))
+        };
+        let nl = Tr::new(Lang::Nl);
+        let family = nl.for_family();
+        let keys = NL_SOURCE
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' ') && !k.ends_with(FAMILY_VARIANT))
+            .filter(|k| {
+                [
+                    "login-",
+                    "account-",
+                    "setup-",
+                    "second-factor-",
+                    "portal-",
+                    "footer-",
+                    "error-",
+                    "field-error-password-",
+                ]
+                .iter()
+                .any(|p| k.starts_with(p))
+                    || [
+                        "field-error-wrong-password",
+                        "done-password-changed",
+                        "hint-new-password",
+                        "hint-disable-second-factor",
+                        "hint-totp-code",
+                    ]
+                    .contains(k)
+            })
+            .collect::<Vec<_>>();
+        assert!(keys.len() > 40, "{keys:?}");
+        let args = [("minutes", 5.into())];
+        for key in &keys {
+            let text = family.tn(key, &args);
+            assert!(!formal(&text), "{key} says u to a family: {text}");
+        }
+        // Staff pages keep "u".
+        assert!(formal(&nl.t("login-help")));
+        assert!(!formal(&family.t("login-help")));
+        assert_eq!(family.t("login-logged-out"), "Je bent uitgelogd.");
     }
 }

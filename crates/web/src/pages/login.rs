@@ -63,6 +63,10 @@ fn login_page(
     let token = new_csrf();
     chrome.csrf = token.clone();
     chrome.current = "login";
+    // On the way into Mijn Buurtteam the page speaks to a family.
+    if next.starts_with("/portal") {
+        chrome.tr = chrome.tr.for_family();
+    }
     let mut r = render(status, &LoginPage { page: chrome, form, next, notice });
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
     let c = format!("{LOGIN_CSRF_COOKIE}={token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}");
@@ -73,12 +77,14 @@ fn login_page(
 }
 
 pub async fn form(State(state): State<AppState>, page: AnyPage, Query(q): Query<NextQuery>) -> Response {
+    let next = safe_next(q.next.as_deref());
+    let tr = if next.starts_with("/portal") { page.chrome.tr.for_family() } else { page.chrome.tr };
     let notice = match q.reason.as_deref() {
-        Some("logged-out") => Some(page.chrome.tr.t("login-logged-out")),
-        Some("activated") => Some(page.chrome.tr.t("portal-login-activated")),
+        Some("logged-out") => Some(tr.t("login-logged-out")),
+        Some("activated") => Some(tr.t("portal-login-activated")),
         _ => None,
     };
-    login_page(&state, page.chrome, StatusCode::OK, FormState::default(), safe_next(q.next.as_deref()), notice)
+    login_page(&state, page.chrome, StatusCode::OK, FormState::default(), next, notice)
 }
 
 pub async fn submit(
@@ -194,7 +200,13 @@ pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: Heade
     if let Err(e) = auth::logout(&state.app, &token).await {
         return super::app_error_page(&page.chrome, e);
     }
-    let mut r = Redirect::to("/login?reason=logged-out").into_response();
+    // A family member logged out of Mijn Buurtteam is spoken to as one on the log-in page.
+    let to = if form.get("next") == Some("/portal") {
+        "/login?reason=logged-out&next=/portal"
+    } else {
+        "/login?reason=logged-out"
+    };
+    let mut r = Redirect::to(to).into_response();
     r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie(&state));
     r
 }

@@ -178,6 +178,9 @@ impl Chrome {
 
     /// Fills in who is logged in and the navigation the policy gives them.
     pub fn for_user(&mut self, actor: &Actor, user: &User) {
+        if !user.role.is_staff() {
+            self.tr = self.tr.for_family();
+        }
         self.user_name = Some(user.name.clone());
         self.role_label = self.tr.code("role", user.role.code());
         self.is_manager = user.role == Role::TeamManager;

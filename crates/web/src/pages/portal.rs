@@ -17,8 +17,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use buurtteam_app::plan::{
-    self as uc, AccessView, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView,
-    ProposalInput, TextInput,
+    self as uc, ActionPatch, ActivateInput, GoalPatch, GoalView, NetworkInvitationInput, PlanView, ProposalInput,
+    SinceAgreement, TextInput,
 };
 use buurtteam_app::{AppError, auth};
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
@@ -33,7 +33,7 @@ use serde::Deserialize;
 
 use super::form::{FormData, FormSession, FormState, NoFields, PageForm, Scope};
 use super::i18n::Tr;
-use super::{AnyPage, Chrome, app_error_page, error_page, render};
+use super::{AnyPage, Chrome, app_error_page, render};
 use crate::AppState;
 use crate::session::{self, ClientAddr};
 
@@ -203,6 +203,36 @@ struct GoalCard {
     may_invite: bool,
     network: Vec<NetworkLine>,
     forms: GoalForms,
+    /// "Nieuw" or "Gewijzigd sinds je akkoord op 3 november 2026", with what changed.
+    since: Option<SinceLine>,
+}
+
+struct SinceLine {
+    new: bool,
+    label: String,
+    changes: Vec<String>,
+}
+
+/// The marker of a goal new or changed since the reader's last agreement.
+fn since_line(tr: Tr, tz: &TimeZone, view: &PlanView, g: &GoalView) -> Option<SinceLine> {
+    let since = g.since_agreement.as_ref()?;
+    let agreed_on = view.my_agreement.as_ref().map(|a| tr.date(&a.created_at.to_zoned(tz.clone()).date()));
+    Some(match since {
+        SinceAgreement::New => SinceLine { new: true, label: tr.t("portal-goal-new"), changes: Vec::new() },
+        SinceAgreement::Changed { fields, title_before } => SinceLine {
+            new: false,
+            label: tr.t1("portal-goal-changed", "date", agreed_on.unwrap_or_default()),
+            changes: fields
+                .iter()
+                .map(|f| match (*f, title_before) {
+                    ("title", Some(before)) => {
+                        tr.t2("portal-goal-changed-title", "before", before.clone(), "after", g.goal.title.clone())
+                    }
+                    (f, _) => tr.code("portal-goal-changed-field", &f.replace('_', "-")),
+                })
+                .collect(),
+        },
+    })
 }
 
 struct AppointmentLine {
@@ -242,6 +272,34 @@ struct PlanPage {
     next_evaluation: Option<String>,
     /// The agreement block: `None` where the reader may not agree (or there are no goals).
     agreement: Option<Agreement>,
+    /// Who the family's worker is and how to reach the team (household members only).
+    contact: Option<ContactBlock>,
+}
+
+struct ContactBlock {
+    /// "Je gezinswerker is Fatima Şahin, van Buurtteam Overvecht."
+    who: String,
+    phone: Option<String>,
+    /// `tel:` form of the phone number.
+    phone_href: Option<String>,
+    email: Option<String>,
+}
+
+fn contact_block(tr: Tr, view: &PlanView) -> Option<ContactBlock> {
+    let c = view.contact.as_ref()?;
+    let who = match &c.worker_name {
+        Some(name) => tr.t2("portal-contact-worker", "name", name.clone(), "team", c.team_name.clone()),
+        None => tr.t1("portal-contact-no-worker", "team", c.team_name.clone()),
+    };
+    Some(ContactBlock {
+        who,
+        phone_href: c.phone.as_ref().map(|p| {
+            let digits: String = p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
+            format!("tel:{digits}")
+        }),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+    })
 }
 
 struct Agreement {
@@ -379,6 +437,7 @@ fn goal_card(tr: Tr, tz: &TimeZone, view: &PlanView, reader: &PortalPage, g: &Go
         may_invite: g.may.invite_network,
         network,
         forms: GoalForms::of(goal.id.0),
+        since: since_line(tr, tz, view, g),
     }
 }
 
@@ -441,6 +500,7 @@ async fn show(
             evaluations: None,
             next_evaluation: None,
             agreement: None,
+            contact: None,
         };
         return render(status, &page);
     };
@@ -486,12 +546,7 @@ async fn show(
     let agreement = (view.may_agree && !view.goals.is_empty()).then(|| Agreement {
         version: view.version,
         agreed: view.agreed_to_current,
-        earlier: view
-            .agreements
-            .iter()
-            .filter(|a| Some(a.person_id) == view.me && a.version < view.version)
-            .map(|a| a.version)
-            .max(),
+        earlier: view.my_agreement.as_ref().filter(|_| !view.agreed_to_current).map(|a| a.version),
         form: agree_form,
     });
     let page = PlanPage {
@@ -506,6 +561,7 @@ async fn show(
         evaluations,
         next_evaluation: view.next_evaluation_on.filter(|_| view.evaluations.is_some()).map(|d| tr.date(&d)),
         agreement,
+        contact: contact_block(tr, &view),
     };
     render(status, &page)
 }
@@ -515,69 +571,21 @@ async fn plan_page(State(state): State<AppState>, reader: PortalPage, Query(q): 
     show(&state, &reader, StatusCode::OK, notice, None, None, FormState::default()).await
 }
 
+mod access_log;
 mod activate;
 mod steps;
 
+use access_log::access_log;
+#[cfg(test)]
+use access_log::{log_line, log_sentence};
 use activate::{activate_form, activate_submit};
 use steps::{action_done, agree, comment, invite, propose, revoke, share};
-
-// ---------------------------------------------------------------------------------------
-// Who looked at my file.
-
-struct LogLine {
-    when: String,
-    text: String,
-}
-
-/// One row of the access log as a sentence: "Fatima de Vries (gezinswerker) heeft het
-/// gezinsplan bekeken."
-fn log_sentence(tr: Tr, row: &AccessView) -> String {
-    let who = match &row.actor_name {
-        Some(name) => person_label(tr, name, row.actor_role.as_deref().and_then(Role::parse)),
-        None => tr.t("portal-log-someone"),
-    };
-    let goal = row.goal_title.clone().unwrap_or_default();
-    match row.kind {
-        Some(action) => tr.audit(action, who, goal),
-        // A stored code this version does not know (written by another version of the
-        // application): the family still sees that someone looked at or changed their file, in
-        // general words, and the operators get a warning to add the action and its sentences.
-        None => {
-            tracing::warn!(action = %row.action, "an audit action without a sentence in the portal");
-            let key = if row.goal_title.is_some() { "portal-log-other-goal" } else { "portal-log-other" };
-            tr.tn(key, &[("who", who.into()), ("goal", goal.into())])
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "portal_access_log.html")]
-struct AccessLogPage {
-    page: Chrome,
-    entries: Vec<LogLine>,
-}
-
-async fn access_log(State(state): State<AppState>, reader: PortalPage) -> Response {
-    let chrome = reader.chrome("portal-log");
-    if reader.is_network() {
-        return error_page(&chrome, StatusCode::FORBIDDEN, "portal-log-forbidden-title", "portal-log-forbidden-detail");
-    }
-    let tr = chrome.tr;
-    let tz = &state.app.settings.time_zone;
-    let rows = match uc::portal_access_log(&state.app, &reader.actor).await {
-        Ok(rows) => rows,
-        Err(AppError::NotFound(_)) => Vec::new(),
-        Err(e) => return app_error_page(&chrome, e),
-    };
-    let entries =
-        rows.iter().map(|r| LogLine { when: when(tr, tz, r.occurred_at), text: log_sentence(tr, r) }).collect();
-    render(StatusCode::OK, &AccessLogPage { page: chrome, entries })
-}
 
 #[cfg(test)]
 mod tests {
     use super::super::i18n::Lang;
     use super::*;
+    use buurtteam_app::plan::AccessView;
     use buurtteam_domain::audit::AuditAction;
     use buurtteam_domain::codes::GoalStatus;
 
@@ -594,6 +602,8 @@ mod tests {
             client_id: None,
             acting_for: None,
             session_ref: None,
+            times: 1,
+            first_at: Timestamp::UNIX_EPOCH,
         }
     }
 
@@ -606,6 +616,17 @@ mod tests {
                 "portal-log-forbidden-detail",
                 "portal-log-other",
                 "portal-log-other-goal",
+                "portal-goal-new",
+                "portal-goal-changed",
+                "portal-goal-changed-title",
+                "portal-log-goal-read",
+                "portal-log-repeated",
+                "portal-contact",
+                "portal-contact-worker",
+                "portal-contact-no-worker",
+                "portal-contact-phone",
+                "portal-contact-email",
+                "portal-contact-ask",
             ];
             for key in NOTICES.iter().map(|(_, k)| *k).chain(others) {
                 assert_ne!(tr.t(key), key, "{key} in {lang:?}");
@@ -615,6 +636,7 @@ mod tests {
                 ("portal-proposal", ProposalStatus::ALL.iter().map(|c| c.code()).collect()),
                 ("portal-performer", Performer::ALL.iter().map(|c| c.code()).collect()),
                 ("portal-network-state", vec!["invited", "active", "revoked"]),
+                ("portal-goal-changed-field", vec!["title", "description", "life-domain", "status", "client-id"]),
             ] {
                 for code in list.1 {
                     let text = tr.code(list.0, code);
@@ -644,6 +666,18 @@ mod tests {
         for action in ["working_notes.read", "working_note.added"] {
             assert!(!log_sentence(tr, &row(action, None)).contains("aantekening"), "{action}");
         }
+        // A network member saw one goal, and the log says which.
+        assert_eq!(
+            log_sentence(tr, &row("plan.read", Some("Rust in huis"))),
+            "Fatima de Vries (gezinswerker) heeft het doel ‘Rust in huis’ bekeken."
+        );
+        // Repeats on one day are one line.
+        let mut repeated = row("plan.read", None);
+        repeated.times = 4;
+        repeated.occurred_at = "2026-11-03T15:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+        let line = log_line(tr, &TimeZone::UTC, &repeated);
+        assert_eq!(line.when, "3 november 2026");
+        assert_eq!(line.text, "Fatima de Vries (gezinswerker) heeft het gezinsplan bekeken — 4 keer.");
         let en = Tr::new(Lang::En);
         assert_eq!(
             log_sentence(en, &row("plan.read", None)),

@@ -16,6 +16,8 @@ const Y15_CONF: Target = Target::Goal(goal(Owner::Client(AgeBand::From12To15), t
 const A16: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), false, false));
 const A16_SHARED: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), false, true));
 const A16_CONF: Target = Target::Goal(goal(Owner::Client(AgeBand::From16), true, false));
+/// A goal about a household member who is not a client of the case.
+const NC: Target = Target::Goal(goal(Owner::NonClientMember, false, false));
 const CASE: Target = Target::Case;
 const OWN_INV: Target = Target::Invitation { by_viewer: true };
 const OTHER_INV: Target = Target::Invitation { by_viewer: false };
@@ -58,6 +60,8 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (ReadGoal, A16,               [A, H, A, H, H, H,   A, H, H, H,   A, H]),
     (ReadGoal, A16_SHARED,        [A, H, A, H, H, H,   A, A, A, H,   A, H]),
     (ReadGoal, A16_CONF,          [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    // A goal about a member who is not a client: the team only, until they are made a client.
+    (ReadGoal, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Scores: as reading, but not for network members.
     (ReadScores, HH,              [A, H, A, H, H, H,   A, A, A, A,   D, H]),
     (ReadScores, HH_CONF,         [A, H, A, H, H, H,   A, H, H, H,   H, H]),
@@ -68,6 +72,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (ReadScores, A16,             [A, H, A, H, H, H,   A, H, H, H,   D, H]),
     (ReadScores, A16_SHARED,      [A, H, A, H, H, H,   A, A, A, H,   D, H]),
     (ReadScores, A16_CONF,        [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    (ReadScores, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Commenting: whoever reads the goal.
     (CommentOnGoal, HH,           [A, H, A, H, H, H,   A, A, A, A,   A, H]),
     (CommentOnGoal, HH_CONF,      [A, H, A, H, H, H,   A, H, H, H,   H, H]),
@@ -78,6 +83,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (CommentOnGoal, A16,          [A, H, A, H, H, H,   A, H, H, H,   A, H]),
     (CommentOnGoal, A16_SHARED,   [A, H, A, H, H, H,   A, A, A, H,   A, H]),
     (CommentOnGoal, A16_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    (CommentOnGoal, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Proposing a change: portal only (staff change directly); not a non-client.
     (ProposeGoalChange, HH,         [D, H, D, H, H, H,   A, A, A, D,   D, H]),
     (ProposeGoalChange, HH_CONF,    [D, H, D, H, H, H,   A, H, H, H,   H, H]),
@@ -88,6 +94,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (ProposeGoalChange, A16,        [D, H, D, H, H, H,   A, H, H, H,   D, H]),
     (ProposeGoalChange, A16_SHARED, [D, H, D, H, H, H,   A, A, A, H,   D, H]),
     (ProposeGoalChange, A16_CONF,   [D, H, D, H, H, H,   A, H, H, H,   H, H]),
+    (ProposeGoalChange, NC,       [D, H, D, H, H, H,   H, H, H, H,   H, H]),
     // Completing one's own action: whoever reads the goal.
     (CompleteOwnAction, HH,         [A, H, A, H, H, H,   A, A, A, A,   A, H]),
     (CompleteOwnAction, HH_CONF,    [A, H, A, H, H, H,   A, H, H, H,   H, H]),
@@ -98,6 +105,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (CompleteOwnAction, A16,        [A, H, A, H, H, H,   A, H, H, H,   A, H]),
     (CompleteOwnAction, A16_SHARED, [A, H, A, H, H, H,   A, A, A, H,   A, H]),
     (CompleteOwnAction, A16_CONF,   [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    (CompleteOwnAction, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Sharing: only a goal of a client of 16 or older, by that client (or the worker).
     (ShareGoal, HH,               [D, H, D, H, H, H,   D, D, D, D,   D, H]),
     (ShareGoal, HH_CONF,          [D, H, D, H, H, H,   D, H, H, H,   H, H]),
@@ -108,6 +116,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (ShareGoal, A16,              [A, H, A, H, H, H,   A, H, H, H,   D, H]),
     (ShareGoal, A16_SHARED,       [A, H, A, H, H, H,   A, D, D, H,   D, H]),
     (ShareGoal, A16_CONF,         [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    (ShareGoal, NC,       [D, H, D, H, H, H,   H, H, H, H,   H, H]),
     // Inviting a network member: the own team, and members who see the goal (not a non-client).
     // Only the own client invites onto a goal of 16+, shared or not; parents while under 16.
     (InviteNetwork, HH,           [A, H, A, H, H, H,   A, A, A, D,   D, H]),
@@ -119,6 +128,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (InviteNetwork, A16,          [A, H, A, H, H, H,   A, H, H, H,   D, H]),
     (InviteNetwork, A16_SHARED,   [A, H, A, H, H, H,   A, D, D, H,   D, H]),
     (InviteNetwork, A16_CONF,     [A, H, A, H, H, H,   A, H, H, H,   H, H]),
+    (InviteNetwork, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Changing a goal: the own team only; who sees it in the portal gets 403.
     (ChangeGoal, HH,              [A, H, A, H, H, H,   D, D, D, D,   D, H]),
     (ChangeGoal, HH_CONF,         [A, H, A, H, H, H,   D, H, H, H,   H, H]),
@@ -129,6 +139,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (ChangeGoal, A16,             [A, H, A, H, H, H,   D, H, H, H,   D, H]),
     (ChangeGoal, A16_SHARED,      [A, H, A, H, H, H,   D, D, D, H,   D, H]),
     (ChangeGoal, A16_CONF,        [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+    (ChangeGoal, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Deciding on a proposal: as changing.
     (DecideProposal, HH,          [A, H, A, H, H, H,   D, D, D, D,   D, H]),
     (DecideProposal, HH_CONF,     [A, H, A, H, H, H,   D, H, H, H,   H, H]),
@@ -139,6 +150,7 @@ const EXPECTED: &[(PlanAction, Target, [Decision; 12])] = &[
     (DecideProposal, A16,         [A, H, A, H, H, H,   D, H, H, H,   D, H]),
     (DecideProposal, A16_SHARED,  [A, H, A, H, H, H,   D, D, D, H,   D, H]),
     (DecideProposal, A16_CONF,    [A, H, A, H, H, H,   D, H, H, H,   H, H]),
+    (DecideProposal, NC,       [A, H, A, H, H, H,   H, H, H, H,   H, H]),
     // Revoking a network invitation: the own team any, a member their own. Network members
     // see no invitations and nothing of the case as a whole: 404, as if it did not exist.
     (RevokeNetworkInvitation, OWN_INV,   [A, H, A, H, H, H,   A, A, A, A,   H, H]),
@@ -216,7 +228,7 @@ fn all_viewers() -> Vec<Viewer> {
 }
 
 fn all_goals() -> Vec<GoalFacts> {
-    let mut owners = vec![Owner::Household];
+    let mut owners = vec![Owner::Household, Owner::NonClientMember];
     owners.extend(AgeBand::ALL.iter().map(|b| Owner::Client(*b)));
     let mut all = Vec::new();
     for owner in owners {
@@ -316,8 +328,28 @@ fn a_confidential_goal_is_shown_to_no_member_but_its_own_client() {
             }
         }
     }
-    for g in all_goals().into_iter().filter(|g| g.confidential) {
+    for g in all_goals().into_iter().filter(|g| g.confidential && g.owner != Owner::NonClientMember) {
         assert_eq!(decide(Viewer::Member(Member::OwnGoal), ReadGoal, Target::Goal(g)), A, "{g:?}");
+    }
+}
+
+#[test]
+fn a_goal_about_a_member_who_is_no_client_stays_with_the_team() {
+    for g in all_goals().into_iter().filter(|g| g.owner == Owner::NonClientMember) {
+        for viewer in all_viewers() {
+            for action in PlanAction::ALL {
+                let got = decide(viewer, *action, Target::Goal(g));
+                if is_portal(viewer) {
+                    // Not the member themselves, not their parents, no network member.
+                    assert_eq!(got, H, "{viewer:?} {action:?} {g:?}");
+                } else if got == A {
+                    assert!(matches!(viewer, Viewer::Staff(_, Relation::OwnTeam)), "{viewer:?} {action:?}");
+                }
+            }
+        }
+        let worker = Viewer::Staff(Role::FamilyWorker, Relation::OwnTeam);
+        assert_eq!(decide(worker, ReadGoal, Target::Goal(g)), A);
+        assert_eq!(decide(worker, ChangeGoal, Target::Goal(g)), A);
     }
 }
 
@@ -350,7 +382,7 @@ fn the_age_rules_for_parents_and_other_clients() {
     assert_eq!(read(parent, A16_SHARED), A);
     assert_eq!(read(other, A16_SHARED), A);
     // The own client reads their goal at every age.
-    for g in all_goals() {
+    for g in all_goals().into_iter().filter(|g| g.owner != Owner::NonClientMember) {
         assert_eq!(read(Viewer::Member(Member::OwnGoal), Target::Goal(g)), A, "{g:?}");
     }
 }

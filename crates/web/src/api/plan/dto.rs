@@ -1,7 +1,9 @@
 //! What the plan API answers: response bodies built from the plan's rows and views, with the
 //! same field names, nesting and nulls as the rows they come from.
 
-use buurtteam_app::plan::{AccessView, ActionView, GoalPermissions, GoalView, NetworkView, PersonView, PlanView};
+use buurtteam_app::plan::{
+    AccessView, ActionView, GoalPermissions, GoalView, NetworkView, PersonView, PlanView, SinceAgreement,
+};
 use buurtteam_domain::codes::{GoalStatus, HouseholdRole, LifeDomain, Performer, ProposalStatus, Role};
 use buurtteam_store::plan::{
     Agreement, Appointment, Author, Comment, Evaluation, Goal, GoalAction, Proposal, Score, Version, WorkingNote,
@@ -347,6 +349,30 @@ pub struct PlanGoalOut {
     pub proposals: Vec<ProposalOut>,
     pub network: Vec<NetworkOut>,
     pub may: GoalPermissionsOut,
+    /// In the portal, for a family member who agreed before: what is new or changed about the
+    /// goal's content since their last agreement; `null` when nothing is.
+    pub since_agreement: Option<SinceAgreementOut>,
+}
+
+/// What is new about a goal since the reader last agreed to the plan.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SinceAgreementOut {
+    /// `new` (added since) or `changed`.
+    pub kind: &'static str,
+    /// For `changed`: the content fields that differ (`title`, `description`, `life_domain`,
+    /// `status`, `client_id`).
+    pub fields: Vec<&'static str>,
+    /// For a changed title: the title as the reader agreed to it.
+    pub title_before: Option<String>,
+}
+
+impl From<SinceAgreement> for SinceAgreementOut {
+    fn from(s: SinceAgreement) -> Self {
+        match s {
+            SinceAgreement::New => Self { kind: "new", fields: Vec::new(), title_before: None },
+            SinceAgreement::Changed { fields, title_before } => Self { kind: "changed", fields, title_before },
+        }
+    }
 }
 
 impl From<GoalView> for PlanGoalOut {
@@ -360,6 +386,7 @@ impl From<GoalView> for PlanGoalOut {
             proposals: into_all(g.proposals),
             network: into_all(g.network),
             may: g.may.into(),
+            since_agreement: g.since_agreement.map(Into::into),
         }
     }
 }
@@ -379,10 +406,28 @@ pub struct PlanOut {
     pub next_evaluation_on: Option<Date>,
     /// Whether the reader may record agreement to the current version.
     pub may_agree: bool,
-    /// For a family member: whether they agreed to the current version.
+    /// The last version that changed the content of the goals. Actions, scores, evaluations
+    /// and network invitations make new versions but do not change the content.
+    pub content_version: i64,
+    /// For a family member: whether they agreed to the plan's current content (their last
+    /// agreement is to `content_version` or later).
     pub agreed_to_current: bool,
+    /// For a family member: when they last agreed, if ever.
+    pub agreed_at: Option<Timestamp>,
     /// The reader's own person record, in the portal.
     pub me: Option<i64>,
+    /// For a household member in the portal: the case's worker and how to reach the team.
+    pub contact: Option<TeamContactOut>,
+}
+
+/// The family's worker and how to reach their team.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TeamContactOut {
+    /// `null` while the case has no worker yet.
+    pub worker_name: Option<String>,
+    pub team_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
 }
 
 impl From<PlanView> for PlanOut {
@@ -397,8 +442,16 @@ impl From<PlanView> for PlanOut {
             agreements: into_all(p.agreements),
             next_evaluation_on: p.next_evaluation_on,
             may_agree: p.may_agree,
+            content_version: p.content_version,
             agreed_to_current: p.agreed_to_current,
+            agreed_at: p.my_agreement.map(|a| a.created_at),
             me: p.me.map(|m| m.0),
+            contact: p.contact.map(|c| TeamContactOut {
+                worker_name: c.worker_name,
+                team_name: c.team_name,
+                phone: c.phone,
+                email: c.email,
+            }),
         }
     }
 }
@@ -420,6 +473,10 @@ pub struct AccessOut {
     pub acting_for: Option<i64>,
     /// For team managers only: the session it came from.
     pub session_ref: Option<String>,
+    /// In the portal, the same person doing the same on one day is one row: how many times,
+    /// from `first_at` to `occurred_at` (the last). 1 in the team manager's log.
+    pub times: u32,
+    pub first_at: Timestamp,
 }
 
 impl From<AccessView> for AccessOut {
@@ -435,6 +492,8 @@ impl From<AccessView> for AccessOut {
             client_id: a.client_id.map(|c| c.0),
             acting_for: a.acting_for.map(|p| p.0),
             session_ref: a.session_ref,
+            times: a.times,
+            first_at: a.first_at,
         }
     }
 }

@@ -9,8 +9,9 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use buurtteam_app::plan::{
-    self as uc, ActionInput, ActionPatch, ActivateInput, AgreementInput, AppointmentInput, EvaluationInput, GoalInput,
-    GoalPatch, NetworkInvitationInput, PortalInvitationInput, ProposalDecision, ProposalInput, ScoreInput, TextInput,
+    self as uc, ActionInput, ActionPatch, ActivateInput, AgreementInput, AppointmentInput, ClientInput,
+    EvaluationInput, GoalInput, GoalPatch, NetworkInvitationInput, PortalInvitationInput, ProposalDecision,
+    ProposalInput, ScoreInput, TextInput,
 };
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, ProposalId};
 use serde::Serialize;
@@ -217,6 +218,26 @@ pub async fn agree(
 ) -> Created<AgreementOut> {
     let Json(input) = body?;
     created(uc::agree(&s.app, &a.actor, CaseId(id), &input).await?.into())
+}
+
+/// Make a household member a client of the case ("Ook cliënt maken"), e.g. a teenager a goal
+/// was written about: their goals then follow the portal's age rules (docs/access.md). Staff of
+/// the team; logged as `case.client_added`; a client already is left as is.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/clients", tag = "plan", params(("id" = i64, Path)), request_body = ClientInput,
+    responses((status = 204, description = "The member is a client of the case"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The case is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn make_client(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+    body: Body<ClientInput>,
+) -> Result<StatusCode, ApiError> {
+    let Json(input) = body?;
+    uc::make_client(&s.app, &a.actor, CaseId(id), &input).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The plan of a case for staff of its team. Logged in the access log.

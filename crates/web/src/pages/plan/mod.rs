@@ -29,8 +29,9 @@ use axum::routing::{get, post};
 use buurtteam_app::AppError;
 use buurtteam_app::cases::{self, CaseFile};
 use buurtteam_app::plan::{
-    self as uc, ActionInput, ActionPatch, AgreementInput, AppointmentInput, EvaluationInput, GoalInput, GoalPatch,
-    GoalView, NetworkInvitationInput, PlanView, PortalInvitationInput, ProposalDecision, ScoreInput, TextInput,
+    self as uc, ActionInput, ActionPatch, AgreementInput, AppointmentInput, ClientInput, EvaluationInput, GoalInput,
+    GoalPatch, GoalView, NetworkInvitationInput, PlanView, PortalInvitationInput, ProposalDecision, ScoreInput,
+    TextInput,
 };
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus};
 use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
@@ -68,6 +69,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/plan/appointments", post(plan_appointment))
         .route("/cases/{id}/plan/agreements", post(agree))
         .route("/cases/{id}/plan/portal-invitations", post(invite_to_portal))
+        .route("/cases/{id}/plan/clients", post(make_client))
         .route("/cases/{id}/plan/history", get(history))
         .route("/cases/{id}/notes", get(notes).post(add_note))
         .route("/cases/{id}/access-log", get(access_log))

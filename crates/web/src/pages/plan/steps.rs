@@ -152,6 +152,13 @@ pub async fn agree(State(state): State<AppState>, Path(id): Path<i64>, form: Pag
     after(&state, &page, id, (values, rows), result, Target::Agreement, |_| "agreement-heading".to_owned()).await
 }
 
+/// Makes the household member a goal is about a client of the case ("Ook cliënt maken").
+pub async fn make_client(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<ClientInput>) -> Response {
+    let PageForm { page, input, values, rows } = form;
+    let result = uc::make_client(&state.app, &page.actor, CaseId(id), &input).await;
+    after(&state, &page, id, (values, rows), result, Target::Button, |_| "goals-heading".to_owned()).await
+}
+
 /// Invites a household member into Mijn Buurtteam; the one-time code is shown once, on the
 /// page that answers the POST.
 pub async fn invite_to_portal(

@@ -45,6 +45,9 @@ pub struct GoalCard {
     pub title: String,
     pub description: String,
     pub owner: String,
+    /// The household member the goal is about when they are not a client of the case (the
+    /// goal stays with the team until they are made one).
+    pub non_client: Option<i64>,
     pub status: String,
     pub open: bool,
     pub confidential: bool,
@@ -143,7 +146,14 @@ pub(super) struct PlanPage {
     household: Vec<MemberRow>,
 }
 
-fn goal_card(tr: Tr, tz: &TimeZone, today: Date, file: &CaseFile, g: &GoalView, forms: &Forms) -> GoalCard {
+fn goal_card(
+    tr: Tr,
+    tz: &TimeZone,
+    today: Date,
+    (file, plan): (&CaseFile, &PlanView),
+    g: &GoalView,
+    forms: &Forms,
+) -> GoalCard {
     let goal = &g.goal;
     let id = goal.id.0;
     let actions = g
@@ -222,6 +232,7 @@ fn goal_card(tr: Tr, tz: &TimeZone, today: Date, file: &CaseFile, g: &GoalView, 
         title: goal.title.clone(),
         description: goal.description.clone(),
         owner: owner_label(tr, file, goal.client_id),
+        non_client: goal.client_id.filter(|c| plan.household.iter().any(|m| m.id == *c && !m.client)).map(|c| c.0),
         status: tr.code("goal-status", goal.status.code()),
         open: goal.status == GoalStatus::Open,
         confidential: goal.confidential,
@@ -263,15 +274,13 @@ pub(super) fn build(
     plan: &PlanView,
     forms: Forms,
 ) -> PlanPage {
-    let goals: Vec<GoalCard> = plan.goals.iter().map(|g| goal_card(tr, tz, today, file, g, &forms)).collect();
+    let goals: Vec<GoalCard> = plan.goals.iter().map(|g| goal_card(tr, tz, today, (file, plan), g, &forms)).collect();
     let domains = LifeDomain::ALL.iter().map(|d| (d.code().to_owned(), tr.code("life-domain", d.code()))).collect();
     let mut owners = vec![(String::new(), tr.t("plan-owner-household"))];
-    owners.extend(
-        plan.household
-            .iter()
-            .filter(|m| m.client)
-            .map(|m| (m.id.0.to_string(), format!("{} {}", m.given_name, m.family_name))),
-    );
+    owners.extend(plan.household.iter().map(|m| {
+        let name = format!("{} {}", m.given_name, m.family_name);
+        (m.id.0.to_string(), if m.client { name } else { tr.t1("plan-owner-not-client", "name", name) })
+    }));
     let statuses = GoalStatus::ALL.iter().map(|s| (s.code().to_owned(), tr.code("goal-status", s.code()))).collect();
     let performers = Performer::ALL.iter().map(|s| (s.code().to_owned(), tr.code("performer", s.code()))).collect();
     let mut members = vec![(String::new(), tr.t("choose"))];
@@ -322,7 +331,7 @@ pub(super) fn build(
                 person,
                 how,
                 when: when(tr, tz, a.created_at),
-                current: a.version == plan.version,
+                current: a.version >= plan.content_version,
             }
         })
         .collect::<Vec<_>>();
