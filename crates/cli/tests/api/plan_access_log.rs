@@ -5,8 +5,8 @@
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use crate::harness::{Client, PASSWORD, org, spawn};
 use crate::harness::portal_account;
+use crate::harness::{Client, PASSWORD, org, spawn};
 use crate::plan::{family, goal};
 
 fn rows(log: &Value) -> Vec<Value> {

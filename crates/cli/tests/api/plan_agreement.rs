@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::harness::{org, spawn};
 use crate::harness::portal_account;
+use crate::harness::{org, spawn};
 use crate::plan::{Patch, family, goal};
 
 fn goal_in(plan: &Value, id: i64) -> &Value {

@@ -5,9 +5,9 @@
 
 use serde_json::json;
 
-use crate::harness::{org, spawn};
 use crate::harness::portal_account;
-use crate::plan::{family};
+use crate::harness::{org, spawn};
+use crate::plan::family;
 
 #[tokio::test]
 async fn a_goal_for_a_member_who_is_no_client_stays_with_the_team_until_they_are_made_one() {

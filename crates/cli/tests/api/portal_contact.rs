@@ -3,8 +3,8 @@
 
 use serde_json::json;
 
-use crate::harness::{org, spawn};
 use crate::harness::portal_account;
+use crate::harness::{org, spawn};
 use crate::plan::{family, goal};
 
 #[tokio::test]
