@@ -45,19 +45,21 @@ test('a team manager sees the team worklist and the waiting list, longest waitin
     // The worklist: scope "team" is the manager's default, with the team's cases.
     assert.ok(await page.locator('#scope-team').isChecked(), 'a team manager sees the whole team by default');
     assert.ok(!(await page.locator('#scope-mine').isChecked()));
-    const teamNames = (await page.locator('#team_id option').allInnerTexts()).slice(1);
+    const teamNames = (await page.locator('#team_id option').allTextContents()).slice(1).map((t) => t.trim());
+    assert.ok(teamNames.length > 0 && teamNames.every((t) => t.length > 0), `team names: ${teamNames}`);
     assert.equal(teamNames.length, self.team_ids.length, 'the team filter offers the manager\'s teams');
-    const referred = page.locator('section:has(#section-referred) table');
-    const shownTeams = await column(referred, 'Team');
-    assert.ok(shownTeams.length > 0, 'the team has new referrals');
-    for (const t of shownTeams) assert.ok(teamNames.includes(t.trim()), `case of team ${t} belongs to one of the manager's teams`);
+    // Each card names its team (the manager has more than one) and who carries it.
+    const referred = await page.locator('section:has(#section-referred) .bt-case-card__meta').allInnerTexts();
+    assert.ok(referred.length > 0, 'the team has new referrals');
+    for (const meta of referred) assert.ok(teamNames.some((t) => meta.includes(t)), `the case (${meta}) belongs to one of the manager's teams`);
     // Cases of colleagues too, not only the manager's own.
-    const inSupportWorkers = await column(page.locator('section:has(#section-in-support) table'), 'Gezinswerker');
-    assert.ok(new Set(inSupportWorkers).size > 1, 'the team scope shows cases of several workers');
+    const metas = await page.locator('section:has(#section-in-support) .bt-case-card__meta').allInnerTexts();
+    const inSupportWorkers = metas.map((m) => (m.match(/Gezinswerker: (.+)$/) || [])[1]);
+    assert.ok(new Set(inSupportWorkers).size > 1, `the team scope shows cases of several workers: ${inSupportWorkers}`);
 
     // A link to each team's waiting list; open the first.
     const teamId = self.team_ids[0];
-    const teamName = (await page.locator(`#team_id option[value="${teamId}"]`).innerText()).trim();
+    const teamName = (await page.locator(`#team_id option[value="${teamId}"]`).textContent()).trim();
     const link = page.getByRole('link', { name: `Wachtlijst ${teamName}`, exact: true });
     assert.equal(await link.getAttribute('href'), `/teams/${teamId}/waiting-list`);
     await Promise.all([page.waitForURL(`**/teams/${teamId}/waiting-list`), link.click()]);
