@@ -46,6 +46,19 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.match(await facts.innerText(), /Opvoeding/);
     // The parent's phone number, written the Dutch way, calls with one tap.
     assert.equal(await page.locator('a[href="tel:+31612345678"]').innerText(), '06 12345678');
+    // A new number: changed on the file, first refused when it is no number.
+    const reach = page.locator('details', { has: page.locator('summary', { hasText: `${household.parent} ${household.familyName}` }) });
+    await reach.locator('summary').click();
+    const phone = reach.locator('input[name="phone"]');
+    assert.equal(await phone.inputValue(), '+31612345678', 'the form holds the current number');
+    await phone.fill('06-1234');
+    let saved = await submitForm(page, reach.getByRole('button', { name: 'Opslaan' }));
+    assert.equal(saved.status(), 422);
+    await expectFieldError(page, await page.locator('details[open] input[name="phone"]').getAttribute('id'), /^Dit is geen telefoonnummer/);
+    await page.locator('details[open] input[name="phone"]').fill('06-87654321');
+    saved = await submitForm(page, page.locator('details[open]').getByRole('button', { name: 'Opslaan' }));
+    assert.equal(await page.locator('#done').innerText(), 'Telefoon en e-mail opgeslagen.');
+    assert.equal(await page.locator('a[href="tel:+31687654321"]').innerText(), '06 87654321');
     await expectAccessible(page, 'case file, referred');
 
     // The new referral is on the worker's worklist among the new referrals: their only case.
@@ -132,7 +145,7 @@ test('a family worker takes a case from referral to closure', async () => {
     assert.equal(await statusBadge(page).innerText(), 'Fase: Afgesloten');
     assert.match(await facts.innerText(), /Afgesloten\s+.*Passend resultaat: Doelen bereikt/);
     await assert.doesNotReject(page.locator('.bt-timeline__item', { hasText: 'Bram gaat weer met plezier naar school.' }).waitFor());
-    assert.equal(await page.locator('form[action^="/cases/"]:not([action$="corrections"])').count(), 0, 'a closed case has no more steps, only corrections');
+    assert.equal(await page.locator('form[action^="/cases/"]:not([action$="corrections"]):not([action$="member-reach"])').count(), 0, 'a closed case has no more steps, only corrections');
     await expectAccessible(page, 'case file, closed');
 
     // No longer in the worklist's open sections, in any filter.

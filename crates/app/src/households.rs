@@ -98,7 +98,7 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
                 }
             },
         };
-        let reach = read_reach(errors, &f, m);
+        let reach = read_reach(errors, &f, (m.phone.as_deref(), m.other_phone.as_deref(), m.email.as_deref()));
         if let (Some(birth_date), Some(role)) = (birth, role) {
             out.push(NewPerson {
                 given_name: given.to_owned(),
@@ -115,7 +115,12 @@ fn validate_members(errors: &mut Errors, members: &[MemberInput], today: jiff::c
 
 /// A member's phone numbers and e-mail address, each optional, each refused beside its field
 /// when it is no phone number or address.
-fn read_reach(errors: &mut Errors, field: &dyn Fn(&str) -> String, m: &MemberInput) -> Reach {
+pub(crate) fn read_reach(
+    errors: &mut Errors,
+    field: &dyn Fn(&str) -> String,
+    (phone, other_phone, email): (Option<&str>, Option<&str>, Option<&str>),
+) -> Reach {
+    let (first, second) = (phone, other_phone);
     let mut phone = |name: &str, value: Option<&str>| match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => None,
         Some(v) => match normalise_phone(v) {
@@ -128,8 +133,8 @@ fn read_reach(errors: &mut Errors, field: &dyn Fn(&str) -> String, m: &MemberInp
             }
         },
     };
-    let (phone_1, phone_2) = (phone("phone", m.phone.as_deref()), phone("other_phone", m.other_phone.as_deref()));
-    let email = match m.email.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+    let (phone_1, phone_2) = (phone("phone", first), phone("other_phone", second));
+    let email = match email.map(str::trim).filter(|v| !v.is_empty()) {
         None => None,
         Some(e) if e.len() <= 254 && crate::organisation::valid_email(&e.to_lowercase()) => Some(e.to_lowercase()),
         Some(_) => {

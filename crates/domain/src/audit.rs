@@ -56,6 +56,8 @@ audit_actions!(
     HouseholdCreated = "household.created",
     HouseholdRead = "household.read",
     HouseholdSearch = "household.search",
+    /// How to reach a member changed (phone numbers, e-mail).
+    HouseholdUpdated = "household.updated",
     // The family plan.
     PlanRead = "plan.read",
     PlanHistoryRead = "plan.history_read",

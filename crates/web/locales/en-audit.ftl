@@ -22,6 +22,7 @@ audit-contact-list = { $who } viewed the meetings and contacts.
 audit-household-created = { $who } recorded your family's details.
 audit-household-read = { $who } viewed your family's details.
 audit-household-search = { $who } searched for a family.
+audit-household-updated = { $who } updated a phone number or e-mail address in your household.
 
 ## The family plan
 audit-plan-read = { $who } viewed the family plan.

@@ -276,6 +276,7 @@ access-action-district-created = District created
 access-action-household-created = Household recorded
 access-action-household-read = Household read
 access-action-household-search = Households searched
+access-action-household-updated = Phone or e-mail changed
 access-action-kpi-read = Steering figures read
 access-action-population-imported = Population figures imported
 access-action-portal-activation-failed = Activating Mijn Buurtteam failed

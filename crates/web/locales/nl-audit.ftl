@@ -22,6 +22,7 @@ audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
 audit-household-created = { $who } heeft de gegevens van je gezin vastgelegd.
 audit-household-read = { $who } heeft de gegevens van je gezin bekeken.
 audit-household-search = { $who } heeft gezocht naar een gezin.
+audit-household-updated = { $who } heeft een telefoonnummer of e-mailadres in je gezin bijgewerkt.
 
 ## The family plan
 audit-plan-read = { $who } heeft het gezinsplan bekeken.

@@ -276,6 +276,7 @@ access-action-district-created = Wijk aangemaakt
 access-action-household-created = Huishouden vastgelegd
 access-action-household-read = Huishouden gelezen
 access-action-household-search = Huishoudens gezocht
+access-action-household-updated = Telefoon of e-mail gewijzigd
 access-action-kpi-read = Stuurinformatie gelezen
 access-action-population-imported = Bevolkingscijfers ingelezen
 access-action-portal-activation-failed = Activeren van Mijn Buurtteam mislukt

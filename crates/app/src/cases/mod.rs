@@ -12,6 +12,7 @@ mod claim;
 mod contacts;
 mod corrections;
 mod file;
+mod members;
 mod referral;
 mod steps;
 mod today;
@@ -22,6 +23,7 @@ pub use claim::{AssignInput, assign, claim};
 pub use contacts::{contacts, record_contact};
 pub use corrections::{ContactCorrectionInput, CorrectionInput, ReopenInput, correct, correct_contact, reopen};
 pub use file::{CaseFile, file, get};
+pub use members::{MemberReachInput, update_member_reach};
 pub use referral::register_referral;
 pub use steps::{close, hold_intake, start_support};
 pub use today::{

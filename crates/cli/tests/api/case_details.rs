@@ -174,3 +174,29 @@ async fn members_phone_numbers_and_e_mail_are_checked_kept_and_never_shown_to_th
     let seen = parent.get("/api/v1/portal/plan").await.expect(200).to_string();
     assert!(!seen.contains("+316") && !seen.contains("elamrani@"), "{seen}");
 }
+
+#[tokio::test]
+async fn a_members_phone_and_e_mail_are_changed_from_the_family_file_and_the_log_names_only_the_parts() {
+    let t = spawn().await;
+    t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let w = &o.worker_a;
+    let (h, members) = household(w, o.district_a).await;
+    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-03-03")).await.expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let path = |p: i64| format!("/api/v1/cases/{id}/members/{p}/reach");
+    let r = w.put(&path(members[0]), json!({"phone": "06-123", "email": "samira@example.nl"})).await.problem(422);
+    assert_eq!(r.fields(), ["phone"]);
+    w.put(&path(999_999), json!({"phone": "06-12345678"})).await.problem(422);
+    let mark = t.audit_mark().await;
+    let p = w.put(&path(members[0]), json!({"phone": "06 87654321", "email": "Samira@Example.nl"})).await.expect(200);
+    assert_eq!((p["phone"].as_str(), p["email"].as_str()), (Some("+31687654321"), Some("samira@example.nl")));
+    let rows = t.audit_since(mark).await;
+    let row = rows.iter().find(|r| r.action == "household.updated").map(|r| r.detail.clone()).unwrap_or_default();
+    assert!(row.contains("phone") && !row.contains("8765"), "the log names the parts, not the number: {row}");
+    // Cleared by leaving it out; another team learns nothing.
+    let p = w.put(&path(members[0]), json!({"email": "samira@example.nl"})).await.expect(200);
+    assert_eq!(p["phone"], serde_json::Value::Null);
+    o.worker_b.put(&path(members[0]), json!({"phone": "06-12345678"})).await.problem(404);
+}

@@ -125,6 +125,10 @@ impl Client {
         Self::reply(r).await
     }
 
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        Self::reply(self.http.put(format!("{}{path}", self.base)).json(&body).send().await.expect("PUT")).await
+    }
+
     pub async fn patch(&self, path: &str, body: Value) -> Reply {
         Self::reply(self.http.patch(format!("{}{path}", self.base)).json(&body).send().await.expect("PATCH")).await
     }

@@ -37,6 +37,8 @@ pub enum Action {
     CreateHousehold,
     /// Read a household (its members and address).
     ReadHousehold,
+    /// Change how to reach a household member (phone numbers, e-mail).
+    UpdateHousehold,
     /// Register a referral for a team.
     RegisterReferral,
     /// List cases (the worklist).
@@ -66,6 +68,7 @@ impl Action {
         Self::ManageUsers,
         Self::CreateHousehold,
         Self::ReadHousehold,
+        Self::UpdateHousehold,
         Self::RegisterReferral,
         Self::ListCases,
         Self::ReadCase,
@@ -87,6 +90,7 @@ impl Action {
             Self::ManageUsers => "manage_users",
             Self::CreateHousehold => "create_household",
             Self::ReadHousehold => "read_household",
+            Self::UpdateHousehold => "update_household",
             Self::RegisterReferral => "register_referral",
             Self::ListCases => "list_cases",
             Self::ReadCase => "read_case",
@@ -119,6 +123,7 @@ impl Action {
         matches!(
             self,
             Self::ReadHousehold
+                | Self::UpdateHousehold
                 | Self::RegisterReferral
                 | Self::ReadCase
                 | Self::HoldIntake
@@ -213,12 +218,11 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
             _ => Decision::Hidden,
         },
-        ReadHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase => {
-            match (has_client_access(role), relation) {
-                (true, Relation::OwnTeam) => Decision::Allow,
-                _ => Decision::Hidden,
-            }
-        }
+        ReadHousehold | UpdateHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact
+        | ClaimCase | CorrectCase => match (has_client_access(role), relation) {
+            (true, Relation::OwnTeam) => Decision::Allow,
+            _ => Decision::Hidden,
+        },
     }
 }
 
@@ -419,6 +423,8 @@ mod tests {
         (RegisterReferral, OtherTeam, [D, D, D, D, D, D]),
         (ReadHousehold, OwnTeam, [A, A, H, H, H, H]),
         (ReadHousehold, OtherTeam, [H, H, H, H, H, H]),
+        (UpdateHousehold, OwnTeam, [A, A, H, H, H, H]),
+        (UpdateHousehold, OtherTeam, [H, H, H, H, H, H]),
         (ReadCase, OwnTeam, [A, A, H, H, H, H]),
         (ReadCase, OtherTeam, [H, H, H, H, H, H]),
         (HoldIntake, OwnTeam, [A, A, H, H, H, H]),

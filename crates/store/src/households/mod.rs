@@ -163,6 +163,21 @@ fn person_from_row(r: PersonRow) -> Result<Person> {
     })
 }
 
+/// Sets how to reach the member `person` of `household` (all three parts; `None` clears one).
+pub async fn set_reach(tx: &mut Tx, household: HouseholdId, person: PersonId, reach: &Reach) -> Result<()> {
+    let done = exec!(tx, |c| sqlx::query(
+        "UPDATE persons SET phone = $3, other_phone = $4, email = $5 WHERE id = $2 AND household_id = $1"
+    )
+    .bind(household.0)
+    .bind(person.0)
+    .bind(reach.phone.as_deref())
+    .bind(reach.other_phone.as_deref())
+    .bind(reach.email.as_deref())
+    .execute(&mut *c)
+    .await)?;
+    if done == 1 { Ok(()) } else { Err(StoreError::NotFound) }
+}
+
 /// One person.
 pub async fn person(tx: &mut Tx, id: PersonId) -> Result<Option<Person>> {
     let sql = format!("{PERSON_COLUMNS} WHERE id = $1");

@@ -6,12 +6,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::cases::{
     self as uc, AssignInput, CloseInput, ContactCorrectionInput, ContactInput, CorrectionInput, IntakeInput, ListInput,
-    ReferralInput, ReopenInput, StartInput,
+    MemberReachInput, ReferralInput, ReopenInput, StartInput,
 };
 use buurtteam_domain::ids::CaseId;
 
 use super::Body;
-use super::dto::{CaseListOut, CaseOut, ContactOut, ListOut};
+use super::dto::{CaseListOut, CaseOut, ContactOut, ListOut, PersonOut};
 use crate::AppState;
 use crate::problem::{ApiError, Problem};
 use crate::session::Staff;
@@ -174,6 +174,26 @@ pub async fn correct_contact(
     let Json(mut input) = body?;
     input.contact_id = Some(contact_id);
     Ok(Json(uc::correct_contact(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
+}
+
+/// Set how to reach a member of the case's household: `phone`, `other_phone` and `email`, all
+/// three as given (absent or empty clears one). Logged with the names of the parts changed.
+#[utoipa::path(put, path = "/api/v1/cases/{id}/members/{person_id}/reach", tag = "cases",
+    params(("id" = i64, Path), ("person_id" = i64, Path)), request_body = MemberReachInput,
+    responses(
+        (status = 200, description = "The member", body = PersonOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn set_member_reach(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path((id, person_id)): Path<(i64, i64)>,
+    body: Body<MemberReachInput>,
+) -> Result<Json<PersonOut>, ApiError> {
+    let Json(mut input) = body?;
+    input.person_id = Some(person_id);
+    Ok(Json(uc::update_member_reach(&s.app, &staff.actor, CaseId(id), &input).await?.into()))
 }
 
 /// Open a closed case again at the last step it reached, with a reason (team managers).

@@ -118,6 +118,22 @@ pub struct HouseholdOut {
     pub members: Vec<PersonOut>,
 }
 
+impl From<buurtteam_store::households::Person> for PersonOut {
+    fn from(m: buurtteam_store::households::Person) -> Self {
+        Self {
+            id: m.id.0,
+            given_name: m.given_name,
+            family_name: m.family_name,
+            birth_date: m.birth_date,
+            role: m.role,
+            bsn: m.bsn.map(String::from),
+            phone: m.reach.phone,
+            other_phone: m.reach.other_phone,
+            email: m.reach.email,
+        }
+    }
+}
+
 impl From<Household> for HouseholdOut {
     fn from(h: Household) -> Self {
         Self {
@@ -131,21 +147,7 @@ impl From<Household> for HouseholdOut {
                 city: h.address.city,
             },
             district_id: h.district_id.0,
-            members: h
-                .members
-                .into_iter()
-                .map(|m| PersonOut {
-                    id: m.id.0,
-                    given_name: m.given_name,
-                    family_name: m.family_name,
-                    birth_date: m.birth_date,
-                    role: m.role,
-                    bsn: m.bsn.map(String::from),
-                    phone: m.reach.phone,
-                    other_phone: m.reach.other_phone,
-                    email: m.reach.email,
-                })
-                .collect(),
+            members: h.members.into_iter().map(PersonOut::from).collect(),
         }
     }
 }

@@ -42,6 +42,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::correct_case))
         .routes(routes!(cases::reopen_case))
         .routes(routes!(cases::correct_contact))
+        .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))
         .routes(routes!(worklist::caseload))
         .routes(routes!(cases::assign_case))

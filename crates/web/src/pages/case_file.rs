@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::AppError;
 use buurtteam_app::cases::{
-    self, CaseFile, CloseInput, ContactCorrectionInput, ContactInput, CorrectionInput, IntakeInput, ReopenInput,
-    StartInput,
+    self, CaseFile, CloseInput, ContactCorrectionInput, ContactInput, CorrectionInput, IntakeInput, MemberReachInput,
+    ReopenInput, StartInput,
 };
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::codes::{ClosureDetail, ClosureReason, ContactForm};
@@ -54,6 +54,8 @@ pub struct Forms {
     pub correct: FormState,
     pub correct_contact: FormState,
     pub reopen: FormState,
+    /// A member's phone and e-mail form sent back with errors, and whose it is.
+    pub reach: Option<(i64, FormState)>,
 }
 
 #[derive(Template)]
@@ -81,6 +83,9 @@ struct FilePage {
     correctable: Vec<(&'static str, String)>,
     /// The contact moments, to pick one to correct.
     contact_choices: Options,
+    /// Per member: id, name, and the form of how to reach them (their current values, or what
+    /// was sent with its errors).
+    reach_forms: Vec<(i64, String, FormState)>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -280,7 +285,29 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         );
         (k.id.0.to_string(), text)
     }));
+    let sent = forms.reach.clone();
+    let reach_forms = h
+        .members
+        .iter()
+        .map(|m| {
+            let name = format!("{} {}", m.given_name, m.family_name);
+            let form = match &sent {
+                Some((p, f)) if *p == m.id.0 => f.clone(),
+                _ => {
+                    let value = |k: &str, v: &Option<String>| (k.to_owned(), v.clone().unwrap_or_default());
+                    FormState::new(FormData(vec![
+                        value("phone", &m.reach.phone),
+                        value("other_phone", &m.reach.other_phone),
+                        value("email", &m.reach.email),
+                    ]))
+                    .in_scope(reach_scope(m.id.0))
+                }
+            };
+            (m.id.0, name, form)
+        })
+        .collect();
     FilePage {
+        reach_forms,
         correctable,
         contact_choices,
         page: chrome,
@@ -317,7 +344,16 @@ fn default_forms(today: Date, user: i64) -> Forms {
     let correct = FormState::default().in_scope(super::form::Scope::new("correct", "correct"));
     let reopen = FormState::default().in_scope(super::form::Scope::new("reopen", "reopen"));
     let correct_contact = FormState::default().in_scope(super::form::Scope::new("correct-contact", "correct"));
-    Forms { intake, start: date("started_on"), contact, close: date("closed_on"), correct, correct_contact, reopen }
+    Forms {
+        intake,
+        start: date("started_on"),
+        contact,
+        close: date("closed_on"),
+        correct,
+        correct_contact,
+        reopen,
+        reach: None,
+    }
 }
 
 async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, forms: Option<Forms>) -> Response {
@@ -415,6 +451,31 @@ pub async fn correct_contact(
 ) -> Response {
     let result = cases::correct_contact(&state.app, &form.page.actor, CaseId(id), &form.input).await;
     after(&state, &form.page, id, form.values, result, |f| &mut f.correct_contact, "contact-corrected").await
+}
+
+fn reach_scope(person: i64) -> super::form::Scope {
+    super::form::Scope::new(format!("reach-{person}"), "reach")
+}
+
+/// How to reach a member, from the family file; errors come back on that member's form.
+pub async fn member_reach(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    form: PageForm<MemberReachInput>,
+) -> Response {
+    let staff = &form.page;
+    match cases::update_member_reach(&state.app, &staff.actor, CaseId(id), &form.input).await {
+        Ok(_) => super::saved(&format!("/cases/{id}"), "reach-saved"),
+        Err(AppError::Validation(errors)) => {
+            let person = form.input.person_id.unwrap_or_default();
+            let shown =
+                FormState::new(form.values.clone()).in_scope(reach_scope(person)).with_errors(staff.tr(), &errors);
+            let mut forms = default_forms(state.app.today(), staff.user.id.0);
+            forms.reach = Some((person, shown));
+            show(&state, staff, id, StatusCode::UNPROCESSABLE_ENTITY, Some(forms)).await
+        }
+        Err(e) => app_error_page(&staff.chrome(""), e),
+    }
 }
 
 pub async fn reopen(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<ReopenInput>) -> Response {

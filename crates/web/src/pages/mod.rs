@@ -73,6 +73,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
         .route("/cases/{id}/contact-corrections", post(case_file::correct_contact))
+        .route("/cases/{id}/member-reach", post(case_file::member_reach))
         .route("/cases/{id}/claim", post(worklist::claim))
         .route("/cases/{id}/assign", post(worklist::assign))
         .route("/account", get(account::page))
