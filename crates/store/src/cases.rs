@@ -51,6 +51,13 @@ pub struct Case {
     pub life_domains: Vec<LifeDomain>,
 }
 
+impl Case {
+    /// The clients' names, e.g. "Priya Öztürk, Deniz Öztürk".
+    pub fn clients_label(&self) -> String {
+        self.clients.iter().map(|c| format!("{} {}", c.given_name, c.family_name)).collect::<Vec<_>>().join(", ")
+    }
+}
+
 /// Who referred, besides the kind of referrer (`source`); each part optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Referrer {

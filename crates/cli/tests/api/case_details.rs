@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use serde_json::json;
 
-use crate::harness::{household, org, portal_account, referral_body, spawn};
+use crate::harness::{child_referred, household, org, portal_account, referral_body, spawn};
 
 const NOW: &str = "2031-03-04T09:00:00Z";
 
@@ -66,14 +66,7 @@ async fn a_step_dated_before_an_earlier_one_names_its_field() {
     let t = spawn().await;
     t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
     let o = org(&t).await;
-    let (h, members) = household(&o.worker_a, o.district_a).await;
-    let id = o
-        .worker_a
-        .post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24"))
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (id, _) = child_referred(&o.worker_a, o.district_a, o.team_a, "2031-02-24").await;
     let step = |s: &str| format!("/api/v1/cases/{id}/{s}");
     let r = o.worker_a.post(&step("intake"), json!({"held_on": "2031-02-21"})).await.problem(409);
     assert_eq!(r.body["current_status"], "referred");
@@ -98,10 +91,7 @@ async fn a_contact_summary_is_for_the_team_only() {
     t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
     let o = org(&t).await;
     let w = &o.worker_a;
-    let (h, members) = household(w, o.district_a).await;
-    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24")).await.expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (id, members) = child_referred(w, o.district_a, o.team_a, "2031-02-24").await;
     w.post(&format!("/api/v1/cases/{id}/intake"), json!({"held_on": "2031-02-25"})).await.expect(200);
     w.post(&format!("/api/v1/cases/{id}/start"), json!({"started_on": "2031-02-26"})).await.expect(200);
     let said = "Moeder vertelt over schulden; zij wil hulp bij het ordenen van de post.";
@@ -181,10 +171,7 @@ async fn a_members_phone_and_e_mail_are_changed_from_the_family_file_and_the_log
     t.app.clock.set(NOW.parse::<Timestamp>().unwrap_or_default());
     let o = org(&t).await;
     let w = &o.worker_a;
-    let (h, members) = household(w, o.district_a).await;
-    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-03-03")).await.expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (id, members) = child_referred(w, o.district_a, o.team_a, "2031-03-03").await;
     let path = |p: i64| format!("/api/v1/cases/{id}/members/{p}/reach");
     let r = w.put(&path(members[0]), json!({"phone": "06-123", "email": "samira@example.nl"})).await.problem(422);
     assert_eq!(r.fields(), ["phone"]);

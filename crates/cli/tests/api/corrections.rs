@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use serde_json::json;
 
-use crate::harness::{household, org, referral_body, spawn};
+use crate::harness::{child_referred, org, spawn};
 
 #[tokio::test]
 async fn a_wrong_intake_date_is_corrected_with_a_reason_and_the_figures_follow() {
@@ -13,11 +13,8 @@ async fn a_wrong_intake_date_is_corrected_with_a_reason_and_the_figures_follow()
     t.app.clock.set("2031-03-04T09:00:00Z".parse::<Timestamp>().unwrap_or_default());
     let o = org(&t).await;
     let w = &o.worker_a;
-    let (h, members) = household(w, o.district_a).await;
     // Referred Monday 3 February: the intake is due on the 10th.
-    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-03")).await.expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (id, _) = child_referred(w, o.district_a, o.team_a, "2031-02-03").await;
     let path = |s: &str| format!("/api/v1/cases/{id}/{s}");
     // Typed the 20th for the 7th: late on paper.
     let c = w.post(&path("intake"), json!({"held_on": "2031-02-20"})).await.expect(200);
@@ -79,10 +76,7 @@ async fn a_contact_moment_is_corrected_with_a_reason_and_stays_in_the_history() 
     t.app.clock.set("2031-03-04T09:00:00Z".parse::<Timestamp>().unwrap_or_default());
     let o = org(&t).await;
     let w = &o.worker_a;
-    let (h, members) = household(w, o.district_a).await;
-    let id = w.post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24")).await.expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (id, _) = child_referred(w, o.district_a, o.team_a, "2031-02-24").await;
     let contact = w
         .post(
             &format!("/api/v1/cases/{id}/contacts"),

@@ -302,6 +302,16 @@ pub fn referral_body(household: i64, team: i64, clients: &[i64], referred_on: &s
     })
 }
 
+/// A household plus a referral for its child in `team`; returns the case id and the member
+/// ids (parent first).
+pub async fn child_referred(c: &Client, district: i64, team: i64, referred_on: &str) -> (i64, Vec<i64>) {
+    let (h, members) = household(c, district).await;
+    let id = c.post("/api/v1/cases", referral_body(h, team, &members[1..], referred_on)).await.expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    (id, members)
+}
+
 /// A household plus a referral for it in `team`; returns the case id.
 pub async fn case(c: &Client, district: i64, team: i64, referred_on: &str) -> i64 {
     let (h, members) = household(c, district).await;

@@ -6,7 +6,7 @@
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
-use crate::harness::{Client, household, org, portal_account, referral_body, spawn};
+use crate::harness::{Client, child_referred, org, portal_account, spawn};
 
 const NOW: &str = "2031-03-04T09:00:00Z";
 
@@ -39,10 +39,7 @@ async fn worklist(c: &Client, query: &str) -> Value {
 
 /// A case of team A in support since 26 February, carried by `w`.
 async fn case_in_support(w: &Client, district: i64, team: i64) -> (i64, i64) {
-    let (h, members) = household(w, district).await;
-    let case = w.post("/api/v1/cases", referral_body(h, team, &members[1..], "2031-02-24")).await.expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (case, members) = child_referred(w, district, team, "2031-02-24").await;
     w.post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": "2031-02-25"})).await.expect(200);
     w.post(&format!("/api/v1/cases/{case}/start"), json!({"started_on": "2031-02-26"})).await.expect(200);
     (case, members[0])
@@ -147,14 +144,7 @@ async fn a_new_referral_is_picked_up_once_and_the_manager_assigns() {
     let mark = t.audit_mark().await;
     let colleague_id = t.create_user(None, "c@test.nl", "Cem Şahin", "family_worker", &[o.team_a]).await;
     let colleague = t.login("c@test.nl").await;
-    let (h, members) = household(&o.worker_a, o.district_a).await;
-    let case = o
-        .worker_a
-        .post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-03-03"))
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (case, _) = child_referred(&o.worker_a, o.district_a, o.team_a, "2031-03-03").await;
 
     // Nobody holds it: both workers of the team see it among theirs to pick up.
     for w in [&o.worker_a, &colleague] {
@@ -237,15 +227,8 @@ async fn the_team_manager_sees_the_caseload_per_worker_and_nobody_else_does() {
     let o = org(&t).await;
     let colleague_id = t.create_user(None, "c@test.nl", "Cem Şahin", "family_worker", &[o.team_a]).await;
     let (carried, _) = case_in_support(&o.worker_a, o.district_a, o.team_a).await;
-    let (h, members) = household(&o.worker_a, o.district_a).await;
     // Referred on 24 February: its intake was due on 3 March, so it is overdue on the 4th.
-    let waiting = o
-        .worker_a
-        .post("/api/v1/cases", referral_body(h, o.team_a, &members[1..], "2031-02-24"))
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let (waiting, _) = child_referred(&o.worker_a, o.district_a, o.team_a, "2031-02-24").await;
 
     let load = o.manager.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.expect(200);
     let of = |id: i64| {

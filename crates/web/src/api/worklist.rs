@@ -78,10 +78,11 @@ pub struct AgendaItemOut {
 
 impl From<Worklist> for WorklistOut {
     fn from(w: Worklist) -> Self {
+        let Worklist { scope, worker, sections, cases, .. } = w;
         let item = |i: AgendaItem| AgendaItemOut {
             case_id: i.case_id.0,
             worker_id: i.worker_id.map(|u| u.0),
-            clients: w.cases.get(&i.case_id).map(|v| client_names(&v.case)).unwrap_or_default(),
+            clients: cases.get(&i.case_id).map(|v| v.case.clients_label()).unwrap_or_default(),
             on: i.on,
             at: i.at,
             text: i.text,
@@ -97,17 +98,12 @@ impl From<Worklist> for WorklistOut {
             offset: s.offset,
             limit: s.limit,
         };
-        let sections = w.sections.clone().into_iter().map(section).collect();
         Self {
-            scope: if w.scope == Scope::Mine { "mine" } else { "team" }.to_owned(),
-            worker_id: w.worker.map(|u| u.0),
-            sections,
+            scope: if scope == Scope::Mine { "mine" } else { "team" }.to_owned(),
+            worker_id: worker.map(|u| u.0),
+            sections: sections.into_iter().map(section).collect(),
         }
     }
-}
-
-fn client_names(c: &buurtteam_store::cases::Case) -> String {
-    c.clients.iter().map(|p| format!("{} {}", p.given_name, p.family_name)).collect::<Vec<_>>().join(", ")
 }
 
 /// A team's caseload per worker (team managers of the team): open cases by phase, overdue

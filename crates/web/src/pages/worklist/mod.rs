@@ -39,7 +39,7 @@ pub struct Row {
 }
 
 pub fn clients_label(view: &CaseView) -> String {
-    view.case.clients.iter().map(|c| format!("{} {}", c.given_name, c.family_name)).collect::<Vec<_>>().join(", ")
+    view.case.clients_label()
 }
 
 fn row(tr: Tr, view: &CaseView, today: jiff::civil::Date) -> Row {
