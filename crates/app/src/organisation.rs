@@ -112,6 +112,12 @@ async fn organisation_wide(app: &App, actor: &Actor, action: Action, object: &'s
     authorise(app, actor, Relation::NoRecord, action, Attempt::new(Refused::Organisation, object)).await
 }
 
+/// Lets an admin into the administration pages (`/admin`); anyone else is refused, and the
+/// refusal logged like any other organisation-wide one.
+pub async fn open_administration(app: &App, actor: &Actor) -> Result<()> {
+    organisation_wide(app, actor, Action::ManageOrganisation, "administration").await
+}
+
 pub async fn create_district(app: &App, actor: &Actor, input: &DistrictInput) -> Result<District> {
     organisation_wide(app, actor, Action::ManageOrganisation, "district").await?;
     let mut errors = Errors::default();

@@ -138,6 +138,23 @@ impl AuditAction {
         )
     }
 
+    /// Whether this is a change made in the administration (functioneel beheer): shown in the
+    /// admin log (`GET /api/v1/admin/audit`, `/admin/audit`). Its row's `detail` holds
+    /// `{"before": {..}, "after": {..}}` with the fields that changed (`before` is `null` for
+    /// something created, `after` for something removed), and never client data.
+    pub fn is_admin_change(self) -> bool {
+        matches!(
+            self,
+            Self::DistrictCreated
+                | Self::TeamCreated
+                | Self::TeamChanged
+                | Self::UserCreated
+                | Self::ClosureDayAdded
+                | Self::ClosureDayRemoved
+                | Self::PopulationImported
+        )
+    }
+
     /// Whether this action changes the family plan, and so is recorded as one of its versions
     /// (`plan_versions.change`, shown in the plan's history).
     pub fn is_plan_change(self) -> bool {

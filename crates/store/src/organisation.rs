@@ -8,6 +8,11 @@ use jiff::civil::Date;
 
 use crate::{Result, Tx, parse_code, sql_date, sql_ts};
 
+/// The stored password of an account that has none here: one that signs in through the
+/// organisation's identity provider only, or whose activation code is not used yet. No
+/// password verifies against it (it is no PHC string).
+pub const NO_LOCAL_PASSWORD: &str = "!";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct District {
     pub id: DistrictId,

@@ -280,6 +280,9 @@ pub enum Area {
     PortalAccessLog,
     /// The steering dashboards.
     Dashboards,
+    /// The administration of the organisation (functioneel beheer): teams, staff accounts,
+    /// reference lists, data repair, the settings and the admin log. No client data.
+    Admin,
     /// One's own account: password, second factor.
     Account,
 }
@@ -292,6 +295,7 @@ impl Area {
         Self::PortalPlan,
         Self::PortalAccessLog,
         Self::Dashboards,
+        Self::Admin,
         Self::Account,
     ];
 
@@ -304,6 +308,7 @@ impl Area {
             Self::PortalPlan => "portal",
             Self::PortalAccessLog => "portal-log",
             Self::Dashboards => "dashboards",
+            Self::Admin => "admin",
             Self::Account => "account",
         }
     }
@@ -324,6 +329,7 @@ impl Area {
             Self::PortalAccessLog => role == Role::FamilyMember,
             // The dashboards open on one's own teams (or the city, for analysts).
             Self::Dashboards => allowed(Relation::OwnTeam, Action::ReadKpis),
+            Self::Admin => allowed(Relation::NoRecord, Action::ManageOrganisation),
             Self::Account => true,
         }
     }
@@ -383,9 +389,9 @@ mod navigation_tests {
     }
 
     #[test]
-    fn analysts_get_the_dashboards_and_admins_only_their_account() {
+    fn analysts_get_the_dashboards_and_admins_the_administration() {
         assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
-        assert_eq!(menu(Role::Admin), vec![Account]);
+        assert_eq!(menu(Role::Admin), vec![Admin, Account]);
     }
 
     #[test]

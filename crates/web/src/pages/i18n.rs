@@ -48,6 +48,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-portal.ftl"),
     "\n",
     include_str!("../../locales/nl-audit.ftl"),
+    "\n",
+    include_str!("../../locales/nl-admin.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -57,6 +59,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-portal.ftl"),
     "\n",
     include_str!("../../locales/en-audit.ftl"),
+    "\n",
+    include_str!("../../locales/en-admin.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

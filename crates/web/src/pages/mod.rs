@@ -18,6 +18,7 @@ macro_rules! or_error_page {
 }
 
 mod account;
+mod admin;
 pub mod assets;
 mod case_file;
 pub mod charts;
@@ -76,6 +77,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/member-reach", post(case_file::member_reach))
         .route("/cases/{id}/claim", post(worklist::claim))
         .route("/cases/{id}/assign", post(worklist::assign))
+        .merge(admin::routes())
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
         .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))
@@ -131,6 +133,7 @@ impl NavItem {
             Area::PortalPlan => ("/portal", "nav-portal-plan"),
             Area::PortalAccessLog => ("/portal/access-log", "nav-portal-log"),
             Area::Dashboards => ("/dashboards", "nav-dashboards"),
+            Area::Admin => ("/admin", "nav-admin"),
             Area::Account => ("/account", "nav-account"),
         };
         Self { area, href, label: tr.t(key) }
@@ -154,6 +157,7 @@ impl Chrome {
         let key = match self.nav.first().map(|i| i.area) {
             Some(Area::PortalPlan | Area::PortalAccessLog) => "error-back-to-portal",
             Some(Area::Dashboards) => "error-back-to-dashboards",
+            Some(Area::Admin) => "error-back-to-admin",
             Some(Area::Account) => "error-back-to-account",
             _ => "error-back-to-worklist",
         };

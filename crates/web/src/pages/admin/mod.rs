@@ -1,0 +1,75 @@
+//! The administration (functioneel beheer), `/admin`: setting up the organisation without the
+//! CLI or the API. Each section is its own module here and its own template in
+//! `templates/admin/`; every page takes [`AdminPage`], which lets admins in and refuses (and
+//! logs) anyone else. No page here shows client data.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::routing::get;
+use buurtteam_app::organisation;
+
+use super::{Chrome, StaffPage, app_error_page, render};
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/admin", get(start))
+}
+
+/// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
+/// `organisation.access_refused`).
+pub struct AdminPage(pub StaffPage);
+
+impl FromRequestParts<AppState> for AdminPage {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let staff = StaffPage::from_request_parts(parts, state).await?;
+        if let Err(e) = organisation::open_administration(&state.app, &staff.actor).await {
+            return Err(app_error_page(&staff.chrome("admin"), e));
+        }
+        Ok(Self(staff))
+    }
+}
+
+/// A section of the administration, as the start page lists it.
+struct Section {
+    href: &'static str,
+    title: String,
+    text: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/start.html")]
+struct StartPage {
+    page: Chrome,
+    sections: Vec<Section>,
+}
+
+/// The sections of the administration, in the order the start page lists them.
+const SECTIONS: &[(&str, &str)] = &[
+    ("/admin/organisation", "organisation"),
+    ("/admin/users", "users"),
+    ("/admin/reference", "reference"),
+    ("/admin/repair", "repair"),
+    ("/admin/sign-in", "sign-in"),
+    ("/admin/settings", "settings"),
+    ("/admin/audit", "audit"),
+];
+
+async fn start(State(_state): State<AppState>, AdminPage(admin): AdminPage) -> Response {
+    let chrome = admin.chrome("admin");
+    let tr = chrome.tr;
+    let sections = SECTIONS
+        .iter()
+        .map(|(href, key)| Section {
+            href,
+            title: tr.t(&format!("admin-section-{key}")),
+            text: tr.t(&format!("admin-section-{key}-text")),
+        })
+        .collect();
+    render(StatusCode::OK, &StartPage { page: chrome, sections })
+}
