@@ -6,6 +6,7 @@ mod harness;
 
 mod access;
 mod activation;
+mod admin;
 mod auth;
 mod case_details;
 mod cases;

@@ -15,8 +15,10 @@ use buurtteam_app::organisation;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+pub mod settings;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start))
+    Router::new().route("/admin", get(start)).route("/admin/settings", get(settings::page))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
