@@ -121,6 +121,8 @@ pub struct Merged {
 /// one of the actor's teams (or it has none and the actor registered it). `None`: it does not
 /// exist. A merge then moves nothing into sight of a team that could not see it before.
 async fn merge_relation(tx: &mut buurtteam_store::Tx, actor: &Actor, id: HouseholdId) -> Result<Option<Relation>> {
+    // A household merged away already is judged by the one it lives on as.
+    let id = store::surviving(tx, id).await?;
     let Some(created_by) = households::created_by(tx, id).await? else { return Ok(None) };
     let teams = households::case_team_ids(tx, id).await?;
     let own = if teams.is_empty() {
@@ -391,6 +393,19 @@ pub async fn admin_log(app: &App, actor: &Actor, q: &AdminLogInput) -> Result<Ad
     let (rows, total) = store::log(&mut tx, &query).await?;
     let actors = store::log_actors(&mut tx, &all).await?;
     Ok(AdminLog { rows, total, page, pages: (total + LOG_PAGE - 1) / LOG_PAGE, actors, actions: all })
+}
+
+/// The before and after of an admin change's stored detail. A row written before the admin
+/// log had this shape holds the fields as they became: all of it counts as `after`.
+pub fn before_after(detail: &str) -> (serde_json::Value, serde_json::Value) {
+    let detail: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
+    match detail.as_object() {
+        Some(map) if map.contains_key("before") || map.contains_key("after") => (
+            map.get("before").cloned().unwrap_or_default(),
+            map.get("after").cloned().unwrap_or_default(),
+        ),
+        _ => (serde_json::Value::Null, detail),
+    }
 }
 
 /// One repair, as the admin overview shows it: ids, counts and codes, never client data.

@@ -5,6 +5,7 @@
 mod harness;
 
 mod access;
+mod admin_audit;
 mod activation;
 mod auth;
 mod case_details;
@@ -32,5 +33,6 @@ mod platform;
 mod portal_contact;
 mod redirects;
 mod refusals;
+mod repair;
 mod transport;
 mod worklist;

@@ -60,7 +60,7 @@ pub async fn admin_audit(
         .rows
         .into_iter()
         .map(|r| {
-            let detail: serde_json::Value = serde_json::from_str(&r.detail).unwrap_or_default();
+            let (before, after) = uc::before_after(&r.detail);
             AdminChangeOut {
                 id: r.id,
                 occurred_at: r.occurred_at,
@@ -69,8 +69,8 @@ pub async fn admin_audit(
                 action: r.action,
                 object_type: r.object_type,
                 object_id: r.object_id,
-                before: detail.get("before").cloned().unwrap_or_default(),
-                after: detail.get("after").cloned().unwrap_or_default(),
+                before,
+                after,
             }
         })
         .collect();
