@@ -254,6 +254,46 @@ pub async fn merge_preview(app: &App, actor: &Actor, surviving: HouseholdId, inp
     .await
 }
 
+/// A household that may be the same as the one to keep, with the members that may be one
+/// person.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub household: Household,
+    pub same_persons: Vec<(PersonId, PersonId)>,
+}
+
+/// The household `id` and the households the actor may see that may be the same one (a member
+/// of the same folded name and birth date, or the same BSN): what the merge page offers a
+/// team manager. The household's read and the search are logged.
+pub async fn merge_candidates(app: &App, actor: &Actor, id: HouseholdId) -> Result<(Household, Vec<Candidate>)> {
+    let attempt = Attempt::new(Refused::Household, "household").on(id.0).with("view", "merge");
+    authorise(app, actor, Relation::OwnTeam, Action::MergeHouseholds, attempt).await?;
+    let household = crate::households::get(app, actor, id).await?;
+    let people: Vec<(&str, &str, jiff::civil::Date)> =
+        household.members.iter().map(|m| (m.given_name.as_str(), m.family_name.as_str(), m.birth_date)).collect();
+    let bsns: Vec<&buurtteam_domain::person::Bsn> = household.members.iter().filter_map(|m| m.bsn.as_ref()).collect();
+    let mut tx = app.db.begin_read().await?;
+    let ids = households::possible_duplicates(&mut tx, actor.user_id, &people, &bsns, 10).await?;
+    let mut found = Vec::new();
+    for other in ids.iter().filter(|o| **o != household.id) {
+        if let Some(h) = households::get(&mut tx, *other).await?
+            && !h.members.is_empty()
+            && !found.iter().any(|c: &Candidate| c.household.id == h.id)
+        {
+            found.push(Candidate { same_persons: same_persons(&household, &h), household: h });
+        }
+    }
+    drop(tx);
+    if !found.is_empty() {
+        let mut entry = audit_entry(Some(actor), app.now(), AuditAction::HouseholdSearch, "household");
+        entry.detail = serde_json::json!({
+            "criteria": ["merge"], "household_ids": found.iter().map(|c| c.household.id.0).collect::<Vec<_>>()
+        });
+        audit::log(&app.db, entry).await?;
+    }
+    Ok((household, found))
+}
+
 /// Members of `a` and `b` that may be one person.
 fn same_persons(a: &Household, b: &Household) -> Vec<(PersonId, PersonId)> {
     let key = |p: &households::Person| {

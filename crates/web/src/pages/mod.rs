@@ -21,6 +21,7 @@ mod account;
 mod admin;
 pub mod assets;
 mod case_file;
+mod repair;
 pub mod charts;
 pub mod dashboards;
 pub mod export;
@@ -73,6 +74,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/close", post(case_file::close))
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
+        .route("/cases/{id}/void", get(repair::void_form).post(repair::void_submit))
+        .route("/households/{id}/merge", get(repair::merge_form).post(repair::merge_submit))
         .route("/cases/{id}/contact-corrections", post(case_file::correct_contact))
         .route("/cases/{id}/member-reach", post(case_file::member_reach))
         .route("/cases/{id}/claim", post(worklist::claim))

@@ -15,8 +15,14 @@ use buurtteam_app::organisation;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod audit;
+mod repair;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start))
+    Router::new()
+        .route("/admin", get(start))
+        .route("/admin/repair", get(repair::repair))
+        .route("/admin/audit", get(audit::audit))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
