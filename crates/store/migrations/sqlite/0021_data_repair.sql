@@ -14,24 +14,26 @@ ALTER TABLE cases ADD COLUMN void_reason TEXT;
 ALTER TABLE households ADD COLUMN merged_into INTEGER REFERENCES households (id);
 ALTER TABLE households ADD COLUMN merged_at TEXT;
 
--- The KPI indexes hold only cases that count (partial indexes): the queries name the same
--- condition, so they stay answerable from the index alone (as in 0003 and 0006), and a
--- voided case is not even in them.
+-- The KPI indexes hold only cases that count (partial indexes), and end in voided_on: the
+-- queries name `voided_on IS NULL`, which SQLite only answers from an index that holds the
+-- column, so they stay answerable from the index alone (as in 0003 and 0006).
 DROP INDEX cases_referred_on;
 DROP INDEX cases_intake_held_on;
 DROP INDEX cases_started_on;
 DROP INDEX cases_closed_on;
 DROP INDEX cases_district;
-CREATE INDEX cases_referred_on ON cases (referred_on, team_id, district_id, source) WHERE voided_on IS NULL;
-CREATE INDEX cases_intake_held_on ON cases
-    (intake_held_on, referred_on, closed_on, intake_due_on, later_intake_requested_by, team_id, district_id)
+CREATE INDEX cases_referred_on ON cases (referred_on, team_id, district_id, source, voided_on)
     WHERE voided_on IS NULL;
-CREATE INDEX cases_started_on ON cases (started_on, intake_held_on, team_id, district_id) WHERE voided_on IS NULL;
+CREATE INDEX cases_intake_held_on ON cases
+    (intake_held_on, referred_on, closed_on, intake_due_on, later_intake_requested_by, team_id, district_id, voided_on)
+    WHERE voided_on IS NULL;
+CREATE INDEX cases_started_on ON cases (started_on, intake_held_on, team_id, district_id, voided_on)
+    WHERE voided_on IS NULL;
 CREATE INDEX cases_closed_on ON cases
     (closed_on, referred_on, intake_held_on, worker_id, team_id, district_id, household_id, closure_reason,
-     closure_detail)
+     closure_detail, voided_on)
     WHERE voided_on IS NULL;
-CREATE INDEX cases_district ON cases (district_id, referred_on) WHERE voided_on IS NULL;
+CREATE INDEX cases_district ON cases (district_id, referred_on, voided_on) WHERE voided_on IS NULL;
 -- The few voided cases, for taking their contacts off the city's contact figures.
 CREATE INDEX cases_voided ON cases (voided_on, id) WHERE voided_on IS NOT NULL;
 
