@@ -33,7 +33,13 @@ admin-repair-none = Nothing has been repaired yet.
 admin-repair-col-detail = Detail
 admin-repair-voided = Referral { $id } voided
 admin-repair-merged = Household { $from } merged into household { $into }
-admin-repair-moved = { $members } members and { $cases } cases moved
+admin-repair-moved = { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} and { $cases ->
+    [one] 1 case
+   *[other] { $cases } cases
+} moved
 
 ## Single sign-on
 admin-section-sign-in = Signing in

@@ -33,7 +33,13 @@ admin-repair-none = Er is nog niets hersteld.
 admin-repair-col-detail = Toelichting
 admin-repair-voided = Aanmelding { $id } vervallen
 admin-repair-merged = Huishouden { $from } samengevoegd met huishouden { $into }
-admin-repair-moved = { $members } gezinsleden en { $cases } begeleidingen verplaatst
+admin-repair-moved = { $members ->
+    [one] 1 gezinslid
+   *[other] { $members } gezinsleden
+} en { $cases ->
+    [one] 1 begeleiding
+   *[other] { $cases } begeleidingen
+} verplaatst
 
 ## Single sign-on
 admin-section-sign-in = Inloggen
