@@ -55,15 +55,15 @@ pub async fn void_case(app: &App, actor: &Actor, id: CaseId, input: &VoidInput) 
                     current_status: Some(c.status),
                 });
             }
-            store::void(tx, c.id, c.status, ctx.actor.user_id, (code, &reason), (ctx.today, now))
-                .await
-                .map_err(|e| match e {
+            store::void(tx, c.id, c.status, ctx.actor.user_id, (code, &reason), (ctx.today, now)).await.map_err(
+                |e| match e {
                     buurtteam_store::StoreError::Concurrent => AppError::Conflict {
                         message: "the case was changed by someone else meanwhile; reload it and try again".into(),
                         current_status: None,
                     },
                     other => other.into(),
-                })?;
+                },
+            )?;
             let correction = corrections::record(
                 tx,
                 &NewCorrection {
@@ -125,11 +125,8 @@ async fn merge_relation(tx: &mut buurtteam_store::Tx, actor: &Actor, id: Househo
     let id = store::surviving(tx, id).await?;
     let Some(created_by) = households::created_by(tx, id).await? else { return Ok(None) };
     let teams = households::case_team_ids(tx, id).await?;
-    let own = if teams.is_empty() {
-        created_by == actor.user_id
-    } else {
-        teams.iter().all(|t| actor.team_ids.contains(t))
-    };
+    let own =
+        if teams.is_empty() { created_by == actor.user_id } else { teams.iter().all(|t| actor.team_ids.contains(t)) };
     Ok(Some(if own { Relation::OwnTeam } else { Relation::OtherTeam }))
 }
 
@@ -230,7 +227,12 @@ where
 
 /// The two records side by side before merging `input.merged_household_id` into `surviving`
 /// (the same rules as the merge; both reads are logged).
-pub async fn merge_preview(app: &App, actor: &Actor, surviving: HouseholdId, input: &MergeInput) -> Result<MergePreview> {
+pub async fn merge_preview(
+    app: &App,
+    actor: &Actor,
+    surviving: HouseholdId,
+    input: &MergeInput,
+) -> Result<MergePreview> {
     let merged = merged_id(input)?;
     let owned = actor.clone();
     on_merge(app, actor, surviving, merged, move |tx, (s, m), now| {
@@ -296,9 +298,7 @@ pub async fn merge_candidates(app: &App, actor: &Actor, id: HouseholdId) -> Resu
 
 /// Members of `a` and `b` that may be one person.
 fn same_persons(a: &Household, b: &Household) -> Vec<(PersonId, PersonId)> {
-    let key = |p: &households::Person| {
-        (matching::fold(&p.given_name), matching::fold(&p.family_name), p.birth_date)
-    };
+    let key = |p: &households::Person| (matching::fold(&p.given_name), matching::fold(&p.family_name), p.birth_date);
     let mut pairs = Vec::new();
     for x in &a.members {
         for y in &b.members {
@@ -440,10 +440,9 @@ pub async fn admin_log(app: &App, actor: &Actor, q: &AdminLogInput) -> Result<Ad
 pub fn before_after(detail: &str) -> (serde_json::Value, serde_json::Value) {
     let detail: serde_json::Value = serde_json::from_str(detail).unwrap_or_default();
     match detail.as_object() {
-        Some(map) if map.contains_key("before") || map.contains_key("after") => (
-            map.get("before").cloned().unwrap_or_default(),
-            map.get("after").cloned().unwrap_or_default(),
-        ),
+        Some(map) if map.contains_key("before") || map.contains_key("after") => {
+            (map.get("before").cloned().unwrap_or_default(), map.get("after").cloned().unwrap_or_default())
+        }
         _ => (serde_json::Value::Null, detail),
     }
 }

@@ -543,14 +543,16 @@ pub async fn awaiting_intake(tx: &mut Tx) -> Result<Vec<(CaseId, Date, Option<Da
 
 /// Sets a new intake deadline after the calendar changed (only for cases still `referred`).
 pub async fn set_intake_due(tx: &mut Tx, id: CaseId, intake_due_on: Date, next_due_on: Option<Date>) -> Result<()> {
-    exec!(tx, |c| sqlx::query(
+    exec!(tx, |c| {
+        sqlx::query(
         "UPDATE cases SET intake_due_on = $2, next_due_on = $3 WHERE id = $1 AND status = 'referred' AND voided_on IS NULL"
     )
     .bind(id.0)
     .bind(sql_date(intake_due_on))
     .bind(next_due_on.map(sql_date))
     .execute(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 

@@ -40,11 +40,10 @@ pub async fn void(
 
 /// Whether the household exists, and the household it was merged into, if it was.
 pub async fn merged_into(tx: &mut Tx, id: HouseholdId) -> Result<Option<Option<HouseholdId>>> {
-    let row: Option<Option<i64>> =
-        on!(tx, |c| sqlx::query_scalar("SELECT merged_into FROM households WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&mut *c)
-            .await)?;
+    let row: Option<Option<i64>> = on!(tx, |c| sqlx::query_scalar("SELECT merged_into FROM households WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *c)
+        .await)?;
     Ok(row.map(|m| m.map(HouseholdId)))
 }
 

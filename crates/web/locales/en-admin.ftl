@@ -30,7 +30,6 @@ admin-repair-how-merge = A family registered twice is merged by the team manager
 admin-repair-how-void = A referral registered by mistake is voided by the team manager from the case file, with a reason, until the intake; after that, the case is closed.
 admin-repair-done = Repairs made
 admin-repair-none = Nothing has been repaired yet.
-admin-repair-col-detail = Detail
 admin-repair-voided = Referral { $id } voided
 admin-repair-merged = Household { $from } merged into household { $into }
 admin-repair-moved = { $members ->

@@ -30,7 +30,6 @@ admin-repair-how-merge = Een gezin dat twee keer is ingeschreven, voegt de teamm
 admin-repair-how-void = Een aanmelding die per vergissing is geregistreerd, laat de teammanager vervallen vanuit het dossier, met een reden. Dat kan tot het kennismakingsgesprek; daarna wordt de begeleiding afgesloten.
 admin-repair-done = Uitgevoerd herstel
 admin-repair-none = Er is nog niets hersteld.
-admin-repair-col-detail = Toelichting
 admin-repair-voided = Aanmelding { $id } vervallen
 admin-repair-merged = Huishouden { $from } samengevoegd met huishouden { $into }
 admin-repair-moved = { $members ->

@@ -51,7 +51,12 @@ async fn admins_read_admin_changes_by_period_and_actor_and_nothing_of_clients() 
     let admin_id = first["actor_id"].as_i64().unwrap_or(0);
     let by_admin: Vec<String> = all["items"]
         .as_array()
-        .map(|a| a.iter().filter(|r| r["actor_id"] == admin_id).filter_map(|r| r["action"].as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter(|r| r["actor_id"] == admin_id)
+                .filter_map(|r| r["action"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     assert_eq!(by_admin.len(), got.len() - 1, "all but the first admin, made by the system");
     assert_eq!(actions(&admin.get(&format!("/api/v1/admin/audit?actor_id={admin_id}")).await.expect(200)), by_admin);

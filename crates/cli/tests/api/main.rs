@@ -5,8 +5,8 @@
 mod harness;
 
 mod access;
-mod admin_audit;
 mod activation;
+mod admin_audit;
 mod auth;
 mod case_details;
 mod cases;

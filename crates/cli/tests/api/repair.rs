@@ -39,9 +39,12 @@ async fn a_manager_voids_a_mistaken_referral_with_a_reason_and_it_counts_nowhere
 
     // Registered twice by mistake: it shows everywhere until it is voided.
     let (mistake, _) = child_referred(w, o.district_a, o.team_a, "2031-02-24").await;
-    w.post(&format!("/api/v1/cases/{mistake}/contacts"), json!({"contact_on": "2031-02-25", "form": "phone", "minutes": 10}))
-        .await
-        .expect(201);
+    w.post(
+        &format!("/api/v1/cases/{mistake}/contacts"),
+        json!({"contact_on": "2031-02-25", "form": "phone", "minutes": 10}),
+    )
+    .await
+    .expect(201);
     assert_ne!(everything(&o.manager, &o.analyst, o.team_a).await, before, "the mistake counts until it is voided");
     let path = format!("/api/v1/cases/{mistake}/void");
     let mark = t.audit_mark().await;
@@ -103,14 +106,17 @@ async fn a_manager_merges_a_household_registered_twice_and_both_logs_stay_readab
     // The family registered twice, each with a case of team A.
     let (first, first_members) = household(w, o.district_a).await;
     let (second, second_members) = household(w, o.district_a).await;
-    let case_1 = w.post("/api/v1/cases", referral_body(first, o.team_a, &first_members[1..], "2031-02-10")).await.expect(201)
-        ["id"]
+    let case_1 = w
+        .post("/api/v1/cases", referral_body(first, o.team_a, &first_members[1..], "2031-02-10"))
+        .await
+        .expect(201)["id"]
         .as_i64()
         .unwrap_or(0);
-    let case_2 = w.post("/api/v1/cases", referral_body(second, o.team_a, &second_members[1..], "2031-02-11")).await.expect(201)
-        ["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let case_2 =
+        w.post("/api/v1/cases", referral_body(second, o.team_a, &second_members[1..], "2031-02-11")).await.expect(201)
+            ["id"]
+            .as_i64()
+            .unwrap_or(0);
     let mother = portal_account(&t, w, case_2, second_members[0], "samira@example.nl").await;
     w.get(&format!("/api/v1/cases/{case_2}")).await.expect(200);
     let portal_before = mother.get("/api/v1/portal/access-log").await.expect(200);

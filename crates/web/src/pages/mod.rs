@@ -21,7 +21,6 @@ mod account;
 mod admin;
 pub mod assets;
 mod case_file;
-mod repair;
 pub mod charts;
 pub mod dashboards;
 pub mod export;
@@ -34,6 +33,7 @@ mod portal;
 pub mod print;
 mod redirect;
 mod referral;
+mod repair;
 mod search;
 mod worklist;
 

@@ -14,7 +14,7 @@ use buurtteam_domain::ids::{CaseId, HouseholdId, PersonId};
 use buurtteam_store::cases::Case;
 use buurtteam_store::households::{Household, Person};
 
-use super::form::{FormData, FormState, PageForm};
+use super::form::{FormData, FormState, PageForm, Scope};
 use super::i18n::Tr;
 use super::{Chrome, StaffPage, app_error_page, render, saved};
 use crate::AppState;
@@ -31,9 +31,10 @@ pub struct CaseRepair {
 
 impl CaseRepair {
     pub fn of(tr: Tr, c: &Case) -> Self {
-        let voided = c.voided.as_ref().map(|v| {
-            tr.t2("voided-banner", "date", tr.date(&v.on), "reason", tr.code("void-reason", v.code.code()))
-        });
+        let voided = c
+            .voided
+            .as_ref()
+            .map(|v| tr.t2("voided-banner", "date", tr.date(&v.on), "reason", tr.code("void-reason", v.code.code())));
         let open = c.voided.is_none();
         Self {
             voided,
@@ -74,8 +75,13 @@ async fn void_page(state: &AppState, staff: &StaffPage, id: i64, form: FormState
     render(status, &VoidPage { page: chrome, id, title, form, reasons: reasons(tr) })
 }
 
+/// The void form's labels are `label-void-*` first (its `reason` is not a closure's).
+fn void_scope() -> Scope {
+    Scope::new("", "void")
+}
+
 pub async fn void_form(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
-    void_page(&state, &staff, id, FormState::default(), StatusCode::OK).await
+    void_page(&state, &staff, id, FormState::default().in_scope(void_scope()), StatusCode::OK).await
 }
 
 pub async fn void_submit(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<VoidInput>) -> Response {
@@ -83,7 +89,7 @@ pub async fn void_submit(State(state): State<AppState>, Path(id): Path<i64>, for
     match uc::void_case(&state.app, &staff.actor, CaseId(id), &form.input).await {
         Ok(_) => saved(&format!("/cases/{id}"), "voided"),
         Err(AppError::Validation(errors)) => {
-            let shown = FormState::new(form.values.clone()).with_errors(staff.tr(), &errors);
+            let shown = FormState::new(form.values.clone()).in_scope(void_scope()).with_errors(staff.tr(), &errors);
             void_page(&state, staff, id, shown, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => app_error_page(&staff.chrome(""), e),
@@ -105,7 +111,11 @@ fn person_line(tr: Tr, p: &Person) -> String {
 
 fn household_view(tr: Tr, h: &Household, same: &[(PersonId, PersonId)], keep: &Household) -> HouseholdView {
     let name = |hh: &Household, id: PersonId| {
-        hh.members.iter().find(|m| m.id == id).map(|m| format!("{} {}", m.given_name, m.family_name)).unwrap_or_default()
+        hh.members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| format!("{} {}", m.given_name, m.family_name))
+            .unwrap_or_default()
     };
     HouseholdView {
         id: h.id.0,
@@ -134,8 +144,10 @@ async fn merge_page(state: &AppState, staff: &StaffPage, id: i64, form: FormStat
         Err(e) => return app_error_page(&chrome, e),
     };
     let tr = staff.tr();
-    let candidates =
-        found.iter().map(|Candidate { household, same_persons }| household_view(tr, household, same_persons, &keep)).collect();
+    let candidates = found
+        .iter()
+        .map(|Candidate { household, same_persons }| household_view(tr, household, same_persons, &keep))
+        .collect();
     let keep = household_view(tr, &keep, &[], &keep);
     render(status, &MergePage { page: chrome, keep, candidates, form })
 }

@@ -127,7 +127,9 @@ pub async fn audit(
         Err(buurtteam_app::AppError::Validation(errors)) => {
             let shown = errors
                 .iter()
-                .map(|e| (e.field.clone(), label_or(tr, &format!("field-error-{}", e.code.replace('_', "-")), &e.message)))
+                .map(|e| {
+                    (e.field.clone(), label_or(tr, &format!("field-error-{}", e.code.replace('_', "-")), &e.message))
+                })
                 .collect();
             match uc::admin_log(&state.app, &admin.actor, &AdminLogInput::default()).await {
                 Ok(log) => (log, shown),
@@ -146,13 +148,24 @@ pub async fn audit(
             LogRow {
                 when: when(tr, &tz, r.occurred_at),
                 who: match (&r.actor_name, r.actor_user_id) {
-                    (Some(name), Some(user)) => tr.t2("access-who", "name", name.as_str(), "account", user.0.to_string()),
+                    (Some(name), Some(user)) => {
+                        tr.t2("access-who", "name", name.as_str(), "account", user.0.to_string())
+                    }
                     _ => tr.t("admin-audit-system"),
                 },
                 what: label_or(tr, &key, &r.action),
                 object: match r.object_id {
-                    Some(id) => format!("{} {id}", label_or(tr, &format!("admin-audit-object-{}", r.object_type.replace('_', "-")), &r.object_type)),
-                    None => label_or(tr, &format!("admin-audit-object-{}", r.object_type.replace('_', "-")), &r.object_type),
+                    Some(id) => format!(
+                        "{} {id}",
+                        label_or(
+                            tr,
+                            &format!("admin-audit-object-{}", r.object_type.replace('_', "-")),
+                            &r.object_type
+                        )
+                    ),
+                    None => {
+                        label_or(tr, &format!("admin-audit-object-{}", r.object_type.replace('_', "-")), &r.object_type)
+                    }
                 },
                 fields: field_changes(tr, &before, &after),
             }
@@ -172,11 +185,8 @@ pub async fn audit(
         format!("/admin/audit?{}", parts.join("&"))
     };
     let page = log.page;
-    let page_of = if log.pages > 1 {
-        tr.t2("admin-audit-page-of", "page", page, "pages", log.pages)
-    } else {
-        String::new()
-    };
+    let page_of =
+        if log.pages > 1 { tr.t2("admin-audit-page-of", "page", page, "pages", log.pages) } else { String::new() };
     let page_view = AuditPage {
         previous: if page > 1 { keep(page - 1) } else { String::new() },
         next: if page < log.pages { keep(page + 1) } else { String::new() },
@@ -218,11 +228,14 @@ mod tests {
         );
         let got: Vec<(&str, &str, &str)> =
             rows.iter().map(|f| (f.name.as_str(), f.before.as_str(), f.after.as_str())).collect();
-        assert_eq!(got, [("Actief", "ja", "nee"), ("Naam", "Buurtteam Oost", "Buurtteam Oost-Noord"), (
-            "some_new_field",
-            "—",
-            "1, 2"
-        )]);
+        assert_eq!(
+            got,
+            [
+                ("Actief", "ja", "nee"),
+                ("Naam", "Buurtteam Oost", "Buurtteam Oost-Noord"),
+                ("some_new_field", "—", "1, 2")
+            ]
+        );
         // Something created: nothing before.
         let created = field_changes(tr, &Value::Null, &json!({"day": "2031-12-24"}));
         assert_eq!((created[0].before.as_str(), created[0].after.as_str()), ("—", "2031-12-24"));
