@@ -360,12 +360,14 @@ pub async fn merge_households(app: &App, actor: &Actor, surviving: HouseholdId, 
 /// The admin log's filter, as the API and the page take it.
 #[derive(Debug, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AdminLogInput {
     /// From this day (`YYYY-MM-DD`, the organisation's time zone), inclusive.
     pub from: Option<String>,
     /// Until this day, inclusive.
     pub to: Option<String>,
-    /// Only changes by this account.
+    /// Only changes by this account (`actor_id` is accepted too, as the issue spells it).
+    #[serde(rename = "actorId", alias = "actor_id")]
     pub actor_id: Option<i64>,
     /// Only this action (a dotted code, e.g. `team.created`).
     pub action: Option<String>,

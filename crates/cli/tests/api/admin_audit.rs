@@ -60,7 +60,7 @@ async fn admins_read_admin_changes_by_period_and_actor_and_nothing_of_clients() 
         .unwrap_or_default();
     assert_eq!(by_admin.len(), got.len() - 1, "all but the first admin, made by the system");
     assert_eq!(actions(&admin.get(&format!("/api/v1/admin/audit?actor_id={admin_id}")).await.expect(200)), by_admin);
-    let none = admin.get(&format!("/api/v1/admin/audit?actor_id={}", o.worker_a_id)).await.expect(200);
+    let none = admin.get(&format!("/api/v1/admin/audit?actorId={}", o.worker_a_id)).await.expect(200);
     assert_eq!((none["total"].as_i64(), actions(&none).len()), (Some(0), 0));
     // By action.
     assert_eq!(actions(&admin.get("/api/v1/admin/audit?action=closure_day.added").await.expect(200)), day2);
