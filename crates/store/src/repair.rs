@@ -208,3 +208,154 @@ pub async fn log_actors(tx: &mut Tx, actions: &[AuditAction]) -> Result<Vec<(Use
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    //! A voided referral counts nowhere: for any referrals, some with an intake, some with
+    //! contacts, every KPI query (city, team, district) over the voided ones answers exactly as
+    //! a database where they were never registered.
+
+    use buurtteam_domain::codes::{ContactForm, ReferralSource, Role, TeamKind};
+    use buurtteam_domain::ids::{DistrictId, TeamId};
+    use buurtteam_domain::kpi::Period;
+    use jiff::ToSpan;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::kpi::{self, Scope};
+    use crate::{Db, cases, households, organisation};
+
+    /// One referral: its day (from 1 March 2031), whether its intake was held two days later,
+    /// how many contacts it has, and whether it is voided (only one without an intake).
+    #[derive(Debug, Clone)]
+    struct Referral {
+        day: i64,
+        held: bool,
+        contacts: u8,
+        voided: bool,
+    }
+
+    fn referral() -> impl Strategy<Value = Referral> {
+        (0i64..40, any::<bool>(), 0u8..3, any::<bool>()).prop_map(|(day, held, contacts, voided)| Referral {
+            day,
+            held,
+            contacts,
+            voided: voided && !held,
+        })
+    }
+
+    /// A fresh database with `referrals` registered (those `voided` voided, or left out when
+    /// `leave_out_voided`); returns it with its district and team.
+    async fn registered(referrals: &[Referral], leave_out_voided: bool) -> (Db, tempfile::TempDir, DistrictId, TeamId) {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::connect(&format!("sqlite://{}", dir.path().join("t.db").display())).await.expect("connect");
+        db.migrate().await.expect("migrate");
+        let now = Timestamp::now();
+        let mut tx = db.begin().await.expect("tx");
+        let district = organisation::insert_district(&mut tx, "Overvecht", now).await.expect("district");
+        let team = organisation::insert_team(&mut tx, "Buurtteam", TeamKind::Neighbourhood, Some(district), now)
+            .await
+            .expect("team");
+        let user = organisation::NewUser {
+            email: "w@test.nl",
+            name: "W",
+            role: Role::TeamManager,
+            password_hash: "!",
+            team_ids: &[team],
+        };
+        let worker = organisation::insert_user(&mut tx, &user, now).await.expect("user");
+        let address = households::Address {
+            street: "Straat".into(),
+            house_number: buurtteam_domain::address::HouseNumber::parse("1").expect("house number"),
+            postcode: "3500AA".into(),
+            city: "Utrecht".into(),
+        };
+        for r in referrals.iter().filter(|r| !(leave_out_voided && r.voided)) {
+            let day = date(2031, 3, 1).checked_add(r.day.days()).expect("day");
+            let (household, _) =
+                households::insert(&mut tx, &address, district, &[], worker, now).await.expect("household");
+            let new = cases::NewCase {
+                household_id: household,
+                team_id: team,
+                referred_on: day,
+                source: ReferralSource::School,
+                referrer: &cases::Referrer::default(),
+                request: "help",
+                client_ids: &[],
+                life_domains: &[buurtteam_domain::codes::LifeDomain::Parenting],
+                later_intake_requested_by: None,
+                requested_intake_on: None,
+                intake_due_on: day,
+                next_due_on: Some(day),
+                created_by: worker,
+            };
+            let id = cases::insert(&mut tx, &new, now).await.expect("case");
+            let held = day.checked_add(2.days()).expect("held");
+            if r.held {
+                cases::set_intake(&mut tx, id, CaseStatus::Referred, held, worker, held, now).await.expect("intake");
+            }
+            for k in 0..r.contacts {
+                let contact = cases::NewContact {
+                    case_id: id,
+                    contact_on: held.checked_add(i64::from(k).days()).expect("on"),
+                    form: if k == 0 { ContactForm::Phone } else { ContactForm::HomeVisit },
+                    minutes: 30,
+                    participant_ids: &[],
+                    other_participants: None,
+                    summary: None,
+                    recorded_by: worker,
+                };
+                cases::insert_contact(&mut tx, &contact, now).await.expect("contact");
+            }
+            if r.voided {
+                void(&mut tx, id, CaseStatus::Referred, worker, (VoidReason::Duplicate, "dubbel"), (held, now))
+                    .await
+                    .expect("void");
+            }
+        }
+        tx.commit().await.expect("commit");
+        (db, dir, district, team)
+    }
+
+    /// Every KPI query's answer, for the city, the team and the district, as one text.
+    async fn figures(db: &Db, district: DistrictId, team: TeamId) -> String {
+        let p = Period::new(date(2031, 3, 1), date(2031, 4, 30)).expect("period");
+        let mut tx = db.begin_read().await.expect("tx");
+        let mut out = String::new();
+        for scope in [Scope::City, Scope::Team(team), Scope::District(district)] {
+            let mut contacts = kpi::contact_forms(&mut tx, scope, p).await.expect("contacts");
+            contacts.retain(|(_, n)| *n > 0);
+            contacts.sort();
+            out += &format!(
+                "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{contacts:?}\n",
+                kpi::intakes(&mut tx, scope, p).await.expect("intakes"),
+                kpi::starts(&mut tx, scope, p).await.expect("starts"),
+                kpi::waiting(&mut tx, scope, date(2031, 3, 20)).await.expect("waiting"),
+                kpi::active(&mut tx, scope, date(2031, 3, 20)).await.expect("active"),
+                kpi::closures(&mut tx, scope, p).await.expect("closures"),
+                kpi::referrals(&mut tx, scope, p).await.expect("referrals"),
+                kpi::life_domains(&mut tx, scope, p).await.expect("life domains"),
+                kpi::caseload(&mut tx, scope, date(2031, 3, 20)).await.expect("caseload"),
+                kpi::reach(&mut tx, scope, p).await.expect("reach"),
+            );
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        #[test]
+        fn voided_referrals_change_no_figure(referrals in prop::collection::vec(referral(), 1..8)) {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            let (with, without) = rt.block_on(async {
+                let (db, _dir, district, team) = registered(&referrals, false).await;
+                let with = figures(&db, district, team).await;
+                let (db, _dir2, district, team) = registered(&referrals, true).await;
+                (with, figures(&db, district, team).await)
+            });
+            prop_assert_eq!(with, without);
+        }
+    }
+}
