@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod refusals;
+pub mod repair;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};

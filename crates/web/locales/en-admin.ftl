@@ -23,6 +23,22 @@ admin-section-reference-text = Closure days, the organisation's own labels for c
 ## Data repair: merging households, voiding referrals
 admin-section-repair = Repair
 admin-section-repair-text = Merge households registered twice. A referral registered by mistake is voided by its team manager.
+admin-repair-title = Data repair
+admin-repair-intro = What was repaired: merged households and voided referrals. Only numbers and counts, no client data.
+admin-repair-how = How repair works
+admin-repair-how-merge = A family registered twice is merged by the team manager from the case file ("Merge a family registered twice"), when every case of both households belongs to their teams.
+admin-repair-how-void = A referral registered by mistake is voided by the team manager from the case file, with a reason, until the intake; after that, the case is closed.
+admin-repair-done = Repairs made
+admin-repair-none = Nothing has been repaired yet.
+admin-repair-voided = Referral { $id } voided
+admin-repair-merged = Household { $from } merged into household { $into }
+admin-repair-moved = { $members ->
+    [one] 1 member
+   *[other] { $members } members
+} and { $cases ->
+    [one] 1 case
+   *[other] { $cases } cases
+} moved
 
 ## Single sign-on
 admin-section-sign-in = Signing in
@@ -94,3 +110,46 @@ settings-header-timeout-help = How long a connection may take to send the start 
 ## The admin log
 admin-section-audit = Admin log
 admin-section-audit-text = Every change in the administration, by whom, when, and what held before and after.
+admin-audit-title = Admin log
+admin-audit-intro = Every change made in the administration: who, when, what, and for each field what held before and after. Reads of client files are not in it.
+admin-audit-from = From
+admin-audit-to = Up to and including
+admin-audit-actor = By
+admin-audit-everyone = Everyone
+admin-audit-action = Kind of change
+admin-audit-every-action = All changes
+admin-audit-show = Show
+admin-audit-count = { $count ->
+    [one] 1 change found.
+   *[other] { $count } changes found.
+}
+admin-audit-page-of = Page { $page } of { $pages }.
+admin-audit-caption = Changes in the administration, newest first
+admin-audit-col-when = When
+admin-audit-col-who = Who
+admin-audit-col-what = What
+admin-audit-col-change = Before → after
+admin-audit-before-after = { $before } → { $after }
+admin-audit-pages = Pages of the log
+admin-audit-system = The system
+admin-audit-yes = yes
+admin-audit-no = no
+admin-audit-object-team = Team
+admin-audit-object-district = District
+admin-audit-object-user = Staff member
+admin-audit-object-closure-day = Closure day
+admin-audit-object-population = Population figures
+admin-audit-field-name = Name
+admin-audit-field-active = Active
+admin-audit-field-day = Day
+admin-audit-field-description = Description
+admin-audit-field-kind = Kind
+admin-audit-field-district-id = District (number)
+admin-audit-field-district-ids = Districts (numbers)
+admin-audit-field-team-ids = Teams (numbers)
+admin-audit-field-phone = Phone
+admin-audit-field-email = E-mail address
+admin-audit-field-role = Role
+admin-audit-field-contract-hours = Contract hours
+admin-audit-field-deadlines-recomputed = Deadlines recomputed
+admin-audit-field-residents = Residents

@@ -15,10 +15,16 @@ use buurtteam_app::organisation;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod audit;
+mod repair;
 pub mod settings;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start)).route("/admin/settings", get(settings::page))
+    Router::new()
+        .route("/admin", get(start))
+        .route("/admin/repair", get(repair::repair))
+        .route("/admin/audit", get(audit::audit))
+        .route("/admin/settings", get(settings::page))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
