@@ -172,7 +172,8 @@ pub async fn create_team(app: &App, actor: &Actor, input: &TeamInput) -> Result<
     let mut served: Vec<i64> = input.district_id.into_iter().chain(input.district_ids.iter().copied()).collect();
     dedup_in_order(&mut served);
     if kind == Some(TeamKind::Neighbourhood) && served.is_empty() {
-        errors.add("district_ids", "a neighbourhood team serves at least one district").code("district_required");
+        let field = if input.district_ids.is_empty() { "district_id" } else { "district_ids" };
+        errors.add(field, "is required for a neighbourhood team").code("district_required");
     }
     let (phone, email) = contact(&mut errors, input.phone.as_deref(), input.email.as_deref());
     let now = app.now();

@@ -271,6 +271,17 @@ async fn after<T>(
         }
         Err(e) => return app_error_page(&admin.chrome("admin"), e),
     };
+    // The team forms choose districts with boxes: `district_ids`, also where the use case
+    // names the API's single `district_id`.
+    let errors: Vec<FieldError> = errors
+        .into_iter()
+        .map(|mut e| {
+            if e.field == "district_id" {
+                e.field = "district_ids".into();
+            }
+            e
+        })
+        .collect();
     let form = FormState::new(values).in_scope(target.scope()).with_errors(admin.tr(), &errors);
     page(state, admin, StatusCode::UNPROCESSABLE_ENTITY, Forms { posted: Some((target, form)) }).await
 }
