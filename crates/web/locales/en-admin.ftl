@@ -131,6 +131,7 @@ admin-ref-preview = Check of the file
 admin-ref-preview-source = Source: { $source }
 admin-ref-preview-errors = The file has not been saved. Correct these lines and check again:
 admin-ref-population-line-error = Line { $line }: { $message }
+admin-ref-preview-confirm = Is this right? Then save the residents. Earlier figures of the same district and reference date are replaced.
 admin-ref-preview-caption = What will be saved
 admin-ref-col-line = Line
 admin-ref-col-district = District

@@ -131,6 +131,7 @@ admin-ref-preview = Controle van het bestand
 admin-ref-preview-source = Bron: { $source }
 admin-ref-preview-errors = Het bestand is niet opgeslagen. Verbeter deze regels en controleer opnieuw:
 admin-ref-population-line-error = Regel { $line }: { $message }
+admin-ref-preview-confirm = Klopt dit? Sla de inwonertallen dan op. Eerdere cijfers van dezelfde wijk en peildatum worden vervangen.
 admin-ref-preview-caption = Wat wordt opgeslagen
 admin-ref-col-line = Regel
 admin-ref-col-district = Wijk

@@ -153,7 +153,8 @@ async fn populations_are_previewed_then_saved_and_a_bad_line_saves_nothing() {
     assert_eq!(t.count("district_populations").await, 0, "a preview saves nothing");
     let bad = "district,reference_date,residents\nOvervecht,2024-01-01,100\nNergenshuizen,2024-01-01,5\nZuidwest,2024-13-01,7\n";
     let p = o.admin.post("/api/v1/district-populations/previews", json!({"csv": bad})).await.expect(200);
-    let fields: Vec<&str> = p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
+    let fields: Vec<&str> =
+        p["errors"].as_array().map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect()).unwrap_or_default();
     assert_eq!(fields, ["line 3", "line 4"]);
     let r = o.admin.post("/api/v1/district-populations", json!({"csv": bad})).await.problem(422);
     assert_eq!(r.fields(), vec!["line 3", "line 4"]);

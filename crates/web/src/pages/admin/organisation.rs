@@ -110,6 +110,8 @@ struct TeamView {
     former: Vec<String>,
     form: FormState,
     open: bool,
+    /// The districts it can serve: those in use, and those it serves already.
+    options: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -216,6 +218,12 @@ async fn page(state: &AppState, admin: &StaffPage, status: StatusCode, forms: Fo
                 former: former(tr, &overview, "team", t.id.0),
                 form: forms.get(target, || FormData(values)),
                 open: forms.open(target),
+                options: overview
+                    .districts
+                    .iter()
+                    .filter(|d| d.is_open_on(today) || t.district_ids.contains(&d.id))
+                    .map(|d| (d.id.0.to_string(), d.name.clone()))
+                    .collect(),
             }
         })
         .collect();
