@@ -178,6 +178,27 @@ async fn the_pages_set_up_an_organisation_and_refuse_non_admins() {
         let page = o.admin.get(path).await;
         assert_eq!(page.status, 200, "{path}");
     }
+    // A page form with the worker's own valid token is still refused, and saves nothing.
+    let token = crate::pages::csrf(&o.worker_a.get("/").await.text);
+    let post = |c: &crate::harness::Client, path: &str, form: Vec<(&str, String)>| {
+        c.http.post(format!("{}{path}", t.base)).form(&form).send()
+    };
+    let r = post(&o.worker_a, "/admin/organisation/districts", vec![("_csrf", token), ("name", "Stiekem".into())]);
+    assert_eq!(r.await.expect("post").status().as_u16(), 403);
+    // The admin's form saves, and the page names what was saved.
+    let token = crate::pages::csrf(&o.admin.get("/admin/organisation").await.text);
+    let r = post(&o.admin, "/admin/organisation/districts", vec![("_csrf", token.clone()), ("name", "Oost".into())]);
+    let page = r.await.expect("post").text().await.unwrap_or_default();
+    assert!(page.contains("De wijk is opgeslagen."));
+    let r = post(&o.admin, "/admin/organisation/districts", vec![("_csrf", token), ("name", "Oost".into())]);
+    let r = r.await.expect("post");
+    assert_eq!(r.status().as_u16(), 422);
+    assert!(r.text().await.unwrap_or_default().contains("Deze naam is al in gebruik."));
+    let names: Vec<String> = o.admin.get("/api/v1/districts").await.expect(200)["items"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|x| x["name"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["Oost", "Overvecht", "Zuidwest"]);
     o.worker_a.patch(&format!("/api/v1/districts/{}", o.district_a), json!({"name": "X"})).await.problem(403);
     let n = format!("/api/v1/districts/{}/neighbourhoods", o.district_a);
     o.manager.post(&n, json!({"name": "X", "postcode_areas": ["3511"]})).await.problem(403);

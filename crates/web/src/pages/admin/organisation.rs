@@ -294,8 +294,11 @@ async fn after<T>(
     page(state, admin, StatusCode::UNPROCESSABLE_ENTITY, Forms { posted: Some((target, form)) }).await
 }
 
-async fn add_district(State(state): State<AppState>, form: PageForm<DistrictInput, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+async fn add_district(State(state): State<AppState>, form: PageForm<DistrictInput>) -> Response {
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let result = organisation::create_district(&state.app, &admin.actor, &input).await;
     let anchor = result.as_ref().map(|d| format!("d{}", d.id)).unwrap_or_default();
     after(&state, &admin, Target::NewDistrict, values, result, ("district-saved", &anchor)).await
@@ -304,9 +307,12 @@ async fn add_district(State(state): State<AppState>, form: PageForm<DistrictInpu
 async fn change_district(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    form: PageForm<DistrictPatch, AdminForm>,
+    form: PageForm<DistrictPatch>,
 ) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let result = districts::change_district(&state.app, &admin.actor, DistrictId(id), &input).await;
     after(&state, &admin, Target::District(DistrictId(id)), values, result, ("district-saved", &format!("d{id}"))).await
 }
@@ -314,9 +320,12 @@ async fn change_district(
 async fn add_neighbourhood(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    form: PageForm<NeighbourhoodInput, AdminForm>,
+    form: PageForm<NeighbourhoodInput>,
 ) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let result = districts::create_neighbourhood(&state.app, &admin.actor, DistrictId(id), &input).await;
     let target = Target::NewNeighbourhood(DistrictId(id));
     after(&state, &admin, target, values, result, ("neighbourhood-saved", &format!("d{id}"))).await
@@ -325,28 +334,33 @@ async fn add_neighbourhood(
 async fn change_neighbourhood(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    form: PageForm<NeighbourhoodPatch, AdminForm>,
+    form: PageForm<NeighbourhoodPatch>,
 ) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let result = districts::change_neighbourhood(&state.app, &admin.actor, NeighbourhoodId(id), &input).await;
     let anchor = result.as_ref().map(|n| format!("d{}", n.district_id)).unwrap_or_default();
     after(&state, &admin, Target::Neighbourhood(NeighbourhoodId(id)), values, result, ("neighbourhood-saved", &anchor))
         .await
 }
 
-async fn add_team(State(state): State<AppState>, form: PageForm<TeamInput, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+async fn add_team(State(state): State<AppState>, form: PageForm<TeamInput>) -> Response {
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let result = organisation::create_team(&state.app, &admin.actor, &input).await;
     let anchor = result.as_ref().map(|t| format!("t{}", t.id)).unwrap_or_default();
     after(&state, &admin, Target::NewTeam, values, result, ("team-saved", &anchor)).await
 }
 
-async fn change_team(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    form: PageForm<TeamPatch, AdminForm>,
-) -> Response {
-    let PageForm { page: AdminForm(admin), mut input, values, .. } = form;
+async fn change_team(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<TeamPatch>) -> Response {
+    let PageForm { page: admin, mut input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     // The team's form shows every district as a box: none ticked is none served (a form
     // sends nothing for no box), unless only ending or reopening was asked.
     if input.district_ids.is_none() && values.get("form") == Some("team") {
@@ -356,27 +370,11 @@ async fn change_team(
     after(&state, &admin, Target::Team(TeamId(id)), values, result, ("team-saved", &format!("t{id}"))).await
 }
 
-/// An admin posting a form on these pages (anyone else: the 403 page, logged).
-pub struct AdminForm(pub StaffPage);
-
-impl axum::extract::FromRequestParts<AppState> for AdminForm {
-    type Rejection = Response;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let AdminPage(page) = AdminPage::from_request_parts(parts, state).await?;
-        Ok(Self(page))
-    }
-}
-
-impl crate::pages::form::FormSession for AdminForm {
-    fn chrome(&self) -> &Chrome {
-        &self.0.chrome
-    }
-
-    fn actor(&self) -> &buurtteam_domain::policy::Actor {
-        &self.0.actor
-    }
+/// Lets an admin's form through; anyone else gets the 403 page (logged as
+/// `organisation.access_refused`). Checked after the form's CSRF token (`PageForm`), as for
+/// every page form.
+pub(super) async fn admin_only(state: &AppState, page: &StaffPage) -> Result<(), Response> {
+    buurtteam_app::organisation::open_administration(&state.app, &page.actor)
+        .await
+        .map_err(|e| app_error_page(&page.chrome("admin"), e))
 }

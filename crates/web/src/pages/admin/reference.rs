@@ -16,7 +16,7 @@ use buurtteam_domain::validation::FieldError;
 use serde::Deserialize;
 
 use super::AdminPage;
-use super::organisation::AdminForm;
+use super::organisation::admin_only;
 use crate::AppState;
 use crate::pages::form::{FormData, FormState, PageForm, Scope};
 use crate::pages::{Chrome, StaffPage, app_error_page, render, saved};
@@ -150,8 +150,11 @@ async fn failed<T>(
     page(state, admin, StatusCode::UNPROCESSABLE_ENTITY, Some((target, form)), None).await
 }
 
-async fn add_closure_day(State(state): State<AppState>, form: PageForm<ClosureDayInput, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+async fn add_closure_day(State(state): State<AppState>, form: PageForm<ClosureDayInput>) -> Response {
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     match organisation::add_closure_day(&state.app, &admin.actor, &input).await {
         Ok(_) => saved("/admin/reference#closure-days", "closure-day-saved"),
         result => failed(&state, &admin, Target::ClosureDay, values, result).await,
@@ -163,8 +166,11 @@ struct RemoveInput {
     day: Option<String>,
 }
 
-async fn remove_closure_day(State(state): State<AppState>, form: PageForm<RemoveInput, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), input, .. } = form;
+async fn remove_closure_day(State(state): State<AppState>, form: PageForm<RemoveInput>) -> Response {
+    let PageForm { page: admin, input, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     let Some(day) = input.day.as_deref().and_then(|d| d.parse().ok()) else {
         return app_error_page(&admin.chrome("admin"), AppError::NotFound("closure day"));
     };
@@ -174,8 +180,11 @@ async fn remove_closure_day(State(state): State<AppState>, form: PageForm<Remove
     }
 }
 
-async fn set_label(State(state): State<AppState>, form: PageForm<CodeLabelInput, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), mut input, values, .. } = form;
+async fn set_label(State(state): State<AppState>, form: PageForm<CodeLabelInput>) -> Response {
+    let PageForm { page: admin, mut input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     // The page chooses list and code in one select: `list:code`.
     if input.code_list.is_none()
         && let Some((list, code)) = input.code.as_deref().and_then(|c| c.split_once(':'))
@@ -190,8 +199,11 @@ async fn set_label(State(state): State<AppState>, form: PageForm<CodeLabelInput,
 
 /// The population form: "Controleren" shows the preview (nothing saved); "Opslaan" (offered
 /// with a preview without errors) saves the same text after the same checks.
-async fn populations(State(state): State<AppState>, form: PageForm<PopulationUpload, AdminForm>) -> Response {
-    let PageForm { page: AdminForm(admin), input, values, .. } = form;
+async fn populations(State(state): State<AppState>, form: PageForm<PopulationUpload>) -> Response {
+    let PageForm { page: admin, input, values, .. } = form;
+    if let Err(refused) = admin_only(&state, &admin).await {
+        return refused;
+    }
     if values.get("action") == Some("save") {
         return match reference::import_populations(&state.app, &admin.actor, &input).await {
             Ok(_) => saved("/admin/reference#populations", "populations-saved"),
