@@ -124,16 +124,16 @@ mod tests {
 
     #[test]
     fn written_forms() {
-        let a = PostcodeArea::parse("3511").unwrap();
+        let a = PostcodeArea::parse("3511").expect("a postcode area");
         assert_eq!((a.from(), a.to()), ("3511AA", "3511ZZ"));
         assert_eq!(a.to_string(), "3511");
-        let a = PostcodeArea::parse(" 3511 - 3514 ").unwrap();
+        let a = PostcodeArea::parse(" 3511 - 3514 ").expect("a postcode area");
         assert_eq!((a.from(), a.to()), ("3511AA", "3514ZZ"));
         assert_eq!(a.to_string(), "3511-3514");
-        let a = PostcodeArea::parse("3511ab-3511 az").unwrap();
+        let a = PostcodeArea::parse("3511ab-3511 az").expect("a postcode area");
         assert_eq!((a.from(), a.to()), ("3511AB", "3511AZ"));
         assert_eq!(a.to_string(), "3511 AB-3511 AZ");
-        let a = PostcodeArea::parse("3511 AB").unwrap();
+        let a = PostcodeArea::parse("3511 AB").expect("a postcode area");
         assert_eq!((a.from(), a.to()), ("3511AB", "3511AB"));
         assert_eq!(PostcodeArea::parse("3514-3511"), Err(AreaError::Reversed));
         for bad in ["", "351", "0351", "35111", "3511 A", "abcd", "3511-", "-3511", "3511--3512", "3511 ab-x"] {
@@ -144,16 +144,16 @@ mod tests {
     #[test]
     fn a_postcode_belongs_to_the_area_that_holds_it() {
         let areas = vec![
-            (PostcodeArea::parse("3511").unwrap(), "Binnenstad"),
-            (PostcodeArea::parse("3512 AA-3512 KZ").unwrap(), "Wijk C"),
-            (PostcodeArea::parse("3512 LA-3512 ZZ").unwrap(), "Lombok"),
+            (PostcodeArea::parse("3511").expect("a postcode area"), "Binnenstad"),
+            (PostcodeArea::parse("3512 AA-3512 KZ").expect("a postcode area"), "Wijk C"),
+            (PostcodeArea::parse("3512 LA-3512 ZZ").expect("a postcode area"), "Lombok"),
         ];
         assert_eq!(find(&areas, "3511AB"), Some(&"Binnenstad"));
         assert_eq!(find(&areas, "3512KZ"), Some(&"Wijk C"));
         assert_eq!(find(&areas, "3512LA"), Some(&"Lombok"));
         assert_eq!(find(&areas, "3513AA"), None);
         assert_eq!(find(&areas, "3510ZZ"), None);
-        assert!(PostcodeArea::parse("3512").unwrap().overlaps(&areas[1].0));
+        assert!(PostcodeArea::parse("3512").expect("a postcode area").overlaps(&areas[1].0));
         assert!(!areas[1].0.overlaps(&areas[2].0), "touching is not overlapping");
     }
 
@@ -165,9 +165,9 @@ mod tests {
         (postcode(), postcode(), 0u8..3).prop_map(|(a, b, shape)| {
             let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
             match shape {
-                0 => PostcodeArea::parse(&lo[..4]).unwrap(),
-                1 => PostcodeArea::parse(&format!("{}-{}", &lo[..4], &hi[..4])).unwrap(),
-                _ => PostcodeArea::from_ends(&lo, &hi).unwrap(),
+                0 => PostcodeArea::parse(&lo[..4]).expect("a postcode area"),
+                1 => PostcodeArea::parse(&format!("{}-{}", &lo[..4], &hi[..4])).expect("a postcode area"),
+                _ => PostcodeArea::from_ends(&lo, &hi).expect("a postcode area"),
             }
         })
     }
