@@ -115,13 +115,15 @@ test('the reference lists: a closure day, and a population file checked before i
   await page.getByRole('cell', { name: 'Brugdag na Hemelvaart' }).waitFor();
 
   const csv = '# BRP Noordoost\ndistrict,reference_date,residents,residents_0_17\nNoordoost,2026-01-01,41000,8200\nNergenshuizen,2026-01-01,5,\n';
-  await page.getByLabel('Naam van het bestand').fill('noordoost-2026.csv');
-  await page.getByLabel('Inhoud van het CSV-bestand').fill(csv);
+  // The file as chosen on the computer: checked, with the bad line named.
+  await page.getByLabel('Het CSV-bestand', { exact: true }).setInputFiles({ name: 'noordoost-2026.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await submitForm(page, 'Controleren');
   await page.getByText(/Regel 4: no district is named "Nergenshuizen"/).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Opslaan', exact: true }).count(), 0, 'no saving a file with errors');
 
-  await page.getByLabel('Inhoud van het CSV-bestand').fill(csv.split('\n').slice(0, 3).join('\n'));
+  // Or pasted.
+  await page.getByLabel('Naam van het bestand').fill('noordoost-2026.csv');
+  await page.getByLabel('Of plak de inhoud van het CSV-bestand').fill(csv.split('\n').slice(0, 3).join('\n'));
   await submitForm(page, 'Controleren');
   await page.getByRole('cell', { name: '41.000' }).waitFor();
   await page.getByText('Bron: BRP Noordoost', { exact: true }).waitFor();

@@ -200,9 +200,14 @@ async fn set_label(State(state): State<AppState>, form: PageForm<CodeLabelInput>
 /// The population form: "Controleren" shows the preview (nothing saved); "Opslaan" (offered
 /// with a preview without errors) saves the same text after the same checks.
 async fn populations(State(state): State<AppState>, form: PageForm<PopulationUpload>) -> Response {
-    let PageForm { page: admin, input, values, .. } = form;
+    let PageForm { page: admin, mut input, values, .. } = form;
     if let Err(refused) = admin_only(&state, &admin).await {
         return refused;
+    }
+    // A file chosen in the file field takes the place of pasted text.
+    if let Some(file) = values.opt("csv_file") {
+        input.csv = Some(file);
+        input.file_name = input.file_name.or_else(|| values.opt("csv_file_file_name"));
     }
     if values.get("action") == Some("save") {
         return match reference::import_populations(&state.app, &admin.actor, &input).await {
