@@ -124,6 +124,7 @@ admin-ref-populations = Residents per district
 admin-ref-populations-intro = The CSV file with the columns district, reference_date, residents and optionally residents_0_17, as the command buurtteam import populations takes it. Lines starting with # name the source. First check the file; only then save it.
 admin-ref-label-file-name = Name of the file
 admin-ref-hint-file-name = Becomes the source where the file names none, for example utrecht-2024.csv.
+admin-ref-upload = Check a file
 admin-ref-label-csv-file = The CSV file
 admin-ref-hint-csv-file = Choose the file on your computer. Or paste its contents below.
 admin-ref-label-csv = Or paste the contents of the CSV file

@@ -124,6 +124,7 @@ admin-ref-populations = Inwonertallen per wijk
 admin-ref-populations-intro = Het CSV-bestand met de kolommen district, reference_date, residents en eventueel residents_0_17, zoals bij de opdracht buurtteam import populations. Regels die met # beginnen noemen de bron. Eerst controleert u het bestand; pas daarna slaat u het op.
 admin-ref-label-file-name = Naam van het bestand
 admin-ref-hint-file-name = Wordt de bron als het bestand zelf geen bron noemt, bijvoorbeeld utrecht-2024.csv.
+admin-ref-upload = Een bestand controleren
 admin-ref-label-csv-file = Het CSV-bestand
 admin-ref-hint-csv-file = Kies het bestand op uw computer. Of plak de inhoud hieronder.
 admin-ref-label-csv = Of plak de inhoud van het CSV-bestand
