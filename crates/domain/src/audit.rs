@@ -112,6 +112,13 @@ audit_actions!(
     UserCreated = "user.created",
     ClosureDayAdded = "closure_day.added",
     ClosureDayRemoved = "closure_day.removed",
+    /// A district renamed or ended (or its end undone).
+    DistrictChanged = "district.changed",
+    NeighbourhoodCreated = "neighbourhood.created",
+    /// A neighbourhood renamed, ended, or its postcode areas changed.
+    NeighbourhoodChanged = "neighbourhood.changed",
+    /// The organisation's own wording of a code list's label set or cleared.
+    CodeLabelChanged = "code_label.changed",
     // Steering figures.
     KpiRead = "kpi.read",
     PopulationImported = "population.imported",
@@ -152,6 +159,10 @@ impl AuditAction {
         matches!(
             self,
             Self::DistrictCreated
+                | Self::DistrictChanged
+                | Self::NeighbourhoodCreated
+                | Self::NeighbourhoodChanged
+                | Self::CodeLabelChanged
                 | Self::TeamCreated
                 | Self::TeamChanged
                 | Self::UserCreated

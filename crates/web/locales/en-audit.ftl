@@ -70,6 +70,10 @@ audit-auth-second-factor-disabled = { $who } turned off logging in in two steps.
 ## The organisation
 audit-district-created = { $who } added a district.
 audit-team-created = { $who } added a team.
+audit-district-changed = { $who } renamed or ended a district.
+audit-neighbourhood-created = { $who } added a neighbourhood.
+audit-neighbourhood-changed = { $who } changed a neighbourhood or its postcode areas.
+audit-code-label-changed = { $who } changed the wording of a code list.
 audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
 audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.

@@ -70,6 +70,10 @@ audit-auth-second-factor-disabled = { $who } heeft inloggen in twee stappen uitg
 ## The organisation
 audit-district-created = { $who } heeft een wijk toegevoegd.
 audit-team-created = { $who } heeft een team toegevoegd.
+audit-district-changed = { $who } heeft een wijk hernoemd of beëindigd.
+audit-neighbourhood-created = { $who } heeft een buurt toegevoegd.
+audit-neighbourhood-changed = { $who } heeft een buurt of haar postcodegebieden gewijzigd.
+audit-code-label-changed = { $who } heeft de omschrijving van een keuzelijst aangepast.
 audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
 audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.

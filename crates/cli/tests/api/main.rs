@@ -24,6 +24,7 @@ mod kpis;
 mod login_protection;
 mod odd_input;
 mod organisation;
+mod organisation_admin;
 mod pages;
 mod passwords;
 mod plan;

@@ -202,7 +202,7 @@ impl Chrome {
 
 pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
     Chrome {
-        tr: Tr::new(Lang::from_headers(headers)),
+        tr: Tr::new(Lang::from_headers(headers)).with_labels(state.app.labels),
         user_name: None,
         role_label: String::new(),
         is_manager: false,
@@ -314,6 +314,8 @@ pub(crate) struct LoggedIn {
 impl LoggedIn {
     pub(crate) async fn from_parts(parts: &Parts, state: &AppState) -> Result<Self, Response> {
         let path = parts.uri.path().to_owned();
+        // The organisation's own code-list labels, reloaded when another node changed them.
+        state.app.labels.refresh_if_stale(&state.app.db).await;
         let mut chrome = base_chrome(state, &parts.headers, &path);
         chrome.query = parts.uri.query().unwrap_or_default().to_owned();
         chrome.notice = done_notice(chrome.tr, &chrome.query);
