@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod refusals;
+pub mod sso;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
@@ -95,11 +96,19 @@ pub struct App {
     pub throttle: std::sync::Arc<auth::Throttle>,
     /// Where "now" comes from; tests move it forward or stop it.
     pub clock: clock::Clock,
+    /// Single sign-on: the configured OpenID providers (none by default).
+    pub sso: std::sync::Arc<sso::Sso>,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default() }
+        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default(), sso: Default::default() }
+    }
+
+    /// The application with these single sign-on providers.
+    pub fn with_sso(mut self, config: sso::SsoConfig) -> Self {
+        self.sso = std::sync::Arc::new(sso::Sso::new(config));
+        self
     }
 
     /// Now, by the application's clock: every use case asks here, never the system clock.

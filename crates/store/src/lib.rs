@@ -24,6 +24,7 @@ pub mod organisation;
 pub mod plan;
 pub mod portal_codes;
 pub mod sessions;
+pub mod sso;
 #[doc(hidden)]
 pub mod testing;
 mod writer;

@@ -718,3 +718,24 @@ setup-recovery-intro--je = Keep these codes somewhere safe. Each code works once
 setup-step-app--je = Install an authenticator app on your phone, for example the one your organisation recommends.
 setup-step-code--je = Fill in the code the app shows.
 setup-step-scan--je = Scan the QR code with the app, or type in the secret key.
+
+## Single sign-on (pages::sso, decision 0017)
+sso-button = Log in with { $provider }
+sso-or-password = Or log in with your e-mail address and password
+login-password-off = Logging in with a password is switched off for staff of this organisation. Use the button above to log in through the organisation.
+sso-again = Back to logging in
+sso-use-code = Make an account with the code from your family worker
+sso-unknown-account-title = You do not have an account yet
+sso-unknown-account-detail = You are logged in at { $provider }, but there is no account for you in Buurtteam yet. Ask your application administrator to make one for you.
+sso-deactivated-title = Your account is deactivated
+sso-deactivated-detail = You are logged in at { $provider }, but your account in Buurtteam is deactivated. Ask your application administrator to turn it back on.
+sso-deactivated-detail--je = You are logged in with { $provider }, but your Mijn Buurtteam account is deactivated. Ask your family worker what you can do.
+sso-not-invited-title = We cannot find you
+sso-not-invited-detail = You are logged in with { $provider }, but there is no invitation to Mijn Buurtteam waiting for you. Use the code your family worker gave you to make your account, or ask your family worker for an invitation.
+sso-state-title = Logging in took too long
+sso-state-detail = Logging in took too long, or was started in another window. Please try again.
+sso-refused-title = Logging in did not work
+sso-refused-detail = { $provider } did not confirm the log-in. Please try again. If it fails again, contact your application administrator.
+sso-refused-detail--je = { $provider } did not confirm the log-in. Please try again. If it fails again, ask your family worker for help.
+sso-unavailable-title = { $provider } cannot be reached right now
+sso-unavailable-detail = Please try again in a few minutes.

@@ -720,3 +720,25 @@ setup-step-code--je = Vul de code in die de app laat zien.
 setup-recovery-codes--je = Je herstelcodes
 setup-recovery-intro--je = Bewaar deze codes op een veilige plek. Elke code werkt één keer, als je je telefoon niet bij de hand hebt. Je ziet ze maar één keer.
 setup-continue--je = Verder naar Mijn Buurtteam
+
+## Single sign-on (pages::sso, decision 0017)
+sso-button = Inloggen met { $provider }
+sso-or-password = Of log in met uw e-mailadres en wachtwoord
+sso-or-password--je = Of log in met je e-mailadres en wachtwoord
+login-password-off = Inloggen met een wachtwoord staat uit voor medewerkers van deze organisatie. Gebruik de knop hierboven om in te loggen via de organisatie.
+sso-again = Terug naar inloggen
+sso-use-code = Een account maken met de code van je gezinswerker
+sso-unknown-account-title = U heeft nog geen account
+sso-unknown-account-detail = U bent ingelogd bij { $provider }, maar er is in Buurtteam nog geen account voor u. Vraag uw functioneel beheerder om een account voor u aan te maken.
+sso-deactivated-title = Uw account is uitgeschakeld
+sso-deactivated-detail = U bent ingelogd bij { $provider }, maar uw account in Buurtteam is uitgeschakeld. Vraag uw functioneel beheerder om het weer aan te zetten.
+sso-deactivated-detail--je = Je bent ingelogd met { $provider }, maar je account voor Mijn Buurtteam is uitgeschakeld. Vraag je gezinswerker wat je kunt doen.
+sso-not-invited-title = We kunnen je niet vinden
+sso-not-invited-detail = Je bent ingelogd met { $provider }, maar er staat voor jou geen uitnodiging voor Mijn Buurtteam klaar. Gebruik de code die je van je gezinswerker hebt gekregen om je account te maken, of vraag je gezinswerker om een uitnodiging.
+sso-state-title = Het inloggen is verlopen
+sso-state-detail = Het inloggen duurde te lang, of is in een ander venster begonnen. Probeer het opnieuw.
+sso-refused-title = Inloggen is niet gelukt
+sso-refused-detail = { $provider } heeft het inloggen niet bevestigd. Probeer het opnieuw. Lukt het weer niet, neem dan contact op met de functioneel beheerder.
+sso-refused-detail--je = { $provider } heeft het inloggen niet bevestigd. Probeer het opnieuw. Lukt het weer niet, vraag dan je gezinswerker om hulp.
+sso-unavailable-title = { $provider } is nu niet bereikbaar
+sso-unavailable-detail = Probeer het over een paar minuten opnieuw.

@@ -111,6 +111,7 @@ impl FromRequestParts<AppState> for ClientAddr {
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = UserOut),
         (status = 401, description = "Wrong e-mail or password, or the second factor is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The password was right, but staff log in through single sign-on here (BUURTTEAM_LOCAL_PASSWORDS)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; the account or address is locked for a while", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn login(

@@ -28,6 +28,7 @@ mod form;
 mod households;
 pub mod i18n;
 mod login;
+mod sso;
 mod plan;
 mod portal;
 pub mod print;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login::form).post(login::submit))
         .route("/login/second-factor", get(login::second_factor_form).post(login::second_factor_submit))
         .route("/logout", post(login::logout))
+        .merge(sso::routes())
         .route("/language", get(language))
         .route("/search", get(search::form).post(search::submit))
         .route("/referrals/new", get(referral::form).post(referral::submit))
