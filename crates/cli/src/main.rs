@@ -283,8 +283,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { db, serve } => {
             let _lock = lock::take(&db.database_url)?;
             let settings = serve.settings.settings()?;
+            // Single sign-on: BUURTTEAM_PUBLIC_URL, BUURTTEAM_LOCAL_PASSWORDS and the providers in
+            // BUURTTEAM_OIDC_PROVIDERS with their BUURTTEAM_OIDC_<NAME>_* (docs/operations.md).
+            let sso = buurtteam_app::sso::SsoConfig::from_vars(|k| std::env::var(k).ok())
+                .map_err(|e| anyhow::anyhow!("single sign-on: {e}"))?;
             let db = open(&db.database_url).await?;
-            serve_app(App::new(db, settings), &serve, None).await
+            serve_app(App::new(db, settings).with_sso(sso), &serve, None).await
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;

@@ -32,5 +32,6 @@ mod platform;
 mod portal_contact;
 mod redirects;
 mod refusals;
+mod sso;
 mod transport;
 mod worklist;
