@@ -421,3 +421,18 @@ async fn an_invited_family_member_logs_in_with_digid_and_finds_the_account_again
         assert!(!r.detail.contains("123456782") && !r.detail.contains("111222333"), "{r:?}");
     }
 }
+
+#[tokio::test]
+async fn the_admin_page_lists_the_providers_without_their_secrets() {
+    let Some(op) = provider() else { return };
+    let t = spawn(&op, &[("BUURTTEAM_OIDC_STAFF_PROVISION_TEAM", "Buurtteam Overvecht")]).await;
+    let o = org(&t).await;
+    let page = o.admin.get("/admin/sign-in").await;
+    assert_eq!(page.status.as_u16(), 200);
+    for shown in ["Testaanbieder", "DigiD", &op.issuer, "buurtteam-staff", "BUURTTEAM_OIDC_STAFF_ISSUER", "Buurtteam Overvecht"] {
+        assert!(page.text.contains(shown), "{shown} missing");
+    }
+    assert!(page.text.contains(&format!("{}/login/sso/digid/callback", t.base)));
+    assert!(!page.text.contains("test-secret"), "no secrets");
+    assert_eq!(o.worker_a.get("/admin/sign-in").await.status.as_u16(), 403);
+}

@@ -13,10 +13,12 @@ use axum::routing::get;
 use buurtteam_app::organisation;
 
 use super::{Chrome, StaffPage, app_error_page, render};
+
+mod sign_in;
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start))
+    Router::new().route("/admin", get(start)).route("/admin/sign-in", get(sign_in::page))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
