@@ -56,12 +56,7 @@ pub struct Request {
 }
 
 /// Records a log-in under way; forgets those started before `forget_before`.
-pub async fn insert_request(
-    tx: &mut Tx,
-    state_hash: &str,
-    request: &Request,
-    forget_before: Timestamp,
-) -> Result<()> {
+pub async fn insert_request(tx: &mut Tx, state_hash: &str, request: &Request, forget_before: Timestamp) -> Result<()> {
     exec!(tx, |c| sqlx::query("DELETE FROM sso_requests WHERE created_at < $1")
         .bind(sql_ts(forget_before))
         .execute(&mut *c)

@@ -739,3 +739,6 @@ sso-refused-detail = { $provider } did not confirm the log-in. Please try again.
 sso-refused-detail--je = { $provider } did not confirm the log-in. Please try again. If it fails again, ask your family worker for help.
 sso-unavailable-title = { $provider } cannot be reached right now
 sso-unavailable-detail = Please try again in a few minutes.
+sso-logout-title = You are logged out
+sso-logout-detail = You are logged out of Buurtteam. You are now being logged out at { $provider } too.
+sso-logout-continue = Continue to { $provider }

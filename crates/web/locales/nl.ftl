@@ -742,3 +742,6 @@ sso-refused-detail = { $provider } heeft het inloggen niet bevestigd. Probeer he
 sso-refused-detail--je = { $provider } heeft het inloggen niet bevestigd. Probeer het opnieuw. Lukt het weer niet, vraag dan je gezinswerker om hulp.
 sso-unavailable-title = { $provider } is nu niet bereikbaar
 sso-unavailable-detail = Probeer het over een paar minuten opnieuw.
+sso-logout-title = U bent uitgelogd
+sso-logout-detail = U bent uitgelogd bij Buurtteam. U wordt nu ook uitgelogd bij { $provider }.
+sso-logout-continue = Verder naar { $provider }

@@ -2,7 +2,7 @@
 //! a systemd unit (decision 0017, docs/operations.md "Single sign-on"):
 //!
 //! ```text
-//! BUURTTEAM_PUBLIC_URL=https://buurtteam.example.nl      # where browsers reach us
+//! BUURTTEAM_PUBLIC_URL=https://buurtteam.example.nl      # where browsers reach us (default: http://<listen address>)
 //! BUURTTEAM_LOCAL_PASSWORDS=on | off | admins            # staff passwords (default on)
 //! BUURTTEAM_OIDC_PROVIDERS=entra,digid                   # the providers, in button order
 //! BUURTTEAM_OIDC_ENTRA_NAME=Gemeente Utrecht             # "Inloggen met Gemeente Utrecht"
@@ -110,7 +110,8 @@ fn var(id: &str, setting: &str) -> String {
 pub struct SsoConfig {
     pub providers: Vec<Provider>,
     pub local_passwords: LocalPasswords,
-    /// Where browsers reach this server (the redirect URIs start with it).
+    /// Where browsers reach this server (the redirect URIs start with it); when not set, the
+    /// binary takes the address it listens on.
     pub public_url: String,
 }
 
@@ -166,7 +167,8 @@ impl SsoConfig {
                 ));
             }
             let bsn_claim = optional("BSN_CLAIM", "bsn");
-            let mfa_acr = optional("MFA_ACR", "").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+            let mfa_acr =
+                optional("MFA_ACR", "").split(',').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
             let team = get(&var(&id, "PROVISION_TEAM"));
             let provision = match team {
                 None => None,
@@ -184,7 +186,10 @@ impl SsoConfig {
                 }
             };
             let issuer = required("ISSUER")?;
-            if !(issuer.starts_with("https://") || issuer.starts_with("http://127.0.0.1") || issuer.starts_with("http://localhost")) {
+            if !(issuer.starts_with("https://")
+                || issuer.starts_with("http://127.0.0.1")
+                || issuer.starts_with("http://localhost"))
+            {
                 return Err(format!("{} must be an https:// address", var(&id, "ISSUER")));
             }
             let client_id = required("CLIENT_ID")?;
@@ -209,9 +214,6 @@ impl SsoConfig {
                 bsn_claim,
                 defaulted,
             });
-        }
-        if !providers.is_empty() && public_url.is_empty() {
-            return Err("BUURTTEAM_PUBLIC_URL is not set (the redirect URIs start with it)".into());
         }
         if local_passwords == LocalPasswords::Off && !providers.iter().any(|p| p.kind == Kind::Staff) {
             return Err("BUURTTEAM_LOCAL_PASSWORDS=off needs a staff provider in BUURTTEAM_OIDC_PROVIDERS".into());
@@ -275,7 +277,7 @@ mod tests {
         assert!(read(&admin).is_err(), "nobody becomes an admin by logging in");
         assert!(with(("BUURTTEAM_OIDC_KC_ISSUER", "http://kc.example")).is_err());
         assert!(with(("BUURTTEAM_OIDC_KC_MATCH", "name")).is_err());
-        assert!(read(&base[1..]).is_err(), "no public URL");
+        assert_eq!(read(&base[1..]).expect("config").public_url, "", "the binary fills in where it listens");
         assert!(read(&[("BUURTTEAM_LOCAL_PASSWORDS", "off")]).is_err(), "nobody could log in");
     }
 

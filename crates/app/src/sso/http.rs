@@ -55,11 +55,8 @@ pub(super) async fn send(request: HttpRequest) -> Result<HttpResponse, HttpError
     let answer = async {
         let response = client.request(request).await.map_err(|e| HttpError::Request(e.to_string()))?;
         let (parts, body) = response.into_parts();
-        let bytes = Limited::new(body, MAX_BODY)
-            .collect()
-            .await
-            .map_err(|e| HttpError::Request(e.to_string()))?
-            .to_bytes();
+        let bytes =
+            Limited::new(body, MAX_BODY).collect().await.map_err(|e| HttpError::Request(e.to_string()))?.to_bytes();
         Ok(openidconnect::http::Response::from_parts(parts, bytes.to_vec()))
     };
     tokio::time::timeout(TIMEOUT, answer).await.map_err(|_| HttpError::Timeout(TIMEOUT))?

@@ -33,8 +33,8 @@ use buurtteam_store::{credentials, sessions, sso as store};
 use jiff::{SignedDuration, Timestamp};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken};
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier,
-    ProviderMetadataWithLogout, RedirectUrl, Scope, TokenResponse,
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl,
+    Nonce, PkceCodeChallenge, PkceCodeVerifier, ProviderMetadataWithLogout, RedirectUrl, Scope, TokenResponse,
 };
 
 pub use config::{Kind, LocalPasswords, Provider, SsoConfig};
@@ -279,8 +279,7 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
         .db
         .write(move |tx| Box::pin(async move { Ok::<_, AppError>(store::take_request(tx, &hash).await?) }))
         .await?;
-    let Some(request) = request.filter(|r| r.provider == p.id && now.duration_since(r.created_at) < REQUEST_TTL)
-    else {
+    let Some(request) = request.filter(|r| r.provider == p.id && now.duration_since(r.created_at) < REQUEST_TTL) else {
         return Err(Failure::State);
     };
     if cb.error.is_some() {
@@ -302,7 +301,7 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
     let nonce = Nonce::new(request.nonce.clone());
     let checked = {
         let verifier = client.id_token_verifier().set_time_fn(move || chrono_of(now));
-        token.claims(&verifier, &nonce).map(|c| c.clone())
+        token.claims(&verifier, &nonce).cloned()
     };
     let claims = match checked {
         Ok(c) => c,
@@ -311,7 +310,7 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
             let m = app.sso.metadata(p, now, true).await?;
             let client = self::client(app, p, &m)?;
             let verifier = client.id_token_verifier().set_time_fn(move || chrono_of(now));
-            token.claims(&verifier, &nonce).map(|c| c.clone()).map_err(|e| Failure::Token(e.to_string()))?
+            token.claims(&verifier, &nonce).cloned().map_err(|e| Failure::Token(e.to_string()))?
         }
         Err(e) => return Err(Failure::Token(e.to_string())),
     };
@@ -321,7 +320,13 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
     let acr = claims.auth_context_ref().map(|a| a.as_str().to_owned());
     let second_factor = amr.is_some_and(|a| a.iter().any(|m| MFA_METHODS.contains(&m.as_str())))
         || acr.is_some_and(|a| p.mfa_acr.contains(&a));
-    Ok(Verified { subject: claims.subject().as_str().to_owned(), id_token, claims: raw, second_factor, next: request.next })
+    Ok(Verified {
+        subject: claims.subject().as_str().to_owned(),
+        id_token,
+        claims: raw,
+        second_factor,
+        next: request.next,
+    })
 }
 
 fn constant_eq(a: &[u8], b: &[u8]) -> bool {
@@ -473,10 +478,10 @@ async fn open_session(
     Ok(Finished { logged_in: LoggedIn { token, user, second_factor_pending: pending }, next, kind: p.kind })
 }
 
-/// Where to send the browser after our session ended, to end the provider's session too
+/// Which provider, and where to send the browser after our session ended, to end the provider's session too
 /// (RP-initiated logout), when the session came from a provider that offers it. Call before
 /// `auth::logout`.
-pub async fn end_session_url(app: &App, token: &str) -> Option<String> {
+pub async fn end_session_url(app: &App, token: &str) -> Option<(String, String)> {
     let hash = token_hash(token);
     let mut tx = app.db.begin_read().await.ok()?;
     let (id, id_token) = store::session_provider(&mut tx, &hash).await.ok()??;
@@ -493,7 +498,7 @@ pub async fn end_session_url(app: &App, token: &str) -> Option<String> {
         q.append_pair("client_id", &p.client_id);
         q.append_pair("post_logout_redirect_uri", &post_logout_uri(app, p));
     }
-    Some(url.to_string())
+    Some((p.id.clone(), url.to_string()))
 }
 
 /// The address the provider sends the browser back to after logging out (register it there).

@@ -99,9 +99,11 @@ impl Browser {
 
     async fn page(r: reqwest::Response) -> Page {
         let status = r.status().as_u16();
-        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).map(|l| {
-            r.url().join(l).map(|u| u.to_string()).unwrap_or_else(|_| l.to_owned())
-        });
+        let location = r
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(|l| r.url().join(l).map(|u| u.to_string()).unwrap_or_else(|_| l.to_owned()));
         Page { status, location, body: r.text().await.unwrap_or_default() }
     }
 
@@ -156,8 +158,13 @@ impl Browser {
 
 fn with_param(url: &str, name: &str, value: &str) -> String {
     let mut u = Url::parse(url).expect("url");
-    let pairs: Vec<(String, String)> =
-        u.query_pairs().map(|(k, v)| { let v = if k == name { value.to_owned() } else { v.into_owned() }; (k.into_owned(), v) }).collect();
+    let pairs: Vec<(String, String)> = u
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == name { value.to_owned() } else { v.into_owned() };
+            (k.into_owned(), v)
+        })
+        .collect();
     u.query_pairs_mut().clear().extend_pairs(pairs);
     u.to_string()
 }
@@ -309,9 +316,14 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     let home = b.get("/").await;
     let csrf = home.body.split("name=\"_csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("csrf");
     let r = b.http.post(format!("{}/logout", t.base)).form(&[("_csrf", csrf)]).send().await.expect("POST");
+    // A page that goes on to the provider by itself (a redirect of the form would be stopped
+    // by the page's `form-action 'self'`).
+    let refresh = r.headers().get("refresh").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let out = Browser::page(r).await;
-    assert_eq!(out.status, 303);
-    let to = out.location.expect("to the provider");
+    assert_eq!(out.status, 200);
+    assert!(out.body.contains("Verder naar Testaanbieder"), "{}", out.body);
+    let to = refresh.strip_prefix("0;url=").expect("refresh").to_owned();
+    assert!(out.body.contains(&to.replace('&', "&amp;")), "the same address as a link");
     assert!(to.starts_with(&format!("{}/session/end", op.issuer)), "{to}");
     let u = Url::parse(&to).expect("url");
     let q: std::collections::HashMap<_, _> = u.query_pairs().into_owned().collect();
@@ -327,12 +339,21 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     assert_eq!(back.location.as_deref(), Some(format!("{}/login?reason=logged-out", t.base).as_str()));
     // A password session logs out here only.
     let c = Browser::new(&t);
-    let r = c.http.post(format!("{}/api/v1/auth/login", t.base)).json(&json!({"email": "a@test.nl", "password": crate::harness::PASSWORD})).send().await.expect("login");
+    let r = c
+        .http
+        .post(format!("{}/api/v1/auth/login", t.base))
+        .json(&json!({"email": "a@test.nl", "password": crate::harness::PASSWORD}))
+        .send()
+        .await
+        .expect("login");
     assert_eq!(r.status(), 200);
     let home = c.get("/").await;
     let csrf = home.body.split("name=\"_csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("csrf");
     let r = c.http.post(format!("{}/logout", t.base)).form(&[("_csrf", csrf)]).send().await.expect("POST");
-    assert_eq!(Browser::page(r).await.location.as_deref(), Some(format!("{}/login?reason=logged-out", t.base).as_str()));
+    assert_eq!(
+        Browser::page(r).await.location.as_deref(),
+        Some(format!("{}/login?reason=logged-out", t.base).as_str())
+    );
 }
 
 #[tokio::test]
@@ -342,7 +363,8 @@ async fn a_second_factor_asserted_by_the_provider_replaces_ours() {
     let o = org(&t).await;
     // Worker A sets up our TOTP.
     let mut tx = t.app.db.begin_read().await.expect("tx");
-    let user = buurtteam_store::organisation::get_user(&mut tx, UserId(o.worker_a_id)).await.expect("get").expect("user");
+    let user =
+        buurtteam_store::organisation::get_user(&mut tx, UserId(o.worker_a_id)).await.expect("get").expect("user");
     drop(tx);
     let actor = buurtteam_app::auth::actor_of(&user);
     let enrolment = buurtteam_app::auth::begin_enrolment(&t.app, &actor, "Buurtteam").await.expect("enrol");
@@ -429,7 +451,9 @@ async fn the_admin_page_lists_the_providers_without_their_secrets() {
     let o = org(&t).await;
     let page = o.admin.get("/admin/sign-in").await;
     assert_eq!(page.status.as_u16(), 200);
-    for shown in ["Testaanbieder", "DigiD", &op.issuer, "buurtteam-staff", "BUURTTEAM_OIDC_STAFF_ISSUER", "Buurtteam Overvecht"] {
+    for shown in
+        ["Testaanbieder", "DigiD", &op.issuer, "buurtteam-staff", "BUURTTEAM_OIDC_STAFF_ISSUER", "Buurtteam Overvecht"]
+    {
         assert!(page.text.contains(shown), "{shown} missing");
     }
     assert!(page.text.contains(&format!("{}/login/sso/digid/callback", t.base)));

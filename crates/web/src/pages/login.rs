@@ -218,7 +218,10 @@ pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: Heade
     } else {
         "/login?reason=logged-out"
     };
-    let mut r = Redirect::to(at_provider.as_deref().unwrap_or(to)).into_response();
+    let mut r = match at_provider {
+        Some((provider, url)) => super::sso::on_to_provider(&state, page.chrome, &provider, url),
+        None => Redirect::to(to).into_response(),
+    };
     r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie(&state));
     r
 }

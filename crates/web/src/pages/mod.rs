@@ -28,13 +28,13 @@ mod form;
 mod households;
 pub mod i18n;
 mod login;
-mod sso;
 mod plan;
 mod portal;
 pub mod print;
 mod redirect;
 mod referral;
 mod search;
+mod sso;
 mod worklist;
 
 use askama::Template;

@@ -8,7 +8,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use buurtteam_app::sso::{self, Callback, Failure, Kind};
@@ -132,6 +132,26 @@ async fn logged_out(State(state): State<AppState>, Path(provider): Path<String>)
 }
 
 #[derive(Template)]
+#[template(path = "sso_logout.html")]
+struct LogoutPage {
+    page: Chrome,
+    provider: String,
+    url: String,
+}
+
+/// After our session ended: on to the provider's end of session. A page that goes on by
+/// itself (`Refresh`) with a link, not a redirect of the log-out form, whose `form-action
+/// 'self'` would stop a redirect to another site.
+pub fn on_to_provider(state: &AppState, chrome: Chrome, provider: &str, url: String) -> Response {
+    let name = state.app.sso.config.provider(provider).map(|p| p.name.clone()).unwrap_or_default();
+    let mut r = render(StatusCode::OK, &LogoutPage { page: Chrome { current: "", ..chrome }, provider: name, url: url.clone() });
+    if let Ok(v) = HeaderValue::from_str(&format!("0;url={url}")) {
+        r.headers_mut().insert(HeaderName::from_static("refresh"), v);
+    }
+    r
+}
+
+#[derive(Template)]
 #[template(path = "sso_refused.html")]
 struct RefusedPage {
     page: Chrome,
@@ -151,7 +171,9 @@ fn refused(state: &AppState, mut chrome: Chrome, provider: &str, e: Failure) -> 
     let tr = chrome.tr;
     let name = p.map(|p| p.name.clone()).unwrap_or_default();
     let (status, key) = match &e {
-        Failure::UnknownProvider => return super::error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail"),
+        Failure::UnknownProvider => {
+            return super::error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail");
+        }
         Failure::App(_) => {
             tracing::error!(error = %e, "single sign-on failed");
             (StatusCode::SERVICE_UNAVAILABLE, "unavailable")
