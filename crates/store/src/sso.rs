@@ -94,15 +94,35 @@ pub async fn take_request(tx: &mut Tx, state_hash: &str) -> Result<Option<Reques
     }))
 }
 
-/// Marks a session as opened through `provider`, keeping its ID token for logging out there.
-pub async fn set_session_provider(tx: &mut Tx, token_hash: &str, provider: &str, id_token: &str) -> Result<()> {
-    exec!(tx, |c| sqlx::query("UPDATE sessions SET sso_provider = $2, sso_id_token = $3 WHERE token_hash = $1")
-        .bind(token_hash)
-        .bind(provider)
-        .bind(id_token)
-        .execute(&mut *c)
-        .await)?;
+/// Marks a session as opened through `provider`, keeping its ID token for logging out there,
+/// and whether the provider asserted a second factor.
+pub async fn set_session_provider(
+    tx: &mut Tx,
+    token_hash: &str,
+    provider: &str,
+    id_token: &str,
+    second_factor: bool,
+) -> Result<()> {
+    exec!(tx, |c| sqlx::query(
+        "UPDATE sessions SET sso_provider = $2, sso_id_token = $3, sso_second_factor = $4 WHERE token_hash = $1"
+    )
+    .bind(token_hash)
+    .bind(provider)
+    .bind(id_token)
+    .bind(second_factor)
+    .execute(&mut *c)
+    .await)?;
     Ok(())
+}
+
+/// Whether the session was opened through a provider that asserted a second factor.
+pub async fn session_second_factor(tx: &mut Tx, token_hash: &str) -> Result<bool> {
+    let found: Option<bool> =
+        on!(tx, |c| sqlx::query_scalar("SELECT sso_second_factor FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(&mut *c)
+            .await)?;
+    Ok(found.unwrap_or(false))
 }
 
 /// The provider a session was opened through, and its ID token.

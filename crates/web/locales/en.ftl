@@ -722,6 +722,7 @@ setup-step-scan--je = Scan the QR code with the app, or type in the secret key.
 ## Single sign-on (pages::sso, decision 0017)
 sso-button = Log in with { $provider }
 sso-or-password = Or log in with your e-mail address and password
+sso-or-password--je = Or log in with your e-mail address and password
 login-password-off = Logging in with a password is switched off for staff of this organisation. Use the button above to log in through the organisation.
 sso-again = Back to logging in
 sso-use-code = Make an account with the code from your family worker

@@ -63,7 +63,9 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = token(&parts.headers).ok_or_else(|| ApiError::from(buurtteam_app::AppError::Unauthenticated))?;
         let (actor, user) = auth::authenticate(&state.app, &token).await?;
-        if auth::must_enrol(&state.app, &user) {
+        if auth::must_enrol(&state.app, &user)
+            && !buurtteam_app::sso::second_factor_at_provider(&state.app, &token).await
+        {
             return Err(buurtteam_app::AppError::SecondFactorEnrolmentRequired.into());
         }
         Ok(Self { actor, user })

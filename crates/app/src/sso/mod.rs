@@ -464,7 +464,7 @@ async fn open_session(
                     store::link_identity(tx, &provider, &subject, actor.user_id, now).await?;
                 }
                 sessions::insert(tx, &hash, actor.user_id, now, expires, pending).await?;
-                store::set_session_provider(tx, &hash, &provider, &id_token).await?;
+                store::set_session_provider(tx, &hash, &provider, &id_token, by_provider).await?;
                 let action = if pending { AuditAction::AuthPasswordAccepted } else { AuditAction::AuthLogin };
                 let mut entry = audit_entry(Some(&actor), now, action, "user");
                 entry.object_id = Some(actor.user_id.0);
@@ -504,6 +504,16 @@ pub async fn end_session_url(app: &App, token: &str) -> Option<(String, String)>
 /// The address the provider sends the browser back to after logging out (register it there).
 pub fn post_logout_uri(app: &App, p: &Provider) -> String {
     format!("{}/login/sso/{}/logged-out", app.sso.config.public_url, p.id)
+}
+
+/// Whether the session behind `token` came from a provider that asserted a second factor:
+/// then a role that must set up our TOTP (`auth::must_enrol`) is not asked to.
+pub async fn second_factor_at_provider(app: &App, token: &str) -> bool {
+    let hash = token_hash(token);
+    match app.db.begin_read().await {
+        Ok(mut tx) => store::session_second_factor(&mut tx, &hash).await.unwrap_or(false),
+        Err(_) => false,
+    }
 }
 
 /// Whether `role` may log in with a password here (`BUURTTEAM_LOCAL_PASSWORDS`).

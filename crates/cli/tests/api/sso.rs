@@ -323,7 +323,7 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     assert_eq!(out.status, 200);
     assert!(out.body.contains("Verder naar Testaanbieder"), "{}", out.body);
     let to = refresh.strip_prefix("0;url=").expect("refresh").to_owned();
-    assert!(out.body.contains(&to.replace('&', "&amp;")), "the same address as a link");
+    assert!(out.body.contains(&format!("href=\"{}/session/end?", op.issuer)), "a link there too: {}", out.body);
     assert!(to.starts_with(&format!("{}/session/end", op.issuer)), "{to}");
     let u = Url::parse(&to).expect("url");
     let q: std::collections::HashMap<_, _> = u.query_pairs().into_owned().collect();
@@ -459,4 +459,32 @@ async fn the_admin_page_lists_the_providers_without_their_secrets() {
     assert!(page.text.contains(&format!("{}/login/sso/digid/callback", t.base)));
     assert!(!page.text.contains("test-secret"), "no secrets");
     assert_eq!(o.worker_a.get("/admin/sign-in").await.status.as_u16(), 403);
+}
+
+#[tokio::test]
+async fn a_role_that_must_set_up_totp_is_not_held_up_when_the_provider_checked_a_second_factor() {
+    let Some(op) = provider() else { return };
+    let issuer = op.issuer.clone();
+    let settings =
+        Settings { second_factor_roles: vec![buurtteam_domain::codes::Role::FamilyWorker], ..Settings::default() };
+    let t = spawn_configured(settings, move |app: App, base: &str| {
+        let vars = std::collections::HashMap::from([
+            ("BUURTTEAM_PUBLIC_URL".to_owned(), base.to_owned()),
+            ("BUURTTEAM_OIDC_PROVIDERS".to_owned(), "staff".to_owned()),
+            ("BUURTTEAM_OIDC_STAFF_ISSUER".to_owned(), issuer),
+            ("BUURTTEAM_OIDC_STAFF_CLIENT_ID".to_owned(), "buurtteam-staff".to_owned()),
+            ("BUURTTEAM_OIDC_STAFF_CLIENT_SECRET".to_owned(), "test-secret".to_owned()),
+        ]);
+        app.with_sso(SsoConfig::from_vars(|k| vars.get(k).cloned()).expect("sso config"))
+    })
+    .await;
+    org(&t).await;
+    let b = Browser::new(&t);
+    assert_eq!(b.login(&op, "staff", &[("sub", "w-a"), ("email", "a@test.nl"), ("amr", "pwd")]).await.status, 303);
+    let home = b.get("/").await;
+    assert_eq!(home.location.as_deref(), Some("/account/second-factor"), "a password alone: set up TOTP first");
+    let b = Browser::new(&t);
+    assert_eq!(b.login(&op, "staff", &[("sub", "w-a"), ("email", "a@test.nl"), ("amr", "mfa")]).await.status, 303);
+    assert_eq!(b.get("/").await.status, 200, "the provider's second factor counts");
+    assert_eq!(b.me().await, 200);
 }

@@ -23,7 +23,9 @@ CREATE TABLE sso_requests (
 );
 CREATE INDEX sso_requests_created ON sso_requests (created_at);
 
--- A session opened through a provider: which one, and its ID token (the `id_token_hint` of
--- RP-initiated logout).
+-- A session opened through a provider: which one, its ID token (the `id_token_hint` of
+-- RP-initiated logout), and whether the provider asserted a second factor (then the rule that
+-- a role must set up our TOTP does not hold this session up).
 ALTER TABLE sessions ADD COLUMN sso_provider TEXT;
 ALTER TABLE sessions ADD COLUMN sso_id_token TEXT;
+ALTER TABLE sessions ADD COLUMN sso_second_factor BOOLEAN NOT NULL DEFAULT FALSE;

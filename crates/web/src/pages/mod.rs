@@ -333,7 +333,10 @@ impl FromRequestParts<AppState> for StaffPage {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let LoggedIn { path, chrome, token, actor, user } = LoggedIn::from_parts(parts, state).await?;
-        if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
+        if auth::must_enrol(&state.app, &user)
+            && !path.starts_with("/account")
+            && !buurtteam_app::sso::second_factor_at_provider(&state.app, &token).await
+        {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
         // Portal accounts work in Mijn Buurtteam; of the staff pages they share only the account.

@@ -144,7 +144,10 @@ struct LogoutPage {
 /// 'self'` would stop a redirect to another site.
 pub fn on_to_provider(state: &AppState, chrome: Chrome, provider: &str, url: String) -> Response {
     let name = state.app.sso.config.provider(provider).map(|p| p.name.clone()).unwrap_or_default();
-    let mut r = render(StatusCode::OK, &LogoutPage { page: Chrome { current: "", ..chrome }, provider: name, url: url.clone() });
+    let mut r = render(
+        StatusCode::OK,
+        &LogoutPage { page: Chrome { current: "", ..chrome }, provider: name, url: url.clone() },
+    );
     if let Ok(v) = HeaderValue::from_str(&format!("0;url={url}")) {
         r.headers_mut().insert(HeaderName::from_static("refresh"), v);
     }
@@ -172,7 +175,12 @@ fn refused(state: &AppState, mut chrome: Chrome, provider: &str, e: Failure) -> 
     let name = p.map(|p| p.name.clone()).unwrap_or_default();
     let (status, key) = match &e {
         Failure::UnknownProvider => {
-            return super::error_page(&chrome, StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-detail");
+            return super::error_page(
+                &chrome,
+                StatusCode::NOT_FOUND,
+                "error-not-found-title",
+                "error-not-found-detail",
+            );
         }
         Failure::App(_) => {
             tracing::error!(error = %e, "single sign-on failed");
