@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod refusals;
+pub mod repair;
 pub mod sso;
 
 use buurtteam_domain::audit::AuditAction;

@@ -17,6 +17,7 @@ pub mod password;
 pub mod person;
 pub mod plan_content;
 pub mod policy;
+pub mod repair;
 pub mod validation;
 
 pub use jiff::civil::Date;

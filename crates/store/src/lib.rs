@@ -23,6 +23,7 @@ pub mod kpi;
 pub mod organisation;
 pub mod plan;
 pub mod portal_codes;
+pub mod repair;
 pub mod sessions;
 pub mod sso;
 #[doc(hidden)]

@@ -15,6 +15,7 @@ audit-case-claimed = { $who } is je gezinswerker geworden.
 audit-case-assigned = { $who } heeft een gezinswerker aan je dossier gekoppeld.
 audit-case-corrected = { $who } heeft een datum in je dossier verbeterd.
 audit-case-reopened = { $who } heeft je dossier weer geopend.
+audit-case-voided = { $who } heeft een aanmelding laten vervallen die per vergissing was geregistreerd.
 audit-contact-recorded = { $who } heeft een gesprek of contact vastgelegd.
 audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
 
@@ -23,6 +24,7 @@ audit-household-created = { $who } heeft de gegevens van je gezin vastgelegd.
 audit-household-read = { $who } heeft de gegevens van je gezin bekeken.
 audit-household-search = { $who } heeft gezocht naar een gezin.
 audit-household-updated = { $who } heeft een telefoonnummer of e-mailadres in je gezin bijgewerkt.
+audit-household-merged = { $who } heeft twee registraties van je gezin samengevoegd.
 
 ## The family plan
 audit-plan-read = { $who } heeft het gezinsplan bekeken.

@@ -6,6 +6,8 @@ mod harness;
 
 mod access;
 mod activation;
+mod admin;
+mod admin_audit;
 mod auth;
 mod case_details;
 mod cases;
@@ -32,6 +34,7 @@ mod platform;
 mod portal_contact;
 mod redirects;
 mod refusals;
+mod repair;
 mod sso;
 mod transport;
 mod worklist;

@@ -238,6 +238,17 @@ pub struct CaseOut {
     pub next_due_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Set when the referral was voided as registered by mistake: it counts in no list or figure.
+    pub voided: Option<VoidedOut>,
+}
+
+/// Who voided a referral, when and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VoidedOut {
+    pub voided_on: Date,
+    pub voided_by: Option<i64>,
+    pub reason_code: buurtteam_domain::codes::VoidReason,
+    pub reason: String,
 }
 
 impl From<CaseView> for CaseOut {
@@ -285,6 +296,12 @@ impl From<CaseView> for CaseOut {
             next_due_on: c.next_due_on,
             created_at: c.created_at,
             updated_at: c.updated_at,
+            voided: c.voided.map(|v| VoidedOut {
+                voided_on: v.on,
+                voided_by: v.by.map(|u| u.0),
+                reason_code: v.code,
+                reason: v.reason,
+            }),
         }
     }
 }

@@ -1,11 +1,13 @@
 //! The `/api/v1` routes, each registered together with its OpenAPI description.
 
+pub mod admin;
 pub mod cases;
 pub mod dto;
 pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod repair;
 pub mod worklist;
 
 use axum::Json;
@@ -41,6 +43,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::claim_case))
         .routes(routes!(cases::correct_case))
         .routes(routes!(cases::reopen_case))
+        .routes(routes!(repair::void_case))
+        .routes(routes!(repair::merge_households))
+        .routes(routes!(admin::admin_audit))
         .routes(routes!(cases::correct_contact))
         .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))

@@ -50,6 +50,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-audit.ftl"),
     "\n",
     include_str!("../../locales/nl-admin.ftl"),
+    "\n",
+    include_str!("../../locales/nl-repair.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -61,6 +63,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-audit.ftl"),
     "\n",
     include_str!("../../locales/en-admin.ftl"),
+    "\n",
+    include_str!("../../locales/en-repair.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

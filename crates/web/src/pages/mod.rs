@@ -33,6 +33,7 @@ mod portal;
 pub mod print;
 mod redirect;
 mod referral;
+mod repair;
 mod search;
 mod sso;
 mod worklist;
@@ -75,6 +76,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/close", post(case_file::close))
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
+        .route("/cases/{id}/void", get(repair::void_form).post(repair::void_submit))
+        .route("/households/{id}/merge", get(repair::merge_form).post(repair::merge_submit))
         .route("/cases/{id}/contact-corrections", post(case_file::correct_contact))
         .route("/cases/{id}/member-reach", post(case_file::member_reach))
         .route("/cases/{id}/claim", post(worklist::claim))

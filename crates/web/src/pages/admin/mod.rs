@@ -13,12 +13,20 @@ use axum::routing::get;
 use buurtteam_app::organisation;
 
 use super::{Chrome, StaffPage, app_error_page, render};
-
-mod sign_in;
 use crate::AppState;
 
+mod audit;
+mod repair;
+pub mod settings;
+mod sign_in;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start)).route("/admin/sign-in", get(sign_in::page))
+    Router::new()
+        .route("/admin", get(start))
+        .route("/admin/repair", get(repair::repair))
+        .route("/admin/audit", get(audit::audit))
+        .route("/admin/settings", get(settings::page))
+        .route("/admin/sign-in", get(sign_in::page))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
