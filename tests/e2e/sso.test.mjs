@@ -138,3 +138,19 @@ test('an invited parent logs into Mijn Buurtteam with the DigiD stand-in', async
     await other.close();
   }
 });
+
+test('the admin sees the connected providers on the sign-in page', async () => {
+  for (const [size, options] of [['1366', { viewport: { width: 1366, height: 900 } }], ['390', PHONE]]) {
+    const { context, page } = await newPage(browser, server, options);
+    const res = await page.request.post('/api/v1/auth/login', { data: { email: users.admin, password: PASSWORD } });
+    assert.equal(res.status(), 200);
+    await page.goto('/admin/sign-in');
+    await assert.doesNotReject(page.getByRole('heading', { name: 'Testaanbieder' }).waitFor());
+    const text = await page.locator('main').innerText();
+    assert.match(text, /BUURTTEAM_OIDC_STAFF_ISSUER/);
+    assert.ok(!text.includes('test-secret'), 'no secrets');
+    await expectAccessible(page, `admin sign-in page (${size})`);
+    await screenshot(page, `admin-sign-in-${size}`);
+    await context.close();
+  }
+});
