@@ -19,6 +19,7 @@ pub mod plan;
 pub mod reference;
 pub mod refusals;
 pub mod repair;
+pub mod sso;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
@@ -102,12 +103,27 @@ pub struct App {
     /// One per application, kept for the life of the process (pages' translators hold it
     /// as a plain reference).
     pub labels: &'static reference::Labels,
+    /// Single sign-on: the configured OpenID providers (none by default).
+    pub sso: std::sync::Arc<sso::Sso>,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
         let labels = Box::leak(Box::default());
-        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default(), labels }
+        Self {
+            db,
+            settings,
+            throttle: Default::default(),
+            clock: clock::Clock::default(),
+            labels,
+            sso: Default::default(),
+        }
+    }
+
+    /// The application with these single sign-on providers.
+    pub fn with_sso(mut self, config: sso::SsoConfig) -> Self {
+        self.sso = std::sync::Arc::new(sso::Sso::new(config));
+        self
     }
 
     /// Now, by the application's clock: every use case asks here, never the system clock.

@@ -283,8 +283,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { db, serve } => {
             let _lock = lock::take(&db.database_url)?;
             let settings = serve.settings.settings()?;
+            let sso = sso_config()?;
             let db = open(&db.database_url).await?;
-            serve_app(App::new(db, settings), &serve, None).await
+            serve_app(App::new(db, settings).with_sso(sso), &serve, None).await
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;
@@ -303,7 +304,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let settings = serve.settings.settings()?;
             let db = open(&format!("sqlite://{file}")).await?;
-            let app = App::new(db, settings);
+            let app = App::new(db, settings).with_sso(sso_config()?);
             let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
             let summary = generate::run(&app, &args).await?;
             let mut logins = generate::demo_logins(&summary);
@@ -400,11 +401,25 @@ async fn open(url: &str) -> anyhow::Result<Db> {
     Ok(db)
 }
 
-async fn serve_app(app: App, args: &ServeArgs, logins: Option<Vec<(String, String)>>) -> anyhow::Result<()> {
+/// Single sign-on: BUURTTEAM_PUBLIC_URL, BUURTTEAM_LOCAL_PASSWORDS and the providers in
+/// BUURTTEAM_OIDC_PROVIDERS with their BUURTTEAM_OIDC_<NAME>_* (docs/operations.md).
+fn sso_config() -> anyhow::Result<buurtteam_app::sso::SsoConfig> {
+    buurtteam_app::sso::SsoConfig::from_vars(|k| std::env::var(k).ok())
+        .map_err(|e| anyhow::anyhow!("single sign-on: {e}"))
+}
+
+async fn serve_app(mut app: App, args: &ServeArgs, logins: Option<Vec<(String, String)>>) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     let addr = listener.local_addr()?;
+    if app.sso.config.public_url.is_empty() && !app.sso.config.providers.is_empty() {
+        // Without BUURTTEAM_PUBLIC_URL the redirect URIs name the address listened on (fine on
+        // one machine; behind a proxy, set it).
+        let mut config = app.sso.config.clone();
+        config.public_url = format!("http://{addr}");
+        app = app.with_sso(config);
+    }
     println!("buurtteam is running at http://{addr}/  (API reference: http://{addr}/api/v1/docs)");
     if let Some(logins) = logins {
         println!("Demo log-ins (password for all: {}):", generate::PASSWORD);

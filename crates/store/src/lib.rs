@@ -27,6 +27,7 @@ pub mod portal_codes;
 pub mod reference;
 pub mod repair;
 pub mod sessions;
+pub mod sso;
 #[doc(hidden)]
 pub mod testing;
 mod writer;

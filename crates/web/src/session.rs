@@ -63,7 +63,9 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = token(&parts.headers).ok_or_else(|| ApiError::from(buurtteam_app::AppError::Unauthenticated))?;
         let (actor, user) = auth::authenticate(&state.app, &token).await?;
-        if auth::must_enrol(&state.app, &user) {
+        if auth::must_enrol(&state.app, &user)
+            && !buurtteam_app::sso::second_factor_at_provider(&state.app, &token).await
+        {
             return Err(buurtteam_app::AppError::SecondFactorEnrolmentRequired.into());
         }
         Ok(Self { actor, user })
@@ -111,6 +113,7 @@ impl FromRequestParts<AppState> for ClientAddr {
     responses(
         (status = 200, description = "Logged in; the session cookie is set", body = UserOut),
         (status = 401, description = "Wrong e-mail or password, or the second factor is missing", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The password was right, but staff log in through single sign-on here (BUURTTEAM_LOCAL_PASSWORDS)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; the account or address is locked for a while", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn login(

@@ -114,6 +114,14 @@ pub async fn login(app: &App, attempt: &Credentials<'_>) -> Result<LoggedIn> {
     let (Some(user), Some(creds)) = (user, found.clone()) else {
         return Err(failed(app, found.map(|c| c.user_id), &email, &keys, attempt.client, now, "password").await);
     };
+    if !crate::sso::password_allowed(app, user.role) {
+        // Only said to someone who knew the password: staff log in through single sign-on here.
+        return Err(AppError::Forbidden(
+            "logging in with a password is switched off for staff accounts here; log in through the \
+             organisation's single sign-on"
+                .into(),
+        ));
+    }
     let needs_code = creds.totp_enabled_at.is_some();
     let pending = match (needs_code, attempt.second_factor) {
         (false, _) => false,

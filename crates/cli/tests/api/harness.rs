@@ -31,13 +31,18 @@ pub async fn spawn() -> TestApp {
 
 /// The application with other settings (log-in limits, second-factor roles).
 pub async fn spawn_with(settings: Settings) -> TestApp {
+    spawn_configured(settings, |app, _| app).await
+}
+
+/// The application as `configure` makes it, knowing its base URL (single sign-on).
+pub async fn spawn_configured(settings: Settings, configure: impl FnOnce(App, &str) -> App) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let db_url = fresh_database_url(dir.path()).await;
     let db = Db::connect(&db_url).await.expect("connect");
     db.migrate().await.expect("migrate");
-    let app = App::new(db, settings);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let app = configure(App::new(db, settings), &base);
     let served = app.clone();
     tokio::spawn(async move {
         let _ =

@@ -36,5 +36,6 @@ mod portal_contact;
 mod redirects;
 mod refusals;
 mod repair;
+mod sso;
 mod transport;
 mod worklist;

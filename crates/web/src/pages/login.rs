@@ -23,6 +23,10 @@ struct LoginPage {
     next: String,
     /// A notice above the form (logged out, session ended).
     notice: Option<String>,
+    /// "Inloggen met <provider>" (single sign-on, `pages::sso`).
+    buttons: Vec<super::sso::Button>,
+    /// The e-mail and password form (staff passwords can be switched off).
+    password_form: bool,
 }
 
 #[derive(Template)]
@@ -67,7 +71,9 @@ fn login_page(
     if next.starts_with("/portal") {
         chrome.tr = chrome.tr.for_family();
     }
-    let mut r = render(status, &LoginPage { page: chrome, form, next, notice });
+    let buttons = super::sso::buttons(state, &chrome, &next);
+    let password_form = super::sso::password_form(state, &next);
+    let mut r = render(status, &LoginPage { page: chrome, form, next, notice, buttons, password_form });
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
     let c = format!("{LOGIN_CSRF_COOKIE}={token}; Path=/login; HttpOnly; SameSite=Strict; Max-Age=3600{secure}");
     if let Ok(v) = HeaderValue::from_str(&c) {
@@ -126,6 +132,10 @@ pub async fn submit(
         Err(AppError::Unauthenticated) => {
             shown.general = Some(tr.t("login-failed"));
             login_page(&state, page.chrome, StatusCode::UNAUTHORIZED, shown, next, None)
+        }
+        Err(AppError::Forbidden(_)) => {
+            shown.general = Some(tr.t("login-password-off"));
+            login_page(&state, page.chrome, StatusCode::FORBIDDEN, shown, next, None)
         }
         Err(AppError::TooManyAttempts { retry_after, account_locked }) => {
             let minutes = (retry_after.as_secs() + 59) / 60;
@@ -197,6 +207,8 @@ pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: Heade
     if !super::constant_eq(sent.as_bytes(), super::csrf_token(&token).as_bytes()) {
         return super::error_page(&page.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     }
+    // A session from a provider that ends sessions too goes on to end that one.
+    let at_provider = buurtteam_app::sso::end_session_url(&state.app, &token).await;
     if let Err(e) = auth::logout(&state.app, &token).await {
         return super::app_error_page(&page.chrome, e);
     }
@@ -206,7 +218,10 @@ pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: Heade
     } else {
         "/login?reason=logged-out"
     };
-    let mut r = Redirect::to(to).into_response();
+    let mut r = match at_provider {
+        Some((provider, url)) => super::sso::on_to_provider(&state, page.chrome, &provider, url),
+        None => Redirect::to(to).into_response(),
+    };
     r.headers_mut().insert(header::SET_COOKIE, session::clear_cookie(&state));
     r
 }

@@ -35,6 +35,7 @@ mod redirect;
 mod referral;
 mod repair;
 mod search;
+mod sso;
 mod worklist;
 
 use askama::Template;
@@ -62,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", get(login::form).post(login::submit))
         .route("/login/second-factor", get(login::second_factor_form).post(login::second_factor_submit))
         .route("/logout", post(login::logout))
+        .merge(sso::routes())
         .route("/language", get(language))
         .route("/search", get(search::form).post(search::submit))
         .route("/referrals/new", get(referral::form).post(referral::submit))
@@ -336,7 +338,10 @@ impl FromRequestParts<AppState> for StaffPage {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let LoggedIn { path, chrome, token, actor, user } = LoggedIn::from_parts(parts, state).await?;
-        if auth::must_enrol(&state.app, &user) && !path.starts_with("/account") {
+        if auth::must_enrol(&state.app, &user)
+            && !path.starts_with("/account")
+            && !buurtteam_app::sso::second_factor_at_provider(&state.app, &token).await
+        {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
         // Portal accounts work in Mijn Buurtteam; of the staff pages they share only the account.

@@ -20,6 +20,7 @@ mod organisation;
 mod reference;
 mod repair;
 pub mod settings;
+mod sign_in;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/repair", get(repair::repair))
         .route("/admin/audit", get(audit::audit))
         .route("/admin/settings", get(settings::page))
+        .route("/admin/sign-in", get(sign_in::page))
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
