@@ -26,6 +26,7 @@ pub mod portal_codes;
 pub mod sessions;
 #[doc(hidden)]
 pub mod testing;
+pub mod users;
 mod writer;
 
 pub use db::{CarriesStoreError, Db, StoreError, Tx, redact as db_redact};

@@ -1,14 +1,14 @@
-//! Districts, teams, users and closure days.
+//! Districts, teams and closure days (staff users: `users`).
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, TeamPatch, UserInput};
+use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, TeamPatch};
 use buurtteam_domain::ids::TeamId;
 use jiff::civil::Date;
 
 use super::Body;
-use super::dto::{ClosureDayOut, DistrictOut, ListOut, TeamOut, UserOut};
+use super::dto::{ClosureDayOut, DistrictOut, ListOut, TeamOut};
 use crate::AppState;
 use crate::problem::{ApiError, Problem};
 use crate::session::Staff;
@@ -78,28 +78,6 @@ pub async fn change_team(
 pub async fn list_teams(State(s): State<AppState>, staff: Staff) -> Result<Json<ListOut<TeamOut>>, ApiError> {
     let items = uc::list_teams(&s.app, &staff.actor).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
-}
-
-/// Create a staff user with a role and teams. Admin only.
-#[utoipa::path(post, path = "/api/v1/users", tag = "organisation", request_body = UserInput,
-    responses(
-        (status = 201, body = UserOut),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The e-mail address is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn create_user(State(s): State<AppState>, staff: Staff, body: Body<UserInput>) -> Created<UserOut> {
-    let Json(input) = body?;
-    let u = uc::create_user(&s.app, Some(&staff.actor), &input).await?;
-    Ok((StatusCode::CREATED, Json(UserOut::from(&u))))
-}
-
-/// List the staff users. Admin only.
-#[utoipa::path(get, path = "/api/v1/users", tag = "organisation",
-    responses((status = 200, body = ListOut<UserOut>), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_users(State(s): State<AppState>, staff: Staff) -> Result<Json<ListOut<UserOut>>, ApiError> {
-    let items = uc::list_users(&s.app, &staff.actor).await?;
-    Ok(Json(ListOut { items: items.iter().map(UserOut::from).collect() }))
 }
 
 /// Add a closure day of the organisation (e.g. a bridge day). Intake deadlines of cases still
