@@ -77,7 +77,7 @@ audit-user-unlocked = { $who } unlocked the locked account of a member of staff.
 audit-user-second-factor-reset = { $who } reset the second log-in step of a member of staff.
 audit-user-activation-code-issued = { $who } issued an activation code for a member of staff.
 audit-user-activated = { $who } activated their own account with an activation code.
-audit-user-activation-failed = Someone tried to activate a staff account, without success.
+audit-user-activation-failed = { $who } tried to activate a staff account, without success.
 audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.
 audit-closure-day-removed = { $who } removed a day on which the neighbourhood team would have been closed.
 

@@ -77,7 +77,7 @@ audit-user-unlocked = { $who } heeft het geblokkeerde account van een medewerker
 audit-user-second-factor-reset = { $who } heeft de tweede stap bij het inloggen van een medewerker gewist.
 audit-user-activation-code-issued = { $who } heeft een activeringscode voor een medewerker gemaakt.
 audit-user-activated = { $who } heeft het eigen account geactiveerd met een activeringscode.
-audit-user-activation-failed = Iemand probeerde een account van een medewerker te activeren; dat lukte niet.
+audit-user-activation-failed = { $who } probeerde een account van een medewerker te activeren; dat lukte niet.
 audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.
 audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtteam dicht zou zijn.
 

@@ -336,3 +336,115 @@ async fn only_admins_manage_accounts_and_each_refusal_is_logged() {
     }
     o.worker_b.get("/api/v1/cases").await.expect(200);
 }
+
+/// A browser without JavaScript: the admin makes an account on the page and sees its code once;
+/// the person activates on `/account/activate` and is logged in; the admin deactivates them.
+#[tokio::test]
+async fn the_pages_make_an_account_show_its_code_once_and_activate_it() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let browser = || {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    };
+    let admin = browser();
+    let form = [("email", "admin@test.nl"), ("password", PASSWORD)];
+    let login_page = admin.get(format!("{}/login", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(login_page.contains("href=\"/account/activate\""), "the log-in page links to the activation");
+    let token = crate::pages::csrf(&login_page);
+    let r = admin.post(format!("{}/login", t.base)).form(&[form[0], form[1], ("_csrf", &token)]).send().await;
+    assert_eq!(r.expect("login").status(), 303);
+    let new =
+        admin.get(format!("{}/admin/users/new", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    let token = crate::pages::csrf(&new);
+    let (a, b) = (o.team_a.to_string(), o.team_b.to_string());
+    let body = [
+        ("_csrf", token.as_str()),
+        ("name", "Fatima Yilmaz"),
+        ("email", "fatima@test.nl"),
+        ("role", "family_worker"),
+        ("team_ids", a.as_str()),
+        ("team_ids", b.as_str()),
+        ("contract_hours", "28,8"),
+    ];
+    let r = admin.post(format!("{}/admin/users/new", t.base)).form(&body).send().await.expect("post");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let html = r.text().await.unwrap_or_default();
+    let code = html.split("id=\"activation-code\">").nth(1).and_then(|s| s.split('<').next()).unwrap_or_default();
+    assert_eq!(code.len(), 14, "{html}");
+    let list = admin.get(format!("{}/admin/users", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(list.contains("Fatima Yilmaz") && list.contains("28,8") && list.contains("Nog niet geactiveerd"));
+    assert!(!list.contains(code), "the code is shown once");
+    let filtered = admin
+        .get(format!("{}/admin/users?role=analyst&team=&active=", t.base))
+        .send()
+        .await
+        .expect("get")
+        .text()
+        .await
+        .unwrap_or_default();
+    assert!(!filtered.contains("Fatima Yilmaz"));
+
+    // The person activates in a browser of their own.
+    let person = browser();
+    let page =
+        person.get(format!("{}/account/activate", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    let token = crate::pages::csrf(&page);
+    let fields = |token: &str| {
+        vec![
+            ("_csrf", token.to_owned()),
+            ("code", code.to_lowercase()),
+            ("email", "fatima@test.nl".to_owned()),
+            ("password", NEW_PASSWORD.to_owned()),
+            ("repeat_password", NEW_PASSWORD.to_owned()),
+        ]
+    };
+    let forged = person.post(format!("{}/account/activate", t.base)).form(&fields("forged")).send().await;
+    assert_eq!(forged.expect("post").status(), 403);
+    let page =
+        person.get(format!("{}/account/activate", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    let token = crate::pages::csrf(&page);
+    let r = person.post(format!("{}/account/activate", t.base)).form(&fields(&token)).send().await.expect("post");
+    assert_eq!((r.status().as_u16(), r.headers()["location"].to_str().unwrap_or_default()), (303, "/"));
+    let me = person.get(format!("{}/api/v1/auth/me", t.base)).send().await.expect("get");
+    assert_eq!(me.status(), 200, "logged in");
+
+    // The admin deactivates them on the edit page: their session ends at once.
+    let id = o.admin.get("/api/v1/users").await.expect(200)["items"]
+        .as_array()
+        .and_then(|a| a.iter().find(|u| u["email"] == "fatima@test.nl").and_then(|u| u["id"].as_i64()))
+        .unwrap_or(0);
+    let edit =
+        admin.get(format!("{}/admin/users/{id}", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    assert!(edit.contains("Fatima Yilmaz uitzetten"), "{edit}");
+    let token = crate::pages::csrf(&edit);
+    let r =
+        admin.post(format!("{}/admin/users/{id}/deactivate", t.base)).form(&[("_csrf", token.as_str())]).send().await;
+    assert_eq!(r.expect("post").headers()["location"], format!("/admin/users/{id}?done=user-deactivated"));
+    assert_eq!(person.get(format!("{}/api/v1/auth/me", t.base)).send().await.expect("get").status(), 401);
+    // The edit form: a worker without a team is refused beside the field.
+    let r = admin
+        .post(format!("{}/admin/users/{id}", t.base))
+        .form(&[("_csrf", token.as_str()), ("name", "Fatima Yilmaz"), ("role", "team_manager"), ("contract_hours", "")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap_or_default();
+    assert!(html.contains("Kies minstens één team"), "{html}");
+    // A worker is refused the pages.
+    let worker = browser();
+    let page = worker.get(format!("{}/login", t.base)).send().await.expect("get").text().await.unwrap_or_default();
+    let token = crate::pages::csrf(&page);
+    worker
+        .post(format!("{}/login", t.base))
+        .form(&[("email", "a@test.nl"), ("password", PASSWORD), ("_csrf", &token)])
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(worker.get(format!("{}/admin/users", t.base)).send().await.expect("get").status(), 403);
+}

@@ -15,8 +15,10 @@ use buurtteam_app::organisation;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod users;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start))
+    Router::new().route("/admin", get(start)).merge(users::routes())
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
