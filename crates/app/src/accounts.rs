@@ -113,9 +113,13 @@ fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result
     d.deserialize_any(V)
 }
 
+/// Text that is no number of contract hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotHours;
+
 /// Contract hours as typed (`28.8`, `28,8`, `32`) in hundredths of an hour: 0 to 40, at most
 /// two decimals. `None` for an empty value.
-pub fn parse_contract_hours(text: &str) -> std::result::Result<Option<i32>, ()> {
+pub fn parse_contract_hours(text: &str) -> std::result::Result<Option<i32>, NotHours> {
     let t = text.trim().replace(',', ".");
     if t.is_empty() {
         return Ok(None);
@@ -123,12 +127,13 @@ pub fn parse_contract_hours(text: &str) -> std::result::Result<Option<i32>, ()> 
     let (whole, fraction) = t.split_once('.').unwrap_or((&t, ""));
     let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() || whole.len() > 3 || fraction.len() > 2 || !digits(whole) || !digits(fraction) {
-        return Err(());
+        return Err(NotHours);
     }
-    let whole: i32 = whole.parse().map_err(|_| ())?;
-    let fraction: i32 = if fraction.is_empty() { 0 } else { format!("{fraction:0<2}").parse().map_err(|_| ())? };
+    let whole: i32 = whole.parse().map_err(|_| NotHours)?;
+    let fraction: i32 =
+        if fraction.is_empty() { 0 } else { format!("{fraction:0<2}").parse().map_err(|_| NotHours)? };
     let hundredths = whole * 100 + fraction;
-    if hundredths > MAX_CONTRACT_HOURS * 100 { Err(()) } else { Ok(Some(hundredths)) }
+    if hundredths > MAX_CONTRACT_HOURS * 100 { Err(NotHours) } else { Ok(Some(hundredths)) }
 }
 
 /// Contract hours in hundredths as a number of hours.
@@ -140,7 +145,7 @@ fn contract_hours(errors: &mut Errors, value: Option<&str>) -> Option<i32> {
     match value.map(parse_contract_hours) {
         None | Some(Ok(None)) => None,
         Some(Ok(Some(h))) => Some(h),
-        Some(Err(())) => {
+        Some(Err(NotHours)) => {
             errors
                 .add(
                     "contract_hours",
@@ -490,4 +495,28 @@ pub async fn issue_activation_code(app: &App, actor: &Actor, id: UserId) -> Resu
 /// Whether the account's role must set up a second factor before working (shown on the pages).
 pub fn second_factor_required(app: &App, role: Role) -> bool {
     app.settings.second_factor_roles.contains(&role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_hours_are_read_as_people_write_them() {
+        for (text, want) in [
+            ("28.8", Some(2880)),
+            ("28,8", Some(2880)),
+            ("32", Some(3200)),
+            ("0", Some(0)),
+            ("40", Some(4000)),
+            ("7,25", Some(725)),
+            (" 36 ", Some(3600)),
+            ("", None),
+        ] {
+            assert_eq!(parse_contract_hours(text), Ok(want), "{text}");
+        }
+        for text in ["40.01", "41", "-1", "28.888", "veel", ",5", "1e2", "28.8.1", "1000"] {
+            assert_eq!(parse_contract_hours(text), Err(NotHours), "{text}");
+        }
+    }
 }

@@ -34,7 +34,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(users::unlock_user))
         .routes(routes!(users::reset_second_factor))
         .routes(routes!(users::issue_activation_code))
-        .routes(routes!(users::activate))
+        .routes(routes!(users::activate_account))
         .routes(routes!(organisation::add_closure_day, organisation::list_closure_days))
         .routes(routes!(organisation::remove_closure_day))
         .routes(routes!(households::create_household, households::search_households))

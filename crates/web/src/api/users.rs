@@ -215,7 +215,7 @@ pub struct StaffActivatedOut {
         (status = 422, body = Problem, content_type = "application/problem+json"),
         (status = 429, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn activate(
+pub async fn activate_account(
     State(s): State<AppState>,
     ClientAddr(client): ClientAddr,
     body: Body<StaffActivateInput>,
