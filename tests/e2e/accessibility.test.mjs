@@ -146,9 +146,9 @@ test('axe finds no WCAG 2.1 A/AA violations on any page', async () => {
     await expectAccessible(page, 'waiting list');
 
     // An analyst and an administrator (no client records): their start page and account.
-    for (const who of [users.analyst, users.admin]) {
+    for (const [who, start] of [[users.analyst, '/dashboards'], [users.admin, '/admin']]) {
       await manager.context.clearCookies();
-      await login(page, who);
+      await login(page, who, { expectPath: start });
       await expectAccessible(page, `start page of ${who}`);
       await page.goto('/account');
       await expectAccessible(page, `account of ${who}`);

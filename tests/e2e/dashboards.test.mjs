@@ -46,7 +46,7 @@ async function scopes(page) {
 test('an analyst: city, a district, a team and the report, all accessible and suppressed', async () => {
   const { context, page } = await newPage(browser, server);
   try {
-    await login(page, users.analyst);
+    await login(page, users.analyst, { expectPath: '/dashboards' });
     await page.locator('nav.bt-nav').getByRole('link', { name: 'Sturing', exact: true }).click();
     assert.equal(new URL(page.url()).pathname, '/dashboards');
     await page.getByRole('heading', { level: 1, name: 'Sturing: Hele stad' }).waitFor();
@@ -165,7 +165,7 @@ test('a team manager and a family worker see what they may', async () => {
 test('an empty chart says why', async () => {
   const { context, page } = await newPage(browser, server);
   try {
-    await login(page, users.analyst);
+    await login(page, users.analyst, { expectPath: '/dashboards' });
     // A month long before the demo's year: no cases, and no population figures yet (those
     // of the demo are of 1 January 2023).
     await page.goto('/dashboards?scope=city&period=month&start=2022-03-01');

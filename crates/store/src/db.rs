@@ -268,6 +268,14 @@ impl Db {
 
     /// Whether a write failed for want of resources within the last few seconds (see
     /// [`FAILING_FOR`]).
+    /// Which database this is: `sqlite` or `postgresql` (for the settings page; never the URL).
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite { .. } => "sqlite",
+            Backend::Postgres(_) => "postgresql",
+        }
+    }
+
     pub fn writes_failing(&self) -> bool {
         self.health.failing()
     }

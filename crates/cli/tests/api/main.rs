@@ -7,6 +7,7 @@ mod harness;
 mod access;
 mod accounts;
 mod activation;
+mod admin;
 mod auth;
 mod case_details;
 mod cases;

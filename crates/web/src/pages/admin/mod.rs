@@ -15,10 +15,11 @@ use buurtteam_app::organisation;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+pub mod settings;
 mod users;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start)).merge(users::routes())
+    Router::new().route("/admin", get(start)).route("/admin/settings", get(settings::page)).merge(users::routes())
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as

@@ -6,7 +6,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use buurtteam_app::cases::{self, CaseView, Scope, Section, SectionKind, Worklist, WorklistInput};
 use buurtteam_domain::case::CaseStatus;
 use buurtteam_domain::ids::UserId;
@@ -122,7 +122,11 @@ pub async fn page(
     let tr = staff.tr();
     let chrome = staff.chrome("worklist");
     if !policy::has_client_access(staff.actor.role) {
-        // Analysts and administrators work with no client records: no worklist to show.
+        // Analysts and administrators work with no client records: no worklist to show. They
+        // start where their menu starts (the dashboards, the administration).
+        if let Some(first) = chrome.nav.first().filter(|i| i.href != "/") {
+            return axum::response::Redirect::to(first.href).into_response();
+        }
         return crate::pages::error_page(&chrome, StatusCode::OK, "home-no-cases-title", "home-no-cases-detail");
     }
     let (list, input, error) = match cases::worklist(&state.app, &staff.actor, &input).await {
