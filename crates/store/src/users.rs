@@ -94,13 +94,25 @@ pub async fn end_sessions(tx: &mut Tx, user: UserId) -> Result<u64> {
         .map_err(Into::into)
 }
 
-/// The number of active admins, `except` one.
+/// The number of active admins, `except` one. On PostgreSQL the active admins' rows are locked
+/// until the transaction ends, so that two admins deactivating each other at the same moment
+/// cannot both succeed and leave none (SQLite's write transactions run one at a time anyway).
 pub async fn active_admins_except(tx: &mut Tx, except: UserId) -> Result<i64> {
-    Ok(on!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE role = $1 AND active AND id <> $2")
-        .bind(Role::Admin.code())
-        .bind(except.0)
-        .fetch_one(&mut *c)
-        .await)?)
+    let ids: Vec<i64> = match tx {
+        Tx::Sqlite(c) => {
+            sqlx::query_scalar("SELECT id FROM users WHERE role = $1 AND active")
+                .bind(Role::Admin.code())
+                .fetch_all(&mut **c)
+                .await?
+        }
+        Tx::Postgres(c) => {
+            sqlx::query_scalar("SELECT id FROM users WHERE role = $1 AND active ORDER BY id FOR UPDATE")
+                .bind(Role::Admin.code())
+                .fetch_all(&mut **c)
+                .await?
+        }
+    };
+    Ok(i64::try_from(ids.iter().filter(|id| **id != except.0).count()).unwrap_or(i64::MAX))
 }
 
 /// Stores a new activation code's hash for `user`, revoking the codes issued before.

@@ -446,3 +446,32 @@ async fn the_pages_make_an_account_show_its_code_once_and_activate_it() {
         .expect("login");
     assert_eq!(worker.get(format!("{}/admin/users", t.base)).send().await.expect("get").status(), 403);
 }
+
+/// Two admins deactivating each other at the same moment: one of them stays, whatever the
+/// order the database takes them in (the last active admin cannot be deactivated).
+#[tokio::test]
+async fn two_admins_deactivating_each_other_at_once_leave_one_active() {
+    let t = spawn().await;
+    let first = t.login("admin@test.nl").await;
+    let first_id = first.get("/api/v1/auth/me").await.expect(200)["id"].as_i64().unwrap_or(0);
+    let body = json!({"email": "ad2@test.nl", "name": "Bea Beheer", "role": "admin", "password": PASSWORD});
+    let second_id = first.post("/api/v1/users", body).await.expect(201)["id"].as_i64().unwrap_or(0);
+    let second = t.login("ad2@test.nl").await;
+    let (to_second, to_first) = (format!("/api/v1/users/{second_id}"), format!("/api/v1/users/{first_id}"));
+    let (a, b) = tokio::join!(
+        first.patch(&to_second, json!({"active": false})),
+        second.patch(&to_first, json!({"active": false})),
+    );
+    let statuses = [a.status.as_u16(), b.status.as_u16()];
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| [200, 401, 409].contains(s)), "{statuses:?}");
+    // Whichever stayed can still log in; the other cannot.
+    let mut active = 0;
+    for email in ["admin@test.nl", "ad2@test.nl"] {
+        let c = Client::new(&t.base);
+        if c.post("/api/v1/auth/login", json!({"email": email, "password": PASSWORD})).await.status == 200 {
+            active += 1;
+        }
+    }
+    assert_eq!(active, 1, "exactly one admin is left");
+}
