@@ -9,7 +9,7 @@
 // synthetic city in a temporary directory, then prints
 // "buurtteam is running at http://127.0.0.1:PORT/ ...".
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -44,7 +44,9 @@ async function waitForHealth(url, deadline) {
 
 /**
  * Starts `buurtteam demo` on 127.0.0.1 with a free port. Extra environment variables (for
- * settings such as BUURTTEAM_SECOND_FACTOR_ROLES) can be passed in `env`.
+ * settings such as BUURTTEAM_SECOND_FACTOR_ROLES) can be passed in `env`. With
+ * `empty: { email, password }` it starts `buurtteam serve` on an empty database instead, with
+ * only that admin (made by `buurtteam user add`, as an operator makes the first one).
  */
 export async function startServer(options = {}) {
   try {
@@ -56,10 +58,16 @@ export async function startServer(options = {}) {
   }
 }
 
-async function startOnce({ env = {}, seed } = {}) {
+async function startOnce({ env = {}, seed, empty } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'buurtteam-e2e-'));
-  const args = ['demo', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0'];
+  let args = ['demo', '--file', join(dir, 'demo.db'), '--listen', '127.0.0.1:0'];
   if (seed !== undefined) args.push('--seed', String(seed));
+  if (empty) {
+    env = { ...env, DATABASE_URL: `sqlite://${join(dir, 'empty.db')}` };
+    const add = ['user', 'add', '--email', empty.email, '--name', empty.name || 'Functioneel Beheerder', '--role', 'admin'];
+    execFileSync(binaryPath(), add, { cwd: dir, env: { ...process.env, ...env, BUURTTEAM_PASSWORD: empty.password }, stdio: 'ignore' });
+    args = ['serve', '--listen', '127.0.0.1:0'];
+  }
   const child = spawn(binaryPath(), args, {
     cwd: dir,
     env: { ...process.env, RUST_LOG: process.env.RUST_LOG || 'warn', ...env },

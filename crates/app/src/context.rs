@@ -190,6 +190,13 @@ where
                     });
                 }
                 let ctx = CaseContext::load(tx, app, actor, id).await?;
+                // A voided referral is only read (and its log); nothing more happens on it.
+                if ctx.case.voided.is_some() && action != Action::ReadCase {
+                    return Err(AppError::Conflict {
+                        message: "the referral was voided as registered by mistake".into(),
+                        current_status: Some(ctx.case.status),
+                    });
+                }
                 let now = ctx.now;
                 job(tx, ctx, now).await
             })
@@ -290,8 +297,8 @@ impl HouseholdContext {
     }
 }
 
-/// Runs `job` on the household `id` for `action`, in one write transaction, as [`on_case`]
-/// does on a case: decided from who registered the household and the teams of its cases (the
+/// Runs `job` on the household `id` (or the one it was merged into) for `action`, in one write
+/// transaction, as [`on_case`] does on a case: decided from who registered the household and the teams of its cases (the
 /// same two small queries whether or not it exists); only an allowed household is read. A
 /// refusal rolls back and is logged as one `household.access_refused` row; it is always a 404.
 pub(crate) async fn on_household<T, F>(app: &App, actor: &Actor, id: HouseholdId, action: Action, job: F) -> Result<T>
@@ -306,6 +313,8 @@ where
         .write(move |tx| {
             Box::pin(async move {
                 let (app, actor) = (&owned_app, &owned_actor);
+                // An old link to a household merged into another one leads to that one.
+                let id = buurtteam_store::repair::surviving(tx, id).await?;
                 let created_by = households::created_by(tx, id).await?;
                 let case_teams = households::case_team_ids(tx, id).await?;
                 let own = case_teams.iter().any(|t| actor.team_ids.contains(t))

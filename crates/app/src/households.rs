@@ -60,6 +60,8 @@ pub struct MemberInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HouseholdInput {
     pub address: Option<AddressInput>,
+    /// The district: it follows from the postcode where a postcode area of a neighbourhood
+    /// holds it (then leave it out, or give that district); required where none does.
     pub district_id: Option<i64>,
     #[serde(default)]
     pub members: Vec<MemberInput>,
@@ -200,15 +202,11 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
             n
         }
     };
-    let district = input::id(&mut errors, "district_id", input.district_id).map(DistrictId);
-    let members = validate_members(&mut errors, &input.members, app.today());
+    let today = app.today();
+    let members = validate_members(&mut errors, &input.members, today);
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
-    if let Some(d) = district
-        && !organisation::district_exists(&mut tx, d).await?
-    {
-        errors.add("district_id", format!("no district has id {d}")).code("unknown_district");
-    }
+    let district = household_district(&mut tx, &mut errors, postcode.as_deref(), input.district_id, today).await?;
     drop(tx);
     errors.finish()?;
     let address = Address {
@@ -232,6 +230,62 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
             })
         })
         .await
+}
+
+/// The district of a household: the one whose postcode area holds its postcode; where no
+/// area in use holds it, the one chosen (`district_id`), which must exist and not have ended.
+/// A chosen district other than the postcode's is refused beside `district_id`.
+async fn household_district(
+    tx: &mut Tx,
+    errors: &mut Errors,
+    postcode: Option<&str>,
+    chosen: Option<i64>,
+    today: jiff::civil::Date,
+) -> Result<Option<DistrictId>> {
+    let found = match postcode {
+        Some(p) => crate::districts::district_of_postcode(tx, p, today).await?,
+        None => None,
+    };
+    let districts = organisation::list_districts(tx).await?;
+    let name = |d: DistrictId| districts.iter().find(|x| x.id == d).map_or_else(String::new, |x| x.name.clone());
+    match (found, chosen.map(DistrictId)) {
+        (Some(f), None) => Ok(Some(f)),
+        (Some(f), Some(c)) if f == c => Ok(Some(f)),
+        (Some(f), Some(_)) => {
+            errors
+                .add(
+                    "district_id",
+                    format!("the postcode lies in district {} (its postcode area): leave the district out or choose that one", name(f)),
+                )
+                .code("district_follows_postcode")
+                .arg("name", name(f));
+            Ok(None)
+        }
+        (None, None) => {
+            if postcode.is_some() {
+                errors
+                    .add("district_id", "is required: no postcode area of a neighbourhood holds this postcode")
+                    .code("district_required_no_area");
+            } else {
+                errors.add("district_id", "is required").code("required");
+            }
+            Ok(None)
+        }
+        (None, Some(c)) => match districts.iter().find(|d| d.id == c) {
+            None => {
+                errors.add("district_id", format!("no district has id {c}")).code("unknown_district");
+                Ok(None)
+            }
+            Some(d) if !d.is_open_on(today) => {
+                errors
+                    .add("district_id", format!("the district {} has ended", d.name))
+                    .code("district_ended")
+                    .arg("name", &d.name);
+                Ok(None)
+            }
+            Some(d) => Ok(Some(d.id)),
+        },
+    }
 }
 
 /// How the actor relates to a household: through a case of one of their teams, or as the

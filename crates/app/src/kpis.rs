@@ -244,6 +244,8 @@ async fn inputs(
 /// One district's population as read from a population file, by district name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PopulationLine {
+    /// The line of the file (from 1).
+    pub line: usize,
     pub district: String,
     pub reference_date: Date,
     pub residents: u64,
@@ -261,6 +263,14 @@ pub struct PopulationFile {
 /// optionally `residents_0_17` (an empty cell: not known). Lines starting with `#` are
 /// comments and together name the source. Errors name the line.
 pub fn parse_populations(text: &str) -> Result<PopulationFile> {
+    let (file, errors) = read_populations(text);
+    errors.finish()?;
+    Ok(file)
+}
+
+/// Reads a population file as [`parse_populations`] does, keeping the lines that could be
+/// read beside the errors (each named `line N`, or `file`), for a preview before saving.
+pub fn read_populations(text: &str) -> (PopulationFile, Errors) {
     let mut errors = Errors::default();
     let mut comments = Vec::new();
     let mut header: Option<Vec<String>> = None;
@@ -321,14 +331,13 @@ pub fn parse_populations(text: &str) -> Result<PopulationFile> {
             errors.add(&field, format!("residents_0_17 ({y}) exceeds residents ({r})"));
         }
         if let (Some(reference_date), Some(residents)) = (date, residents) {
-            lines.push(PopulationLine { district, reference_date, residents, residents_0_17: young });
+            lines.push(PopulationLine { line: line_no, district, reference_date, residents, residents_0_17: young });
         }
     }
     if header.is_none() {
         errors.add("file", "is empty: expected a header district,reference_date,residents[,residents_0_17]");
     }
-    errors.finish()?;
-    Ok(PopulationFile { source: comments.join(" "), lines })
+    (PopulationFile { source: comments.join(" "), lines }, errors)
 }
 
 /// Imports a population file (run by an operator from the command line, as the system):
@@ -340,39 +349,83 @@ pub async fn import_populations(app: &App, text: &str, file_name: &str) -> Resul
     let districts = organisation::list_districts(&mut tx).await?;
     drop(tx);
     let mut errors = Errors::default();
+    let rows = match_districts(&mut errors, &file, &districts, "district");
+    errors.finish()?;
+    save_populations(app, None, rows.into_iter().map(|(_, p)| p).collect(), &file, file_name).await
+}
+
+/// The lines of a population file with the district each names (by name, ignoring case);
+/// a line naming no district is an error named `field`.
+pub(crate) fn match_districts(
+    errors: &mut Errors,
+    file: &PopulationFile,
+    districts: &[organisation::District],
+    field: &str,
+) -> Vec<(usize, Population)> {
     let mut rows = Vec::new();
     for l in &file.lines {
         match districts.iter().find(|d| d.name.eq_ignore_ascii_case(&l.district)) {
-            Some(d) => rows.push(Population {
-                district_id: d.id,
-                reference_date: l.reference_date,
-                residents: l.residents,
-                residents_0_17: l.residents_0_17,
-            }),
+            Some(d) => rows.push((
+                l.line,
+                Population {
+                    district_id: d.id,
+                    reference_date: l.reference_date,
+                    residents: l.residents,
+                    residents_0_17: l.residents_0_17,
+                },
+            )),
             None => {
-                errors.add(
-                    "district",
-                    format!(
-                        "no district is named {:?}; known: {}",
-                        l.district,
-                        districts.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")
-                    ),
-                );
+                let field = if field == "line" { format!("line {}", l.line) } else { field.to_owned() };
+                errors
+                    .add(
+                        field,
+                        format!(
+                            "no district is named {:?}; known: {}",
+                            l.district,
+                            districts.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                    .code("unknown_district_name")
+                    .arg("name", &l.district);
             }
         }
     }
-    errors.finish()?;
+    rows
+}
+
+/// Stores checked population figures with their audit row (`actor` `None`: the system, from
+/// the command line), replacing earlier figures of the same district and reference date. The
+/// row holds the figures before and after (never client data: counts of residents).
+pub(crate) async fn save_populations(
+    app: &App,
+    actor: Option<&Actor>,
+    rows: Vec<Population>,
+    file: &PopulationFile,
+    file_name: &str,
+) -> Result<usize> {
     let source = if file.source.is_empty() { file_name.to_owned() } else { file.source.chars().take(1000).collect() };
     let now = app.now();
     let n = rows.len();
-    let mut entry = audit_entry(None, now, AuditAction::PopulationImported, "district_population");
-    entry.detail = serde_json::json!({ "file": file_name, "districts": n });
+    let mut entry = audit_entry(actor, now, AuditAction::PopulationImported, "district_population");
+    let file_name = file_name.to_owned();
+    let figures = |p: &Population| serde_json::json!({ "residents": p.residents, "residents_0_17": p.residents_0_17 });
     app.db
         .write(move |tx| {
             Box::pin(async move {
+                let last = rows.iter().map(|p| p.reference_date).max().unwrap_or_default();
+                let earlier = store::populations(tx, last).await?;
+                let (mut before, mut after) = (serde_json::Map::new(), serde_json::Map::new());
                 for p in &rows {
+                    let key = format!("{}@{}", p.district_id, p.reference_date);
+                    let old =
+                        earlier.iter().find(|e| e.district_id == p.district_id && e.reference_date == p.reference_date);
+                    before.insert(key.clone(), old.map_or(serde_json::Value::Null, figures));
+                    after.insert(key, figures(p));
                     store::upsert_population(tx, p, &source, now).await?;
                 }
+                entry.detail = serde_json::json!({
+                    "file": file_name, "districts": n, "before": before, "after": after,
+                });
                 audit::append(tx, &entry).await?;
                 Ok::<_, AppError>(())
             })

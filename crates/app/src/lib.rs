@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cases;
 pub mod clock;
 pub(crate) mod context;
+pub mod districts;
 pub mod error;
 pub mod households;
 pub mod idempotency;
@@ -16,7 +17,9 @@ pub mod jobs;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod reference;
 pub mod refusals;
+pub mod repair;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
@@ -96,11 +99,16 @@ pub struct App {
     pub throttle: std::sync::Arc<auth::Throttle>,
     /// Where "now" comes from; tests move it forward or stop it.
     pub clock: clock::Clock,
+    /// This node's copy of the organisation's own code-list labels (`reference::Labels`).
+    /// One per application, kept for the life of the process (pages' translators hold it
+    /// as a plain reference).
+    pub labels: &'static reference::Labels,
 }
 
 impl App {
     pub fn new(db: Db, settings: Settings) -> Self {
-        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default() }
+        let labels = Box::leak(Box::default());
+        Self { db, settings, throttle: Default::default(), clock: clock::Clock::default(), labels }
     }
 
     /// Now, by the application's clock: every use case asks here, never the system clock.

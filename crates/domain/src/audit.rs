@@ -50,6 +50,9 @@ audit_actions!(
     CaseCorrected = "case.corrected",
     /// A closed case opened again by the team manager, with a reason.
     CaseReopened = "case.reopened",
+    /// A referral registered by mistake voided by the team manager, with a reason: it stays
+    /// readable ("Vervallen") but leaves every list and figure.
+    CaseVoided = "case.voided",
     ContactRecorded = "contact.recorded",
     ContactList = "contact.list",
     // Households.
@@ -58,6 +61,9 @@ audit_actions!(
     HouseholdSearch = "household.search",
     /// How to reach a member changed (phone numbers, e-mail).
     HouseholdUpdated = "household.updated",
+    /// Two records of one household merged: members and cases moved to the surviving one (a
+    /// row on each household, and one on each case that moved).
+    HouseholdMerged = "household.merged",
     // The family plan.
     PlanRead = "plan.read",
     PlanHistoryRead = "plan.history_read",
@@ -121,6 +127,13 @@ audit_actions!(
     UserActivationFailed = "user.activation_failed",
     ClosureDayAdded = "closure_day.added",
     ClosureDayRemoved = "closure_day.removed",
+    /// A district renamed or ended (or its end undone).
+    DistrictChanged = "district.changed",
+    NeighbourhoodCreated = "neighbourhood.created",
+    /// A neighbourhood renamed, ended, or its postcode areas changed.
+    NeighbourhoodChanged = "neighbourhood.changed",
+    /// The organisation's own wording of a code list's label set or cleared.
+    CodeLabelChanged = "code_label.changed",
     // Steering figures.
     KpiRead = "kpi.read",
     PopulationImported = "population.imported",
@@ -161,6 +174,10 @@ impl AuditAction {
         matches!(
             self,
             Self::DistrictCreated
+                | Self::DistrictChanged
+                | Self::NeighbourhoodCreated
+                | Self::NeighbourhoodChanged
+                | Self::CodeLabelChanged
                 | Self::TeamCreated
                 | Self::TeamChanged
                 | Self::UserCreated

@@ -169,6 +169,17 @@ code_list!(
     }
 );
 
+code_list!(
+    /// Why a referral was voided (`domain::repair`), beside a free text.
+    VoidReason {
+        Duplicate = "duplicate", "Dubbel geregistreerd";
+        WrongHousehold = "wrong_household", "Bij het verkeerde gezin of de verkeerde persoon";
+        WrongTeam = "wrong_team", "Bij het verkeerde team geregistreerd";
+        Test = "test", "Test of oefening";
+        Other = "other", "Andere vergissing";
+    }
+);
+
 impl ClosureDetail {
     /// The category this detail belongs to.
     pub fn reason(self) -> ClosureReason {

@@ -22,6 +22,8 @@ id_type!(
     UserId,
     /// A wijk.
     DistrictId,
+    /// A buurt: part of a district, with its postcode areas.
+    NeighbourhoodId,
     /// A buurtteam, or a city-wide team such as a school team.
     TeamId,
     /// A household (gezin, huishouden): the context of a case.

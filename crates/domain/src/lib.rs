@@ -18,6 +18,8 @@ pub mod password;
 pub mod person;
 pub mod plan_content;
 pub mod policy;
+pub mod postcode_area;
+pub mod repair;
 pub mod validation;
 
 pub use jiff::civil::Date;

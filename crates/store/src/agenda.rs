@@ -94,7 +94,8 @@ pub struct AgendaItem {
 /// Items of one kind, earliest first, and how many there are in all.
 pub async fn items(tx: &mut Tx, kind: AgendaKind, q: &AgendaQuery) -> Result<(Vec<AgendaItem>, i64)> {
     let access = format!(
-        "c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) AND c.status <> 'closed' {} {}",
+        "c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) AND c.status <> 'closed' \
+         AND c.voided_on IS NULL {} {}",
         if q.team_id.is_some() { "AND c.team_id = $2" } else { "AND $2 IS NULL" },
         if q.worker.is_some() { "AND c.worker_id = $3" } else { "AND $3 IS NULL" },
     );

@@ -259,7 +259,7 @@ pub async fn case_facts(tx: &mut Tx) -> Result<Vec<CaseFacts>> {
     Ok(on!(tx, |c| sqlx::query_as(
         "SELECT c.id, c.team_id, h.district_id, c.status, c.referred_on, c.later_intake_requested_by, c.intake_due_on, \
          c.intake_held_on, c.started_on, c.closed_on, c.closure_reason, c.household_id \
-         FROM cases c JOIN households h ON h.id = c.household_id ORDER BY c.id"
+         FROM cases c JOIN households h ON h.id = c.household_id WHERE c.voided_on IS NULL ORDER BY c.id"
     )
     .fetch_all(&mut *c)
     .await)?)

@@ -2,6 +2,7 @@
 //! and the contact moments.
 
 use buurtteam_domain::case::CaseStatus;
+use buurtteam_domain::codes::VoidReason;
 use buurtteam_domain::codes::{
     ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource,
 };
@@ -49,6 +50,19 @@ pub struct Case {
     pub updated_at: Timestamp,
     pub clients: Vec<Client>,
     pub life_domains: Vec<LifeDomain>,
+    /// Set when the referral was voided as registered by mistake (decision 0020): the case
+    /// is then left out of every list and figure.
+    pub voided: Option<Voided>,
+}
+
+/// Who voided a referral, when and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voided {
+    pub on: Date,
+    pub at: Timestamp,
+    pub by: Option<UserId>,
+    pub code: VoidReason,
+    pub reason: String,
 }
 
 impl Case {
@@ -158,13 +172,18 @@ struct CaseRow {
     referrer_organisation: Option<String>,
     referrer_name: Option<String>,
     source_other: Option<String>,
+    voided_on: Option<jiff_sqlx::Date>,
+    voided_at: Option<jiff_sqlx::Timestamp>,
+    voided_by: Option<i64>,
+    void_reason_code: Option<String>,
+    void_reason: Option<String>,
 }
 
 const CASE_COLUMNS: &str = "SELECT c.id, c.household_id, c.team_id, c.status, c.referred_on, c.source, c.request, \
     c.later_intake_requested_by, c.requested_intake_on, c.intake_due_on, c.intake_held_on, c.intake_worker_id, \
     c.worker_id, c.start_due_on, c.started_on, c.closed_on, c.closure_reason, c.closure_detail, c.closure_summary, \
     c.next_due_on, c.next_evaluation_on, c.created_at, c.updated_at, c.referrer_organisation, c.referrer_name, \
-    c.source_other FROM cases c";
+    c.source_other, c.voided_on, c.voided_at, c.voided_by, c.void_reason_code, c.void_reason FROM cases c";
 
 fn opt_code<T>(column: &str, v: Option<String>, parse: impl Fn(&str) -> Option<T>) -> Result<Option<T>> {
     v.map(|s| parse_code(column, &s, &parse)).transpose()
@@ -208,6 +227,16 @@ impl CaseRow {
             updated_at: self.updated_at.to_jiff(),
             clients: Vec::new(),
             life_domains: Vec::new(),
+            voided: match (self.voided_on, self.voided_at, self.void_reason_code) {
+                (Some(on), Some(at), Some(code)) => Some(Voided {
+                    on: on.to_jiff(),
+                    at: at.to_jiff(),
+                    by: self.voided_by.map(UserId),
+                    code: parse_code("cases.void_reason_code", &code, VoidReason::parse)?,
+                    reason: self.void_reason.unwrap_or_default(),
+                }),
+                _ => None,
+            },
         })
     }
 }
@@ -367,7 +396,8 @@ pub async fn list_without_children(tx: &mut Tx, q: &ListQuery) -> Result<(Vec<Ca
             format!("AND {w} IS NULL")
         };
         format!(
-            "WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) {team_sql} {status_sql} {worker_sql}"
+            "WHERE c.team_id IN (SELECT team_id FROM team_members WHERE user_id = $1) AND c.voided_on IS NULL \
+             {team_sql} {status_sql} {worker_sql}"
         )
     };
     let order = match q.order {
@@ -504,7 +534,7 @@ pub async fn set_closed(
 /// Cases still waiting for their intake, with what their deadline depends on.
 pub async fn awaiting_intake(tx: &mut Tx) -> Result<Vec<(CaseId, Date, Option<Date>)>> {
     let rows: Vec<(i64, jiff_sqlx::Date, Option<jiff_sqlx::Date>)> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, referred_on, requested_intake_on FROM cases WHERE status = 'referred'"
+        "SELECT id, referred_on, requested_intake_on FROM cases WHERE status = 'referred' AND voided_on IS NULL"
     )
     .fetch_all(&mut *c)
     .await)?;
@@ -513,14 +543,16 @@ pub async fn awaiting_intake(tx: &mut Tx) -> Result<Vec<(CaseId, Date, Option<Da
 
 /// Sets a new intake deadline after the calendar changed (only for cases still `referred`).
 pub async fn set_intake_due(tx: &mut Tx, id: CaseId, intake_due_on: Date, next_due_on: Option<Date>) -> Result<()> {
-    exec!(tx, |c| sqlx::query(
-        "UPDATE cases SET intake_due_on = $2, next_due_on = $3 WHERE id = $1 AND status = 'referred'"
+    exec!(tx, |c| {
+        sqlx::query(
+        "UPDATE cases SET intake_due_on = $2, next_due_on = $3 WHERE id = $1 AND status = 'referred' AND voided_on IS NULL"
     )
     .bind(id.0)
     .bind(sql_date(intake_due_on))
     .bind(next_due_on.map(sql_date))
     .execute(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 

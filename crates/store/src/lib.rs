@@ -16,6 +16,7 @@ pub mod bulk;
 pub mod cases;
 pub mod corrections;
 pub mod credentials;
+pub mod districts;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;
@@ -23,6 +24,8 @@ pub mod kpi;
 pub mod organisation;
 pub mod plan;
 pub mod portal_codes;
+pub mod reference;
+pub mod repair;
 pub mod sessions;
 #[doc(hidden)]
 pub mod testing;

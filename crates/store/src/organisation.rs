@@ -17,6 +17,15 @@ pub const NO_LOCAL_PASSWORD: &str = "!";
 pub struct District {
     pub id: DistrictId,
     pub name: String,
+    /// From this day on the district takes no new households; its cases and figures stay.
+    pub ended_on: Option<Date>,
+}
+
+impl District {
+    /// Whether the district is still in use on `day` (not ended by then).
+    pub fn is_open_on(&self, day: Date) -> bool {
+        self.ended_on.is_none_or(|e| e > day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +33,23 @@ pub struct Team {
     pub id: TeamId,
     pub name: String,
     pub kind: TeamKind,
+    /// The first of the districts the team serves (`district_ids`); `None` for a city-wide team.
     pub district_id: Option<DistrictId>,
+    /// Every district the team serves (`team_districts`).
+    pub district_ids: Vec<DistrictId>,
     /// How families reach the team (optional, set by an admin).
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// From this day on the team takes no new referrals and leaves the pickers; its cases and
+    /// figures stay.
+    pub ended_on: Option<Date>,
+}
+
+impl Team {
+    /// Whether the team still takes referrals on `day` (not ended by then).
+    pub fn is_open_on(&self, day: Date) -> bool {
+        self.ended_on.is_none_or(|e| e > day)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +74,7 @@ pub struct NewUser<'a> {
     pub team_ids: &'a [TeamId],
 }
 
+/// Adds a district, with its name in the history of names from `today` on.
 pub async fn insert_district(tx: &mut Tx, name: &str, now: Timestamp) -> Result<DistrictId> {
     let id: i64 =
         on!(tx, |c| sqlx::query_scalar("INSERT INTO districts (name, created_at) VALUES ($1, $2) RETURNING id")
@@ -59,13 +82,19 @@ pub async fn insert_district(tx: &mut Tx, name: &str, now: Timestamp) -> Result<
             .bind(sql_ts(now))
             .fetch_one(&mut *c)
             .await)?;
-    Ok(DistrictId(id))
+    let id = DistrictId(id);
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    crate::districts::record_name(tx, crate::districts::Named::District(id), name, today, now).await?;
+    Ok(id)
 }
 
 pub async fn list_districts(tx: &mut Tx) -> Result<Vec<District>> {
-    let rows: Vec<(i64, String)> =
-        on!(tx, |c| sqlx::query_as("SELECT id, name FROM districts ORDER BY name").fetch_all(&mut *c).await)?;
-    Ok(rows.into_iter().map(|(id, name)| District { id: DistrictId(id), name }).collect())
+    let rows: Vec<(i64, String, Option<jiff_sqlx::Date>)> =
+        on!(tx, |c| sqlx::query_as("SELECT id, name, ended_on FROM districts ORDER BY name").fetch_all(&mut *c).await)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, ended)| District { id: DistrictId(id), name, ended_on: ended.map(|d| d.to_jiff()) })
+        .collect())
 }
 
 pub async fn district_exists(tx: &mut Tx, id: DistrictId) -> Result<bool> {
@@ -92,7 +121,13 @@ pub async fn insert_team(
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await)?;
-    Ok(TeamId(id))
+    let id = TeamId(id);
+    if let Some(d) = district_id {
+        crate::districts::set_team_districts(tx, id, &[d]).await?;
+    }
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    crate::districts::record_name(tx, crate::districts::Named::Team(id), name, today, now).await?;
+    Ok(id)
 }
 
 /// Sets a team's contact details.
@@ -106,31 +141,52 @@ pub async fn update_team_contact(tx: &mut Tx, id: TeamId, phone: Option<&str>, e
     Ok(())
 }
 
-type TeamRow = (i64, String, String, Option<i64>, Option<String>, Option<String>);
-const TEAM_COLUMNS: &str = "id, name, kind, district_id, phone, email";
+type TeamRow = (i64, String, String, Option<i64>, Option<String>, Option<String>, Option<jiff_sqlx::Date>);
+const TEAM_COLUMNS: &str = "id, name, kind, district_id, phone, email, ended_on";
 
-fn team_from_row((id, name, kind, district, phone, email): TeamRow) -> Result<Team> {
+fn team_from_row(
+    (id, name, kind, district, phone, email, ended): TeamRow,
+    served: &[(TeamId, DistrictId)],
+) -> Result<Team> {
+    let id = TeamId(id);
+    let mut district_ids: Vec<DistrictId> = served.iter().filter(|(t, _)| *t == id).map(|(_, d)| *d).collect();
+    // The first district stays first: it is the one `teams.district_id` names.
+    if let Some(first) = district.map(DistrictId) {
+        district_ids.retain(|d| *d != first);
+        district_ids.insert(0, first);
+    }
     Ok(Team {
-        id: TeamId(id),
+        id,
         name,
         kind: parse_code("teams.kind", &kind, TeamKind::parse)?,
         district_id: district.map(DistrictId),
+        district_ids,
         phone,
         email,
+        ended_on: ended.map(|d| d.to_jiff()),
     })
 }
 
 pub async fn list_teams(tx: &mut Tx) -> Result<Vec<Team>> {
     let sql = format!("SELECT {TEAM_COLUMNS} FROM teams ORDER BY name");
     let rows: Vec<TeamRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
-    rows.into_iter().map(team_from_row).collect()
+    let served = crate::districts::team_districts(tx).await?;
+    rows.into_iter().map(|r| team_from_row(r, &served)).collect()
 }
 
 pub async fn get_team(tx: &mut Tx, id: TeamId) -> Result<Option<Team>> {
     let sql = format!("SELECT {TEAM_COLUMNS} FROM teams WHERE id = $1");
     let row: Option<TeamRow> =
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
-    row.map(team_from_row).transpose()
+    let Some(row) = row else { return Ok(None) };
+    let served: Vec<(i64, i64)> = on!(tx, |c| sqlx::query_as(
+        "SELECT team_id, district_id FROM team_districts WHERE team_id = $1 ORDER BY district_id"
+    )
+    .bind(id.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    let served: Vec<(TeamId, DistrictId)> = served.into_iter().map(|(t, d)| (TeamId(t), DistrictId(d))).collect();
+    team_from_row(row, &served).map(Some)
 }
 
 pub async fn insert_user(tx: &mut Tx, user: &NewUser<'_>, now: Timestamp) -> Result<UserId> {

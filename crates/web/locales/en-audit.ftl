@@ -15,6 +15,7 @@ audit-case-claimed = { $who } became your family worker.
 audit-case-assigned = { $who } linked a family worker to your file.
 audit-case-corrected = { $who } corrected a date in your file.
 audit-case-reopened = { $who } opened your file again.
+audit-case-voided = { $who } voided a referral that was registered by mistake.
 audit-contact-recorded = { $who } recorded a meeting or contact.
 audit-contact-list = { $who } viewed the meetings and contacts.
 
@@ -23,6 +24,7 @@ audit-household-created = { $who } recorded your family's details.
 audit-household-read = { $who } viewed your family's details.
 audit-household-search = { $who } searched for a family.
 audit-household-updated = { $who } updated a phone number or e-mail address in your household.
+audit-household-merged = { $who } merged two registrations of your household.
 
 ## The family plan
 audit-plan-read = { $who } viewed the family plan.
@@ -68,6 +70,10 @@ audit-auth-second-factor-disabled = { $who } turned off logging in in two steps.
 ## The organisation
 audit-district-created = { $who } added a district.
 audit-team-created = { $who } added a team.
+audit-district-changed = { $who } renamed or ended a district.
+audit-neighbourhood-created = { $who } added a neighbourhood.
+audit-neighbourhood-changed = { $who } changed a neighbourhood or its postcode areas.
+audit-code-label-changed = { $who } changed the wording of a code list.
 audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
 audit-user-changed = { $who } changed the account of a member of staff.

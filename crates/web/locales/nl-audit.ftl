@@ -15,6 +15,7 @@ audit-case-claimed = { $who } is je gezinswerker geworden.
 audit-case-assigned = { $who } heeft een gezinswerker aan je dossier gekoppeld.
 audit-case-corrected = { $who } heeft een datum in je dossier verbeterd.
 audit-case-reopened = { $who } heeft je dossier weer geopend.
+audit-case-voided = { $who } heeft een aanmelding laten vervallen die per vergissing was geregistreerd.
 audit-contact-recorded = { $who } heeft een gesprek of contact vastgelegd.
 audit-contact-list = { $who } heeft de gesprekken en contacten bekeken.
 
@@ -23,6 +24,7 @@ audit-household-created = { $who } heeft de gegevens van je gezin vastgelegd.
 audit-household-read = { $who } heeft de gegevens van je gezin bekeken.
 audit-household-search = { $who } heeft gezocht naar een gezin.
 audit-household-updated = { $who } heeft een telefoonnummer of e-mailadres in je gezin bijgewerkt.
+audit-household-merged = { $who } heeft twee registraties van je gezin samengevoegd.
 
 ## The family plan
 audit-plan-read = { $who } heeft het gezinsplan bekeken.
@@ -68,6 +70,10 @@ audit-auth-second-factor-disabled = { $who } heeft inloggen in twee stappen uitg
 ## The organisation
 audit-district-created = { $who } heeft een wijk toegevoegd.
 audit-team-created = { $who } heeft een team toegevoegd.
+audit-district-changed = { $who } heeft een wijk hernoemd of beëindigd.
+audit-neighbourhood-created = { $who } heeft een buurt toegevoegd.
+audit-neighbourhood-changed = { $who } heeft een buurt of haar postcodegebieden gewijzigd.
+audit-code-label-changed = { $who } heeft de omschrijving van een keuzelijst aangepast.
 audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
 audit-user-changed = { $who } heeft het account van een medewerker aangepast.

@@ -26,6 +26,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "households", description = "Households and their members"),
         (name = "cases", description = "The case lifecycle and contact moments"),
         (name = "kpis", description = "Steering KPIs: aggregates only, small counts suppressed where the reader may not see them"),
+        (name = "admin", description = "The administration: the admin log (changes with before and after, never client reads)"),
     ),
 )]
 struct ApiDoc;

@@ -161,6 +161,7 @@ mod tests {
             updated_at: jiff::Timestamp::UNIX_EPOCH,
             clients: Vec::new(),
             life_domains: Vec::new(),
+            voided: None,
         };
         CaseView::new(case, &WorkingDayCalendar::default(), day)
     }

@@ -152,7 +152,8 @@ impl CaseView {
             .started_on
             .zip(case.intake_held_on)
             .map(|(s, h)| s <= h.checked_add(case::START_NORM_LONG_DAYS.days()).unwrap_or(h));
-        let waiting = case.status == CaseStatus::Referred;
+        // A voided referral waits for nothing (decision 0020).
+        let waiting = case.status == CaseStatus::Referred && case.voided.is_none();
         let intake_working_days_left = waiting.then(|| calendar.working_days_between(today, case.intake_due_on));
         let next_working_days_left =
             case.next_due_on.filter(|_| waiting).map(|next| calendar.working_days_between(today, next));

@@ -114,6 +114,14 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
             if let Some(household) = household_id {
                 check_household(tx, &ctx.actor, household, &named, &mut errors).await?;
             }
+            // An ended team keeps its cases and takes no new ones (decision 0019).
+            if !ctx.team.is_open_on(ctx.today) {
+                let ended = ctx.team.ended_on.unwrap_or(ctx.today);
+                errors
+                    .add("team_id", format!("the team ended on {ended} and takes no new referrals"))
+                    .code("team_ended")
+                    .arg("date", ended);
+            }
             let calendar = ctx.calendar(tx).await?;
             let intake_due_on = referred_on.map(|r| case::intake_due_on(&calendar, r));
             // A later intake is later than the norm: a date the norm already reaches is no

@@ -112,8 +112,14 @@ impl Context {
     }
 
     /// A closed case's plan is kept as it was; only scores at closure (and working notes) are
-    /// still added.
+    /// still added. A voided referral's plan does not change at all (decision 0020).
     pub(super) fn open(&self) -> Result<()> {
+        if self.case.voided.is_some() {
+            return Err(AppError::Conflict {
+                message: "the referral was voided as registered by mistake".into(),
+                current_status: Some(self.case.status),
+            });
+        }
         if self.case.status == buurtteam_domain::case::CaseStatus::Closed {
             return Err(AppError::Conflict {
                 message: "the case is closed; its plan can no longer change".into(),

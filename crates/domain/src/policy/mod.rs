@@ -59,6 +59,13 @@ pub enum Action {
     ReopenCase,
     /// Read the steering KPIs (aggregates only) of the city, a district or a team.
     ReadKpis,
+    /// Void a referral registered by mistake, with a reason (the team manager; decision 0020).
+    VoidCase,
+    /// Merge a household registered twice into the other record (the team manager of every
+    /// case of both; decision 0020).
+    MergeHouseholds,
+    /// Read the admin log: changes made in the administration, never client reads (admins).
+    ReadAdminLog,
 }
 
 impl Action {
@@ -81,6 +88,9 @@ impl Action {
         Self::CorrectCase,
         Self::ReopenCase,
         Self::ReadKpis,
+        Self::VoidCase,
+        Self::MergeHouseholds,
+        Self::ReadAdminLog,
     ];
 
     pub fn code(self) -> &'static str {
@@ -103,6 +113,9 @@ impl Action {
             Self::CorrectCase => "correct_case",
             Self::ReopenCase => "reopen_case",
             Self::ReadKpis => "read_kpis",
+            Self::VoidCase => "void_case",
+            Self::MergeHouseholds => "merge_households",
+            Self::ReadAdminLog => "read_admin_log",
         }
     }
 
@@ -134,6 +147,8 @@ impl Action {
                 | Self::AssignCase
                 | Self::CorrectCase
                 | Self::ReopenCase
+                | Self::VoidCase
+                | Self::MergeHouseholds
         )
     }
 }
@@ -188,7 +203,7 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
                 Decision::Deny
             }
         }
-        ManageOrganisation | ManageUsers => {
+        ManageOrganisation | ManageUsers | ReadAdminLog => {
             if role == Role::Admin {
                 Decision::Allow
             } else {
@@ -213,7 +228,9 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
         },
         // Who carries a case is the team manager's to decide; a worker of another team does
         // not learn that the case exists.
-        AssignCase | ReopenCase => match (role, relation) {
+        // Voiding takes a referral out of every figure, and merging moves cases and members:
+        // repairs the team manager answers for (decision 0020).
+        AssignCase | ReopenCase | VoidCase | MergeHouseholds => match (role, relation) {
             (Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
             (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
             _ => Decision::Hidden,
@@ -452,6 +469,11 @@ mod tests {
         (ReadKpis, NoRecord, [D, A, A, D, D, D]),
         (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
         (ReadKpis, OtherTeam, [D, A, A, D, D, D]),
+        (VoidCase, OwnTeam, [D, A, H, H, H, H]),
+        (VoidCase, OtherTeam, [H, H, H, H, H, H]),
+        (MergeHouseholds, OwnTeam, [D, A, H, H, H, H]),
+        (MergeHouseholds, OtherTeam, [H, H, H, H, H, H]),
+        (ReadAdminLog, NoRecord, [D, D, D, A, D, D]),
     ];
 
     #[test]

@@ -237,15 +237,17 @@ pub async fn case_team_ids(tx: &mut Tx, household: HouseholdId) -> Result<Vec<Te
     Ok(ids.into_iter().map(TeamId).collect())
 }
 
-/// The cases of a household, for listing beside it: (id, team, status code, referred on).
+/// The cases of a household, for listing beside it: (id, team, status code, referred on); a
+/// voided referral is left out, as from every list.
 pub async fn cases_of(tx: &mut Tx, household: HouseholdId) -> Result<Vec<(i64, TeamId, String, Date)>> {
     let rows: Vec<(i64, i64, String, jiff_sqlx::Date)> = on!(tx, |c| {
         sqlx::query_as(
-        "SELECT id, team_id, status, referred_on FROM cases WHERE household_id = $1 ORDER BY referred_on DESC, id DESC"
-    )
-    .bind(household.0)
-    .fetch_all(&mut *c)
-    .await
+            "SELECT id, team_id, status, referred_on FROM cases WHERE household_id = $1 AND voided_on IS NULL \
+         ORDER BY referred_on DESC, id DESC",
+        )
+        .bind(household.0)
+        .fetch_all(&mut *c)
+        .await
     })?;
     Ok(rows.into_iter().map(|(id, t, s, d)| (id, TeamId(t), s, d.to_jiff())).collect())
 }

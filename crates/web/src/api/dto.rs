@@ -39,11 +39,13 @@ impl From<&User> for UserOut {
 pub struct DistrictOut {
     pub id: i64,
     pub name: String,
+    /// From this day on the district takes no new households; `null` while in use.
+    pub ended_on: Option<Date>,
 }
 
 impl From<District> for DistrictOut {
     fn from(d: District) -> Self {
-        Self { id: d.id.0, name: d.name }
+        Self { id: d.id.0, name: d.name, ended_on: d.ended_on }
     }
 }
 
@@ -52,11 +54,15 @@ pub struct TeamOut {
     pub id: i64,
     pub name: String,
     pub kind: TeamKind,
-    /// Absent for city-wide teams.
+    /// The first district the team serves; absent for city-wide teams.
     pub district_id: Option<i64>,
+    /// Every district the team serves.
+    pub district_ids: Vec<i64>,
     /// How families reach the team, shown in Mijn Buurtteam; `null` when not set.
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// From this day on the team takes no new referrals; `null` while in use.
+    pub ended_on: Option<Date>,
 }
 
 impl From<Team> for TeamOut {
@@ -66,8 +72,10 @@ impl From<Team> for TeamOut {
             name: t.name,
             kind: t.kind,
             district_id: t.district_id.map(|d| d.0),
+            district_ids: t.district_ids.iter().map(|d| d.0).collect(),
             phone: t.phone,
             email: t.email,
+            ended_on: t.ended_on,
         }
     }
 }
@@ -238,6 +246,17 @@ pub struct CaseOut {
     pub next_due_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// Set when the referral was voided as registered by mistake: it counts in no list or figure.
+    pub voided: Option<VoidedOut>,
+}
+
+/// Who voided a referral, when and why.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VoidedOut {
+    pub voided_on: Date,
+    pub voided_by: Option<i64>,
+    pub reason_code: buurtteam_domain::codes::VoidReason,
+    pub reason: String,
 }
 
 impl From<CaseView> for CaseOut {
@@ -285,6 +304,12 @@ impl From<CaseView> for CaseOut {
             next_due_on: c.next_due_on,
             created_at: c.created_at,
             updated_at: c.updated_at,
+            voided: c.voided.map(|v| VoidedOut {
+                voided_on: v.on,
+                voided_by: v.by.map(|u| u.0),
+                reason_code: v.code,
+                reason: v.reason,
+            }),
         }
     }
 }

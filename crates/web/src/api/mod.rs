@@ -1,11 +1,13 @@
 //! The `/api/v1` routes, each registered together with its OpenAPI description.
 
+pub mod admin;
 pub mod cases;
 pub mod dto;
 pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod repair;
 pub mod users;
 pub mod worklist;
 
@@ -35,6 +37,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(users::reset_second_factor))
         .routes(routes!(users::issue_activation_code))
         .routes(routes!(users::activate_account))
+        .routes(routes!(organisation::change_district))
+        .routes(routes!(organisation::create_neighbourhood))
+        .routes(routes!(organisation::list_neighbourhoods))
+        .routes(routes!(organisation::change_neighbourhood))
+        .routes(routes!(organisation::list_code_labels, organisation::set_code_label))
+        .routes(routes!(organisation::preview_populations))
+        .routes(routes!(organisation::import_populations))
         .routes(routes!(organisation::add_closure_day, organisation::list_closure_days))
         .routes(routes!(organisation::remove_closure_day))
         .routes(routes!(households::create_household, households::search_households))
@@ -47,6 +56,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(cases::claim_case))
         .routes(routes!(cases::correct_case))
         .routes(routes!(cases::reopen_case))
+        .routes(routes!(repair::void_case))
+        .routes(routes!(repair::merge_households))
+        .routes(routes!(admin::admin_audit))
         .routes(routes!(cases::correct_contact))
         .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))

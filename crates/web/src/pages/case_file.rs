@@ -86,6 +86,8 @@ struct FilePage {
     /// Per member: id, name, and the form of how to reach them (their current values, or what
     /// was sent with its errors).
     reach_forms: Vec<(i64, String, FormState)>,
+    /// Data repair for team managers (`pages::repair`): the voided banner and the links.
+    repair: super::repair::CaseRepair,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -235,6 +237,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         };
         let (title, detail) = match k.field.as_str() {
             "reopened" => (tr.t("event-reopened"), String::new()),
+            "voided" => (tr.t("event-voided"), tr.code("void-reason", &k.after.clone().unwrap_or_default())),
             field => {
                 let what = if k.contact_id.is_some() { "contact".to_owned() } else { field.replace('_', "-") };
                 (
@@ -313,8 +316,9 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         page: chrome,
         id: c.id.0,
         title: clients_label(view),
-        status: tr.code("status", c.status.code()),
-        status_code: c.status.code(),
+        status: if c.voided.is_some() { tr.t("status-voided") } else { tr.code("status", c.status.code()) },
+        status_code: if c.voided.is_some() { "voided" } else { c.status.code() },
+        repair: super::repair::CaseRepair::of(tr, c),
         facts,
         deadline,
         address: format!("{} {}, {} {}", h.address.street, h.address.house_number, h.address.postcode, h.address.city),

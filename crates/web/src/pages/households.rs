@@ -45,7 +45,10 @@ async fn household_page(
     let chrome = staff.chrome("referral");
     let tr = chrome.tr;
     let districts = or_error_page!(organisation::list_districts(&state.app, &staff.actor).await, &chrome);
-    let districts = with_blank(tr, districts.into_iter().map(|d| (d.id.0.to_string(), d.name)).collect());
+    // Ended districts take no new households.
+    let today = state.app.today();
+    let open = districts.into_iter().filter(|d| d.is_open_on(today));
+    let districts = with_blank(tr, open.map(|d| (d.id.0.to_string(), d.name)).collect());
     let roles = with_blank(tr, code_options(tr, "household-role", HouseholdRole::ALL, HouseholdRole::code));
     render(status, &HouseholdPage { page: chrome, form, districts, roles, rows: (0..rows).collect(), duplicates })
 }

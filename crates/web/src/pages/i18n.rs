@@ -4,6 +4,7 @@
 use std::sync::LazyLock;
 
 use axum::http::HeaderMap;
+use buurtteam_app::reference::Labels;
 use buurtteam_domain::audit::AuditAction;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -50,6 +51,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-audit.ftl"),
     "\n",
     include_str!("../../locales/nl-admin.ftl"),
+    "\n",
+    include_str!("../../locales/nl-repair.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -61,6 +64,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-audit.ftl"),
     "\n",
     include_str!("../../locales/en-admin.ftl"),
+    "\n",
+    include_str!("../../locales/en-repair.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
@@ -89,6 +94,8 @@ pub struct Tr {
     /// message `<key>--je` is preferred over `<key>`. Staff pages say "u"; families read "je",
     /// and are never sent to a "functioneel beheerder".
     pub family: bool,
+    /// The organisation's own labels of code lists, before the catalogue's (`code`).
+    labels: Option<&'static Labels>,
 }
 
 /// The suffix of a message's family variant.
@@ -96,7 +103,12 @@ pub const FAMILY_VARIANT: &str = "--je";
 
 impl Tr {
     pub fn new(lang: Lang) -> Self {
-        Self { lang, family: false }
+        Self { lang, family: false, labels: None }
+    }
+
+    /// The same translator, with the organisation's own code-list labels.
+    pub fn with_labels(self, labels: &'static Labels) -> Self {
+        Self { labels: Some(labels), ..self }
     }
 
     /// The same translator, speaking to a family.
@@ -156,8 +168,17 @@ impl Tr {
         self.format(key, Some(&args))
     }
 
-    /// The label of a code from a closed list, e.g. `code("status", "referred")`.
+    /// The label of a code from a closed list, e.g. `code("status", "referred")`: the
+    /// organisation's own wording where it has one (`/admin/reference`), else the catalogue's.
     pub fn code(&self, list: &str, code: &str) -> String {
+        if let Some(own) = self.labels.and_then(|l| l.get(self.lang.code(), list, code)) {
+            return own;
+        }
+        self.standard_code(list, code)
+    }
+
+    /// The catalogue's label of a code, whatever the organisation calls it.
+    pub fn standard_code(&self, list: &str, code: &str) -> String {
         self.t(&format!("{list}-{}", code.replace('_', "-")))
     }
 

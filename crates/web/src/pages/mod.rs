@@ -33,6 +33,7 @@ mod portal;
 pub mod print;
 mod redirect;
 mod referral;
+mod repair;
 mod search;
 mod staff_activation;
 mod worklist;
@@ -74,6 +75,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/close", post(case_file::close))
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
+        .route("/cases/{id}/void", get(repair::void_form).post(repair::void_submit))
+        .route("/households/{id}/merge", get(repair::merge_form).post(repair::merge_submit))
         .route("/cases/{id}/contact-corrections", post(case_file::correct_contact))
         .route("/cases/{id}/member-reach", post(case_file::member_reach))
         .route("/cases/{id}/claim", post(worklist::claim))
@@ -201,7 +204,7 @@ impl Chrome {
 
 pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> Chrome {
     Chrome {
-        tr: Tr::new(Lang::from_headers(headers)),
+        tr: Tr::new(Lang::from_headers(headers)).with_labels(state.app.labels),
         user_name: None,
         role_label: String::new(),
         is_manager: false,
@@ -313,6 +316,8 @@ pub(crate) struct LoggedIn {
 impl LoggedIn {
     pub(crate) async fn from_parts(parts: &Parts, state: &AppState) -> Result<Self, Response> {
         let path = parts.uri.path().to_owned();
+        // The organisation's own code-list labels, reloaded when another node changed them.
+        state.app.labels.refresh_if_stale(&state.app.db).await;
         let mut chrome = base_chrome(state, &parts.headers, &path);
         chrome.query = parts.uri.query().unwrap_or_default().to_owned();
         chrome.notice = done_notice(chrome.tr, &chrome.query);

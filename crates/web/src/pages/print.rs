@@ -19,7 +19,7 @@ use crate::{AppState, WebConfig};
 pub fn router(app: App, config: WebConfig, actor: Actor, user: User, lang: Lang, secret: &str) -> Router {
     let state = AppState { app, config };
     let mut chrome = base_chrome(&state, &axum::http::HeaderMap::new(), "/reports/half-year");
-    chrome.tr = Tr::new(lang);
+    chrome.tr = Tr::new(lang).with_labels(state.app.labels);
     chrome.current = "dashboards";
     chrome.for_user(&actor, &user);
     let report = move |state: State<AppState>, query: Query<DashQuery>| {

@@ -96,7 +96,8 @@ async fn referral_page(
         tr,
         teams
             .into_iter()
-            .filter(|t| staff.actor.team_ids.contains(&t.id))
+            // An ended team takes no new referrals (decision 0019).
+            .filter(|t| staff.actor.team_ids.contains(&t.id) && t.is_open_on(state.app.today()))
             .map(|t| (t.id.0.to_string(), t.name))
             .collect(),
     );

@@ -10,16 +10,27 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::routing::get;
-use buurtteam_app::organisation;
+use buurtteam_app::organisation::open_administration;
 
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod audit;
+mod organisation;
+mod reference;
+mod repair;
 pub mod settings;
 mod users;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/admin", get(start)).route("/admin/settings", get(settings::page)).merge(users::routes())
+    Router::new()
+        .route("/admin", get(start))
+        .merge(organisation::routes())
+        .merge(reference::routes())
+        .route("/admin/repair", get(repair::repair))
+        .route("/admin/audit", get(audit::audit))
+        .route("/admin/settings", get(settings::page))
+        .merge(users::routes())
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
@@ -31,7 +42,7 @@ impl FromRequestParts<AppState> for AdminPage {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let staff = StaffPage::from_request_parts(parts, state).await?;
-        if let Err(e) = organisation::open_administration(&state.app, &staff.actor).await {
+        if let Err(e) = open_administration(&state.app, &staff.actor).await {
             return Err(app_error_page(&staff.chrome("admin"), e));
         }
         Ok(Self(staff))

@@ -6,6 +6,7 @@
 //! the token and the use case's field errors name the form's fields.
 
 mod fields;
+mod multipart;
 mod submitted;
 
 pub use fields::Rows;
@@ -19,8 +20,8 @@ use buurtteam_domain::validation::FieldError;
 
 use super::i18n::{Arg, Tr};
 
-/// A submitted `application/x-www-form-urlencoded` form as name/value pairs (names repeat for
-/// checkboxes).
+/// A submitted form (`application/x-www-form-urlencoded`, or `multipart/form-data` where it
+/// has a file field) as name/value pairs (names repeat for checkboxes).
 #[derive(Debug, Default, Clone)]
 pub struct FormData(pub Vec<(String, String)>);
 
@@ -45,7 +46,15 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
     type Rejection = Response;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let content_type = req.headers().get(axum::http::header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+        let multipart = content_type.and_then(multipart::boundary);
         let bytes = Bytes::from_request(req, state).await.map_err(IntoResponse::into_response)?;
+        if let Some(boundary) = multipart {
+            // A form with a file field (the population file).
+            return multipart::fields(&bytes, &boundary)
+                .map(FormData)
+                .ok_or_else(|| (StatusCode::BAD_REQUEST, "The form could not be read.").into_response());
+        }
         serde_html_form::from_bytes::<Vec<(String, String)>>(&bytes)
             .map(FormData)
             .map_err(|_| (StatusCode::BAD_REQUEST, "The form could not be read.").into_response())
