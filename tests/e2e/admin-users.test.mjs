@@ -34,8 +34,7 @@ test('an admin makes a worker with two teams, the worker activates and logs in, 
   const email = `fatima.${Date.now()}@demo.buurtteam.nl`;
   try {
     const page = admin.page;
-    await login(page, users.admin);
-    await page.goto('/admin');
+    await login(page, users.admin, { expectPath: '/admin' });
     await page.getByRole('link', { name: 'Medewerkers' }).click();
     assert.equal(new URL(page.url()).pathname, '/admin/users');
     await expectAccessible(page, 'the staff list');
