@@ -1,20 +1,17 @@
-//! Managing the organisation: districts, teams, staff users and closure days.
+//! Managing the organisation: districts, teams and closure days (staff accounts: `accounts`).
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case;
-use buurtteam_domain::codes::{Role, TeamKind};
+use buurtteam_domain::codes::TeamKind;
 use buurtteam_domain::ids::{DistrictId, TeamId};
-use buurtteam_domain::password::PasswordContext;
-use buurtteam_domain::person::check_name;
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::StoreError;
 use buurtteam_store::audit::{self, Refused};
-use buurtteam_store::organisation::{self as store, District, NewUser, Team, User};
+use buurtteam_store::organisation::{self as store, District, Team};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::auth::{check_new_password, hash_password_async};
 use crate::input;
 use crate::refusals::Attempt;
 use crate::{App, AppError, Result, audit_entry, authorise};
@@ -99,20 +96,6 @@ fn contact(errors: &mut Errors, phone: Option<&str>, email: Option<&str>) -> (Op
         errors.add("email", "is not an e-mail address (name@example.nl)").code("invalid_email");
     }
     (phone, email)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct UserInput {
-    pub email: Option<String>,
-    pub name: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Role>))]
-    pub role: Option<String>,
-    #[serde(default)]
-    pub team_ids: Vec<i64>,
-    /// At least 10 characters; not a common or leaked password, not one character repeated or
-    /// an obvious sequence, not made of the user's e-mail address or name.
-    pub password: Option<String>,
 }
 
 pub(crate) fn duplicate(field: &str, what: &str) -> impl Fn(StoreError) -> AppError {
@@ -344,79 +327,6 @@ pub(crate) fn valid_email(email: &str) -> bool {
         && !domain.ends_with('.')
         && !email.chars().any(char::is_whitespace)
         && email.len() <= 254
-}
-
-/// Creates a staff user. `actor` is `None` when the CLI does it on the server itself
-/// (how the first admin is made); otherwise only admins may.
-pub async fn create_user(app: &App, actor: Option<&Actor>, input: &UserInput) -> Result<User> {
-    if let Some(a) = actor {
-        organisation_wide(app, a, Action::ManageUsers, "user").await?;
-    }
-    let mut errors = Errors::default();
-    let email = input::text(&mut errors, "email", input.email.as_deref(), 254).map(|e| e.to_lowercase());
-    if let Some(e) = &email
-        && !valid_email(e)
-    {
-        errors.add("email", "is not an e-mail address (name@example.nl)").code("invalid_email");
-    }
-    let name = input.name.as_deref().map(str::trim).unwrap_or_default().to_owned();
-    if let Err(m) = check_name(&name) {
-        input::name_error(&mut errors, "name", m);
-    }
-    let staff_roles = || Role::STAFF.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ");
-    let role = input::code(
-        &mut errors,
-        "role",
-        input.role.as_deref(),
-        |c| Role::parse(c).filter(|r| r.is_staff()),
-        staff_roles,
-    );
-    match input.password.as_deref() {
-        None => {
-            errors.add("password", "is required").code("required");
-        }
-        Some(p) => {
-            let context = PasswordContext { email: email.as_deref(), name: Some(&name), current: None };
-            if let Err(e) = check_new_password("password", p, &context) {
-                errors.0.push(e);
-            }
-        }
-    }
-    if matches!(role, Some(Role::FamilyWorker | Role::TeamManager)) && input.team_ids.is_empty() {
-        errors.add("team_ids", "a family worker or team manager needs at least one team");
-    }
-    let now = app.now();
-    {
-        let mut tx = app.db.begin_read().await?;
-        for (i, t) in input.team_ids.iter().enumerate() {
-            if store::get_team(&mut tx, TeamId(*t)).await?.is_none() {
-                errors.add(format!("team_ids[{i}]"), format!("no team has id {t}"));
-            }
-        }
-    }
-    errors.finish()?;
-    let password_hash = hash_password_async(input.password.clone().unwrap_or_default()).await?;
-    let mut team_ids: Vec<TeamId> = input.team_ids.iter().copied().map(TeamId).collect();
-    team_ids.sort();
-    team_ids.dedup();
-    let email = email.unwrap_or_default();
-    let role = role.unwrap_or(Role::FamilyWorker);
-    let new = NewUser { email: &email, name: &name, role, password_hash: &password_hash, team_ids: &team_ids };
-    let mut tx = app.db.begin().await?;
-    let id =
-        store::insert_user(&mut tx, &new, now).await.map_err(duplicate("email", "A user with this e-mail address"))?;
-    let mut entry = audit_entry(actor, now, AuditAction::UserCreated, "user");
-    entry.object_id = Some(id.0);
-    entry.detail = serde_json::json!({ "role": role.code(), "team_ids": team_ids });
-    audit::append(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(User { id, email, name, role, active: true, team_ids, second_factor: false, person_id: None })
-}
-
-pub async fn list_users(app: &App, actor: &Actor) -> Result<Vec<User>> {
-    organisation_wide(app, actor, Action::ManageUsers, "user").await?;
-    let mut tx = app.db.begin_read().await?;
-    Ok(store::list_users(&mut tx).await?)
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -15,7 +15,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::{Context, bail};
-use buurtteam_app::organisation::UserInput;
+use buurtteam_app::accounts::UserInput;
 use buurtteam_app::{App, Settings};
 use buurtteam_store::Db;
 use buurtteam_web::WebConfig;
@@ -367,8 +367,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 role: Some(role),
                 team_ids,
                 password: Some(password),
+                ..UserInput::default()
             };
-            let user = buurtteam_app::organisation::create_user(&app, None, &input).await.map_err(describe)?;
+            let user = buurtteam_app::accounts::create_user(&app, None, &input).await.map_err(describe)?;
             println!("Created user {} ({}) with id {}.", user.email, user.role, user.id);
             Ok(())
         }

@@ -110,6 +110,21 @@ audit_actions!(
     /// A team's contact details (phone, e-mail) changed.
     TeamChanged = "team.changed",
     UserCreated = "user.created",
+    /// A staff account's name, role, teams or contract hours changed by an admin.
+    UserChanged = "user.changed",
+    /// A staff account deactivated (its sessions ended) or made active again.
+    UserDeactivated = "user.deactivated",
+    UserReactivated = "user.reactivated",
+    /// An admin cleared the lock-out of a staff account.
+    UserUnlocked = "user.unlocked",
+    /// An admin cleared a staff account's second factor (TOTP and recovery codes).
+    UserSecondFactorReset = "user.second_factor_reset",
+    /// An admin issued a one-time activation code for a staff account (never the code itself).
+    UserActivationCodeIssued = "user.activation_code_issued",
+    /// A member of staff set their password with an activation code.
+    UserActivated = "user.activated",
+    /// A refused staff activation (unknown, used or expired code, or another address).
+    UserActivationFailed = "user.activation_failed",
     ClosureDayAdded = "closure_day.added",
     ClosureDayRemoved = "closure_day.removed",
     /// A district renamed or ended (or its end undone).
@@ -166,6 +181,12 @@ impl AuditAction {
                 | Self::TeamCreated
                 | Self::TeamChanged
                 | Self::UserCreated
+                | Self::UserChanged
+                | Self::UserDeactivated
+                | Self::UserReactivated
+                | Self::UserUnlocked
+                | Self::UserSecondFactorReset
+                | Self::UserActivationCodeIssued
                 | Self::ClosureDayAdded
                 | Self::ClosureDayRemoved
                 | Self::PopulationImported

@@ -75,6 +75,48 @@ pub async fn forget(tx: &mut Tx, before: i64, now: i64) -> Result<u64> {
     .await)?)
 }
 
+/// Notes which account (`account_key`) the count of `key_hash` in `scope` is for, so that
+/// [`clear_account`] finds it.
+pub async fn tag_account(tx: &mut Tx, scope: &str, key_hash: &str, account_key: &str) -> Result<()> {
+    exec!(tx, |c| sqlx::query("UPDATE failed_attempts SET account_key = $3 WHERE scope = $1 AND key_hash = $2")
+        .bind(scope)
+        .bind(key_hash)
+        .bind(account_key)
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}
+
+/// The latest lock on an account in force at `now`: its own count (`key_hash = account_key` in
+/// `account_scope`) or any count tagged with it.
+pub async fn account_locked_until(
+    tx: &mut Tx,
+    account_scope: &str,
+    account_key: &str,
+    now: i64,
+) -> Result<Option<i64>> {
+    Ok(on!(tx, |c| sqlx::query_scalar(
+        "SELECT MAX(locked_until) FROM failed_attempts \
+         WHERE ((scope = $1 AND key_hash = $2) OR account_key = $2) AND locked_until > $3"
+    )
+    .bind(account_scope)
+    .bind(account_key)
+    .bind(now)
+    .fetch_one(&mut *c)
+    .await)?)
+}
+
+/// Forgets every count of an account (an admin unlocked it); how many there were.
+pub async fn clear_account(tx: &mut Tx, account_scope: &str, account_key: &str) -> Result<u64> {
+    Ok(exec!(tx, |c| sqlx::query(
+        "DELETE FROM failed_attempts WHERE (scope = $1 AND key_hash = $2) OR account_key = $2"
+    )
+    .bind(account_scope)
+    .bind(account_key)
+    .execute(&mut *c)
+    .await)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,7 @@ pub mod sessions;
 pub mod sso;
 #[doc(hidden)]
 pub mod testing;
+pub mod users;
 mod writer;
 
 pub use db::{CarriesStoreError, Db, StoreError, Tx, redact as db_redact};

@@ -76,6 +76,14 @@ audit-neighbourhood-changed = { $who } changed a neighbourhood or its postcode a
 audit-code-label-changed = { $who } changed the wording of a code list.
 audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
+audit-user-changed = { $who } changed the account of a member of staff.
+audit-user-deactivated = { $who } deactivated the account of a member of staff.
+audit-user-reactivated = { $who } reactivated the account of a member of staff.
+audit-user-unlocked = { $who } unlocked the locked account of a member of staff.
+audit-user-second-factor-reset = { $who } reset the second log-in step of a member of staff.
+audit-user-activation-code-issued = { $who } issued an activation code for a member of staff.
+audit-user-activated = { $who } activated their own account with an activation code.
+audit-user-activation-failed = { $who } tried to activate a staff account, without success.
 audit-closure-day-added = { $who } added a day on which the neighbourhood team is closed.
 audit-closure-day-removed = { $who } removed a day on which the neighbourhood team would have been closed.
 

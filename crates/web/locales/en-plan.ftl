@@ -290,6 +290,14 @@ access-action-synth-generated = Practice data generated
 access-action-team-created = Team created
 access-action-team-changed = Team changed
 access-action-user-created = User created
+access-action-user-changed = User changed
+access-action-user-deactivated = User deactivated
+access-action-user-reactivated = User reactivated
+access-action-user-unlocked = User unlocked
+access-action-user-second-factor-reset = Second factor reset
+access-action-user-activation-code-issued = Activation code issued
+access-action-user-activated = Account activated
+access-action-user-activation-failed = Staff account activation failed
 
 ## Field errors of the plan forms
 field-error-score-range = Choose a score from 1 (acute problems) to 5 (fully self-sufficient).

@@ -76,6 +76,14 @@ audit-neighbourhood-changed = { $who } heeft een buurt of haar postcodegebieden 
 audit-code-label-changed = { $who } heeft de omschrijving van een keuzelijst aangepast.
 audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
+audit-user-changed = { $who } heeft het account van een medewerker aangepast.
+audit-user-deactivated = { $who } heeft het account van een medewerker uitgezet.
+audit-user-reactivated = { $who } heeft het account van een medewerker weer aangezet.
+audit-user-unlocked = { $who } heeft het geblokkeerde account van een medewerker vrijgegeven.
+audit-user-second-factor-reset = { $who } heeft de tweede stap bij het inloggen van een medewerker gewist.
+audit-user-activation-code-issued = { $who } heeft een activeringscode voor een medewerker gemaakt.
+audit-user-activated = { $who } heeft het eigen account geactiveerd met een activeringscode.
+audit-user-activation-failed = { $who } probeerde een account van een medewerker te activeren; dat lukte niet.
 audit-closure-day-added = { $who } heeft een dag toegevoegd waarop het buurtteam dicht is.
 audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtteam dicht zou zijn.
 

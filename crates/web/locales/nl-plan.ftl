@@ -290,6 +290,14 @@ access-action-synth-generated = Oefengegevens aangemaakt
 access-action-team-created = Team aangemaakt
 access-action-team-changed = Team aangepast
 access-action-user-created = Gebruiker aangemaakt
+access-action-user-changed = Gebruiker aangepast
+access-action-user-deactivated = Gebruiker uitgezet
+access-action-user-reactivated = Gebruiker weer aangezet
+access-action-user-unlocked = Gebruiker gedeblokkeerd
+access-action-user-second-factor-reset = Tweede stap gewist
+access-action-user-activation-code-issued = Activeringscode gemaakt
+access-action-user-activated = Account geactiveerd
+access-action-user-activation-failed = Activeren van een medewerkersaccount mislukt
 
 ## Field errors of the plan forms
 field-error-score-range = Kies een score van 1 (acute problemen) tot 5 (volledig zelfredzaam).

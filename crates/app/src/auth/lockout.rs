@@ -78,6 +78,7 @@ pub(super) async fn record_login_failure(
     let (n, forget) = (secs(now), secs(now) - LOGIN_MEMORY.as_secs());
     let lock = secs_up(later(now, settings.lock_duration));
     let pair = attempts::record(tx, LOGIN, &keys.pair, n, forget, settings.lock_after_failures, lock).await?.1;
+    attempts::tag_account(tx, LOGIN, &keys.pair, &keys.account).await?;
     let all = settings.lock_after_failures_all_addresses;
     let account = attempts::record(tx, LOGIN_ACCOUNT, &keys.account, n, forget, all, lock).await?.1;
     let horizon = LOGIN_MEMORY.max(settings.activation_window).max(settings.lock_duration);
@@ -90,6 +91,20 @@ pub(super) async fn record_login_failure(
 /// it by the owner logging in.
 pub(super) async fn clear_login(tx: &mut Tx, keys: &LoginKeys) -> Result<()> {
     Ok(attempts::clear(tx, LOGIN, &keys.pair).await?)
+}
+
+/// Until when the account with this e-mail address is locked, from one address or from all,
+/// if it is at `now`.
+pub(crate) async fn account_locked_until(tx: &mut Tx, email: &str, now: Timestamp) -> Result<Option<Timestamp>> {
+    let account = LoginKeys::new(email, None).account;
+    Ok(attempts::account_locked_until(tx, LOGIN_ACCOUNT, &account, secs(now)).await?.and_then(at))
+}
+
+/// Forgets the failed log-ins of the account with this e-mail address, from every address (an
+/// admin unlocked it). Whether any were counted.
+pub(crate) async fn unlock_account(tx: &mut Tx, email: &str) -> Result<bool> {
+    let account = LoginKeys::new(email, None).account;
+    Ok(attempts::clear_account(tx, LOGIN_ACCOUNT, &account).await? > 0)
 }
 
 /// What a failed portal activation counts against: the code typed, and the client address.

@@ -7,7 +7,9 @@ mod passwords;
 mod second_factor;
 
 pub use lockout::Throttle;
-pub(crate) use lockout::{ActivationKeys, activation_blocked_until, record_activation_failure, wait};
+pub(crate) use lockout::{
+    ActivationKeys, account_locked_until, activation_blocked_until, record_activation_failure, unlock_account, wait,
+};
 pub use passwords::{
     MIN_PASSWORD_LENGTH, change_password, check_new_password, check_new_password_twice, check_password, hash_password,
     hash_password_async, password_error,

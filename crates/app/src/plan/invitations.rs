@@ -17,7 +17,7 @@ use super::{CODE_VALID_FOR, changed};
 
 /// A one-time code: 12 characters from an alphabet without look-alikes (about 60 bits),
 /// shown as three groups of four.
-pub(super) fn new_code() -> String {
+pub(crate) fn new_code() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 12];
     crate::auth::random_bytes(&mut bytes);

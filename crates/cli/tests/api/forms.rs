@@ -12,7 +12,8 @@ use crate::harness::{Client, PASSWORD, TestApp, org, referral_body, spawn};
 
 /// The page routes that take a form without a session (logging in, activating an account) and
 /// so check a token of their own kind; the rest must refuse a form without the session's token.
-const WITHOUT_SESSION: &[&str] = &["/login", "/login/second-factor", "/logout", "/portal/activate"];
+const WITHOUT_SESSION: &[&str] =
+    &["/login", "/login/second-factor", "/logout", "/portal/activate", "/account/activate"];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("read dir") {

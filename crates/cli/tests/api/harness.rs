@@ -1,7 +1,7 @@
 //! Starts the application for one test and offers a logged-in HTTP client per user.
 
+use buurtteam_app::accounts::UserInput;
 use buurtteam_app::auth::actor_of;
-use buurtteam_app::organisation::UserInput;
 use buurtteam_app::{App, Settings};
 use buurtteam_store::Db;
 use reqwest::StatusCode;
@@ -162,8 +162,9 @@ impl TestApp {
             role: Some(role.into()),
             team_ids: teams.to_vec(),
             password: Some(PASSWORD.into()),
+            ..UserInput::default()
         };
-        buurtteam_app::organisation::create_user(&self.app, by_actor.as_ref(), &input).await.expect("create user").id.0
+        buurtteam_app::accounts::create_user(&self.app, by_actor.as_ref(), &input).await.expect("create user").id.0
     }
 
     /// A client logged in as `email`.

@@ -5,6 +5,7 @@
 mod harness;
 
 mod access;
+mod accounts;
 mod activation;
 mod admin;
 mod admin_audit;

@@ -8,6 +8,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod repair;
+pub mod users;
 pub mod worklist;
 
 use axum::Json;
@@ -30,6 +31,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(organisation::create_district, organisation::list_districts))
         .routes(routes!(organisation::create_team, organisation::list_teams))
         .routes(routes!(organisation::change_team))
+        .routes(routes!(users::create_user, users::list_users))
+        .routes(routes!(users::get_user, users::change_user))
+        .routes(routes!(users::unlock_user))
+        .routes(routes!(users::reset_second_factor))
+        .routes(routes!(users::issue_activation_code))
+        .routes(routes!(users::activate_account))
         .routes(routes!(organisation::change_district))
         .routes(routes!(organisation::create_neighbourhood))
         .routes(routes!(organisation::list_neighbourhoods))
@@ -37,7 +44,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(organisation::list_code_labels, organisation::set_code_label))
         .routes(routes!(organisation::preview_populations))
         .routes(routes!(organisation::import_populations))
-        .routes(routes!(organisation::create_user, organisation::list_users))
         .routes(routes!(organisation::add_closure_day, organisation::list_closure_days))
         .routes(routes!(organisation::remove_closure_day))
         .routes(routes!(households::create_household, households::search_households))

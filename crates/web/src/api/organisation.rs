@@ -1,11 +1,11 @@
-//! Districts with their neighbourhoods and postcode areas, teams, users, closure days, the
-//! organisation's own code-list labels and the district populations.
+//! Districts with their neighbourhoods and postcode areas, teams, closure days, the
+//! organisation's own code-list labels and the district populations (staff users: `users`).
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use buurtteam_app::districts::{self, DistrictPatch, NeighbourhoodInput, NeighbourhoodPatch};
-use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, TeamPatch, UserInput};
+use buurtteam_app::organisation::{self as uc, ClosureDayInput, DistrictInput, TeamInput, TeamPatch};
 use buurtteam_app::reference::{self, CodeLabelInput, PopulationUpload};
 use buurtteam_domain::ids::{DistrictId, NeighbourhoodId, TeamId};
 use buurtteam_store::districts::Neighbourhood;
@@ -14,7 +14,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::Body;
-use super::dto::{ClosureDayOut, DistrictOut, ListOut, TeamOut, UserOut};
+use super::dto::{ClosureDayOut, DistrictOut, ListOut, TeamOut};
 use crate::AppState;
 use crate::problem::{ApiError, Problem};
 use crate::session::Staff;
@@ -88,28 +88,6 @@ pub async fn change_team(
 pub async fn list_teams(State(s): State<AppState>, staff: Staff) -> Result<Json<ListOut<TeamOut>>, ApiError> {
     let items = uc::list_teams(&s.app, &staff.actor).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
-}
-
-/// Create a staff user with a role and teams. Admin only.
-#[utoipa::path(post, path = "/api/v1/users", tag = "organisation", request_body = UserInput,
-    responses(
-        (status = 201, body = UserOut),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The e-mail address is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn create_user(State(s): State<AppState>, staff: Staff, body: Body<UserInput>) -> Created<UserOut> {
-    let Json(input) = body?;
-    let u = uc::create_user(&s.app, Some(&staff.actor), &input).await?;
-    Ok((StatusCode::CREATED, Json(UserOut::from(&u))))
-}
-
-/// List the staff users. Admin only.
-#[utoipa::path(get, path = "/api/v1/users", tag = "organisation",
-    responses((status = 200, body = ListOut<UserOut>), (status = 403, body = Problem, content_type = "application/problem+json")))]
-pub async fn list_users(State(s): State<AppState>, staff: Staff) -> Result<Json<ListOut<UserOut>>, ApiError> {
-    let items = uc::list_users(&s.app, &staff.actor).await?;
-    Ok(Json(ListOut { items: items.iter().map(UserOut::from).collect() }))
 }
 
 /// Add a closure day of the organisation (e.g. a bridge day). Intake deadlines of cases still

@@ -36,6 +36,7 @@ mod referral;
 mod repair;
 mod search;
 mod sso;
+mod staff_activation;
 mod worklist;
 
 use askama::Template;
@@ -85,6 +86,7 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
+        .route("/account/activate", get(staff_activation::form).post(staff_activation::submit))
         .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))
         .route("/dashboards", get(dashboards::page))
         .route("/dashboards/{file}", get(dashboards::export))

@@ -21,6 +21,7 @@ mod reference;
 mod repair;
 pub mod settings;
 mod sign_in;
+mod users;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/audit", get(audit::audit))
         .route("/admin/settings", get(settings::page))
         .route("/admin/sign-in", get(sign_in::page))
+        .merge(users::routes())
 }
 
 /// A logged-in admin on an administration page (anyone else gets the 403 page, logged as
