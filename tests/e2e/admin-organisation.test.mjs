@@ -137,3 +137,45 @@ test('the reference lists: a closure day, and a population file checked before i
   await page.getByText('De inwonertallen zijn opgeslagen.').waitFor();
   await context.close();
 });
+
+// Issue 14, "done when": the team made above gets its first worker in the browser alone, who
+// activates the account with the code the admin hands over and starts on the team's worklist.
+test('the new team gets a worker, who activates the account and works in that team', async () => {
+  const admin = await loggedIn();
+  const worker = await newPage(browser, server);
+  const WORKER = { name: 'Emre Şahin', email: 'emre.sahin@gemeente.example', password: 'een lange zin over de Kromme Rijn' };
+  try {
+    const page = admin.page;
+    await page.goto('/admin');
+    await page.getByRole('link', { name: 'Medewerkers' }).click();
+    await page.getByRole('link', { name: 'Nieuwe medewerker' }).click();
+    await page.fill('#name', WORKER.name);
+    await page.fill('#email', WORKER.email);
+    await page.selectOption('#role', 'family_worker');
+    await page.fill('#contract_hours', '32');
+    await page.getByLabel('Buurtteam Oost').check();
+    const made = await submitForm(page, 'Medewerker aanmaken');
+    assert.equal(made.status(), 200);
+    const code = (await page.locator('#activation-code').innerText()).trim();
+
+    const w = worker.page;
+    await w.goto('/account/activate');
+    await w.fill('#code', code);
+    await w.fill('#email', WORKER.email);
+    await w.fill('#password', WORKER.password);
+    await w.fill('#repeat_password', WORKER.password);
+    await submitForm(w, 'Wachtwoord instellen en inloggen');
+    assert.equal(new URL(w.url()).pathname, '/', 'on the worklist');
+    const me = await (await w.request.get('/api/v1/auth/me')).json();
+    assert.equal(me.name, WORKER.name);
+    assert.equal(me.role, 'family_worker');
+    const teams = await (await admin.page.request.get('/api/v1/teams')).json();
+    assert.deepEqual(me.team_ids, [teams.items.find((t) => t.name === 'Buurtteam Oost').id]);
+    // Their new-referral form offers that team, and only households can be added to it.
+    await w.goto('/referrals/new');
+    await expectAccessible(w, 'the new worker on the referral form');
+  } finally {
+    await admin.context.close();
+    await worker.context.close();
+  }
+});

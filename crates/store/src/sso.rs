@@ -187,14 +187,3 @@ pub async fn team_by_name(tx: &mut Tx, name: &str) -> Result<Option<buurtteam_do
         .await)?;
     Ok(id.map(buurtteam_domain::ids::TeamId))
 }
-
-/// Turns an account off or on (for the tests of single sign-on; the staff administration has
-/// its own use case).
-pub async fn set_user_active(tx: &mut Tx, user: UserId, active: bool) -> Result<()> {
-    exec!(tx, |c| sqlx::query("UPDATE users SET active = $2 WHERE id = $1")
-        .bind(user.0)
-        .bind(active)
-        .execute(&mut *c)
-        .await)?;
-    Ok(())
-}

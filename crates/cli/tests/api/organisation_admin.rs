@@ -199,6 +199,26 @@ async fn the_pages_set_up_an_organisation_and_refuse_non_admins() {
         .map(|d| d.iter().filter_map(|x| x["name"].as_str().map(str::to_owned)).collect())
         .unwrap_or_default();
     assert_eq!(names, ["Oost", "Overvecht", "Zuidwest"]);
+    // The team form: emptying the phone field removes the number.
+    let team = format!("/api/v1/teams/{}", o.team_a);
+    o.admin.patch(&team, json!({"phone": "030 123 45 67", "email": "overvecht@buurtteam.example"})).await.expect(200);
+    let token = crate::pages::csrf(&o.admin.get("/admin/organisation").await.text);
+    let form = vec![
+        ("_csrf", token),
+        ("form", "team".into()),
+        ("name", "Buurtteam Overvecht".into()),
+        ("kind", "neighbourhood".into()),
+        ("district_ids", o.district_a.to_string()),
+        ("phone", String::new()),
+        ("email", "overvecht@buurtteam.example".into()),
+    ];
+    let r = post(&o.admin, &format!("/admin/organisation/teams/{}", o.team_a), form).await.expect("post");
+    assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
+    let teams = o.admin.get("/api/v1/teams").await.expect(200);
+    let saved = teams["items"].as_array().and_then(|a| a.iter().find(|x| x["id"] == o.team_a)).cloned();
+    let saved = saved.unwrap_or_default();
+    assert!(saved["phone"].is_null(), "the emptied phone is removed: {saved}");
+    assert_eq!(saved["email"], "overvecht@buurtteam.example");
     o.worker_a.patch(&format!("/api/v1/districts/{}", o.district_a), json!({"name": "X"})).await.problem(403);
     let n = format!("/api/v1/districts/{}/neighbourhoods", o.district_a);
     o.manager.post(&n, json!({"name": "X", "postcode_areas": ["3511"]})).await.problem(403);

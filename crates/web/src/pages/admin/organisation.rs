@@ -363,8 +363,12 @@ async fn change_team(State(state): State<AppState>, Path(id): Path<i64>, form: P
     }
     // The team's form shows every district as a box: none ticked is none served (a form
     // sends nothing for no box), unless only ending or reopening was asked.
-    if input.district_ids.is_none() && values.get("form") == Some("team") {
-        input.district_ids = Some(Vec::new());
+    // Likewise an emptied phone or e-mail field removes the number or address (an empty
+    // field arrives as none at all).
+    if values.get("form") == Some("team") {
+        input.district_ids.get_or_insert_with(Vec::new);
+        input.phone.get_or_insert(None);
+        input.email.get_or_insert(None);
     }
     let result = organisation::change_team(&state.app, &admin.actor, TeamId(id), &input).await;
     after(&state, &admin, Target::Team(TeamId(id)), values, result, ("team-saved", &format!("t{id}"))).await
