@@ -18,6 +18,7 @@ macro_rules! or_error_page {
 }
 
 mod account;
+mod activation;
 mod admin;
 pub mod assets;
 mod case_file;

@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, Path, Query, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use buurtteam_app::plan::{
@@ -23,9 +23,7 @@ use buurtteam_app::plan::{
 use buurtteam_app::{AppError, auth};
 use buurtteam_domain::codes::{Performer, ProposalStatus, Role};
 use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId};
-use buurtteam_domain::password::PasswordContext;
 use buurtteam_domain::policy::Actor;
-use buurtteam_domain::validation::FieldError;
 use buurtteam_store::organisation::User;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -35,7 +33,7 @@ use super::form::{FormData, FormSession, FormState, NoFields, PageForm, Scope};
 use super::i18n::Tr;
 use super::{AnyPage, Chrome, app_error_page, render};
 use crate::AppState;
-use crate::session::{self, ClientAddr};
+use crate::session::ClientAddr;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

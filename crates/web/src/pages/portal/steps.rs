@@ -159,6 +159,7 @@ pub(super) async fn agree(State(state): State<AppState>, form: PageForm<NoFields
 mod tests {
     use super::*;
     use crate::pages::i18n::Lang;
+    use buurtteam_domain::validation::FieldError;
 
     #[test]
     fn goal_fields_get_ids_and_labels_of_their_own() {
