@@ -22,6 +22,7 @@ export const users = {
   manager1: 'teammanager1@demo.buurtteam.nl',
   analyst: 'analist@demo.buurtteam.nl',
   admin: 'beheer@demo.buurtteam.nl',
+  privacy: 'privacy@demo.buurtteam.nl',
   worker: (n) => `gezinswerker${n}@demo.buurtteam.nl`,
 };
 

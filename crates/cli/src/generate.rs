@@ -75,7 +75,7 @@ pub async fn run(app: &App, args: &GenerateArgs) -> anyhow::Result<Summary> {
 
 /// One log-in per role for the demo banner: the first of each.
 pub fn demo_logins(summary: &Summary) -> Vec<(String, String)> {
-    [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin]
+    [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin, Role::PrivacyOfficer]
         .iter()
         .filter_map(|role| {
             summary.logins.iter().find(|(r, _)| r == role).map(|(r, e)| (r.code().to_owned(), e.clone()))

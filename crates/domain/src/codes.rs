@@ -44,13 +44,17 @@ macro_rules! code_list {
 }
 
 code_list!(
-    /// The role of an account. The first four are staff; the last two are portal accounts
+    /// The role of an account. All but the last two are staff; those two are portal accounts
     /// of Mijn Buurtteam, created only by invitation (`Role::is_staff`).
     Role {
         FamilyWorker = "family_worker", "Gezinswerker";
         TeamManager = "team_manager", "Teammanager";
         Analyst = "analyst", "Analist";
         Admin = "admin", "Functioneel beheerder";
+        // The privacy officer (functionaris gegevensbescherming): reviews emergency access and
+        // unusual access, handles requests for destruction, watches the log's integrity. Sees
+        // logs, never content.
+        PrivacyOfficer = "privacy_officer", "Functionaris gegevensbescherming";
         FamilyMember = "family_member", "Gezinslid";
         NetworkMember = "network_member", "Belangrijke ander";
     }
@@ -58,7 +62,8 @@ code_list!(
 
 impl Role {
     /// The staff roles, in the order of the access matrix.
-    pub const STAFF: &'static [Self] = &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin];
+    pub const STAFF: &'static [Self] =
+        &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin, Self::PrivacyOfficer];
 
     /// Whether this is a staff account (not a portal account).
     pub fn is_staff(self) -> bool {

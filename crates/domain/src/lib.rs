@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod address;
 pub mod audit;
+pub mod audit_chain;
 pub mod calendar;
 pub mod case;
 pub mod codes;

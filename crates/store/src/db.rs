@@ -228,6 +228,11 @@ impl Db {
                 "house numbers that are not one are left at 0 (their text is in households.house_number_text)"
             );
         }
+        // Rows of the audit log older than its hash chain (migration 0022) join it once.
+        let sealed = crate::audit::chain::seal_unchained(self).await?;
+        if sealed > 0 {
+            tracing::info!(sealed, "sealed audit rows older than migration 0022 into the hash chain");
+        }
         Ok(())
     }
 

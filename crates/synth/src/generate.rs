@@ -98,6 +98,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let user = |email: String, name: String, role: Role, teams: Vec<TeamId>| (email, name, role, teams);
     let mut staff = vec![user(format!("beheer@{EMAIL_DOMAIN}"), "Bea Beheer".into(), Role::Admin, vec![])];
     staff.push(user(format!("analist@{EMAIL_DOMAIN}"), "Anouk Analist".into(), Role::Analyst, vec![]));
+    staff.push(user(format!("privacy@{EMAIL_DOMAIN}"), "Priya Şahin".into(), Role::PrivacyOfficer, vec![]));
     let mut districts = Vec::new();
     let mut teams = Vec::new();
     for d in &p.districts {

@@ -519,6 +519,7 @@ role-family-worker = Family worker
 role-team-manager = Team manager
 role-analyst = Analyst
 role-admin = Administrator
+role-privacy-officer = Privacy officer
 
 ## Codes: household-role
 household-role-parent = Parent

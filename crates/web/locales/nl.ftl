@@ -519,6 +519,7 @@ role-family-worker = Gezinswerker
 role-team-manager = Teammanager
 role-analyst = Analist
 role-admin = Functioneel beheerder
+role-privacy-officer = Functionaris gegevensbescherming
 
 ## Codes: household-role
 household-role-parent = Ouder

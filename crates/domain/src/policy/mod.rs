@@ -66,6 +66,9 @@ pub enum Action {
     MergeHouseholds,
     /// Read the admin log: changes made in the administration, never client reads (admins).
     ReadAdminLog,
+    /// The privacy officer's work: reviewing emergency and unusual access, requests for
+    /// destruction, the log's integrity. Logs and registrations, never a file's content.
+    ReviewPrivacy,
 }
 
 impl Action {
@@ -91,6 +94,7 @@ impl Action {
         Self::VoidCase,
         Self::MergeHouseholds,
         Self::ReadAdminLog,
+        Self::ReviewPrivacy,
     ];
 
     pub fn code(self) -> &'static str {
@@ -116,6 +120,7 @@ impl Action {
             Self::VoidCase => "void_case",
             Self::MergeHouseholds => "merge_households",
             Self::ReadAdminLog => "read_admin_log",
+            Self::ReviewPrivacy => "review_privacy",
         }
     }
 
@@ -210,6 +215,13 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
                 Decision::Deny
             }
         }
+        ReviewPrivacy => {
+            if role == Role::PrivacyOfficer {
+                Decision::Allow
+            } else {
+                Decision::Deny
+            }
+        }
         CreateHousehold | ListCases => {
             if has_client_access(role) {
                 Decision::Allow
@@ -267,7 +279,7 @@ pub fn kpi_disclosure(role: Role, relation: Relation) -> Option<Disclosure> {
         (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Some(Disclosure::Exact),
         (Role::FamilyWorker, _) => None,
         (Role::TeamManager | Role::Analyst, _) => Some(Disclosure::SmallCountsSuppressed),
-        (Role::Admin | Role::FamilyMember | Role::NetworkMember, _) => None,
+        (Role::Admin | Role::PrivacyOfficer | Role::FamilyMember | Role::NetworkMember, _) => None,
     }
 }
 
@@ -300,6 +312,9 @@ pub enum Area {
     /// The administration of the organisation (functioneel beheer): teams, staff accounts,
     /// reference lists, data repair, the settings and the admin log. No client data.
     Admin,
+    /// The privacy officer's pages: emergency and unusual access, requests for destruction,
+    /// the log's integrity. Logs, never content.
+    Privacy,
     /// One's own account: password, second factor.
     Account,
 }
@@ -313,6 +328,7 @@ impl Area {
         Self::PortalAccessLog,
         Self::Dashboards,
         Self::Admin,
+        Self::Privacy,
         Self::Account,
     ];
 
@@ -326,6 +342,7 @@ impl Area {
             Self::PortalAccessLog => "portal-log",
             Self::Dashboards => "dashboards",
             Self::Admin => "admin",
+            Self::Privacy => "privacy",
             Self::Account => "account",
         }
     }
@@ -347,6 +364,7 @@ impl Area {
             // The dashboards open on one's own teams (or the city, for analysts).
             Self::Dashboards => allowed(Relation::OwnTeam, Action::ReadKpis),
             Self::Admin => allowed(Relation::NoRecord, Action::ManageOrganisation),
+            Self::Privacy => allowed(Relation::NoRecord, Action::ReviewPrivacy),
             Self::Account => true,
         }
     }
@@ -412,6 +430,11 @@ mod navigation_tests {
     }
 
     #[test]
+    fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
+        assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Account]);
+    }
+
+    #[test]
     fn family_members_get_their_plan_and_who_looked_at_it_network_members_only_the_plan() {
         assert_eq!(menu(Role::FamilyMember), vec![PortalPlan, PortalAccessLog, Account]);
         assert_eq!(menu(Role::NetworkMember), vec![PortalPlan, Account]);
@@ -435,45 +458,46 @@ mod tests {
     use Relation::*;
 
     /// The expected matrix, written out by hand: role order is
-    /// family_worker, team_manager, analyst, admin, family_member, network_member.
-    const EXPECTED: &[(Action, Relation, [Decision; 6])] = &[
-        (ReadOrganisation, NoRecord, [A, A, A, A, D, D]),
-        (ManageOrganisation, NoRecord, [D, D, D, A, D, D]),
-        (ManageUsers, NoRecord, [D, D, D, A, D, D]),
-        (CreateHousehold, NoRecord, [A, A, D, D, D, D]),
-        (ListCases, NoRecord, [A, A, D, D, D, D]),
-        (RegisterReferral, OwnTeam, [A, A, D, D, D, D]),
-        (RegisterReferral, OtherTeam, [D, D, D, D, D, D]),
-        (ReadHousehold, OwnTeam, [A, A, H, H, H, H]),
-        (ReadHousehold, OtherTeam, [H, H, H, H, H, H]),
-        (UpdateHousehold, OwnTeam, [A, A, H, H, H, H]),
-        (UpdateHousehold, OtherTeam, [H, H, H, H, H, H]),
-        (ReadCase, OwnTeam, [A, A, H, H, H, H]),
-        (ReadCase, OtherTeam, [H, H, H, H, H, H]),
-        (HoldIntake, OwnTeam, [A, A, H, H, H, H]),
-        (HoldIntake, OtherTeam, [H, H, H, H, H, H]),
-        (StartSupport, OwnTeam, [A, A, H, H, H, H]),
-        (StartSupport, OtherTeam, [H, H, H, H, H, H]),
-        (CloseCase, OwnTeam, [A, A, H, H, H, H]),
-        (CloseCase, OtherTeam, [H, H, H, H, H, H]),
-        (RecordContact, OwnTeam, [A, A, H, H, H, H]),
-        (RecordContact, OtherTeam, [H, H, H, H, H, H]),
-        (ClaimCase, OwnTeam, [A, A, H, H, H, H]),
-        (ClaimCase, OtherTeam, [H, H, H, H, H, H]),
-        (AssignCase, OwnTeam, [D, A, H, H, H, H]),
-        (AssignCase, OtherTeam, [H, H, H, H, H, H]),
-        (CorrectCase, OwnTeam, [A, A, H, H, H, H]),
-        (CorrectCase, OtherTeam, [H, H, H, H, H, H]),
-        (ReopenCase, OwnTeam, [D, A, H, H, H, H]),
-        (ReopenCase, OtherTeam, [H, H, H, H, H, H]),
-        (ReadKpis, NoRecord, [D, A, A, D, D, D]),
-        (ReadKpis, OwnTeam, [A, A, A, D, D, D]),
-        (ReadKpis, OtherTeam, [D, A, A, D, D, D]),
-        (VoidCase, OwnTeam, [D, A, H, H, H, H]),
-        (VoidCase, OtherTeam, [H, H, H, H, H, H]),
-        (MergeHouseholds, OwnTeam, [D, A, H, H, H, H]),
-        (MergeHouseholds, OtherTeam, [H, H, H, H, H, H]),
-        (ReadAdminLog, NoRecord, [D, D, D, A, D, D]),
+    /// family_worker, team_manager, analyst, admin, privacy_officer, family_member, network_member.
+    const EXPECTED: &[(Action, Relation, [Decision; 7])] = &[
+        (ReadOrganisation, NoRecord, [A, A, A, A, A, D, D]),
+        (ManageOrganisation, NoRecord, [D, D, D, A, D, D, D]),
+        (ManageUsers, NoRecord, [D, D, D, A, D, D, D]),
+        (CreateHousehold, NoRecord, [A, A, D, D, D, D, D]),
+        (ListCases, NoRecord, [A, A, D, D, D, D, D]),
+        (RegisterReferral, OwnTeam, [A, A, D, D, D, D, D]),
+        (RegisterReferral, OtherTeam, [D, D, D, D, D, D, D]),
+        (ReadHousehold, OwnTeam, [A, A, H, H, H, H, H]),
+        (ReadHousehold, OtherTeam, [H, H, H, H, H, H, H]),
+        (UpdateHousehold, OwnTeam, [A, A, H, H, H, H, H]),
+        (UpdateHousehold, OtherTeam, [H, H, H, H, H, H, H]),
+        (ReadCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (ReadCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (HoldIntake, OwnTeam, [A, A, H, H, H, H, H]),
+        (HoldIntake, OtherTeam, [H, H, H, H, H, H, H]),
+        (StartSupport, OwnTeam, [A, A, H, H, H, H, H]),
+        (StartSupport, OtherTeam, [H, H, H, H, H, H, H]),
+        (CloseCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (CloseCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (RecordContact, OwnTeam, [A, A, H, H, H, H, H]),
+        (RecordContact, OtherTeam, [H, H, H, H, H, H, H]),
+        (ClaimCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (ClaimCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (AssignCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (AssignCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (CorrectCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (CorrectCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (ReopenCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (ReopenCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (ReadKpis, NoRecord, [D, A, A, D, D, D, D]),
+        (ReadKpis, OwnTeam, [A, A, A, D, D, D, D]),
+        (ReadKpis, OtherTeam, [D, A, A, D, D, D, D]),
+        (VoidCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (VoidCase, OtherTeam, [H, H, H, H, H, H, H]),
+        (MergeHouseholds, OwnTeam, [D, A, H, H, H, H, H]),
+        (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H]),
+        (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D]),
+        (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D]),
     ];
 
     #[test]
@@ -483,6 +507,7 @@ mod tests {
             Role::TeamManager,
             Role::Analyst,
             Role::Admin,
+            Role::PrivacyOfficer,
             Role::FamilyMember,
             Role::NetworkMember,
         ];

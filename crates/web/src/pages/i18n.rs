@@ -53,6 +53,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-admin.ftl"),
     "\n",
     include_str!("../../locales/nl-repair.ftl"),
+    "\n",
+    include_str!("../../locales/nl-privacy.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -66,6 +68,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-admin.ftl"),
     "\n",
     include_str!("../../locales/en-repair.ftl"),
+    "\n",
+    include_str!("../../locales/en-privacy.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

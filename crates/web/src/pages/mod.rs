@@ -32,6 +32,7 @@ mod login;
 mod plan;
 mod portal;
 pub mod print;
+mod privacy;
 mod redirect;
 mod referral;
 mod repair;
@@ -85,6 +86,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/claim", post(worklist::claim))
         .route("/cases/{id}/assign", post(worklist::assign))
         .merge(admin::routes())
+        .merge(privacy::routes())
         .route("/account", get(account::page))
         .route("/account/password", post(account::change_password))
         .route("/account/activate", get(staff_activation::form).post(staff_activation::submit))
@@ -142,6 +144,7 @@ impl NavItem {
             Area::PortalAccessLog => ("/portal/access-log", "nav-portal-log"),
             Area::Dashboards => ("/dashboards", "nav-dashboards"),
             Area::Admin => ("/admin", "nav-admin"),
+            Area::Privacy => ("/privacy", "nav-privacy"),
             Area::Account => ("/account", "nav-account"),
         };
         Self { area, href, label: tr.t(key) }
@@ -166,6 +169,7 @@ impl Chrome {
             Some(Area::PortalPlan | Area::PortalAccessLog) => "error-back-to-portal",
             Some(Area::Dashboards) => "error-back-to-dashboards",
             Some(Area::Admin) => "error-back-to-admin",
+            Some(Area::Privacy) => "error-back-to-privacy",
             Some(Area::Account) => "error-back-to-account",
             _ => "error-back-to-worklist",
         };

@@ -1,8 +1,12 @@
 //! The audit log: one append-only row per read of a client file and per change of client
 //! data, written in the same transaction as what it records. Database triggers refuse
-//! updates and deletes of these rows on both backends.
+//! updates and deletes of these rows on both backends, and every row is a link of a hash
+//! chain ([`chain`], decision 0021) so that a change made around them shows.
+
+pub mod chain;
 
 use buurtteam_domain::audit::AuditAction;
+use buurtteam_domain::audit_chain;
 use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{CaseId, GoalId, HouseholdId, PersonId, UserId};
 use jiff::Timestamp;
@@ -71,12 +75,39 @@ impl Refused {
 }
 
 pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
+    // Both backends store microseconds (PostgreSQL cannot hold more), and the hash covers the
+    // timestamp as it reads back.
+    let occurred_at = e.occurred_at.round(jiff::Unit::Microsecond).unwrap_or(e.occurred_at);
+    let detail = e.detail.to_string();
+    let salt = chain::new_salt();
+    let detail_digest = audit_chain::detail_digest(&salt, &detail);
+    let (chain, seq, prev_hash) = chain::advance(tx).await?;
+    let occurred_text = occurred_at.to_string();
+    let hash = audit_chain::row_hash(&audit_chain::Link {
+        chain,
+        seq,
+        prev_hash: &prev_hash,
+        occurred_at: &occurred_text,
+        actor_user_id: e.actor.map(|(u, _)| u.0),
+        actor_role: e.actor.map(|(_, r)| r.code()),
+        action: e.action.as_str(),
+        object_type: e.object_type,
+        object_id: e.object_id,
+        case_id: e.case_id.map(|c| c.0),
+        household_id: e.household_id.map(|h| h.0),
+        client_id: e.client_id.map(|p| p.0),
+        acting_for_person_id: e.acting_for.map(|p| p.0),
+        goal_id: e.goal_id.map(|g| g.0),
+        session_ref: e.session_ref.as_deref(),
+        detail_digest: &detail_digest,
+    });
     exec!(tx, |c| sqlx::query(
         "INSERT INTO audit_log (occurred_at, actor_user_id, actor_role, action, object_type, object_id, \
-         case_id, household_id, detail, client_id, acting_for_person_id, goal_id, session_ref) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+         case_id, household_id, detail, client_id, acting_for_person_id, goal_id, session_ref, \
+         chain, seq, hash, detail_digest, detail_salt) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
     )
-    .bind(sql_ts(e.occurred_at))
+    .bind(sql_ts(occurred_at))
     .bind(e.actor.map(|(u, _)| u.0))
     .bind(e.actor.map(|(_, r)| r.code()))
     .bind(e.action.as_str())
@@ -84,11 +115,16 @@ pub async fn append(tx: &mut Tx, e: &Entry) -> Result<()> {
     .bind(e.object_id)
     .bind(e.case_id.map(|c| c.0))
     .bind(e.household_id.map(|h| h.0))
-    .bind(e.detail.to_string())
+    .bind(&detail)
     .bind(e.client_id.map(|p| p.0))
     .bind(e.acting_for.map(|p| p.0))
     .bind(e.goal_id.map(|g| g.0))
     .bind(&e.session_ref)
+    .bind(chain)
+    .bind(seq)
+    .bind(&hash)
+    .bind(&detail_digest)
+    .bind(&salt)
     .execute(&mut *c)
     .await)?;
     Ok(())
