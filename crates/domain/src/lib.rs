@@ -20,6 +20,7 @@ pub mod person;
 pub mod plan_content;
 pub mod policy;
 pub mod postcode_area;
+pub mod processing;
 pub mod repair;
 pub mod validation;
 
