@@ -14,6 +14,7 @@ pub mod codes;
 pub mod correction;
 pub mod ids;
 pub mod kpi;
+pub mod ldv;
 pub mod matching;
 pub mod password;
 pub mod person;
