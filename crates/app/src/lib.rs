@@ -17,6 +17,7 @@ pub mod jobs;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod processing;
 pub mod privacy;
 pub mod reference;
 pub mod refusals;
