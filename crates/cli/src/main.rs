@@ -3,6 +3,7 @@
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
+mod ldv_cmd;
 mod lock;
 mod report;
 
@@ -210,6 +211,13 @@ enum Command {
         #[command(flatten)]
         args: jobs_cmd::JobsArgs,
     },
+    /// The audit log of a period in the form of the Logboek Dataverwerkingen (JSON Lines on stdout).
+    ExportLdv {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: ldv_cmd::ExportLdvArgs,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -329,6 +337,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report { command: ReportCommand::HalfYear { db, args } } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             report::half_year(app, args).await
+        }
+        Command::ExportLdv { db, args } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            ldv_cmd::run(&app, &args).await
         }
         Command::Jobs { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
