@@ -34,6 +34,7 @@ mod plan_agreement;
 mod plan_members;
 mod platform;
 mod portal_contact;
+mod processing;
 mod redirects;
 mod refusals;
 mod repair;
