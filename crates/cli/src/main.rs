@@ -269,8 +269,14 @@ enum UserCommand {
 
 fn main() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG").unwrap_or_else(|_| "info".into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
     let cli = Cli::parse();
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    // A command whose stdout is its output (an export) logs to stderr, so the two never mix.
+    if matches!(cli.command, Command::ExportLdv { .. }) {
+        log.with_writer(std::io::stderr).init();
+    } else {
+        log.init();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => fail(&anyhow::Error::from(e)),
