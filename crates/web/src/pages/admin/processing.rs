@@ -127,7 +127,21 @@ async fn edit(State(state): State<AppState>, AdminPage(admin): AdminPage, Path(c
 }
 
 async fn submit(State(state): State<AppState>, Path(code): Path<String>, form: PageForm<ActivityInput>) -> Response {
-    let PageForm { page: admin, input, values, .. } = form;
+    let PageForm { page: admin, mut input, values, .. } = form;
+    // An emptied field arrives as absent, which would keep the text: on this form it is empty.
+    for (name, field) in [
+        ("name_nl", &mut input.name_nl),
+        ("name_en", &mut input.name_en),
+        ("purpose", &mut input.purpose),
+        ("legal_basis", &mut input.legal_basis),
+        ("data_subjects", &mut input.data_subjects),
+        ("data_categories", &mut input.data_categories),
+        ("retention", &mut input.retention),
+    ] {
+        if field.is_none() && values.get(name).is_some() {
+            *field = Some(String::new());
+        }
+    }
     match uc::change_activity(&state.app, &admin.actor, &code, &input).await {
         Ok(_) => saved("/admin/processing", "processing-changed"),
         Err(AppError::Validation(errors)) => {
