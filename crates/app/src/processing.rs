@@ -114,7 +114,14 @@ pub async fn change_activity(app: &App, actor: &Actor, code: &str, input: &Activ
         name_en: field(&mut errors, "name_en", input.name_en.as_deref(), &c.name_en, NAME_MAX, false),
         purpose: field(&mut errors, "purpose", input.purpose.as_deref(), &c.purpose, TEXT_MAX, true),
         legal_basis: field(&mut errors, "legal_basis", input.legal_basis.as_deref(), &c.legal_basis, TEXT_MAX, true),
-        data_subjects: field(&mut errors, "data_subjects", input.data_subjects.as_deref(), &c.data_subjects, TEXT_MAX, true),
+        data_subjects: field(
+            &mut errors,
+            "data_subjects",
+            input.data_subjects.as_deref(),
+            &c.data_subjects,
+            TEXT_MAX,
+            true,
+        ),
         data_categories: field(
             &mut errors,
             "data_categories",

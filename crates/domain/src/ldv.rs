@@ -105,7 +105,8 @@ pub fn record(src: &Source<'_>, activity_version: Option<i64>, subject_key: &str
     };
     let mut attributes = Vec::new();
     if let (Some(a), Some(v)) = (action, activity_version) {
-        attributes.push(KeyValue { key: PROCESSING_ACTIVITY_ID, value: activity_urn(a.processing_activity().code(), v) });
+        attributes
+            .push(KeyValue { key: PROCESSING_ACTIVITY_ID, value: activity_urn(a.processing_activity().code(), v) });
     }
     if let (Some(person), false) = (src.client_id, src.pseudonymised) {
         attributes.push(KeyValue { key: DATA_SUBJECT_ID, value: subject_pseudonym(subject_key, person) });
@@ -212,7 +213,8 @@ mod tests {
         let r = record(&src("case.read", Some(7), false), Some(1), "k", "1");
         let json = serde_json::to_value(&r).unwrap();
         let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
-        for k in ["trace_id", "operation_id", "status_code", "name", "start_time", "end_time", "resource", "attributes"] {
+        for k in ["trace_id", "operation_id", "status_code", "name", "start_time", "end_time", "resource", "attributes"]
+        {
             assert!(keys.contains(&k.to_owned()), "{k}");
         }
         assert_eq!(json["attributes"][0]["key"], PROCESSING_ACTIVITY_ID);

@@ -220,8 +220,7 @@ mod tests {
 
     #[test]
     fn every_action_has_an_activity_and_every_activity_an_action() {
-        let used: std::collections::HashSet<_> =
-            AuditAction::ALL.iter().map(|a| a.processing_activity()).collect();
+        let used: std::collections::HashSet<_> = AuditAction::ALL.iter().map(|a| a.processing_activity()).collect();
         for p in ProcessingActivity::ALL {
             assert!(used.contains(p), "{p} has no action");
         }

@@ -28,8 +28,7 @@ pub struct Version {
 
 type Raw = (String, i64, String, String, String, String, String, String, String, bool, jiff_sqlx::Timestamp);
 
-const COLUMNS: &str =
-    "code, version, name_nl, name_en, purpose, legal_basis, data_subjects, data_categories, retention, active, updated_at";
+const COLUMNS: &str = "code, version, name_nl, name_en, purpose, legal_basis, data_subjects, data_categories, retention, active, updated_at";
 
 fn activity(r: Raw) -> Activity {
     Activity {
@@ -107,10 +106,9 @@ pub async fn versions(tx: &mut Tx) -> Result<Vec<Version>> {
 
 /// The key a data subject's pseudonym in the export is derived from.
 pub async fn subject_key(tx: &mut Tx) -> Result<String> {
-    let key: Option<String> =
-        on!(tx, |c| sqlx::query_scalar("SELECT subject_key FROM ldv_settings WHERE id = 1")
-            .fetch_optional(&mut *c)
-            .await)?;
+    let key: Option<String> = on!(tx, |c| sqlx::query_scalar("SELECT subject_key FROM ldv_settings WHERE id = 1")
+        .fetch_optional(&mut *c)
+        .await)?;
     Ok(key.unwrap_or_default())
 }
 
@@ -130,7 +128,13 @@ pub struct LogRow {
 
 /// At most `limit` rows after row `after_id` written in `[from, until)`, oldest first: one
 /// page of the export, which pages by id so that a log of millions of rows streams.
-pub async fn log_page(tx: &mut Tx, after_id: i64, from: Timestamp, until: Timestamp, limit: i64) -> Result<Vec<LogRow>> {
+pub async fn log_page(
+    tx: &mut Tx,
+    after_id: i64,
+    from: Timestamp,
+    until: Timestamp,
+    limit: i64,
+) -> Result<Vec<LogRow>> {
     type Raw = (i64, jiff_sqlx::Timestamp, String, Option<i64>, Option<String>, Option<jiff_sqlx::Timestamp>);
     let raw: Vec<Raw> = on!(tx, |c| sqlx::query_as(
         "SELECT id, occurred_at, action, client_id, hash, pseudonymised_at FROM audit_log \

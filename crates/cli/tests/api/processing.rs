@@ -23,7 +23,10 @@ async fn privacy_officer(t: &TestApp, admin: &Client) -> Client {
 }
 
 fn codes(list: &Value) -> Vec<String> {
-    list["items"].as_array().map(|a| a.iter().filter_map(|r| r["code"].as_str().map(str::to_owned)).collect()).unwrap_or_default()
+    list["items"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|r| r["code"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
 }
 
 #[tokio::test]
@@ -55,17 +58,25 @@ async fn admins_keep_the_register_privacy_officers_read_it_others_are_refused() 
     }
     let refused = t.audit_since(mark).await;
     assert_eq!(refused.len(), 3);
-    assert!(refused.iter().all(|r| r.action == "organisation.access_refused" && r.object_type == "processing_activity"));
+    assert!(
+        refused.iter().all(|r| r.action == "organisation.access_refused" && r.object_type == "processing_activity")
+    );
 
     // An admin changes texts: a new version, logged with only the fields that changed.
     at(&t, "2031-03-03T09:30:00Z");
     let mark = t.audit_mark().await;
     let changed = o
         .admin
-        .patch("/api/v1/processing-activities/family-support", json!({"retention": "20 jaar na de laatste wijziging", "active": true}))
+        .patch(
+            "/api/v1/processing-activities/family-support",
+            json!({"retention": "20 jaar na de laatste wijziging", "active": true}),
+        )
         .await
         .expect(200);
-    assert_eq!((changed["version"].as_i64(), changed["retention"].as_str()), (Some(2), Some("20 jaar na de laatste wijziging")));
+    assert_eq!(
+        (changed["version"].as_i64(), changed["retention"].as_str()),
+        (Some(2), Some("20 jaar na de laatste wijziging"))
+    );
     assert_eq!(changed["urn"], "urn:buurtteam:processing-activity:family-support:2");
     assert_eq!(changed["purpose"], one["purpose"], "a field left out stays");
     let rows = t.audit_since(mark).await;
@@ -81,12 +92,20 @@ async fn admins_keep_the_register_privacy_officers_read_it_others_are_refused() 
 
     // The same texts again: nothing written, the version stays.
     let mark = t.audit_mark().await;
-    let same = o.admin.patch("/api/v1/processing-activities/family-support", json!({"retention": "20 jaar na de laatste wijziging"})).await.expect(200);
+    let same = o
+        .admin
+        .patch("/api/v1/processing-activities/family-support", json!({"retention": "20 jaar na de laatste wijziging"}))
+        .await
+        .expect(200);
     assert_eq!(same["version"], 2);
     assert!(t.audit_since(mark).await.is_empty());
 
     // Invalid texts, an unknown code; and nobody but an admin changes anything.
-    let r = o.admin.patch("/api/v1/processing-activities/family-support", json!({"name_nl": " ", "purpose": "x\u{1b}"})).await.problem(422);
+    let r = o
+        .admin
+        .patch("/api/v1/processing-activities/family-support", json!({"name_nl": " ", "purpose": "x\u{1b}"}))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), ["name_nl", "purpose"]);
     o.admin.patch("/api/v1/processing-activities/fraud-hunting", json!({"purpose": "x"})).await.problem(404);
     let mark = t.audit_mark().await;
@@ -114,7 +133,11 @@ fn assert_ldv_shape(r: &Value) {
     let obj = r.as_object().unwrap_or_else(|| panic!("not an object: {r}"));
     assert!(is_hex(r["trace_id"].as_str().unwrap_or(""), 32), "trace_id {r}");
     assert!(is_hex(r["operation_id"].as_str().unwrap_or(""), 16), "operation_id {r}");
-    assert!(["STATUS_CODE_UNKNOWN", "STATUS_CODE_OK", "STATUS_CODE_ERROR"].contains(&r["status_code"].as_str().unwrap_or("")), "{r}");
+    assert!(
+        ["STATUS_CODE_UNKNOWN", "STATUS_CODE_OK", "STATUS_CODE_ERROR"]
+            .contains(&r["status_code"].as_str().unwrap_or("")),
+        "{r}"
+    );
     assert!(r["name"].as_str().is_some_and(|n| AuditAction::parse(n).is_some()), "name {r}");
     let (start, end) = (r["start_time"].as_i64().unwrap_or(-1), r["end_time"].as_i64().unwrap_or(-2));
     assert!(start > 1_900_000_000_000 && end >= start, "times in ms {r}");
@@ -124,7 +147,8 @@ fn assert_ldv_shape(r: &Value) {
         assert!(key.starts_with("dpl.core.") || key == "buurtteam.audit_log_id", "attribute {key}");
         assert!(a["value"].is_string(), "{a}");
     }
-    let allowed = ["trace_id", "operation_id", "status_code", "name", "start_time", "end_time", "resource", "attributes"];
+    let allowed =
+        ["trace_id", "operation_id", "status_code", "name", "start_time", "end_time", "resource", "attributes"];
     assert!(obj.keys().all(|k| allowed.contains(&k.as_str())), "only the standard's fields: {r}");
 }
 
@@ -165,9 +189,13 @@ async fn the_privacy_officer_exports_the_log_in_the_form_of_the_logboek_dataverw
     tx.commit().await.expect("commit");
     // The next day: the register changes, the file is read again.
     at(&t, "2031-03-04T09:00:00Z");
-    let (admin, worker, manager) = (t.login("admin@test.nl").await, t.login("a@test.nl").await, t.login("m@test.nl").await);
+    let (admin, worker, manager) =
+        (t.login("admin@test.nl").await, t.login("a@test.nl").await, t.login("m@test.nl").await);
     let fg = t.login("fg@test.nl").await;
-    admin.patch("/api/v1/processing-activities/family-support", json!({"purpose": "Gezinnen helpen."})).await.expect(200);
+    admin
+        .patch("/api/v1/processing-activities/family-support", json!({"purpose": "Gezinnen helpen."}))
+        .await
+        .expect(200);
     worker.get(&format!("/api/v1/cases/{case}")).await.expect(200);
 
     let reply = fg.get("/api/v1/privacy/ldv-export?from=2031-03-03&to=2031-03-04").await;
@@ -186,13 +214,19 @@ async fn the_privacy_officer_exports_the_log_in_the_form_of_the_logboek_dataverw
         t.audit_since(0).await.into_iter().filter(|r| r.occurred_at >= from && r.occurred_at < until).collect();
     assert!(rows.len() > 20);
     let ids: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
-    let exported: Vec<String> = all.iter().filter_map(|r| attribute(r, "buurtteam.audit_log_id").map(str::to_owned)).collect();
+    let exported: Vec<String> =
+        all.iter().filter_map(|r| attribute(r, "buurtteam.audit_log_id").map(str::to_owned)).collect();
     assert_eq!(exported, ids);
     let by_id: HashMap<&str, &Value> = exported.iter().map(String::as_str).zip(all.iter()).collect();
-    let row_of = |action: &str, nth: usize| rows.iter().filter(|r| r.action == action).nth(nth).map(|r| r.id.to_string()).unwrap_or_default();
+    let row_of = |action: &str, nth: usize| {
+        rows.iter().filter(|r| r.action == action).nth(nth).map(|r| r.id.to_string()).unwrap_or_default()
+    };
     let last = all.last().cloned().unwrap_or_default();
     assert_eq!(last["name"], "ldv.exported");
-    assert_eq!(attribute(&last, "dpl.core.processing_activity_id"), Some("urn:buurtteam:processing-activity:access-logging:1"));
+    assert_eq!(
+        attribute(&last, "dpl.core.processing_activity_id"),
+        Some("urn:buurtteam:processing-activity:access-logging:1")
+    );
     // Ids are unique per record.
     let traces: BTreeSet<_> = all.iter().map(|r| r["trace_id"].to_string()).collect();
     let operations: BTreeSet<_> = all.iter().map(|r| r["operation_id"].to_string()).collect();
@@ -200,12 +234,21 @@ async fn the_privacy_officer_exports_the_log_in_the_form_of_the_logboek_dataverw
     // Each names the version of its activity that held when it was written.
     let read1 = by_id[row_of("case.read", 0).as_str()];
     let read2 = by_id[row_of("case.read", 1).as_str()];
-    assert_eq!(attribute(read1, "dpl.core.processing_activity_id"), Some("urn:buurtteam:processing-activity:family-support:1"));
-    assert_eq!(attribute(read2, "dpl.core.processing_activity_id"), Some("urn:buurtteam:processing-activity:family-support:2"));
+    assert_eq!(
+        attribute(read1, "dpl.core.processing_activity_id"),
+        Some("urn:buurtteam:processing-activity:family-support:1")
+    );
+    assert_eq!(
+        attribute(read2, "dpl.core.processing_activity_id"),
+        Some("urn:buurtteam:processing-activity:family-support:2")
+    );
     assert_eq!(read1["status_code"], "STATUS_CODE_OK");
     let refusal = by_id[row_of("case.access_refused", 0).as_str()];
     assert_eq!(refusal["status_code"], "STATUS_CODE_ERROR");
-    assert_eq!(attribute(refusal, "dpl.core.processing_activity_id"), Some("urn:buurtteam:processing-activity:security:1"));
+    assert_eq!(
+        attribute(refusal, "dpl.core.processing_activity_id"),
+        Some("urn:buurtteam:processing-activity:security:1")
+    );
     // The data subject by pseudonym only, and none for a destroyed file.
     let living = by_id[row_of("plan.agreed", 0).as_str()];
     let destroyed = by_id[row_of("plan.agreed", 1).as_str()];
@@ -223,7 +266,10 @@ async fn the_privacy_officer_exports_the_log_in_the_form_of_the_logboek_dataverw
     // By period: one day holds only its own rows (the organisation's days).
     let day2 = records(&fg.get("/api/v1/privacy/ldv-export?from=2031-03-04&to=2031-03-04").await.text);
     assert!(!day2.is_empty());
-    assert!(day2.iter().all(|r| r["start_time"].as_i64().unwrap_or(0) >= 1_930_345_200_000), "from 2031-03-04 00:00 Amsterdam");
+    assert!(
+        day2.iter().all(|r| r["start_time"].as_i64().unwrap_or(0) >= 1_930_345_200_000),
+        "from 2031-03-04 00:00 Amsterdam"
+    );
     let none = fg.get("/api/v1/privacy/ldv-export?from=2031-03-05&to=2031-03-06").await;
     assert_eq!(records(&none.text).len(), 0);
     let r = fg.get("/api/v1/privacy/ldv-export?to=2031-03-04").await.problem(422);

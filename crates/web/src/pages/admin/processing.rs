@@ -20,9 +20,7 @@ use crate::pages::i18n::{Lang, Tr};
 use crate::pages::{Chrome, StaffPage, app_error_page, render, saved};
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/admin/processing", get(list))
-        .route("/admin/processing/{code}", get(edit).post(submit))
+    Router::new().route("/admin/processing", get(list)).route("/admin/processing/{code}", get(edit).post(submit))
 }
 
 /// One activity as the list shows it.
@@ -74,7 +72,13 @@ async fn list(State(state): State<AppState>, AdminPage(admin): AdminPage) -> Res
     let all = or_error_page!(uc::list_activities(&state.app, &admin.actor).await, &chrome);
     render(
         StatusCode::OK,
-        &ListPage { rows: rows(tr, all), editable: true, back_href: "/admin", back_text: tr.t("admin-back"), page: chrome },
+        &ListPage {
+            rows: rows(tr, all),
+            editable: true,
+            back_href: "/admin",
+            back_text: tr.t("admin-back"),
+            page: chrome,
+        },
     )
 }
 
@@ -110,7 +114,13 @@ fn values(a: &Activity) -> FormData {
     ])
 }
 
-async fn edit_page(state: &AppState, admin: &StaffPage, code: &str, status: StatusCode, form: Option<FormState>) -> Response {
+async fn edit_page(
+    state: &AppState,
+    admin: &StaffPage,
+    code: &str,
+    status: StatusCode,
+    form: Option<FormState>,
+) -> Response {
     let chrome = admin.chrome("admin");
     let tr = chrome.tr;
     let activity = or_error_page!(uc::get_activity(&state.app, &admin.actor, code).await, &chrome);
@@ -119,10 +129,8 @@ async fn edit_page(state: &AppState, admin: &StaffPage, code: &str, status: Stat
         Lang::Nl => activity.texts.name_nl.clone(),
         Lang::En => activity.texts.name_en.clone(),
     };
-    let actives = vec![
-        ("true".to_owned(), tr.t("processing-active")),
-        ("false".to_owned(), tr.t("processing-inactive")),
-    ];
+    let actives =
+        vec![("true".to_owned(), tr.t("processing-active")), ("false".to_owned(), tr.t("processing-inactive"))];
     render(status, &EditPage { code: activity.code, name, version: activity.version, form, actives, page: chrome })
 }
 

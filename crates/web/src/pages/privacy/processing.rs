@@ -17,6 +17,12 @@ pub(super) async fn list(State(state): State<AppState>, PrivacyPage(officer): Pr
     let all = or_error_page!(uc::list_activities(&state.app, &officer.actor).await, &chrome);
     render(
         StatusCode::OK,
-        &ListPage { rows: rows(tr, all), editable: false, back_href: "/privacy", back_text: tr.t("privacy-back"), page: chrome },
+        &ListPage {
+            rows: rows(tr, all),
+            editable: false,
+            back_href: "/privacy",
+            back_text: tr.t("privacy-back"),
+            page: chrome,
+        },
     )
 }
