@@ -135,7 +135,7 @@ mod tests {
     use super::*;
 
     fn ts(s: &str) -> Timestamp {
-        s.parse().unwrap()
+        s.parse().expect("a timestamp")
     }
 
     fn src<'a>(action: &'a str, client: Option<i64>, pseudonymised: bool) -> Source<'a> {
@@ -164,7 +164,7 @@ mod tests {
         assert_eq!(r.start_time, 1_772_442_900_123);
         assert_eq!(r.end_time, r.start_time);
         assert_eq!(attr(&r, PROCESSING_ACTIVITY_ID), Some("urn:buurtteam:processing-activity:family-support:2"));
-        let subject = attr(&r, DATA_SUBJECT_ID).unwrap();
+        let subject = attr(&r, DATA_SUBJECT_ID).expect("a subject");
         assert_eq!(subject, subject_pseudonym("k", 7));
         assert_ne!(subject_pseudonym("k", 7), subject_pseudonym("other key", 7));
         assert_ne!(subject_pseudonym("k", 7), subject_pseudonym("k", 8));
@@ -211,8 +211,8 @@ mod tests {
     #[test]
     fn the_record_serialises_with_the_standards_field_names() {
         let r = record(&src("case.read", Some(7), false), Some(1), "k", "1");
-        let json = serde_json::to_value(&r).unwrap();
-        let keys: Vec<_> = json.as_object().unwrap().keys().cloned().collect();
+        let json = serde_json::to_value(&r).expect("serialises");
+        let keys: Vec<_> = json.as_object().expect("an object").keys().cloned().collect();
         for k in ["trace_id", "operation_id", "status_code", "name", "start_time", "end_time", "resource", "attributes"]
         {
             assert!(keys.contains(&k.to_owned()), "{k}");
