@@ -1,5 +1,6 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
+mod audit_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
@@ -210,6 +211,11 @@ enum Command {
         #[command(flatten)]
         args: jobs_cmd::JobsArgs,
     },
+    /// The audit log's hash chain: verify it, or print its heads to keep elsewhere.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -237,6 +243,24 @@ enum ImportCommand {
         db: DbArgs,
         /// The CSV file, e.g. data/populations/utrecht-2023.csv.
         file: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every chain of the audit log: exits 0 with `N rows verified`, or non-zero with one
+    /// line naming the first row that does not fit. The outcome is kept for /privacy/log.
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: audit_cmd::VerifyArgs,
+    },
+    /// Print where every chain ends (JSON with the time and the heads), to keep elsewhere and
+    /// give to `audit verify --heads` later.
+    Heads {
+        #[command(flatten)]
+        db: DbArgs,
     },
 }
 
@@ -333,6 +357,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Jobs { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             jobs_cmd::run(&app, &args).await
+        }
+        Command::Audit { command: AuditCommand::Verify { db, args } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            audit_cmd::verify(&app, &args).await
+        }
+        Command::Audit { command: AuditCommand::Heads { db } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            audit_cmd::heads(&app).await
         }
         Command::Import { command: ImportCommand::Populations { db, file } } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;

@@ -7,6 +7,7 @@ pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod privacy_log;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -89,4 +90,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::portal_agree))
         .routes(routes!(plan::portal_access_log))
         .routes(routes!(plan::case_access_log))
+        .routes(routes!(privacy_log::audit_verifications))
 }
