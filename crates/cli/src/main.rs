@@ -284,9 +284,18 @@ enum UserCommand {
 }
 
 fn main() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG").unwrap_or_else(|_| "info".into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
     let cli = Cli::parse();
+    // `audit` prints one line (or JSON) meant for scripts: its log goes to stderr, warnings only
+    // unless BUURTTEAM_LOG says otherwise.
+    let quiet = matches!(cli.command, Command::Audit { .. });
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG")
+        .unwrap_or_else(|_| if quiet { "warn" } else { "info" }.into());
+    let fmt = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if quiet {
+        fmt.with_writer(std::io::stderr).init();
+    } else {
+        fmt.init();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => fail(&anyhow::Error::from(e)),

@@ -55,7 +55,8 @@ pub async fn verify_against(db: &Db, exported: &[Head]) -> Result<Verification> 
     let mut out = chain::verify(db).await?;
     let mut tx = db.begin_read().await?;
     for head in exported {
-        if out.broken.iter().any(|b| b.chain == Some(head.chain)) {
+        // An empty chain (PostgreSQL's chain 0 when nothing needed sealing) has nothing to lose.
+        if head.seq == 0 || out.broken.iter().any(|b| b.chain == Some(head.chain)) {
             continue;
         }
         let at: Option<(i64, Option<String>)> = on!(&mut tx, |c| sqlx::query_as(
