@@ -43,9 +43,7 @@ pub async fn check(app: &App, ran_by: Option<UserId>, exported: Option<&[Head]>)
     let v = verification.clone();
     let id = app
         .db
-        .write(move |tx| {
-            Box::pin(async move { Ok::<_, AppError>(verifications::record(tx, &v, now, ran_by).await?) })
-        })
+        .write(move |tx| Box::pin(async move { Ok::<_, AppError>(verifications::record(tx, &v, now, ran_by).await?) }))
         .await?;
     Ok(Checked { id, verification })
 }
@@ -124,11 +122,7 @@ pub async fn alert(app: &App, actor: &Actor) -> Result<Option<Alert>> {
 /// The rule of [`alert`]: a break in the last verification; else no verification for
 /// [`STALE_AFTER`] while the log has existed that long (a new installation is not alerted
 /// before its first day is over).
-pub fn alert_for(
-    now: jiff::Timestamp,
-    last: Option<&Recorded>,
-    oldest_row: Option<jiff::Timestamp>,
-) -> Option<Alert> {
+pub fn alert_for(now: jiff::Timestamp, last: Option<&Recorded>, oldest_row: Option<jiff::Timestamp>) -> Option<Alert> {
     let stale = |at: jiff::Timestamp| now.duration_since(at) > STALE_AFTER;
     match last {
         Some(r) => match &r.first_broken {
@@ -171,10 +165,7 @@ mod tests {
         let now = at("2026-12-02T12:00:00Z");
         let broken = Broken { id: Some(17), chain: Some(0), seq: Some(17), problem: Problem::Altered };
         let r = recorded("2026-12-02T03:00:00Z", Some(broken.clone()));
-        assert_eq!(
-            alert_for(now, Some(&r), None),
-            Some(Alert::Broken { verified_at: r.verified_at, first: broken })
-        );
+        assert_eq!(alert_for(now, Some(&r), None), Some(Alert::Broken { verified_at: r.verified_at, first: broken }));
         assert_eq!(alert_for(now, Some(&recorded("2026-12-02T03:00:00Z", None)), None), None);
         // 48 hours exactly is still on time; a minute more is not.
         assert_eq!(alert_for(now, Some(&recorded("2026-11-30T12:00:00Z", None)), None), None);

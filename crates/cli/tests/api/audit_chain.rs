@@ -6,6 +6,7 @@
 
 use std::process::Command;
 
+use buurtteam_app::jobs::{Registry, Worker};
 use serde_json::json;
 
 use crate::cli::buurtteam;
@@ -252,4 +253,86 @@ async fn two_rows_with_their_contents_swapped_are_caught() {
     let (a, b) = (row_at(&t.url, chain, head / 2), row_at(&t.url, chain, head / 2 + 2));
     swap(&t.url, a, b, &format!("{CONTENT}, {LINK}"));
     assert_caught(&t.url, &[], b, "rows swapped whole");
+}
+
+/// The page's text for a client of `path`.
+async fn page(c: &crate::harness::Client, path: &str) -> (u16, String) {
+    let r = c.http.get(format!("{}{path}", c.base)).send().await.expect("get");
+    (r.status().as_u16(), r.text().await.expect("body"))
+}
+
+/// The daily job verifies and keeps the outcome; the privacy officer sees it on /privacy/log
+/// and in the API, runs a check with "Nu controleren", downloads the heads; after a break the
+/// admin and privacy start pages raise the alert naming the row, and two days without a
+/// verification raise it too.
+#[tokio::test]
+async fn the_daily_verification_is_kept_shown_and_alerts_the_admin_and_privacy_pages_on_a_break() {
+    let t = realistic_log().await;
+    t.create_user(None, "fg@test.nl", "Şahin Öztürk", "privacy_officer", &[]).await;
+    let officer = t.login("fg@test.nl").await;
+    let admin = t.login("admin@test.nl").await;
+    let worker = t.login("a@test.nl").await;
+    let api = "/api/v1/privacy/audit-verifications";
+    assert_eq!(officer.get(api).await.expect(200)["items"], json!([]));
+    admin.get(api).await.problem(403);
+    worker.get(api).await.problem(403);
+    let (status, _) = page(&worker, "/privacy/log").await;
+    assert_eq!(status, 403);
+
+    // The job runs in the worker's first round, and once per day.
+    let worker_of_jobs = Worker::new(t.app.clone(), Registry::builtin());
+    worker_of_jobs.run_due().await.expect("run");
+    let rows = t.count("audit_log").await;
+    let list = officer.get(api).await.expect(200);
+    let v = &list["items"][0];
+    assert_eq!(
+        (v["whole"].as_bool(), v["rows"].as_i64(), v["ran_by_id"].is_null()),
+        (Some(true), Some(rows), true),
+        "{v}"
+    );
+    assert!(v["first_broken"].is_null() && v["heads_digest"].as_str().is_some_and(|d| d.len() == 64), "{v}");
+    assert!(!page(&admin, "/admin").await.1.contains("integrity-alert"), "no alert while all is well");
+
+    // The page, its button (with the session's token) and the download of the heads.
+    let (status, html) = page(&officer, "/privacy/log").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Nu controleren") && html.contains("Dagelijkse controle"), "{html}");
+    let token = crate::pages::csrf(&html);
+    let r = officer.http.post(format!("{}/privacy/log/verify", t.base)).form(&[("_csrf", token.as_str())]).send().await;
+    let r = r.expect("post");
+    assert_eq!(r.url().path(), "/privacy/log");
+    assert!(r.text().await.expect("body").contains("Şahin Öztürk"), "the check names who ran it");
+    assert_eq!(officer.get(api).await.expect(200)["items"].as_array().map(Vec::len), Some(2));
+    let r = officer.http.get(format!("{}/privacy/log/heads.json", t.base)).send().await.expect("get");
+    assert!(r.headers()["content-disposition"].to_str().is_ok_and(|d| d.starts_with("attachment")));
+    let heads: serde_json::Value = r.json().await.expect("JSON");
+    assert_eq!(heads["heads"].as_array().map(|h| h.iter().filter_map(|h| h["seq"].as_i64()).sum()), Some(rows));
+
+    // A row edited around the application: the next daily run finds it, and both start pages
+    // say so, naming the row.
+    let (chain, head) = longest_chain(&t.url);
+    let row = row_at(&t.url, chain, head / 2);
+    attack(&t.url, &format!("UPDATE audit_log SET detail = '{{}}' WHERE id = {row}"));
+    t.app.clock.advance(jiff::SignedDuration::from_hours(24));
+    worker_of_jobs.run_due().await.expect("run");
+    // (A day later: new sessions.)
+    let (officer, admin) = (t.login("fg@test.nl").await, t.login("admin@test.nl").await);
+    let v = officer.get(api).await.expect(200)["items"][0].clone();
+    assert_eq!(v["whole"], false, "{v}");
+    assert_eq!(v["first_broken"]["id"], row, "{v}");
+    assert_eq!(v["first_broken"]["problem"], "detail_altered", "{v}");
+    for (client, path) in [(&admin, "/admin"), (&officer, "/privacy"), (&officer, "/privacy/log")] {
+        let (status, html) = page(client, path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains("integrity-alert") && html.contains(&format!("regel {row} ")), "{path}: {html}");
+    }
+
+    // Two days without a verification (the server's jobs stopped, say) raise the alert too.
+    let t = realistic_log().await;
+    let admin = t.login("admin@test.nl").await;
+    Worker::new(t.app.clone(), Registry::builtin()).run_due().await.expect("run");
+    assert!(!page(&admin, "/admin").await.1.contains("integrity-alert"));
+    t.app.clock.advance(jiff::SignedDuration::from_hours(49));
+    let html = page(&t.login("admin@test.nl").await, "/admin").await.1;
+    assert!(html.contains("integrity-alert") && html.contains("48 uur"), "{html}");
 }

@@ -277,7 +277,12 @@ pub async fn verify(db: &Db) -> Result<Verification> {
                     && last_id > row.id
                 {
                     broken = Some(if before.is_none_or(|b| b < row.id) {
-                        Broken { id: Some(last_id), chain: Some(head.chain), seq: Some(last_seq), problem: Problem::OutOfOrder }
+                        Broken {
+                            id: Some(last_id),
+                            chain: Some(head.chain),
+                            seq: Some(last_seq),
+                            problem: Problem::OutOfOrder,
+                        }
                     } else {
                         at(Problem::OutOfOrder)
                     });

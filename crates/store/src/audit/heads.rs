@@ -59,13 +59,12 @@ pub async fn verify_against(db: &Db, exported: &[Head]) -> Result<Verification> 
         if head.seq == 0 || out.broken.iter().any(|b| b.chain == Some(head.chain)) {
             continue;
         }
-        let at: Option<(i64, Option<String>)> = on!(&mut tx, |c| sqlx::query_as(
-            "SELECT id, hash FROM audit_log WHERE chain = $1 AND seq = $2"
-        )
-        .bind(head.chain)
-        .bind(head.seq)
-        .fetch_optional(&mut *c)
-        .await)?;
+        let at: Option<(i64, Option<String>)> =
+            on!(&mut tx, |c| sqlx::query_as("SELECT id, hash FROM audit_log WHERE chain = $1 AND seq = $2")
+                .bind(head.chain)
+                .bind(head.seq)
+                .fetch_optional(&mut *c)
+                .await)?;
         let broken = match at {
             Some((_, Some(hash))) if hash == head.hash => continue,
             Some((id, _)) => Broken {

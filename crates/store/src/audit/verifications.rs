@@ -30,7 +30,8 @@ pub struct Recorded {
 /// Records `v`, verified at `at` for `ran_by`; returns its id.
 pub async fn record(tx: &mut Tx, v: &Verification, at: Timestamp, ran_by: Option<UserId>) -> Result<i64> {
     let first = v.first_broken();
-    let problem = first.map(|b| serde_json::to_string(&b.problem)).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let problem =
+        first.map(|b| serde_json::to_string(&b.problem)).transpose().map_err(|e| StoreError::Corrupt(e.to_string()))?;
     let n = |x: u64| i64::try_from(x).unwrap_or(i64::MAX);
     let id: i64 = on!(tx, |c| sqlx::query_scalar(
         "INSERT INTO audit_verifications (verified_at, ran_by, rows_verified, chains, pseudonymised, broken_count, \
@@ -80,30 +81,46 @@ pub async fn latest(tx: &mut Tx, limit: i64) -> Result<Vec<Recorded>> {
     .fetch_all(&mut *c)
     .await)?;
     rows.into_iter()
-        .map(|(id, at, ran_by, name, rows, chains, pseudonymised, broken_count, b_id, b_chain, b_seq, problem, digest)| {
-            let first_broken = match problem {
-                None => None,
-                Some(p) => Some(Broken {
-                    id: b_id,
-                    chain: b_chain,
-                    seq: b_seq,
-                    problem: serde_json::from_str::<Problem>(&p)
-                        .map_err(|e| StoreError::Corrupt(format!("audit_verifications.problem {p:?}: {e}")))?,
-                }),
-            };
-            Ok(Recorded {
+        .map(
+            |(
                 id,
-                verified_at: at.to_jiff(),
-                ran_by: ran_by.map(UserId),
-                ran_by_name: name,
+                at,
+                ran_by,
+                name,
                 rows,
                 chains,
                 pseudonymised,
                 broken_count,
-                first_broken,
-                heads_digest: digest,
-            })
-        })
+                b_id,
+                b_chain,
+                b_seq,
+                problem,
+                digest,
+            )| {
+                let first_broken = match problem {
+                    None => None,
+                    Some(p) => Some(Broken {
+                        id: b_id,
+                        chain: b_chain,
+                        seq: b_seq,
+                        problem: serde_json::from_str::<Problem>(&p)
+                            .map_err(|e| StoreError::Corrupt(format!("audit_verifications.problem {p:?}: {e}")))?,
+                    }),
+                };
+                Ok(Recorded {
+                    id,
+                    verified_at: at.to_jiff(),
+                    ran_by: ran_by.map(UserId),
+                    ran_by_name: name,
+                    rows,
+                    chains,
+                    pseudonymised,
+                    broken_count,
+                    first_broken,
+                    heads_digest: digest,
+                })
+            },
+        )
         .collect()
 }
 

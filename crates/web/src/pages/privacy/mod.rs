@@ -55,9 +55,7 @@ struct StartPage {
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[
-    ("/privacy/log", "log"),
-];
+const SECTIONS: &[(&str, &str)] = &[("/privacy/log", "log")];
 
 async fn start(State(state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
