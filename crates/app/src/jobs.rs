@@ -55,6 +55,10 @@ impl Registry {
             .every("idempotency.expire", SignedDuration::from_hours(1))
             .handle("jobs.prune", |app, _| Box::pin(async move { prune_jobs(&app).await }))
             .every("jobs.prune", SignedDuration::from_hours(24))
+            .handle(crate::privacy::integrity::JOB, |app, _| {
+                Box::pin(async move { crate::privacy::integrity::daily(&app).await })
+            })
+            .every(crate::privacy::integrity::JOB, crate::privacy::integrity::EVERY)
     }
 
     /// Adds (or replaces) the handler of `kind`.

@@ -1,5 +1,6 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
+mod audit_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
@@ -218,6 +219,11 @@ enum Command {
         #[command(flatten)]
         args: ldv_cmd::ExportLdvArgs,
     },
+    /// The audit log's hash chain: verify it, or print its heads to keep elsewhere.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -249,6 +255,24 @@ enum ImportCommand {
 }
 
 #[derive(Subcommand)]
+enum AuditCommand {
+    /// Check every chain of the audit log: exits 0 with `N rows verified`, or non-zero with one
+    /// line naming the first row that does not fit. The outcome is kept for /privacy/log.
+    Verify {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: audit_cmd::VerifyArgs,
+    },
+    /// Print where every chain ends (JSON with the time and the heads), to keep elsewhere and
+    /// give to `audit verify --heads` later.
+    Heads {
+        #[command(flatten)]
+        db: DbArgs,
+    },
+}
+
+#[derive(Subcommand)]
 enum UserCommand {
     /// Add a staff user. The password comes from BUURTTEAM_PASSWORD, else it is asked for.
     Add {
@@ -268,14 +292,19 @@ enum UserCommand {
 }
 
 fn main() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG").unwrap_or_else(|_| "info".into());
     let cli = Cli::parse();
-    let log = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
-    // A command whose stdout is its output (an export) logs to stderr, so the two never mix.
-    if matches!(cli.command, Command::ExportLdv { .. }) {
-        log.with_writer(std::io::stderr).init();
+    // A command whose stdout is its output (an export, `audit`'s one line or JSON, meant for
+    // scripts) logs to stderr, so the two never mix; `audit` logs warnings only unless
+    // BUURTTEAM_LOG says otherwise.
+    let quiet = matches!(cli.command, Command::Audit { .. });
+    let to_stderr = quiet || matches!(cli.command, Command::ExportLdv { .. });
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG")
+        .unwrap_or_else(|_| if quiet { "warn" } else { "info" }.into());
+    let fmt = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if to_stderr {
+        fmt.with_writer(std::io::stderr).init();
     } else {
-        log.init();
+        fmt.init();
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -351,6 +380,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Jobs { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             jobs_cmd::run(&app, &args).await
+        }
+        Command::Audit { command: AuditCommand::Verify { db, args } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            audit_cmd::verify(&app, &args).await
+        }
+        Command::Audit { command: AuditCommand::Heads { db } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            audit_cmd::heads(&app).await
         }
         Command::Import { command: ImportCommand::Populations { db, file } } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;

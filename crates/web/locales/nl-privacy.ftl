@@ -9,6 +9,43 @@ privacy-intro = Hier ziet u hoe met de gegevens van gezinnen wordt omgegaan: noo
 privacy-back = Terug naar Privacy
 
 ## The log's integrity, the processing register, the Logboek Dataverwerkingen export
+privacy-section-log = Logboek controleren
+privacy-section-log-text = Controleer of niemand het logboek buiten het programma om heeft veranderd. Bekijk de laatste controles en download de eindpunten om elders te bewaren.
+privacy-log-title = Logboek controleren
+privacy-log-intro = Elke regel in het logboek heeft een vingerafdruk (hash) die ook de regel ervoor afdekt. Wie een regel verandert, weghaalt of toevoegt buiten het programma om, breekt die keten. Het programma controleert de keten elke dag. Hieronder ziet u de laatste controles.
+privacy-log-verify-text = Wilt u niet wachten op de dagelijkse controle? Controleer het logboek nu. Bij een groot logboek duurt dat even.
+privacy-log-verify = Nu controleren
+privacy-log-heads-title = Eindpunten bewaren
+privacy-log-heads-text = Het eindpunt van een keten is de vingerafdruk van de laatste regel. Download de eindpunten en bewaar het bestand buiten deze server (bijvoorbeeld bij de technisch beheerder). Haalt iemand later de laatste regels weg, dan blijkt dat bij een controle met dit bestand.
+privacy-log-heads-download = Eindpunten downloaden (JSON)
+privacy-log-verifications = Laatste controles
+privacy-log-none = Er is nog geen controle gedaan.
+privacy-log-col-when = Wanneer
+privacy-log-col-by = Door
+privacy-log-col-rows = Regels
+privacy-log-col-chains = Ketens
+privacy-log-col-outcome = Uitkomst
+privacy-log-by-schedule = Dagelijkse controle
+privacy-log-whole = In orde: geen enkele regel is veranderd.
+privacy-log-row = regel { $id } (keten { $chain }, plaats { $seq })
+privacy-log-row-gone = het eind van keten { $chain }
+privacy-log-problem-unchained = deze regel hoort bij geen enkele keten. Hij is buiten het programma om toegevoegd.
+privacy-log-problem-gap = de regels ervoor ontbreken vanaf plaats { $expected }. Er is een regel weggehaald.
+privacy-log-problem-altered = de inhoud past niet bij de vingerafdruk. De regel is veranderd of toegevoegd.
+privacy-log-problem-detail-altered = de toelichting past niet bij de vingerafdruk. De toelichting is veranderd.
+privacy-log-problem-head-mismatch = de keten houdt op bij plaats { $last }, maar het eindpunt staat op plaats { $head }. Regels aan het eind zijn weggehaald of het eindpunt is veranderd.
+privacy-log-problem-out-of-order = het nummer van de regel past niet bij zijn plaats in de keten. De inhoud van regels is verwisseld.
+privacy-log-problem-exported-head-missing = het bewaarde eindpunt op plaats { $exported } bestaat niet meer; de keten houdt nu op bij plaats { $last }. Regels aan het eind zijn weggehaald.
+privacy-log-problem-exported-head-altered = de regel op de plaats van het bewaarde eindpunt ({ $exported }) is anders. De keten is herschreven.
+privacy-log-alert-broken-title = Het logboek is buiten het programma om veranderd
+privacy-log-alert-broken-text = Bij de controle van { $when } klopte { $row } niet: { $problem }
+privacy-log-alert-broken-todo = Wat moet u doen? Verander niets aan de database en maak er een kopie van. Meld dit direct als beveiligingsincident bij de functionaris gegevensbescherming en de technisch beheerder. Zij vergelijken het logboek met een back-up en met de bewaarde eindpunten (zie de handleiding voor beheer).
+privacy-log-alert-stale-title = Het logboek is al meer dan 48 uur niet gecontroleerd
+privacy-log-alert-stale-text = De laatste controle was { $when }.
+privacy-log-alert-stale-never = Het logboek is nog nooit gecontroleerd.
+privacy-log-alert-stale-todo = Wat moet u doen? Vraag de technisch beheerder of de server draait en zijn dagelijkse taken uitvoert. De functionaris gegevensbescherming kan het logboek ook zelf controleren op de pagina Logboek controleren.
+done-audit-log-verified = Het logboek is gecontroleerd: alles is in orde.
+done-audit-log-verified-broken = Het logboek is gecontroleerd: er klopt iets niet. Zie de melding hieronder.
 
 # Part A (register): the processing register and the Logboek Dataverwerkingen export.
 admin-section-processing = Verwerkingsregister

@@ -3,6 +3,7 @@
 //! other capability.
 
 pub mod ldv;
+pub mod integrity;
 
 use buurtteam_domain::policy::{Action, Actor};
 

@@ -9,6 +9,7 @@ mod accounts;
 mod activation;
 mod admin;
 mod admin_audit;
+mod audit_chain;
 mod auth;
 mod case_details;
 mod cases;

@@ -171,7 +171,7 @@ async fn seal_batch(tx: &mut Tx) -> Result<u64> {
 }
 
 /// What is wrong with a row (or with the end of a chain).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// The row is not part of any chain (inserted around the application).
@@ -185,6 +185,15 @@ pub enum Problem {
     /// The chain ends elsewhere than its recorded head: rows at its end were deleted (or the
     /// head was changed).
     HeadMismatch { head_seq: i64, last_seq: i64 },
+    /// The row sits later in its chain than a row with a higher id: rows' contents were moved
+    /// (swapped) around their ids, which the hashes do not cover.
+    OutOfOrder,
+    /// An exported head is no longer in its chain: the rows from there on were deleted (and
+    /// the recorded head moved back). See [`super::heads::verify_against`].
+    ExportedHeadMissing { exported_seq: i64, last_seq: i64 },
+    /// The row at an exported head's place no longer carries the exported hash: the chain was
+    /// rewritten from there back.
+    ExportedHeadAltered { exported_seq: i64 },
 }
 
 /// The first row (by chain and place) that does not fit; `id` is `None` where the rows that
@@ -242,6 +251,10 @@ pub async fn verify(db: &Db) -> Result<Verification> {
         let mut prev = GENESIS.to_owned();
         let mut last: Option<(i64, i64)> = None; // (id, seq)
         let mut broken: Option<Broken> = None;
+        // Within a chain, ids grow with the place (one writer appends in order); the hashes do
+        // not cover ids, so rows whose contents were moved to other ids show here. Of the two
+        // rows out of order, the one that does not fit between its neighbours is named.
+        let mut ids: (Option<i64>, Option<(i64, i64)>) = (None, None); // (id before last, last (id, seq))
         'pages: loop {
             let sql =
                 format!("SELECT {STORED_COLUMNS} FROM audit_log WHERE chain = $1 AND seq >= $2 ORDER BY seq LIMIT $3");
@@ -260,6 +273,22 @@ pub async fn verify(db: &Db) -> Result<Verification> {
                     broken = Some(at(Problem::Gap { expected_seq }));
                     break 'pages;
                 }
+                if let (before, Some((last_id, last_seq))) = ids
+                    && last_id > row.id
+                {
+                    broken = Some(if before.is_none_or(|b| b < row.id) {
+                        Broken {
+                            id: Some(last_id),
+                            chain: Some(head.chain),
+                            seq: Some(last_seq),
+                            problem: Problem::OutOfOrder,
+                        }
+                    } else {
+                        at(Problem::OutOfOrder)
+                    });
+                    break 'pages;
+                }
+                ids = (ids.1.map(|(id, _)| id), Some((row.id, seq)));
                 let digest = row.detail_digest.clone().unwrap_or_default();
                 if row.pseudonymised_at.is_some() {
                     out.pseudonymised += 1;

@@ -4,6 +4,8 @@
 //! chain ([`chain`], decision 0021) so that a change made around them shows.
 
 pub mod chain;
+pub mod heads;
+pub mod verifications;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::audit_chain;

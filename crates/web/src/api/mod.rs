@@ -8,6 +8,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod processing;
+pub mod privacy_log;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -93,4 +94,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::portal_agree))
         .routes(routes!(plan::portal_access_log))
         .routes(routes!(plan::case_access_log))
+        .routes(routes!(privacy_log::audit_verifications))
 }

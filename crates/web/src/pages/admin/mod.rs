@@ -65,6 +65,8 @@ struct Section {
 struct StartPage {
     page: Chrome,
     sections: Vec<Section>,
+    /// The audit log's integrity alert (`privacy::log`), if the last verification found a break.
+    integrity_alert: Option<crate::pages::privacy::log::IntegrityAlert>,
 }
 
 /// The sections of the administration, in the order the start page lists them.
@@ -79,7 +81,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/audit", "audit"),
 ];
 
-async fn start(State(_state): State<AppState>, AdminPage(admin): AdminPage) -> Response {
+async fn start(State(state): State<AppState>, AdminPage(admin): AdminPage) -> Response {
     let chrome = admin.chrome("admin");
     let tr = chrome.tr;
     let sections = SECTIONS
@@ -90,5 +92,6 @@ async fn start(State(_state): State<AppState>, AdminPage(admin): AdminPage) -> R
             text: tr.t(&format!("admin-section-{key}-text")),
         })
         .collect();
-    render(StatusCode::OK, &StartPage { page: chrome, sections })
+    let integrity_alert = crate::pages::privacy::log::alert_banner(&state, tr, &admin.actor).await;
+    render(StatusCode::OK, &StartPage { page: chrome, sections, integrity_alert })
 }

@@ -15,10 +15,14 @@ use buurtteam_app::privacy::open_privacy;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+pub(crate) mod log;
 mod processing;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/privacy", get(start)).route("/privacy/processing", get(processing::list))
+    Router::new()
+        .route("/privacy", get(start))
+        .merge(log::routes())
+        .route("/privacy/processing", get(processing::list))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -49,13 +53,18 @@ struct Section {
 struct StartPage {
     page: Chrome,
     sections: Vec<Section>,
+    /// The audit log's integrity alert (`log`), if the last verification found a break.
+    integrity_alert: Option<log::IntegrityAlert>,
 }
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[("/privacy/processing", "processing")];
+const SECTIONS: &[(&str, &str)] = &[
+    ("/privacy/log", "log"),
+    ("/privacy/processing", "processing"),
+];
 
-async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
+async fn start(State(state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
     let tr = chrome.tr;
     let sections = SECTIONS
@@ -66,5 +75,6 @@ async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage
             text: tr.t(&format!("privacy-section-{key}-text")),
         })
         .collect();
-    render(StatusCode::OK, &StartPage { page: chrome, sections })
+    let integrity_alert = log::alert_banner(&state, tr, &officer.actor).await;
+    render(StatusCode::OK, &StartPage { page: chrome, sections, integrity_alert })
 }
