@@ -26,6 +26,7 @@ pub mod plan;
 pub mod portal_codes;
 pub mod reference;
 pub mod repair;
+pub mod secrets;
 pub mod sessions;
 pub mod sso;
 #[doc(hidden)]
