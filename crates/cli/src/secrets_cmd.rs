@@ -80,9 +80,12 @@ pub async fn run(command: SecretsCommand) -> anyhow::Result<()> {
         SecretsCommand::Rotate { db, keys } => {
             let ring = keys.keyring()?;
             let Some(current) = ring.current_id().map(str::to_owned) else {
-                bail!("rotating needs the new key in BUURTTEAM_SECRET_KEY_FILE and the old ones in BUURTTEAM_SECRET_KEY_OLD_FILES");
+                bail!(
+                    "rotating needs the new key in BUURTTEAM_SECRET_KEY_FILE and the old ones in BUURTTEAM_SECRET_KEY_OLD_FILES"
+                );
             };
-            let app = App::new(crate::open(&db.database_url).await?, buurtteam_app::Settings::default()).with_secrets(ring);
+            let app =
+                App::new(crate::open(&db.database_url).await?, buurtteam_app::Settings::default()).with_secrets(ring);
             let done = secrets::rotate(&app).await.map_err(crate::describe)?;
             if let Some(first) = done.failed.first() {
                 bail!(

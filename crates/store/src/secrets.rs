@@ -96,7 +96,9 @@ mod tests {
                 )
                 .execute(&mut *c)
                 .await)?;
-                exec!(tx, |c| sqlx::query("UPDATE users SET totp_secret = 'PLAIN' WHERE id = 7").execute(&mut *c).await)?;
+                exec!(tx, |c| sqlx::query("UPDATE users SET totp_secret = 'PLAIN' WHERE id = 7")
+                    .execute(&mut *c)
+                    .await)?;
                 exec!(tx, |c| sqlx::query(
                     "INSERT INTO sso_requests (state_hash, provider, nonce, pkce_verifier, next, created_at) \
                      VALUES ('s1', 'p', 'n', 'verifier', '/', '2026-01-01T00:00:00Z')"

@@ -294,14 +294,13 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
     let m = app.sso.metadata(p, now, false).await?;
     let client = client(app, p, &m)?;
     let exchange = client.exchange_code(AuthorizationCode::new(code.to_owned())).map_err(|_| Failure::Unavailable)?;
-    let tokens = exchange
-        .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier))
-        .request_async(&http::send)
-        .await
-        .map_err(|e| {
-            tracing::info!(provider = %p.id, error = %e, "the provider refused the code");
-            Failure::Refused
-        })?;
+    let tokens =
+        exchange.set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier)).request_async(&http::send).await.map_err(
+            |e| {
+                tracing::info!(provider = %p.id, error = %e, "the provider refused the code");
+                Failure::Refused
+            },
+        )?;
     let token: &CoreIdToken = tokens.id_token().ok_or_else(|| Failure::Token("no ID token".into()))?;
     let nonce = Nonce::new(request.nonce.clone());
     let checked = {

@@ -55,7 +55,8 @@ async fn a_backup_taken_under_load_holds_every_acknowledged_write_verifies_and_s
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let served = app.clone();
     tokio::spawn(async move {
-        let _ = buurtteam_web::serve(listener, served, buurtteam_web::WebConfig::default(), std::future::pending()).await;
+        let _ =
+            buurtteam_web::serve(listener, served, buurtteam_web::WebConfig::default(), std::future::pending()).await;
     });
     let input = UserInput {
         email: Some("beheer@test.nl".into()),

@@ -62,7 +62,10 @@ async fn login_with_code(base: &str, app: &App, email: &str, secret: &str) -> u1
     app.clock.advance(SignedDuration::from_secs(30));
     let code = auth::current_code(secret, app.now()).expect("code");
     let c = Client::new(base);
-    c.post("/api/v1/auth/login", json!({ "email": email, "password": PASSWORD, "totp_code": code })).await.status.as_u16()
+    c.post("/api/v1/auth/login", json!({ "email": email, "password": PASSWORD, "totp_code": code }))
+        .await
+        .status
+        .as_u16()
 }
 
 #[tokio::test]

@@ -313,7 +313,8 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     assert_eq!(b.login(&op, "staff", &[("sub", "w-a"), ("email", "a@test.nl")]).await.status, 303);
     // The session's ID token is kept encrypted (decision 0026), nothing of the JWT readable.
     let mut tx = t.app.db.begin_read().await.expect("tx");
-    let kept = buurtteam_store::secrets::all(&mut tx, buurtteam_store::secrets::Column::SsoIdToken).await.expect("kept");
+    let kept =
+        buurtteam_store::secrets::all(&mut tx, buurtteam_store::secrets::Column::SsoIdToken).await.expect("kept");
     drop(tx);
     assert_eq!(kept.len(), 1);
     assert!(kept[0].value.starts_with("v1:") && !kept[0].value.contains("eyJ"), "{}", kept[0].value);

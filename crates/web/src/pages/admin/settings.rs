@@ -61,10 +61,9 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
     };
     // Secrets at rest (decision 0026): which key, by its id, never the key itself.
     let keys = &state.app.secrets;
-    let secret_key = keys.current_id().map_or_else(
-        || tr.t("settings-secret-key-none"),
-        |id| tr.t1("settings-secret-key-id", "id", id.to_owned()),
-    );
+    let secret_key = keys
+        .current_id()
+        .map_or_else(|| tr.t("settings-secret-key-none"), |id| tr.t1("settings-secret-key-id", "id", id.to_owned()));
     let old_keys = keys.old_ids();
     let old_keys = if old_keys.is_empty() { tr.t("settings-none") } else { old_keys.join(", ") };
     let liberation = match s.holiday_rules.liberation_day {
