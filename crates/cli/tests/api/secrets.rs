@@ -226,3 +226,30 @@ async fn serve(app: &App) -> (String, tokio::task::JoinHandle<std::io::Result<()
     ));
     (base, task)
 }
+
+#[tokio::test]
+async fn secrets_stored_in_plain_text_before_are_encrypted_when_the_server_starts() {
+    let (_, key) = new_key();
+    let t = spawn_with_key(&key).await;
+    let (admin, secret) = enrol(&t, "admin@test.nl").await;
+    // As a database from before decision 0026 holds it: the base32 secret itself.
+    let sealed = stored_totp(&t.app).await.remove(0);
+    let mut tx = t.app.db.begin().await.expect("tx");
+    assert!(buurtteam_store::secrets::replace(&mut tx, &sealed, &secret).await.expect("plain"));
+    tx.commit().await.expect("commit");
+    assert_eq!(secrets::census(&t.app).await.expect("census").plain, 1);
+
+    // A server without a key does not start on it (nor leaves it in plain text) ...
+    let err = secrets::seal_plaintext(&t.app.clone().with_secrets(Keyring::none())).await.expect_err("refused");
+    assert!(
+        err.to_string().contains("1 unencrypted") && err.to_string().contains("BUURTTEAM_SECRET_KEY_FILE"),
+        "{err}"
+    );
+    // ... one with a key encrypts it, once, and the same authenticator app still logs in.
+    assert_eq!(secrets::seal_plaintext(&t.app).await.expect("sealed"), 1);
+    assert_eq!(secrets::seal_plaintext(&t.app).await.expect("nothing left"), 0);
+    let now = stored_totp(&t.app).await.remove(0);
+    assert_eq!(now.row, admin.0.to_string());
+    assert!(secrets::is_sealed(&now.value) && !now.value.contains(&secret), "{}", now.value);
+    assert_eq!(login_with_code(&t.base, &t.app, "admin@test.nl", &secret).await, 200);
+}
