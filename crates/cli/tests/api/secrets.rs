@@ -253,3 +253,26 @@ async fn secrets_stored_in_plain_text_before_are_encrypted_when_the_server_start
     assert!(secrets::is_sealed(&now.value) && !now.value.contains(&secret), "{}", now.value);
     assert_eq!(login_with_code(&t.base, &t.app, "admin@test.nl", &secret).await, 200);
 }
+
+#[test]
+fn new_key_writes_a_key_for_its_owner_only_and_never_over_a_file() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("secret.key");
+    let file = path.display().to_string();
+    let out = Command::new(BIN).args(["secrets", "new-key", "--to", &file]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let key = secrets::parse_key(&std::fs::read_to_string(&path).expect("read"), "the file").expect("a key");
+    let id = Keyring::new(&key, &[]).current_id().expect("id").to_owned();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("key written: {file} (key id {id})"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&path).expect("meta").permissions().mode() & 0o777, 0o600);
+    }
+    let again = Command::new(BIN).args(["secrets", "new-key", "--to", &file]).output().expect("run");
+    assert!(!again.status.success());
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.trim().lines().count() == 1 && err.contains(&file), "{err}");
+    let kept = secrets::parse_key(&std::fs::read_to_string(&path).expect("read"), "the file").expect("a key");
+    assert_eq!(kept, key, "the first key is kept");
+}
