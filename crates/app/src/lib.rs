@@ -18,6 +18,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod plan;
 pub mod privacy;
+pub mod processing;
 pub mod reference;
 pub mod refusals;
 pub mod repair;

@@ -4,6 +4,7 @@ mod backup_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
+mod ldv_cmd;
 mod lock;
 mod report;
 mod secrets_cmd;
@@ -214,6 +215,13 @@ enum Command {
         #[command(flatten)]
         args: jobs_cmd::JobsArgs,
     },
+    /// The audit log of a period in the form of the Logboek Dataverwerkingen (JSON Lines on stdout).
+    ExportLdv {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: ldv_cmd::ExportLdvArgs,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -272,8 +280,14 @@ enum UserCommand {
 
 fn main() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG").unwrap_or_else(|_| "info".into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
     let cli = Cli::parse();
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    // A command whose stdout is its output (an export) logs to stderr, so the two never mix.
+    if matches!(cli.command, Command::ExportLdv { .. }) {
+        log.with_writer(std::io::stderr).init();
+    } else {
+        log.init();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => fail(&anyhow::Error::from(e)),
@@ -352,6 +366,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report { command: ReportCommand::HalfYear { db, args } } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             report::half_year(app, args).await
+        }
+        Command::ExportLdv { db, args } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            ldv_cmd::run(&app, &args).await
         }
         Command::Jobs { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());

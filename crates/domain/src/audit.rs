@@ -90,6 +90,8 @@ audit_actions!(
     NetworkRevoked = "network.revoked",
     /// The access log of a case read (by a team manager or a family member).
     AccessLogRead = "access_log.read",
+    /// The log exported in the form of the Logboek Dataverwerkingen (decision 0027).
+    LdvExported = "ldv.exported",
     // Mijn Buurtteam.
     PortalInvited = "portal.invited",
     PortalActivated = "portal.activated",
@@ -134,6 +136,9 @@ audit_actions!(
     NeighbourhoodChanged = "neighbourhood.changed",
     /// The organisation's own wording of a code list's label set or cleared.
     CodeLabelChanged = "code_label.changed",
+    /// The texts of a processing activity of the register changed (purpose, legal basis,
+    /// retention ...), a new version of it.
+    ProcessingActivityChanged = "processing_activity.changed",
     // Steering figures.
     KpiRead = "kpi.read",
     PopulationImported = "population.imported",
@@ -178,6 +183,7 @@ impl AuditAction {
                 | Self::NeighbourhoodCreated
                 | Self::NeighbourhoodChanged
                 | Self::CodeLabelChanged
+                | Self::ProcessingActivityChanged
                 | Self::TeamCreated
                 | Self::TeamChanged
                 | Self::UserCreated

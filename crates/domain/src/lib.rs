@@ -14,12 +14,14 @@ pub mod codes;
 pub mod correction;
 pub mod ids;
 pub mod kpi;
+pub mod ldv;
 pub mod matching;
 pub mod password;
 pub mod person;
 pub mod plan_content;
 pub mod policy;
 pub mod postcode_area;
+pub mod processing;
 pub mod repair;
 pub mod validation;
 

@@ -24,6 +24,7 @@ pub mod kpi;
 pub mod organisation;
 pub mod plan;
 pub mod portal_codes;
+pub mod processing;
 pub mod reference;
 pub mod repair;
 pub mod secrets;

@@ -51,6 +51,7 @@ audit-working-notes-read = { $who } viewed your family's file.
 audit-network-invited = { $who } invited someone to the goal ‘{ $goal }’.
 audit-network-revoked = { $who } withdrew an invitation to the goal ‘{ $goal }’.
 audit-access-log-read = { $who } viewed who looked at the file.
+audit-ldv-exported = { $who } exported the log as a Logboek Dataverwerkingen.
 
 ## My Buurtteam
 audit-portal-invited = { $who } made a code for My Buurtteam for you.
@@ -74,6 +75,7 @@ audit-district-changed = { $who } renamed or ended a district.
 audit-neighbourhood-created = { $who } added a neighbourhood.
 audit-neighbourhood-changed = { $who } changed a neighbourhood or its postcode areas.
 audit-code-label-changed = { $who } changed the wording of a code list.
+audit-processing-activity-changed = { $who } changed a processing activity of the processing register.
 audit-team-changed = { $who } changed a team's details.
 audit-user-created = { $who } made an account for a member of staff.
 audit-user-changed = { $who } changed the account of a member of staff.

@@ -10,6 +10,48 @@ privacy-back = Back to Privacy
 
 ## The log's integrity, the processing register, the Logboek Dataverwerkingen export
 
+# Part A (register): the processing register and the Logboek Dataverwerkingen export.
+admin-section-processing = Processing register
+admin-section-processing-text = Which data the team processes, why, on what legal basis and for how long. You edit the texts; every change becomes a new version.
+privacy-section-processing = Processing register
+privacy-section-processing-text = Every processing activity with its purpose, legal basis, kinds of data and retention. Every row of the log belongs to one activity.
+processing-title = Processing register
+processing-intro = These are the team's processing activities (GDPR article 30). Every action in the log belongs to one of them.
+processing-intro-edit = Choose an activity to edit its texts. The code never changes.
+processing-col-name = Activity
+processing-col-purpose = Purpose
+processing-col-legal-basis = Legal basis
+processing-col-retention = Retention
+processing-col-status = Status
+processing-version = version { $version }
+processing-active = In use
+processing-inactive = Not in use
+processing-back = Back to the processing register
+processing-edit-intro = Code { $code }, now version { $version }. Saving makes a new version. Rows already in the log stay with their old version.
+processing-label-name-nl = Name (Dutch)
+processing-label-name-en = Name (English)
+processing-label-purpose = Purpose
+processing-hint-purpose = Why does the team process this data?
+processing-label-legal-basis = Legal basis
+processing-hint-legal-basis = Which law or article does it rest on? For example: GDPR art. 6(1)(e).
+processing-label-data-subjects = About whom
+processing-hint-data-subjects = Whose data is processed?
+processing-label-data-categories = Which data
+processing-hint-data-categories = What kinds of data are they?
+processing-label-retention = Retention
+processing-hint-retention = How long is the data kept?
+processing-label-active = Status
+processing-submit = Save
+label-processing-name-nl = Name (Dutch)
+label-processing-name-en = Name (English)
+label-processing-purpose = Purpose
+label-processing-legal-basis = Legal basis
+label-processing-data-subjects = About whom
+label-processing-data-categories = Which data
+label-processing-retention = Retention
+label-processing-active = Status
+done-processing-changed = The processing activity has been saved as a new version.
+
 # end of block A
 
 ## Emergency access and unusual access

@@ -51,6 +51,7 @@ audit-working-notes-read = { $who } heeft het dossier van je gezin bekeken.
 audit-network-invited = { $who } heeft iemand uitgenodigd bij het doel ‘{ $goal }’.
 audit-network-revoked = { $who } heeft een uitnodiging bij het doel ‘{ $goal }’ ingetrokken.
 audit-access-log-read = { $who } heeft bekeken wie er in het dossier keek.
+audit-ldv-exported = { $who } heeft het logboek uitgevoerd als Logboek Dataverwerkingen.
 
 ## Mijn Buurtteam
 audit-portal-invited = { $who } heeft een code voor Mijn Buurtteam voor je gemaakt.
@@ -74,6 +75,7 @@ audit-district-changed = { $who } heeft een wijk hernoemd of beëindigd.
 audit-neighbourhood-created = { $who } heeft een buurt toegevoegd.
 audit-neighbourhood-changed = { $who } heeft een buurt of haar postcodegebieden gewijzigd.
 audit-code-label-changed = { $who } heeft de omschrijving van een keuzelijst aangepast.
+audit-processing-activity-changed = { $who } heeft een verwerkingsactiviteit in het verwerkingsregister aangepast.
 audit-team-changed = { $who } heeft de gegevens van een team aangepast.
 audit-user-created = { $who } heeft een account voor een medewerker gemaakt.
 audit-user-changed = { $who } heeft het account van een medewerker aangepast.

@@ -35,6 +35,7 @@ mod plan_agreement;
 mod plan_members;
 mod platform;
 mod portal_contact;
+mod processing;
 mod redirects;
 mod refusals;
 mod repair;

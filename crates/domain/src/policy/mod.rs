@@ -69,6 +69,9 @@ pub enum Action {
     /// The privacy officer's work: reviewing emergency and unusual access, requests for
     /// destruction, the log's integrity. Logs and registrations, never a file's content.
     ReviewPrivacy,
+    /// Read the processing register (purpose, legal basis, retention of each processing
+    /// activity): admins, who keep it, and privacy officers, who check it.
+    ReadProcessingRegister,
 }
 
 impl Action {
@@ -95,6 +98,7 @@ impl Action {
         Self::MergeHouseholds,
         Self::ReadAdminLog,
         Self::ReviewPrivacy,
+        Self::ReadProcessingRegister,
     ];
 
     pub fn code(self) -> &'static str {
@@ -121,6 +125,7 @@ impl Action {
             Self::MergeHouseholds => "merge_households",
             Self::ReadAdminLog => "read_admin_log",
             Self::ReviewPrivacy => "review_privacy",
+            Self::ReadProcessingRegister => "read_processing_register",
         }
     }
 
@@ -217,6 +222,13 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
         }
         ReviewPrivacy => {
             if role == Role::PrivacyOfficer {
+                Decision::Allow
+            } else {
+                Decision::Deny
+            }
+        }
+        ReadProcessingRegister => {
+            if matches!(role, Role::Admin | Role::PrivacyOfficer) {
                 Decision::Allow
             } else {
                 Decision::Deny
@@ -498,6 +510,7 @@ mod tests {
         (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H]),
         (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D]),
         (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D]),
+        (ReadProcessingRegister, NoRecord, [D, D, D, A, A, D, D]),
     ];
 
     #[test]

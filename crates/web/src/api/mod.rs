@@ -7,6 +7,7 @@ pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod processing;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -59,6 +60,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(repair::void_case))
         .routes(routes!(repair::merge_households))
         .routes(routes!(admin::admin_audit))
+        .routes(routes!(processing::list_processing_activities))
+        .routes(routes!(processing::get_processing_activity, processing::change_processing_activity))
+        .routes(routes!(processing::ldv_export))
         .routes(routes!(cases::correct_contact))
         .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))

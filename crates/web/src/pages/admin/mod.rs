@@ -17,6 +17,7 @@ use crate::AppState;
 
 mod audit;
 mod organisation;
+pub(crate) mod processing;
 mod reference;
 mod repair;
 pub mod settings;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(start))
         .merge(organisation::routes())
         .merge(reference::routes())
+        .merge(processing::routes())
         .route("/admin/repair", get(repair::repair))
         .route("/admin/audit", get(audit::audit))
         .route("/admin/settings", get(settings::page))
@@ -70,6 +72,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/organisation", "organisation"),
     ("/admin/users", "users"),
     ("/admin/reference", "reference"),
+    ("/admin/processing", "processing"),
     ("/admin/repair", "repair"),
     ("/admin/sign-in", "sign-in"),
     ("/admin/settings", "settings"),

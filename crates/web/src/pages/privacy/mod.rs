@@ -15,8 +15,10 @@ use buurtteam_app::privacy::open_privacy;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod processing;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/privacy", get(start))
+    Router::new().route("/privacy", get(start)).route("/privacy/processing", get(processing::list))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -51,7 +53,7 @@ struct StartPage {
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[];
+const SECTIONS: &[(&str, &str)] = &[("/privacy/processing", "processing")];
 
 async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
