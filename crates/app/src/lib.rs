@@ -22,6 +22,7 @@ pub mod processing;
 pub mod reference;
 pub mod refusals;
 pub mod repair;
+pub mod secrets;
 pub mod sso;
 
 use buurtteam_domain::audit::AuditAction;
@@ -108,6 +109,8 @@ pub struct App {
     pub labels: &'static reference::Labels,
     /// Single sign-on: the configured OpenID providers (none by default).
     pub sso: std::sync::Arc<sso::Sso>,
+    /// The keys of the secrets stored encrypted (decision 0026; none by default).
+    pub secrets: std::sync::Arc<secrets::Keyring>,
 }
 
 impl App {
@@ -120,7 +123,14 @@ impl App {
             clock: clock::Clock::default(),
             labels,
             sso: Default::default(),
+            secrets: Default::default(),
         }
+    }
+
+    /// The application with these keys for the secrets it stores.
+    pub fn with_secrets(mut self, keys: secrets::Keyring) -> Self {
+        self.secrets = std::sync::Arc::new(keys);
+        self
     }
 
     /// The application with these single sign-on providers.

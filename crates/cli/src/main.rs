@@ -1,12 +1,14 @@
 //! The `buurtteam` binary: parse the command line, call the library crates. Nothing else.
 
 mod audit_cmd;
+mod backup_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
 mod ldv_cmd;
 mod lock;
 mod report;
+mod secrets_cmd;
 
 /// mimalloc returns freed memory to the system where glibc's per-thread arenas kept it (each
 /// Argon2 hash frees a 19 MiB buffer): measured in bench/RESULTS.md.
@@ -153,6 +155,8 @@ struct ServeArgs {
     header_read_timeout_secs: u64,
     #[command(flatten)]
     settings: SettingsArgs,
+    #[command(flatten)]
+    keys: secrets_cmd::KeyArgs,
 }
 
 #[derive(Subcommand)]
@@ -229,6 +233,13 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// The key for secrets at rest: make one, rotate to a new one.
+    Secrets {
+        #[command(subcommand)]
+        command: secrets_cmd::SecretsCommand,
+    },
+    /// Copy a running SQLite database to a file and verify the copy's audit log.
+    Backup(backup_cmd::BackupArgs),
 }
 
 #[derive(Subcommand)]
@@ -327,8 +338,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let _lock = lock::take(&db.database_url)?;
             let settings = serve.settings.settings()?;
             let sso = sso_config()?;
+            let keys = serve.keys.keyring()?;
             let db = open(&db.database_url).await?;
-            serve_app(App::new(db, settings).with_sso(sso), &serve, None).await
+            let app = App::new(db, settings).with_sso(sso).with_secrets(keys);
+            secrets_cmd::at_start(&app).await?;
+            serve_app(app, &serve, None).await
         }
         Command::Migrate { db } => {
             open(&db.database_url).await?;
@@ -338,7 +352,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo { file, seed, serve } => {
             // Before the old files are removed: they may belong to a running server.
             let _lock = lock::take_file(Path::new(&file))?;
-            for suffix in ["", "-wal", "-shm"] {
+            for suffix in ["", "-wal", "-shm", ".key"] {
                 let path = format!("{file}{suffix}");
                 if Path::new(&path).exists() {
                     std::fs::remove_file(&path)
@@ -346,8 +360,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
             }
             let settings = serve.settings.settings()?;
+            // The demo works without set-up: a key of its own beside its database, unless given.
+            let keys = if serve.keys.given() {
+                serve.keys.keyring()?
+            } else {
+                let key_file = std::path::PathBuf::from(format!("{file}.key"));
+                secrets_cmd::write_new_key(&key_file)?;
+                secrets_cmd::KeyArgs { secret_key_file: Some(key_file), ..secrets_cmd::KeyArgs::default() }.keyring()?
+            };
             let db = open(&format!("sqlite://{file}")).await?;
-            let app = App::new(db, settings).with_sso(sso_config()?);
+            let app = App::new(db, settings).with_sso(sso_config()?).with_secrets(keys);
+            secrets_cmd::at_start(&app).await?;
             let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
             let summary = generate::run(&app, &args).await?;
             let mut logins = generate::demo_logins(&summary);
@@ -397,6 +420,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Imported the populations of {n} districts from {}.", file.display());
             Ok(())
         }
+        Command::Secrets { command } => secrets_cmd::run(command).await,
+        Command::Backup(args) => backup_cmd::run(&args).await,
         Command::User { command: UserCommand::Add { db, email, name, role, teams } } => {
             let db = open(&db.database_url).await?;
             let app = App::new(db, Settings::default());

@@ -326,6 +326,21 @@ impl Db {
         Ok(n)
     }
 
+    /// Writes a consistent copy of an SQLite database to `path` (`VACUUM INTO`: one read
+    /// transaction, so every write committed before it began and none after; writers go on
+    /// meanwhile). `path` must not exist. PostgreSQL is backed up with its own tools: refused.
+    pub async fn backup_into(&self, path: &str) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Sqlite { read, .. } => {
+                // Not in a transaction: VACUUM refuses to run inside one.
+                let mut conn = read.acquire().await?;
+                sqlx::query("VACUUM INTO $1").bind(path).execute(&mut *conn).await?;
+                Ok(())
+            }
+            Backend::Postgres(_) => Err(StoreError::UnsupportedUrl("a PostgreSQL database for `backup`".into())),
+        }
+    }
+
     pub async fn close(&self) {
         match &self.backend {
             Backend::Sqlite { write, read, .. } => {

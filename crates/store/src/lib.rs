@@ -27,6 +27,7 @@ pub mod portal_codes;
 pub mod processing;
 pub mod reference;
 pub mod repair;
+pub mod secrets;
 pub mod sessions;
 pub mod sso;
 #[doc(hidden)]

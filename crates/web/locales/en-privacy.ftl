@@ -105,4 +105,12 @@ done-processing-changed = The processing activity has been saved as a new versio
 
 ## Secrets at rest and backups
 
+settings-group-secrets = Secrets and the key
+settings-secret-key = Key for secrets
+settings-secret-key-help = Encrypts what the server must read back, such as the second factor's secrets. Only the key's id is shown here, never the key itself.
+settings-secret-key-id = Key { $id }
+settings-secret-key-none = None: setting up a second factor and single sign-on do not work
+settings-secret-key-old = Old keys
+settings-secret-key-old-help = Only needed while the key is rotated: the server still reads with them, but no longer encrypts with them.
+
 # end of block E

@@ -105,4 +105,12 @@ done-processing-changed = De verwerkingsactiviteit is opgeslagen als nieuwe vers
 
 ## Secrets at rest and backups
 
+settings-group-secrets = Geheimen en sleutel
+settings-secret-key = Sleutel voor geheimen
+settings-secret-key-help = Versleutelt wat de server moet kunnen teruglezen, zoals de geheimen van de tweede factor. Hier staat alleen het kenmerk van de sleutel, nooit de sleutel zelf.
+settings-secret-key-id = Sleutel { $id }
+settings-secret-key-none = Geen: een tweede factor instellen en inloggen via single sign-on lukken niet
+settings-secret-key-old = Oude sleutels
+settings-secret-key-old-help = Alleen nodig tijdens het wisselen van sleutel: de server leest er nog mee, maar versleutelt er niet meer mee.
+
 # end of block E

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::hex;
 use super::passwords::{bounded, verify_password};
-use crate::{App, AppError, Result, audit_entry};
+use crate::{App, AppError, Result, audit_entry, secrets};
 
 pub(super) fn wrong_code() -> buurtteam_domain::validation::FieldError {
     let mut e = buurtteam_domain::validation::FieldError::new("code", "is not a valid code; try the next one");
@@ -44,10 +44,10 @@ pub(super) async fn check_second_factor(
     now: Timestamp,
 ) -> Result<bool> {
     let code: String = code.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-    let Some(secret) = creds.totp_secret.as_deref() else { return Ok(false) };
+    let Some(secret) = totp_secret(app, creds)? else { return Ok(false) };
     let user = creds.user_id;
     if code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit()) {
-        let Some(step) = totp(secret).and_then(|t| t.check(&code, now_secs(now))) else { return Ok(false) };
+        let Some(step) = totp(&secret).and_then(|t| t.check(&code, now_secs(now))) else { return Ok(false) };
         let step = i64::try_from(step).unwrap_or(i64::MAX);
         return app
             .db
@@ -72,6 +72,13 @@ pub(super) async fn check_second_factor(
             })
         })
         .await
+}
+
+/// The user's TOTP secret, decrypted (it is stored encrypted: `crate::secrets`).
+fn totp_secret(app: &App, creds: &credentials::Credentials) -> Result<Option<String>> {
+    let Some(stored) = creds.totp_secret.as_deref() else { return Ok(None) };
+    let row = creds.user_id.0.to_string();
+    Ok(Some(app.secrets.open(secrets::totp_place(&row), stored)?))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -118,13 +125,14 @@ pub async fn begin_enrolment(app: &App, actor: &Actor, issuer: &str) -> Result<E
     if creds.totp_enabled_at.is_some() {
         return Err(AppError::Conflict { message: "the second factor is already in use".into(), current_status: None });
     }
-    if let Some(secret) = creds.totp_secret {
+    if let Some(secret) = totp_secret(app, &creds)? {
         return Ok(enrolment_of(secret, issuer, &user.email));
     }
     let mut bytes = [0u8; 20];
     rand::fill(&mut bytes);
     let secret = totp_rs::Secret::from(bytes.to_vec()).to_base32();
-    let (user_id, stored) = (actor.user_id, secret.clone());
+    let user_id = actor.user_id;
+    let stored = app.secrets.seal(secrets::totp_place(&user_id.0.to_string()), &secret)?;
     app.db
         .write(move |tx| {
             Box::pin(async move { Ok::<_, AppError>(credentials::begin_totp(tx, user_id, &stored).await?) })
@@ -152,8 +160,8 @@ pub async fn confirm_enrolment(app: &App, actor: &Actor, code: &str) -> Result<V
     let creds = credentials::by_user(&mut tx, actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
     drop(tx);
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
-    let step = match (&creds.totp_secret, creds.totp_enabled_at) {
-        (Some(secret), None) => totp(secret).and_then(|t| t.check(&code, now_secs(now))),
+    let step = match (totp_secret(app, &creds)?, creds.totp_enabled_at) {
+        (Some(secret), None) => totp(&secret).and_then(|t| t.check(&code, now_secs(now))),
         _ => {
             return Err(AppError::Conflict {
                 message: "there is no second factor being set up".into(),

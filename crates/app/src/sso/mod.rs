@@ -40,7 +40,7 @@ use openidconnect::{
 pub use config::{Kind, LocalPasswords, Provider, SsoConfig};
 
 use crate::auth::{LoggedIn, actor_of, random_bytes, token_hash};
-use crate::{App, AppError, audit_entry};
+use crate::{App, AppError, audit_entry, secrets};
 
 /// How long a log-in may stay at the provider before its state is forgotten.
 const REQUEST_TTL: SignedDuration = SignedDuration::from_mins(10);
@@ -196,14 +196,16 @@ pub async fn begin(app: &App, id: &str, next: &str) -> Result<Started, Failure> 
         request = request.add_scope(Scope::new("email".into())).add_scope(Scope::new("profile".into()));
     }
     let (url, _, _) = request.url();
+    let hash = token_hash(&state);
+    // The verifier is a secret until the callback: stored encrypted (decision 0026).
+    let verifier_place = secrets::Place { column: secrets::Column::SsoPkceVerifier, row: &hash };
     let row = store::Request {
         provider: p.id.clone(),
         nonce,
-        pkce_verifier: verifier.into_secret(),
+        pkce_verifier: app.secrets.seal(verifier_place, verifier.secret()).map_err(AppError::from)?,
         next: next.to_owned(),
         created_at: now,
     };
-    let hash = token_hash(&state);
     let forget_before = now.checked_sub(REQUEST_TTL).unwrap_or(now);
     app.db
         .write(move |tx| {
@@ -275,13 +277,16 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
         return Err(Failure::State);
     }
     let hash = token_hash(state);
+    let taken = hash.clone();
     let request = app
         .db
-        .write(move |tx| Box::pin(async move { Ok::<_, AppError>(store::take_request(tx, &hash).await?) }))
+        .write(move |tx| Box::pin(async move { Ok::<_, AppError>(store::take_request(tx, &taken).await?) }))
         .await?;
     let Some(request) = request.filter(|r| r.provider == p.id && now.duration_since(r.created_at) < REQUEST_TTL) else {
         return Err(Failure::State);
     };
+    let verifier_place = secrets::Place { column: secrets::Column::SsoPkceVerifier, row: &hash };
+    let pkce_verifier = app.secrets.open(verifier_place, &request.pkce_verifier).map_err(AppError::from)?;
     if cb.error.is_some() {
         return Err(Failure::Refused);
     }
@@ -289,14 +294,13 @@ async fn verify(app: &App, p: &Provider, cb: &Callback<'_>, now: Timestamp) -> R
     let m = app.sso.metadata(p, now, false).await?;
     let client = client(app, p, &m)?;
     let exchange = client.exchange_code(AuthorizationCode::new(code.to_owned())).map_err(|_| Failure::Unavailable)?;
-    let tokens = exchange
-        .set_pkce_verifier(PkceCodeVerifier::new(request.pkce_verifier.clone()))
-        .request_async(&http::send)
-        .await
-        .map_err(|e| {
-            tracing::info!(provider = %p.id, error = %e, "the provider refused the code");
-            Failure::Refused
-        })?;
+    let tokens =
+        exchange.set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier)).request_async(&http::send).await.map_err(
+            |e| {
+                tracing::info!(provider = %p.id, error = %e, "the provider refused the code");
+                Failure::Refused
+            },
+        )?;
     let token: &CoreIdToken = tokens.id_token().ok_or_else(|| Failure::Token("no ID token".into()))?;
     let nonce = Nonce::new(request.nonce.clone());
     let checked = {
@@ -455,7 +459,12 @@ async fn open_session(
     let hash = token_hash(&token);
     let expires = now.checked_add(app.settings.session_absolute).unwrap_or(now);
     let actor = actor_of(&user);
-    let (provider, subject, id_token, kind) = (p.id.clone(), v.subject.clone(), v.id_token.clone(), p.kind);
+    // The ID token names the person: stored encrypted, bound to this session (decision 0026).
+    let id_token = app
+        .secrets
+        .seal(secrets::Place { column: secrets::Column::SsoIdToken, row: &hash }, &v.id_token)
+        .map_err(AppError::from)?;
+    let (provider, subject, kind) = (p.id.clone(), v.subject.clone(), p.kind);
     let by_provider = v.second_factor;
     app.db
         .write(move |tx| {
@@ -484,8 +493,17 @@ async fn open_session(
 pub async fn end_session_url(app: &App, token: &str) -> Option<(String, String)> {
     let hash = token_hash(token);
     let mut tx = app.db.begin_read().await.ok()?;
-    let (id, id_token) = store::session_provider(&mut tx, &hash).await.ok()??;
+    let (id, stored) = store::session_provider(&mut tx, &hash).await.ok()??;
     drop(tx);
+    // Without the hint the provider asks the person to confirm the logout: still a logout.
+    let place = secrets::Place { column: secrets::Column::SsoIdToken, row: &hash };
+    let id_token = match stored.as_str() {
+        "" => String::new(),
+        sealed => app.secrets.open(place, sealed).unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "logging out at the provider without the ID token hint");
+            String::new()
+        }),
+    };
     let p = app.sso.config.provider(&id)?;
     let m = app.sso.metadata(p, app.now(), false).await.ok()?;
     let endpoint = m.additional_metadata().end_session_endpoint.as_ref()?;

@@ -42,7 +42,8 @@ pub async fn spawn_configured(settings: Settings, configure: impl FnOnce(App, &s
     db.migrate().await.expect("migrate");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let app = configure(App::new(db, settings), &base);
+    // Secrets at rest need a key (decision 0026): one per test, gone with it.
+    let app = configure(App::new(db, settings).with_secrets(buurtteam_app::secrets::Keyring::ephemeral()), &base);
     let served = app.clone();
     tokio::spawn(async move {
         let _ =

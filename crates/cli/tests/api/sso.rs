@@ -311,6 +311,13 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     org(&t).await;
     let b = Browser::new(&t);
     assert_eq!(b.login(&op, "staff", &[("sub", "w-a"), ("email", "a@test.nl")]).await.status, 303);
+    // The session's ID token is kept encrypted (decision 0026), nothing of the JWT readable.
+    let mut tx = t.app.db.begin_read().await.expect("tx");
+    let kept =
+        buurtteam_store::secrets::all(&mut tx, buurtteam_store::secrets::Column::SsoIdToken).await.expect("kept");
+    drop(tx);
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].value.starts_with("v1:") && !kept[0].value.contains("eyJ"), "{}", kept[0].value);
     let home = b.get("/").await;
     let csrf = home.body.split("name=\"_csrf\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("csrf");
     let r = b.http.post(format!("{}/logout", t.base)).form(&[("_csrf", csrf)]).send().await.expect("POST");
@@ -325,7 +332,7 @@ async fn logging_out_ends_the_session_here_and_goes_on_to_the_provider() {
     assert!(to.starts_with(&format!("{}/session/end", op.issuer)), "{to}");
     let u = Url::parse(&to).expect("url");
     let q: std::collections::HashMap<_, _> = u.query_pairs().into_owned().collect();
-    assert!(q.contains_key("id_token_hint"));
+    assert_eq!(q["id_token_hint"].split('.').count(), 3, "the ID token itself, decrypted for the provider");
     assert_eq!(q["post_logout_redirect_uri"], format!("{}/login/sso/staff/logged-out", t.base));
     assert_eq!(b.me().await, 401, "our session ended");
     // The provider shows its log-out form, which it accepts for this client.

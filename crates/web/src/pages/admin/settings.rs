@@ -59,6 +59,13 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
     } else {
         s.second_factor_roles.iter().map(|r| tr.code("role", r.code())).collect::<Vec<_>>().join(", ")
     };
+    // Secrets at rest (decision 0026): which key, by its id, never the key itself.
+    let keys = &state.app.secrets;
+    let secret_key = keys
+        .current_id()
+        .map_or_else(|| tr.t("settings-secret-key-none"), |id| tr.t1("settings-secret-key-id", "id", id.to_owned()));
+    let old_keys = keys.old_ids();
+    let old_keys = if old_keys.is_empty() { tr.t("settings-none") } else { old_keys.join(", ") };
     let liberation = match s.holiday_rules.liberation_day {
         LiberationDayRule::EveryYear => "every-year",
         LiberationDayRule::LustrumYears => "lustrum-years",
@@ -130,6 +137,13 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
                     tr.t1("settings-seconds", "n", i64::try_from(c.header_read_timeout.as_secs()).unwrap_or(i64::MAX)),
                     "BUURTTEAM_HEADER_READ_TIMEOUT_SECS",
                 ),
+            ],
+        ),
+        (
+            "settings-group-secrets",
+            vec![
+                item("secret-key", secret_key, "BUURTTEAM_SECRET_KEY_FILE"),
+                item("secret-key-old", old_keys, "BUURTTEAM_SECRET_KEY_OLD_FILES"),
             ],
         ),
     ]
