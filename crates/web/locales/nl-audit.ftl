@@ -56,6 +56,8 @@ audit-access-log-read = { $who } heeft bekeken wie er in het dossier keek.
 audit-portal-invited = { $who } heeft een code voor Mijn Buurtteam voor je gemaakt.
 audit-portal-activated = { $who } heeft een account voor Mijn Buurtteam gemaakt.
 audit-portal-activation-failed = { $who } heeft een code voor Mijn Buurtteam ingevuld die niet klopte.
+audit-portal-exported = { $who } heeft een kopie van de eigen gegevens gedownload.
+audit-case-inzage-produced = { $who } heeft een kopie van gegevens gemaakt, op een schriftelijk verzoek.
 
 ## Accounts
 audit-auth-login = { $who } is ingelogd.
