@@ -5,6 +5,7 @@
 mod api;
 mod docs;
 mod idempotency;
+mod pdf;
 pub mod pages;
 mod problem;
 mod readiness;

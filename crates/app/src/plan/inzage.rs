@@ -203,7 +203,7 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
         Some(text) => match text.parse::<Date>() {
             Ok(d) if d <= today => d,
             Ok(_) => return Err(invalid("received_on", "may not be in the future", "future_date")),
-            Err(_) => return Err(invalid("received_on", "is a date (YYYY-MM-DD)", "date")),
+            Err(_) => return Err(invalid("received_on", "is an existing date as YYYY-MM-DD", "invalid_date")),
         },
     };
     let Some(person) = person else {
@@ -218,13 +218,13 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
             // Staff of the case's team only (the same question as reading the plan).
             ctx.require(PlanAction::ReadGoal, None)?;
             let Some(member) = ctx.person(person).cloned() else {
-                return Err(invalid("person_id", "is not a member of this case's household", "not_a_member"));
+                return Err(invalid("person_id", "is not a member of this case's household", "not_household_member"));
             };
             if !AgeBand::of(member.birth_date, ctx.today).may_have_account() {
                 return Err(invalid(
                     "person_id",
                     "is under 12: a child's own data is asked for by a parent with authority",
-                    "too_young",
+                    "inzage_too_young",
                 ));
             }
             let account = store::portal_user_of(tx, person).await?;

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod cases;
 pub mod dto;
 pub mod households;
+pub mod inzage;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
@@ -89,4 +90,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::portal_agree))
         .routes(routes!(plan::portal_access_log))
         .routes(routes!(plan::case_access_log))
+        .routes(routes!(inzage::portal_export))
+        .routes(routes!(inzage::case_export))
 }
