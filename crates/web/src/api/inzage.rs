@@ -381,7 +381,7 @@ pub(crate) fn parse_format(format: Option<&str>) -> Result<InzageFormat, ApiErro
         Some("pdf") => Ok(InzageFormat::Pdf),
         Some(_) => {
             let mut errors = Errors::default();
-            errors.add("format", "is json or pdf").code("format");
+            errors.add("format", "is json or pdf").code("unknown_choice");
             Err(match errors.finish() {
                 Err(e) => buurtteam_app::AppError::from(e).into(),
                 Ok(()) => ApiError::from(buurtteam_app::AppError::Internal("a field error was lost".into())),
