@@ -4,9 +4,11 @@
 // copy was made, never what is in it. Every page without axe violations, at 1366 and 390 px.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import {
+  ARTIFACTS,
   PASSWORD,
   expectAccessible,
   expectFieldError,
@@ -117,6 +119,9 @@ test('a young person downloads her own data as PDF and JSON from Mijn Buurtteam'
     const pdf = await download(page, () => page.click('#download-pdf'));
     assert.match(pdf.name, /^inzage-\d{4}-\d{2}-\d{2}\.pdf$/);
     assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+    // Kept beside the screenshots, to look at.
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(join(ARTIFACTS, 'inzage-portal.pdf'), pdf.bytes);
 
     const json = await download(page, () => page.click('#download-json'));
     assert.match(json.name, /\.json$/);

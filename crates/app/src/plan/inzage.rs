@@ -13,6 +13,7 @@ use buurtteam_domain::codes::{HouseholdRole, Role};
 use buurtteam_domain::ids::{CaseId, PersonId, UserId};
 use buurtteam_domain::policy::Actor;
 use buurtteam_domain::policy::plan::{AgeBand, PlanAction};
+use buurtteam_domain::validation::Errors;
 use buurtteam_store::Tx;
 use buurtteam_store::audit;
 use buurtteam_store::households::Reach;
@@ -196,18 +197,33 @@ pub async fn portal_export(app: &App, actor: &Actor, format: InzageFormat) -> Re
 /// `case.inzage_produced` with the member, their place in the household and the day the
 /// request was received; that row shows in the member's own access log.
 pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &InzageInput) -> Result<Inzage> {
+    // Every field error at once, before anything is opened.
     let today = app.today();
+    let mut errors = Errors::default();
     let person = input.person_id.map(PersonId);
+    if person.is_none() {
+        errors.add("person_id", "is required: the household member who asked").code("required");
+    }
     let received_on = match input.received_on.as_deref().map(str::trim) {
-        None | Some("") => return Err(invalid("received_on", "is required: the day the written request came in", "required")),
+        None | Some("") => {
+            errors.add("received_on", "is required: the day the written request came in").code("required");
+            None
+        }
         Some(text) => match text.parse::<Date>() {
-            Ok(d) if d <= today => d,
-            Ok(_) => return Err(invalid("received_on", "may not be in the future", "future_date")),
-            Err(_) => return Err(invalid("received_on", "is an existing date as YYYY-MM-DD", "invalid_date")),
+            Ok(d) if d <= today => Some(d),
+            Ok(_) => {
+                errors.add("received_on", "may not be in the future").code("future_date");
+                None
+            }
+            Err(_) => {
+                errors.add("received_on", "is an existing date as YYYY-MM-DD").code("invalid_date");
+                None
+            }
         },
     };
-    let Some(person) = person else {
-        return Err(invalid("person_id", "is required: the household member who asked", "required"));
+    errors.finish()?;
+    let (Some(person), Some(received_on)) = (person, received_on) else {
+        return Err(AppError::Internal("a field error was lost".into()));
     };
     let format = input.format;
     run(app, actor, At::Case(case), move |tx, ctx, now| {
