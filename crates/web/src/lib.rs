@@ -5,8 +5,8 @@
 mod api;
 mod docs;
 mod idempotency;
-mod pdf;
 pub mod pages;
+mod pdf;
 mod problem;
 mod readiness;
 mod refusals;

@@ -54,9 +54,8 @@ struct Face {
 impl Face {
     fn load(data: &'static [u8], name: &'static [u8]) -> Option<Self> {
         let face = ttf_parser::Face::parse(data, 0).ok()?;
-        let advances = (0..face.number_of_glyphs())
-            .map(|g| face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0))
-            .collect();
+        let advances =
+            (0..face.number_of_glyphs()).map(|g| face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0)).collect();
         let b = face.global_bounding_box();
         let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
         enc.write_all(data).ok()?;
@@ -174,7 +173,12 @@ fn layout(faces: &Faces, blocks: &[Block]) -> Vec<Vec<Line>> {
             Block::Meta(_) => (9.0, Weight::Regular, true, 1.0, 0.0, false, 1),
         };
         let text = match block {
-            Block::Title(t) | Block::Heading(t) | Block::Subheading(t) | Block::Para(t) | Block::Item(t) | Block::Meta(t) => t,
+            Block::Title(t)
+            | Block::Heading(t)
+            | Block::Subheading(t)
+            | Block::Para(t)
+            | Block::Item(t)
+            | Block::Meta(t) => t,
         };
         let face = if weight == Weight::Bold { &faces.bold } else { &faces.regular };
         let leading = size * 1.4;
@@ -298,7 +302,8 @@ pub fn render(title: &str, lang: &str, blocks: &[Block], footer: impl Fn(usize, 
             draw(&mut content, line);
         }
         let foot = footer(n + 1, total);
-        let foot_line = Line { x: MARGIN, y: BOTTOM - 28.0, size: 8.5, weight: Weight::Regular, grey: true, text: foot };
+        let foot_line =
+            Line { x: MARGIN, y: BOTTOM - 28.0, size: 8.5, weight: Weight::Regular, grey: true, text: foot };
         draw(&mut content, &foot_line);
         let data = content.finish();
         let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());

@@ -122,7 +122,11 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
 /// The rows of a household member's own access log, as Mijn Buurtteam shows them ("who looked
 /// at my file"), newest first, repeats folded: read by the portal's log and by the inzage
 /// export, so both show the same. Logs nothing itself.
-pub(super) async fn own_access_log(tx: &mut buurtteam_store::Tx, ctx: &Context, tz: &TimeZone) -> Result<Vec<AccessView>> {
+pub(super) async fn own_access_log(
+    tx: &mut buurtteam_store::Tx,
+    ctx: &Context,
+    tz: &TimeZone,
+) -> Result<Vec<AccessView>> {
     let me = match &ctx.standing {
         Standing::Member { person, .. } => *person,
         _ => return Err(AppError::Forbidden("only family members read the access log".into())),
@@ -156,9 +160,7 @@ pub(super) async fn own_access_log(tx: &mut buurtteam_store::Tx, ctx: &Context, 
     // a whole or about the reader. Which actions show, and as what, is the domain's.
     let visible = |r: &buurtteam_store::audit::AccessRow| {
         let about = match r.goal_id {
-            Some(g) => {
-                plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
-            }
+            Some(g) => plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x))),
             None => r.client_id.is_none() || r.client_id == Some(me),
         };
         // Their own doings are not "who looked"; a copy they downloaded is, so that the log

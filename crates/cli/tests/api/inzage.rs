@@ -66,7 +66,10 @@ async fn each_member_downloads_exactly_what_the_portal_shows_them() {
         .await
         .expect(201);
     Client::new(&t.base)
-        .post("/api/v1/portal/activate", json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD}))
+        .post(
+            "/api/v1/portal/activate",
+            json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD}),
+        )
         .await
         .expect(201);
     let karin = t.login("karin@example.nl").await;
@@ -78,7 +81,8 @@ async fn each_member_downloads_exactly_what_the_portal_shows_them() {
     // The parent: her own goal, her children's under 16 and the household's; not the
     // confidential goal, not the 17-year-old's unshared goal.
     let m = export(&mother).await;
-    let expected = titles(&["Rust in huis", "Yassin slaapt op tijd", "Lina gaat weer naar school", "Samira regelt haar schulden"]);
+    let expected =
+        titles(&["Rust in huis", "Yassin slaapt op tijd", "Lina gaat weer naar school", "Samira regelt haar schulden"]);
     assert_eq!(goal_titles(&m), expected);
     assert_eq!(portal_titles(&mother).await, expected);
     assert_eq!(m["subject"]["kind"], "household_member");
@@ -87,7 +91,8 @@ async fn each_member_downloads_exactly_what_the_portal_shows_them() {
     assert_eq!(m["organisation"], "Buurtteam Overvecht");
     assert_eq!(m["case"]["id"], f.case);
     assert!(m["evaluations"].is_array() && m["access_log"].is_array(), "{m}");
-    let child = m["goals"].as_array().into_iter().flatten().find(|g| g["id"] == child_goal).cloned().unwrap_or_default();
+    let child =
+        m["goals"].as_array().into_iter().flatten().find(|g| g["id"] == child_goal).cloned().unwrap_or_default();
     assert_eq!(child["life_domain"]["code"], "parenting");
     assert!(child["life_domain"]["label"].as_str().is_some_and(|l| !l.is_empty()));
     assert_eq!(child["comments"][0]["body"], "Yassin slaapt nu om acht uur");
@@ -99,8 +104,13 @@ async fn each_member_downloads_exactly_what_the_portal_shows_them() {
     let expected = titles(&["Rust in huis", "Lina gaat weer naar school", "Lina praat over thuis"]);
     assert_eq!(goal_titles(&l), expected);
     assert_eq!(portal_titles(&teen).await, expected);
-    let confidential =
-        l["goals"].as_array().into_iter().flatten().find(|g| g["title"] == "Lina praat over thuis").cloned().unwrap_or_default();
+    let confidential = l["goals"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|g| g["title"] == "Lina praat over thuis")
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(confidential["confidential_reason"], "Veiligheid van de jongere");
     assert!(!l.to_string().contains("12345678"), "the mother's phone is hers: {l}");
 
@@ -133,7 +143,13 @@ async fn each_member_downloads_exactly_what_the_portal_shows_them() {
     assert!(log.as_array().into_iter().flatten().any(|r| r["action"] == "portal.exported"), "{log}");
     // ... but not in a sibling's: it is about the mother.
     let log = youth.get("/api/v1/portal/access-log").await.expect(200);
-    assert!(log.as_array().into_iter().flatten().all(|r| r["action"] != "portal.exported" || r["actor_name"] == "Noor El Amrani"), "{log}");
+    assert!(
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .all(|r| r["action"] != "portal.exported" || r["actor_name"] == "Noor El Amrani"),
+        "{log}"
+    );
 
     // Another format is refused naming the field; staff have no portal export.
     let r = mother.get("/api/v1/portal/export?format=xls").await.problem(422);
@@ -191,7 +207,10 @@ async fn staff_produce_the_members_own_view_for_a_written_request() {
     assert!(r.text.contains("inzage_too_young"), "{}", r.text);
     let r = w.get(&format!("/api/v1/cases/{}/export?person_id={}", f.case, f.teen)).await.problem(422);
     assert_eq!(r.fields(), vec!["received_on"]);
-    let r = w.get(&format!("/api/v1/cases/{}/export?person_id={}&received_on=2999-01-01", f.case, f.teen)).await.problem(422);
+    let r = w
+        .get(&format!("/api/v1/cases/{}/export?person_id={}&received_on=2999-01-01", f.case, f.teen))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), vec!["received_on"]);
     let r = w.get(&url(999_999)).await.problem(422);
     assert_eq!(r.fields(), vec!["person_id"]);
@@ -260,12 +279,11 @@ async fn the_pdf_tells_a_young_person_her_own_data_in_dutch() {
         .expect(201);
     let ids: Vec<i64> = h["members"].as_array().into_iter().flatten().filter_map(|m| m["id"].as_i64()).collect();
     let today = t.app.today().to_string();
-    let case = w
-        .post("/api/v1/cases", referral_body(h["id"].as_i64().unwrap_or(0), o.team_a, &ids, &today))
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let case =
+        w.post("/api/v1/cases", referral_body(h["id"].as_i64().unwrap_or(0), o.team_a, &ids, &today)).await.expect(201)
+            ["id"]
+            .as_i64()
+            .unwrap_or(0);
     goal(w, case, "Zoë fietst zelf naar school", Some(ids[1]), false).await;
     goal(w, case, "Ayşe vindt werk", Some(ids[0]), true).await;
     w.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": NOTE})).await.expect(201);
@@ -290,7 +308,8 @@ async fn the_pdf_tells_a_young_person_her_own_data_in_dutch() {
     }
 
     // The staff copy for her written request says so.
-    let text = pdf_text(w, &format!("/api/v1/cases/{case}/export?person_id={}&received_on={today}&format=pdf", ids[1])).await;
+    let text =
+        pdf_text(w, &format!("/api/v1/cases/{case}/export?person_id={}&received_on={today}&format=pdf", ids[1])).await;
     assert!(text.contains("schriftelijke verzoek"), "{text}");
     assert!(text.contains("Zoë fietst zelf naar school") && !text.contains("Ayşe vindt werk"), "{text}");
 }

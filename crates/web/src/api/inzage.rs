@@ -230,9 +230,9 @@ fn goal_out(g: GoalView) -> InzageGoalOut {
         confidential: goal.confidential,
         confidential_reason: goal.confidential_reason,
         shared: goal.shared,
-        scores: g.scores.map(|s| {
-            s.into_iter().map(|s| InzageScoreOut { measured_on: s.measured_on, score: s.score }).collect()
-        }),
+        scores: g
+            .scores
+            .map(|s| s.into_iter().map(|s| InzageScoreOut { measured_on: s.measured_on, score: s.score }).collect()),
         actions: g
             .actions
             .iter()
@@ -339,7 +339,11 @@ impl From<Inzage> for InzageOut {
             }),
             appointments: plan.appointments.map(|list| {
                 list.into_iter()
-                    .map(|a| InzageAppointmentOut { starts_at: a.starts_at, place: a.place, description: a.description })
+                    .map(|a| InzageAppointmentOut {
+                        starts_at: a.starts_at,
+                        place: a.place,
+                        description: a.description,
+                    })
                     .collect()
             }),
             // Agreements of the member themselves; the household's other members' are theirs.
@@ -347,7 +351,11 @@ impl From<Inzage> for InzageOut {
                 .agreements
                 .into_iter()
                 .filter(|a| s.person_id == Some(a.person_id))
-                .map(|a| InzageAgreementOut { version: a.version, recorded_by: a.recorded_by.name, created_at: a.created_at })
+                .map(|a| InzageAgreementOut {
+                    version: a.version,
+                    recorded_by: a.recorded_by.name,
+                    created_at: a.created_at,
+                })
                 .collect(),
             access_log: x.access_log.map(|rows| rows.into_iter().map(access_out).collect()),
             written_request: x
@@ -407,7 +415,9 @@ pub(crate) fn respond(out: Inzage, format: InzageFormat, tz: &jiff::tz::TimeZone
                 attach(&mut res, &format!("{name}.pdf"));
                 res
             }
-            None => ApiError::from(buurtteam_app::AppError::Internal("the PDF could not be made".into())).into_response(),
+            None => {
+                ApiError::from(buurtteam_app::AppError::Internal("the PDF could not be made".into())).into_response()
+            }
         },
     }
 }
@@ -427,7 +437,11 @@ fn attach(res: &mut Response, file: &str) {
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
-pub async fn portal_export(State(s): State<AppState>, a: Account, Query(q): Query<FormatQuery>) -> Result<Response, ApiError> {
+pub async fn portal_export(
+    State(s): State<AppState>,
+    a: Account,
+    Query(q): Query<FormatQuery>,
+) -> Result<Response, ApiError> {
     let format = parse_format(q.format.as_deref())?;
     let out = uc::portal_export(&s.app, &a.actor, format).await?;
     Ok(respond(out, format, &s.app.settings.time_zone))

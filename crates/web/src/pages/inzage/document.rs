@@ -33,13 +33,7 @@ pub(crate) fn blocks(tr: Tr, tz: &TimeZone, x: &InzageOut) -> Vec<Block> {
     )));
     b.push(Block::Para(tr.t("inzage-pdf-intro")));
     if let Some(r) = &x.written_request {
-        b.push(Block::Para(tr.t2(
-            "inzage-pdf-request",
-            "date",
-            tr.date(&r.received_on),
-            "who",
-            r.produced_by.clone(),
-        )));
+        b.push(Block::Para(tr.t2("inzage-pdf-request", "date", tr.date(&r.received_on), "who", r.produced_by.clone())));
     }
 
     b.push(Block::Heading(tr.t("inzage-pdf-you")));
@@ -142,7 +136,13 @@ pub(crate) fn blocks(tr: Tr, tz: &TimeZone, x: &InzageOut) -> Vec<Block> {
             b.push(Block::Meta(when(tr, tz, c.created_at)));
         }
         for p in &g.proposals {
-            b.push(Block::Item(tr.t2("inzage-pdf-proposal", "title", p.title.clone(), "status", p.status.label.clone())));
+            b.push(Block::Item(tr.t2(
+                "inzage-pdf-proposal",
+                "title",
+                p.title.clone(),
+                "status",
+                p.status.label.clone(),
+            )));
         }
         for n in &g.network {
             b.push(Block::Item(tr.t2("inzage-pdf-network", "name", n.name.clone(), "relation", n.relation.clone())));
@@ -172,7 +172,13 @@ pub(crate) fn blocks(tr: Tr, tz: &TimeZone, x: &InzageOut) -> Vec<Block> {
     if !x.agreements.is_empty() {
         b.push(Block::Heading(tr.t("inzage-pdf-agreements")));
         for a in &x.agreements {
-            b.push(Block::Item(tr.t2("inzage-pdf-agreement", "version", a.version, "date", when(tr, tz, a.created_at))));
+            b.push(Block::Item(tr.t2(
+                "inzage-pdf-agreement",
+                "version",
+                a.version,
+                "date",
+                when(tr, tz, a.created_at),
+            )));
         }
     }
     if let Some(rows) = &x.access_log {
@@ -205,7 +211,8 @@ pub(crate) fn blocks(tr: Tr, tz: &TimeZone, x: &InzageOut) -> Vec<Block> {
                     &[("who", who.into()), ("goal", goal.into())],
                 ),
             };
-            let times = if r.times > 1 { tr.t1("inzage-pdf-times", "count", i64::from(r.times)) } else { String::new() };
+            let times =
+                if r.times > 1 { tr.t1("inzage-pdf-times", "count", i64::from(r.times)) } else { String::new() };
             b.push(Block::Item(format!("{} — {sentence}{times}", when(tr, tz, r.occurred_at))));
         }
     }
@@ -220,6 +227,14 @@ pub(crate) fn pdf(x: &InzageOut, tz: &TimeZone) -> Option<Vec<u8>> {
     let title = tr.t1("inzage-pdf-title", "name", x.subject.name.clone());
     let made = tr.date(&x.generated_at.to_zoned(tz.clone()).date());
     pdf::render(&title, "nl", &blocks(tr, tz, x), |n, of| {
-        tr.tn("inzage-pdf-footer", &[("organisation", x.organisation.clone().into()), ("date", made.clone().into()), ("page", (n as i64).into()), ("pages", (of as i64).into())])
+        tr.tn(
+            "inzage-pdf-footer",
+            &[
+                ("organisation", x.organisation.clone().into()),
+                ("date", made.clone().into()),
+                ("page", (n as i64).into()),
+                ("pages", (of as i64).into()),
+            ],
+        )
     })
 }

@@ -123,7 +123,13 @@ struct PrivacyInzagePage {
 fn record_line(tr: Tr, tz: &jiff::tz::TimeZone, r: &uc::InzageRecord) -> RecordLine {
     let z = r.occurred_at.to_zoned(tz.clone());
     RecordLine {
-        when: tr.t2("portal-date-time", "date", tr.date(&z.date()), "time", format!("{:02}:{:02}", z.hour(), z.minute())),
+        when: tr.t2(
+            "portal-date-time",
+            "date",
+            tr.date(&z.date()),
+            "time",
+            format!("{:02}:{:02}", z.hour(), z.minute()),
+        ),
         case_id: r.case_id.map(|c| c.0.to_string()).unwrap_or_else(|| "—".into()),
         relation: r.household_role.map(|h| tr.code("household-role", h.code())).unwrap_or_else(|| "—".into()),
         received_on: r.received_on.map(|d| tr.date(&d)).unwrap_or_else(|| "—".into()),
