@@ -96,6 +96,11 @@ audit_actions!(
     PortalInvited = "portal.invited",
     PortalActivated = "portal.activated",
     PortalActivationFailed = "portal.activation_failed",
+    /// A household or network member downloaded their own data (inzage, as JSON or PDF).
+    PortalExported = "portal.exported",
+    /// Staff produced the export of one household member for a written request (inzage), with
+    /// the date the request was received; the row names the member, never the content.
+    CaseInzageProduced = "case.inzage_produced",
     // Accounts.
     AuthLogin = "auth.login",
     /// The password was right; the second factor is still to come.

@@ -39,6 +39,9 @@ processing_activities!(
     FamilyPortal = "family-portal",
     /// The access log shown to a family or a team manager, and its export (NEN 7513).
     AccessLogging = "access-logging",
+    /// Requests of data subjects: inzage and a copy, destruction on request (rechten van
+    /// betrokkenen).
+    DataSubjectRights = "data-subject-rights",
     /// Signing in and refusing what a role may not do (beveiliging en toegangscontrole).
     Security = "security",
     /// Staff accounts: creating, changing, activating and locking them.
@@ -104,6 +107,7 @@ impl AuditAction {
             | Self::NetworkRevoked => P::FamilySupport,
             Self::PortalInvited | Self::PortalActivated | Self::PortalActivationFailed => P::FamilyPortal,
             Self::AccessLogRead | Self::LdvExported => P::AccessLogging,
+            Self::PortalExported | Self::CaseInzageProduced => P::DataSubjectRights,
             Self::AuthLogin
             | Self::AuthPasswordAccepted
             | Self::AuthLoginFailed

@@ -57,6 +57,8 @@ audit-ldv-exported = { $who } exported the log as a Logboek Dataverwerkingen.
 audit-portal-invited = { $who } made a code for My Buurtteam for you.
 audit-portal-activated = { $who } made an account for My Buurtteam.
 audit-portal-activation-failed = { $who } entered a code for My Buurtteam that was not right.
+audit-portal-exported = { $who } downloaded a copy of their own data.
+audit-case-inzage-produced = { $who } made a copy of data, for a written request.
 
 ## Accounts
 audit-auth-login = { $who } logged in.

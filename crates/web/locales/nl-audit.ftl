@@ -57,6 +57,8 @@ audit-ldv-exported = { $who } heeft het logboek uitgevoerd als Logboek Dataverwe
 audit-portal-invited = { $who } heeft een code voor Mijn Buurtteam voor je gemaakt.
 audit-portal-activated = { $who } heeft een account voor Mijn Buurtteam gemaakt.
 audit-portal-activation-failed = { $who } heeft een code voor Mijn Buurtteam ingevuld die niet klopte.
+audit-portal-exported = { $who } heeft een kopie van de eigen gegevens gedownload.
+audit-case-inzage-produced = { $who } heeft een kopie van gegevens gemaakt, op een schriftelijk verzoek.
 
 ## Accounts
 audit-auth-login = { $who } is ingelogd.

@@ -6,6 +6,7 @@ mod api;
 mod docs;
 mod idempotency;
 pub mod pages;
+mod pdf;
 mod problem;
 mod readiness;
 mod refusals;

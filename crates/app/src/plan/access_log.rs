@@ -14,7 +14,7 @@ use jiff::tz::TimeZone;
 
 use crate::{App, AppError, Result};
 
-use super::context::{At, Standing, run};
+use super::context::{At, Context, Standing, run};
 use super::views::portal_case;
 
 #[derive(Debug, Clone)]
@@ -111,62 +111,74 @@ pub async fn portal_access_log(app: &App, actor: &Actor) -> Result<Vec<AccessVie
     run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             ctx.require(PlanAction::ReadOwnAccessLog, None)?;
-            let me = match &ctx.standing {
-                Standing::Member { person, .. } => *person,
-                _ => return Err(AppError::Forbidden("only family members read the access log".into())),
-            };
-            let plan = store::load(tx, ctx.case.id).await?;
-            let mut rows = audit::access_log(tx, ctx.case.id, ACCESS_LOG_LIMIT).await?;
-            // A network member's read of the plan is a read of the goal they help with. Rows
-            // written before the log named that goal are pinned to it through their invitation;
-            // where that is not one goal, the row is left out rather than saying "the plan".
-            rows.retain_mut(|r| {
-                if r.actor_role.as_deref() != Some("network_member") || r.goal_id.is_some() {
-                    return true;
-                }
-                let mut goals: Vec<GoalId> = plan
-                    .invitations
-                    .iter()
-                    .filter(|i| i.user_id.is_some() && i.user_id == r.actor_user_id)
-                    .map(|i| i.goal_id)
-                    .collect();
-                goals.sort_by_key(|g| g.0);
-                goals.dedup();
-                match goals.as_slice() {
-                    [g] => {
-                        r.goal_id = Some(*g);
-                        true
-                    }
-                    _ => false,
-                }
-            });
-            // Rows about a goal follow that goal's rule; other rows must be about the case as
-            // a whole or about the reader. Which actions show, and as what, is the domain's.
-            let visible = |r: &buurtteam_store::audit::AccessRow| {
-                let about = match r.goal_id {
-                    Some(g) => {
-                        plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x)))
-                    }
-                    None => r.client_id.is_none() || r.client_id == Some(me),
-                };
-                about && r.actor_user_id != Some(ctx.actor.user_id) && audit_action::portal_code(&r.action).is_some()
-            };
-            let views = rows
-                .into_iter()
-                .filter(visible)
-                .map(|r| {
-                    let who = r.actor_user_id;
-                    let mut v = access_view(r, &plan, false);
-                    v.action = audit_action::portal_code(&v.action).unwrap_or_default().to_owned();
-                    (who, v)
-                })
-                .collect();
-            let out = group_repeats(views, &tz);
+            let out = own_access_log(tx, &ctx, &tz).await?;
             audit::append(tx, &ctx.entry(now, AuditAction::AccessLogRead, None)).await?;
             Ok(out)
         })
     })
     .await
+}
+
+/// The rows of a household member's own access log, as Mijn Buurtteam shows them ("who looked
+/// at my file"), newest first, repeats folded: read by the portal's log and by the inzage
+/// export, so both show the same. Logs nothing itself.
+pub(super) async fn own_access_log(
+    tx: &mut buurtteam_store::Tx,
+    ctx: &Context,
+    tz: &TimeZone,
+) -> Result<Vec<AccessView>> {
+    let me = match &ctx.standing {
+        Standing::Member { person, .. } => *person,
+        _ => return Err(AppError::Forbidden("only family members read the access log".into())),
+    };
+    let plan = store::load(tx, ctx.case.id).await?;
+    let mut rows = audit::access_log(tx, ctx.case.id, ACCESS_LOG_LIMIT).await?;
+    // A network member's read of the plan is a read of the goal they help with. Rows
+    // written before the log named that goal are pinned to it through their invitation;
+    // where that is not one goal, the row is left out rather than saying "the plan".
+    rows.retain_mut(|r| {
+        if r.actor_role.as_deref() != Some("network_member") || r.goal_id.is_some() {
+            return true;
+        }
+        let mut goals: Vec<GoalId> = plan
+            .invitations
+            .iter()
+            .filter(|i| i.user_id.is_some() && i.user_id == r.actor_user_id)
+            .map(|i| i.goal_id)
+            .collect();
+        goals.sort_by_key(|g| g.0);
+        goals.dedup();
+        match goals.as_slice() {
+            [g] => {
+                r.goal_id = Some(*g);
+                true
+            }
+            _ => false,
+        }
+    });
+    // Rows about a goal follow that goal's rule; other rows must be about the case as
+    // a whole or about the reader. Which actions show, and as what, is the domain's.
+    let visible = |r: &buurtteam_store::audit::AccessRow| {
+        let about = match r.goal_id {
+            Some(g) => plan.goals.iter().find(|x| x.id == g).is_some_and(|x| ctx.allows(PlanAction::ReadGoal, Some(x))),
+            None => r.client_id.is_none() || r.client_id == Some(me),
+        };
+        // Their own doings are not "who looked"; a copy they downloaded is, so that the log
+        // shows every copy of the file that left the organisation.
+        let own = r.actor_user_id == Some(ctx.actor.user_id) && r.kind() != Some(AuditAction::PortalExported);
+        about && !own && audit_action::portal_code(&r.action).is_some()
+    };
+    let views = rows
+        .into_iter()
+        .filter(visible)
+        .map(|r| {
+            let who = r.actor_user_id;
+            let mut v = access_view(r, &plan, false);
+            v.action = audit_action::portal_code(&v.action).unwrap_or_default().to_owned();
+            (who, v)
+        })
+        .collect();
+    Ok(group_repeats(views, tz))
 }
 
 #[cfg(test)]

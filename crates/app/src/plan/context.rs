@@ -35,6 +35,11 @@ impl std::ops::Deref for Context {
 }
 
 impl Context {
+    /// The context of a reader other than the actor (staff producing a member's inzage).
+    pub(super) fn of(ctx: CaseContext) -> Self {
+        Self(ctx)
+    }
+
     pub(super) fn facts(&self, goal: &Goal) -> GoalFacts {
         let owner = match goal.client_id {
             None => Owner::Household,

@@ -7,7 +7,8 @@
 //!
 //! One module per capability: `goals`, `actions`, `proposals` (comments and proposals),
 //! `case_wide` (evaluations, working notes, appointments, agreement, versions), `views`
-//! (reading the plan), `invitations` and `access_log`; their input structs are in `inputs`,
+//! (reading the plan), `invitations`, `access_log` and `inzage` (a member's own data as one
+//! export); their input structs are in `inputs`,
 //! the transaction they run in is `context`. Everything public is re-exported here.
 
 use buurtteam_domain::audit::AuditAction;
@@ -39,6 +40,7 @@ mod context;
 mod goals;
 mod inputs;
 mod invitations;
+mod inzage;
 mod proposals;
 mod since;
 mod views;
@@ -49,6 +51,7 @@ pub use case_wide::*;
 pub use goals::*;
 pub use inputs::*;
 pub use invitations::*;
+pub use inzage::*;
 pub use proposals::*;
 pub use since::{SinceAgreement, content_version, is_content};
 pub use views::*;

@@ -266,7 +266,7 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     Ok(view)
 }
 
-async fn team_contact(tx: &mut Tx, ctx: &Context) -> Result<Option<TeamContact>> {
+pub(super) async fn team_contact(tx: &mut Tx, ctx: &Context) -> Result<Option<TeamContact>> {
     use buurtteam_store::organisation;
     let Some(team) = organisation::get_team(tx, ctx.case.team_id).await? else {
         return Ok(None);

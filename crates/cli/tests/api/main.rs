@@ -22,6 +22,7 @@ mod existence;
 mod forms;
 mod households;
 mod idempotency;
+mod inzage;
 mod jobs;
 mod kpis;
 mod login_protection;

@@ -195,6 +195,18 @@ pub async fn for_case(tx: &mut Tx, case: CaseId) -> Result<Vec<Row>> {
     Ok(rows(raw))
 }
 
+/// The rows of one action across the organisation, newest first, at most `limit` (e.g. the
+/// inzage copies made for written requests, which the privacy officer lists).
+pub async fn of_action(tx: &mut Tx, action: AuditAction, limit: i64) -> Result<Vec<Row>> {
+    let sql = format!("SELECT {ROW_COLUMNS} FROM audit_log WHERE action = $1 ORDER BY id DESC LIMIT $2");
+    let raw: Vec<RawRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(action.as_str())
+        .bind(limit)
+        .fetch_all(&mut *c)
+        .await)?;
+    Ok(rows(raw))
+}
+
 /// The rows appended after row `after_id`, oldest first, at most `limit` (for reading the
 /// log as it grows, e.g. exporting it to a SIEM, and for tests).
 pub async fn after(tx: &mut Tx, after_id: i64, limit: i64) -> Result<Vec<Row>> {

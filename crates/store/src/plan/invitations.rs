@@ -234,3 +234,15 @@ pub async fn latest_invited_case(tx: &mut Tx, user: UserId) -> Result<Option<Cas
     .await)?;
     Ok(id.map(CaseId))
 }
+
+/// The portal account of a household member, if they have one (for producing what that member
+/// would see in Mijn Buurtteam: their own comments and proposals are theirs by account).
+pub async fn portal_user_of(tx: &mut Tx, person: PersonId) -> Result<Option<UserId>> {
+    let id: Option<i64> = on!(tx, |c| sqlx::query_scalar(
+        "SELECT id FROM users WHERE person_id = $1 AND role = 'family_member' ORDER BY id DESC LIMIT 1"
+    )
+    .bind(person.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    Ok(id.map(UserId))
+}

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod cases;
 pub mod dto;
 pub mod households;
+pub mod inzage;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
@@ -95,4 +96,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::portal_access_log))
         .routes(routes!(plan::case_access_log))
         .routes(routes!(privacy_log::audit_verifications))
+        .routes(routes!(inzage::portal_export))
+        .routes(routes!(inzage::case_export))
 }

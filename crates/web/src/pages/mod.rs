@@ -28,6 +28,7 @@ pub mod export;
 mod form;
 mod households;
 pub mod i18n;
+pub(crate) mod inzage;
 mod login;
 mod plan;
 mod portal;
@@ -96,6 +97,7 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/half-year", get(dashboards::half_year_report))
         .merge(plan::routes())
         .merge(portal::routes())
+        .merge(inzage::routes())
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))

@@ -61,6 +61,7 @@ struct StartPage {
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
 const SECTIONS: &[(&str, &str)] = &[
     ("/privacy/log", "log"),
+    ("/privacy/inzage", "inzage"),
     ("/privacy/processing", "processing"),
 ];
 
