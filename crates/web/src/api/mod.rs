@@ -7,6 +7,7 @@ pub mod households;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
+pub mod privacy;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -89,4 +90,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::portal_agree))
         .routes(routes!(plan::portal_access_log))
         .routes(routes!(plan::case_access_log))
+        .routes(routes!(privacy::request_emergency_access))
+        .routes(routes!(privacy::list_emergency_accesses))
+        .routes(routes!(privacy::review_emergency_access))
+        .routes(routes!(privacy::unusual_access))
+        .routes(routes!(privacy::review_unusual_access))
 }
