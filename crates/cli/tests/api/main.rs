@@ -16,6 +16,7 @@ mod cli;
 mod corrections;
 mod dashboards;
 mod disk_full;
+mod emergency;
 mod existence;
 mod forms;
 mod households;
