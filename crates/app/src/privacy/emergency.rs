@@ -100,10 +100,54 @@ pub struct Granted {
 /// (403 otherwise); a case that does not exist is a 404, logged as a refusal like any other
 /// probe; a case of the actor's own team is a 422 (`own_team`): it is open to them already.
 pub async fn request(app: &App, actor: &Actor, id: CaseId, input: &RequestInput) -> Result<Granted> {
-    let attempt = Attempt::new(Refused::Case, "case").on(id.0);
-    authorise(app, actor, Relation::NoRecord, Action::RequestEmergencyAccess, attempt).await?;
+    open_request(app, actor).await?;
     let mut errors = Errors::default();
-    let reason = input::long_text(&mut errors, "reason", input.reason.as_deref(), MAX_REASON_CHARS);
+    let reason = reason_field(&mut errors, input.reason.as_deref());
+    errors.finish()?;
+    grant(app, actor, id, reason.unwrap_or_default()).await
+}
+
+/// Lets a family worker or team manager ask for emergency access (the page's form); anyone
+/// else is refused with a 403, logged.
+pub async fn open_request(app: &App, actor: &Actor) -> Result<()> {
+    let attempt = Attempt::new(Refused::Organisation, "emergency_access");
+    authorise(app, actor, Relation::NoRecord, Action::RequestEmergencyAccess, attempt).await
+}
+
+/// The page's form: the case number typed in, and the reason.
+#[derive(Debug, Default, Deserialize)]
+pub struct NumberInput {
+    /// The case (file) number. Required.
+    pub case_id: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// [`request`] for a case number typed into the page (every field error at once). An unknown
+/// number is the same 404 as an unknown case anywhere, logged.
+pub async fn request_by_number(app: &App, actor: &Actor, input: &NumberInput) -> Result<Granted> {
+    open_request(app, actor).await?;
+    let mut errors = Errors::default();
+    let number = match input.case_id.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        None => {
+            errors.add("case_id", "is required: the file number").code("required");
+            None
+        }
+        Some(v) => match v.trim_start_matches('#').parse::<i64>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                errors.add("case_id", "is a file number: digits only, e.g. 1042").code("invalid");
+                None
+            }
+        },
+    };
+    let reason = reason_field(&mut errors, input.reason.as_deref());
+    errors.finish()?;
+    grant(app, actor, CaseId(number.unwrap_or_default()), reason.unwrap_or_default()).await
+}
+
+/// The reason of a request: required, 10 to 500 characters.
+fn reason_field(errors: &mut Errors, value: Option<&str>) -> Option<String> {
+    let reason = input::long_text(errors, "reason", value, MAX_REASON_CHARS);
     if let Some(r) = &reason
         && r.chars().count() < MIN_REASON_CHARS
     {
@@ -112,8 +156,11 @@ pub async fn request(app: &App, actor: &Actor, id: CaseId, input: &RequestInput)
             .code("too_short")
             .arg("min", MIN_REASON_CHARS);
     }
-    errors.finish()?;
-    let reason = reason.unwrap_or_default();
+    reason
+}
+
+/// Makes the grant on case `id`, once the request itself is in order.
+async fn grant(app: &App, actor: &Actor, id: CaseId, reason: String) -> Result<Granted> {
     let (owned_app, owned_actor) = (app.clone(), actor.clone());
     let outcome: Option<Granted> = app
         .db

@@ -25,6 +25,7 @@ mod case_file;
 pub mod charts;
 pub mod dashboards;
 pub mod export;
+mod emergency;
 mod form;
 mod households;
 pub mod i18n;
@@ -69,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sso::routes())
         .route("/language", get(language))
         .route("/search", get(search::form).post(search::submit))
+        .route("/emergency-access", get(emergency::form).post(emergency::submit))
         .route("/referrals/new", get(referral::form).post(referral::submit))
         .route("/referrals/new/search", post(referral::search_households))
         .route("/households/new", get(households::household_form).post(households::household_submit))

@@ -3,20 +3,27 @@
 //! page takes [`PrivacyPage`], which lets privacy officers in and refuses (and logs) anyone
 //! else.
 
+mod emergency;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use buurtteam_app::privacy::open_privacy;
 
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/privacy", get(start))
+    Router::new()
+        .route("/privacy", get(start))
+        .route("/privacy/emergency-access", get(emergency::grants))
+        .route("/privacy/emergency-access/{id}/review", post(emergency::review_grant))
+        .route("/privacy/unusual-access", get(emergency::unusual_access))
+        .route("/privacy/unusual-access/review", post(emergency::review_unusual))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -51,7 +58,10 @@ struct StartPage {
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[];
+const SECTIONS: &[(&str, &str)] = &[
+    ("/privacy/emergency-access", "emergency"),
+    ("/privacy/unusual-access", "unusual"),
+];
 
 async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
