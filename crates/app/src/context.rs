@@ -131,7 +131,8 @@ impl CaseContext {
                 Standing::Network { live }
             }
             role => {
-                let (relation, grant) = emergency::relation_to_case(tx, actor, case_id, case.team_id, app.now()).await?;
+                let (relation, grant) =
+                    emergency::relation_to_case(tx, actor, case_id, case.team_id, app.now()).await?;
                 emergency = grant;
                 Standing::Staff(role, relation)
             }

@@ -34,8 +34,7 @@ pub fn is_active(until: Timestamp, now: Timestamp) -> bool {
 
 /// When a grant made at `from` for `hours` ends.
 pub fn until(from: Timestamp, hours: u32) -> Timestamp {
-    from.saturating_add(SignedDuration::from_hours(i64::from(hours.clamp(1, MAX_HOURS))))
-        .unwrap_or(from)
+    from.saturating_add(SignedDuration::from_hours(i64::from(hours.clamp(1, MAX_HOURS)))).unwrap_or(from)
 }
 
 /// A report is flagged when a staff member reads more than this many distinct case files ...
@@ -137,7 +136,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn at(min: i64) -> Timestamp {
-        Timestamp::from_second(1_800_000_000 + min * 60).unwrap()
+        Timestamp::from_second(1_800_000_000 + min * 60).expect("a timestamp")
     }
 
     #[test]
@@ -203,7 +202,7 @@ mod tests {
                 }
                 // Some window of `w` in it does hold more than n files.
                 let first: BTreeSet<CaseId> = rs.iter()
-                    .filter(|r| r.user == b.user && r.at >= b.from && r.at <= b.from.saturating_add(w).unwrap())
+                    .filter(|r| r.user == b.user && r.at >= b.from && r.at <= b.from.saturating_add(w).expect("in range"))
                     .map(|r| r.case).collect();
                 prop_assert!(first.len() > n);
             }

@@ -50,11 +50,7 @@ pub async fn latest(tx: &mut Tx, user: UserId, case: CaseId) -> Result<Option<(i
 }
 
 /// The grants of `user` on the cases of household `household`, as (grant id, case, ends at).
-pub async fn of_household(
-    tx: &mut Tx,
-    user: UserId,
-    household: HouseholdId,
-) -> Result<Vec<(i64, CaseId, Timestamp)>> {
+pub async fn of_household(tx: &mut Tx, user: UserId, household: HouseholdId) -> Result<Vec<(i64, CaseId, Timestamp)>> {
     let rows: Vec<(i64, i64, jiff_sqlx::Timestamp)> = on!(tx, |c| sqlx::query_as(
         "SELECT g.id, g.case_id, g.ends_at FROM emergency_grants g JOIN cases c ON c.id = g.case_id \
          WHERE g.user_id = $1 AND c.household_id = $2 ORDER BY g.id DESC LIMIT 50"
@@ -125,8 +121,23 @@ const GRANT_COLUMNS: &str = "SELECT g.id, g.user_id, u.name, g.case_id, g.team_i
      JOIN users u ON u.id = g.user_id JOIN teams t ON t.id = g.team_id LEFT JOIN users r ON r.id = g.reviewed_by";
 
 fn grant(row: GrantRow) -> Grant {
-    let (id, user, user_name, case, team, team_name, reason, granted_at, ends_at, reads, justified, note, by, by_name, at) =
-        row;
+    let (
+        id,
+        user,
+        user_name,
+        case,
+        team,
+        team_name,
+        reason,
+        granted_at,
+        ends_at,
+        reads,
+        justified,
+        note,
+        by,
+        by_name,
+        at,
+    ) = row;
     let review = match (justified, by, at) {
         (Some(justified), Some(by), Some(at)) => Some(Review {
             justified,
@@ -174,7 +185,8 @@ pub async fn get(tx: &mut Tx, id: i64) -> Result<Option<Grant>> {
 /// Records the review of grant `id` (a later review replaces an earlier one; each is audited).
 /// Returns whether the grant exists.
 pub async fn review(tx: &mut Tx, id: i64, by: UserId, justified: bool, note: &str, now: Timestamp) -> Result<bool> {
-    let done = exec!(tx, |c| sqlx::query(
+    let done = exec!(tx, |c| {
+        sqlx::query(
         "UPDATE emergency_grants SET justified = $2, review_note = $3, reviewed_by = $4, reviewed_at = $5 WHERE id = $1"
     )
     .bind(id)
@@ -183,7 +195,8 @@ pub async fn review(tx: &mut Tx, id: i64, by: UserId, justified: bool, note: &st
     .bind(by.0)
     .bind(sql_ts(now))
     .execute(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(done == 1)
 }
 

@@ -172,9 +172,7 @@ async fn grant(app: &App, actor: &Actor, id: CaseId, reason: String) -> Result<G
                 };
                 if policy::relation_to_team(actor, team) == Relation::OwnTeam {
                     let mut errors = Errors::default();
-                    errors
-                        .add("case_id", "this case is of your own team: open it from the worklist")
-                        .code("own_team");
+                    errors.add("case_id", "this case is of your own team: open it from the worklist").code("own_team");
                     errors.finish()?;
                 }
                 let now = app.now();

@@ -237,7 +237,8 @@ pub async fn review(app: &App, actor: &buurtteam_domain::policy::Actor, input: &
         Err(other) => return Err(other),
     };
     errors.finish()?;
-    let (kind, user, subject) = (kind.unwrap_or(Kind::ManyFiles), UserId(user.unwrap_or(0)), subject.unwrap_or_default());
+    let (kind, user, subject) =
+        (kind.unwrap_or(Kind::ManyFiles), UserId(user.unwrap_or(0)), subject.unwrap_or_default());
     let owned_actor = actor.clone();
     let now = app.now();
     app.db

@@ -62,9 +62,12 @@ async fn a_worker_of_another_team_reads_under_a_grant_changes_nothing_and_loses_
     b.get(&format!("/api/v1/cases/{case}/plan")).await.expect(200);
     // Nothing changes under it: a 403 (the worker knows the case exists now).
     b.post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": "2031-03-03"})).await.problem(403);
-    b.post(&format!("/api/v1/cases/{case}/contacts"), json!({"contact_on": "2031-03-03", "form": "phone", "minutes": 5}))
-        .await
-        .problem(403);
+    b.post(
+        &format!("/api/v1/cases/{case}/contacts"),
+        json!({"contact_on": "2031-03-03", "form": "phone", "minutes": 5}),
+    )
+    .await
+    .problem(403);
     b.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": "Gebeld"})).await.problem(403);
     // The case's access log is the team manager's, not a crisis need.
     b.get(&format!("/api/v1/cases/{case}/access-log")).await.problem(403);
@@ -158,7 +161,10 @@ async fn the_privacy_officer_reviews_every_grant_and_nobody_else_sees_them() {
     let review = format!("/api/v1/privacy/emergency-accesses/{grant}/review");
     let r = officer.post(&review, json!({})).await.problem(422);
     assert_eq!(r.fields(), ["justified", "note"]);
-    officer.post("/api/v1/privacy/emergency-accesses/999999/review", json!({"justified": true, "note": "Ok"})).await.problem(404);
+    officer
+        .post("/api/v1/privacy/emergency-accesses/999999/review", json!({"justified": true, "note": "Ok"}))
+        .await
+        .problem(404);
     let mark = t.audit_mark().await;
     let done = officer.post(&review, json!({"justified": true, "note": "Nachtdienst, terecht."})).await.expect(200);
     assert_eq!(done["review"]["justified"], true);

@@ -663,8 +663,8 @@ mod tests {
             grant in proptest::option::of(-600i64..600),
             now in 1_700_000_000i64..1_900_000_000,
         ) {
-            let now_ts = jiff::Timestamp::from_second(now).unwrap();
-            let until = grant.map(|m| jiff::Timestamp::from_second(now + m * 60).unwrap());
+            let now_ts = jiff::Timestamp::from_second(now).expect("a timestamp");
+            let until = grant.map(|m| jiff::Timestamp::from_second(now + m * 60).expect("a timestamp"));
             let team = if own { 1 } else { 2 };
             let relation = relation_to_case(&actor(role, 1), TeamId(team), until, now_ts);
             let active = until.is_some_and(|u| u > now_ts);

@@ -68,7 +68,13 @@ pub struct ReviewOut {
 
 impl From<Review> for ReviewOut {
     fn from(r: Review) -> Self {
-        Self { justified: r.justified, note: r.note, reviewed_by: r.by.0, reviewed_by_name: r.by_name, reviewed_at: r.at }
+        Self {
+            justified: r.justified,
+            note: r.note,
+            reviewed_by: r.by.0,
+            reviewed_by_name: r.by_name,
+            reviewed_at: r.at,
+        }
     }
 }
 

@@ -27,7 +27,8 @@ fn scope() -> Scope {
 }
 
 fn show(state: &AppState, staff: &StaffPage, form: FormState, status: StatusCode) -> Response {
-    let page = RequestPage { page: staff.chrome("search"), form, hours: i64::from(state.app.settings.emergency_access_hours) };
+    let page =
+        RequestPage { page: staff.chrome("search"), form, hours: i64::from(state.app.settings.emergency_access_hours) };
     render(status, &page)
 }
 

@@ -28,12 +28,15 @@ fn moment(tr: Tr, tz: &jiff::tz::TimeZone, t: Timestamp) -> String {
 fn review_text(tr: Tr, tz: &jiff::tz::TimeZone, r: &Review) -> String {
     let verdict = tr.t(if r.justified { "privacy-review-justified" } else { "privacy-review-not-justified" });
     let date = moment(tr, tz, r.at);
-    tr.tn("privacy-review-by", &[
-        ("verdict", verdict.as_str().into()),
-        ("name", r.by_name.as_str().into()),
-        ("date", date.as_str().into()),
-        ("note", r.note.as_str().into()),
-    ])
+    tr.tn(
+        "privacy-review-by",
+        &[
+            ("verdict", verdict.as_str().into()),
+            ("name", r.by_name.as_str().into()),
+            ("date", date.as_str().into()),
+            ("note", r.note.as_str().into()),
+        ],
+    )
 }
 
 /// One row of either page, with its review form.
@@ -62,7 +65,12 @@ fn review_form(ids: String, sent: Option<&FormState>) -> FormState {
     sent.cloned().unwrap_or_else(|| FormState::new(FormData::default())).in_scope(Scope::new(ids, "privacy"))
 }
 
-async fn grants_page(state: &AppState, officer: &PrivacyPage, sent: Option<(i64, FormState)>, status: StatusCode) -> Response {
+async fn grants_page(
+    state: &AppState,
+    officer: &PrivacyPage,
+    sent: Option<(i64, FormState)>,
+    status: StatusCode,
+) -> Response {
     let chrome = officer.0.chrome("privacy");
     let tr = chrome.tr;
     let tz = &state.app.settings.time_zone;
@@ -155,12 +163,17 @@ async fn unusual_page(
                 unusual::Kind::ManyFiles => {
                     tr.t2("privacy-detail-many-files", "count", r.cases.len() as i64, "cases", cases.as_str())
                 }
-                unusual::Kind::FamilyName => tr.t2("privacy-detail-family-name", "name", name.as_str(), "cases", cases.as_str()),
-                unusual::Kind::Colleague => tr.tn("privacy-detail-colleague", &[
-                    ("name", name.as_str().into()),
-                    ("colleague", r.colleague_name.clone().unwrap_or_default().as_str().into()),
-                    ("cases", cases.as_str().into()),
-                ]),
+                unusual::Kind::FamilyName => {
+                    tr.t2("privacy-detail-family-name", "name", name.as_str(), "cases", cases.as_str())
+                }
+                unusual::Kind::Colleague => tr.tn(
+                    "privacy-detail-colleague",
+                    &[
+                        ("name", name.as_str().into()),
+                        ("colleague", r.colleague_name.clone().unwrap_or_default().as_str().into()),
+                        ("cases", cases.as_str().into()),
+                    ],
+                ),
             };
             let key = format!("{}-{}-{}", r.kind.code(), r.user.0, r.subject);
             let mine = sent.as_ref().filter(|(k, _)| *k == key).map(|(_, f)| f);
@@ -188,16 +201,18 @@ async fn unusual_page(
     render(status, &UnusualPage { page: chrome, period, rules, rows })
 }
 
-pub async fn unusual_access(State(state): State<AppState>, officer: PrivacyPage, Query(q): Query<PeriodQuery>) -> Response {
+pub async fn unusual_access(
+    State(state): State<AppState>,
+    officer: PrivacyPage,
+    Query(q): Query<PeriodQuery>,
+) -> Response {
     unusual_page(&state, &officer, &q, None, StatusCode::OK).await
 }
 
 pub async fn review_unusual(State(state): State<AppState>, form: PageForm<RowReviewInput>) -> Response {
     let staff = &form.page;
-    let q = PeriodQuery {
-        from: form.values.get("from").map(str::to_owned),
-        to: form.values.get("to").map(str::to_owned),
-    };
+    let q =
+        PeriodQuery { from: form.values.get("from").map(str::to_owned), to: form.values.get("to").map(str::to_owned) };
     match unusual::review(&state.app, &staff.actor, &form.input).await {
         Ok(()) => {
             let (from, to) = (q.from.unwrap_or_default(), q.to.unwrap_or_default());
