@@ -42,6 +42,7 @@ use buurtteam_store::{JobFuture, Tx};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::privacy::emergency::{self, ActiveGrant};
 use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result, audit_entry};
 
@@ -94,6 +95,8 @@ pub(crate) struct CaseContext {
     /// The members of the case's household.
     pub(crate) members: Vec<Person>,
     pub(crate) standing: Standing,
+    /// The active emergency grant the actor reads this case under (decision 0023), if any.
+    pub(crate) emergency: Option<ActiveGrant>,
     pub(crate) today: Date,
     pub(crate) now: Timestamp,
 }
@@ -103,6 +106,7 @@ impl CaseContext {
     pub(crate) async fn load(tx: &mut Tx, app: &App, actor: &Actor, case_id: CaseId) -> Result<Self> {
         let case = case_store::get(tx, case_id).await?.ok_or(AppError::NotFound("case"))?;
         let members = households::members(tx, case.household_id).await?;
+        let mut emergency = None;
         let standing = match actor.role {
             Role::FamilyMember => match actor.person_id {
                 Some(person)
@@ -126,9 +130,23 @@ impl CaseContext {
                     .collect();
                 Standing::Network { live }
             }
-            role => Standing::Staff(role, policy::relation_to_team(actor, case.team_id)),
+            role => {
+                let (relation, grant) =
+                    emergency::relation_to_case(tx, actor, case_id, case.team_id, app.now()).await?;
+                emergency = grant;
+                Standing::Staff(role, relation)
+            }
         };
-        Ok(Self { app: app.clone(), actor: actor.clone(), case, members, standing, today: app.today(), now: app.now() })
+        Ok(Self {
+            app: app.clone(),
+            actor: actor.clone(),
+            case,
+            members,
+            standing,
+            emergency,
+            today: app.today(),
+            now: app.now(),
+        })
     }
 
     /// A member of the case's household.
@@ -171,8 +189,12 @@ where
                 let (app, actor) = (&owned_app, &owned_actor);
                 let mut attempt = Attempt::new(Refused::Case, "case").on(id.0).with("attempted", action.code());
                 let found = case_store::team_and_household(tx, id).await?;
+                // The grant query runs for a case that does not exist too (as team 0): the
+                // same work for a miss and a refusal.
+                let team = found.map_or(TeamId(0), |(team, _)| team);
+                let (relation, _) = emergency::relation_to_case(tx, actor, id, team, app.now()).await?;
                 let decision = match found {
-                    Some((team, _)) => policy::decide(actor.role, policy::relation_to_team(actor, team), action),
+                    Some(_) => policy::decide(actor.role, relation, action),
                     None => Decision::Hidden,
                 };
                 if decision != Decision::Allow {
@@ -196,6 +218,10 @@ where
                         message: "the referral was voided as registered by mistake".into(),
                         current_status: Some(ctx.case.status),
                     });
+                }
+                // A read under an emergency grant is flagged (only reads get this far on one).
+                if let Some(grant) = ctx.emergency {
+                    emergency::flag_read(tx, grant, ctx.entry(AuditAction::CaseEmergencyRead), action.code()).await?;
                 }
                 let now = ctx.now;
                 job(tx, ctx, now).await
@@ -319,7 +345,11 @@ where
                 let case_teams = households::case_team_ids(tx, id).await?;
                 let own = case_teams.iter().any(|t| actor.team_ids.contains(t))
                     || (case_teams.is_empty() && created_by == Some(actor.user_id));
-                let relation = if own { Relation::OwnTeam } else { Relation::OtherTeam };
+                let (relation, grant) = if own {
+                    (Relation::OwnTeam, None)
+                } else {
+                    emergency::relation_to_household(tx, actor, id, app.now()).await?
+                };
                 let allowed = created_by.is_some() && policy::decide(actor.role, relation, action) == Decision::Allow;
                 let household = if allowed { households::get(tx, id).await? } else { None };
                 let Some(household) = household else {
@@ -332,7 +362,11 @@ where
                     return Err(AppError::NotFound("household"));
                 };
                 let now = app.now();
-                job(tx, HouseholdContext { actor: actor.clone(), household, now }, now).await
+                let ctx = HouseholdContext { actor: actor.clone(), household, now };
+                if let Some(grant) = grant {
+                    emergency::flag_read(tx, grant, ctx.entry(AuditAction::CaseEmergencyRead), action.code()).await?;
+                }
+                job(tx, ctx, now).await
             })
         })
         .await;

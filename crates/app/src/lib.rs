@@ -71,6 +71,8 @@ pub struct Settings {
     /// A case in support with no contact for this many weeks shows on the worklist as silent
     /// ("stil dossier").
     pub silent_after_weeks: u32,
+    /// How long an emergency access (break the glass, decision 0023) lasts, in hours.
+    pub emergency_access_hours: u32,
 }
 
 impl Default for Settings {
@@ -90,6 +92,7 @@ impl Default for Settings {
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
             silent_after_weeks: 6,
+            emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,
         }
     }
 }

@@ -86,6 +86,9 @@ struct SettingsArgs {
     /// Weeks without a contact after which a case in support shows as silent on the worklist.
     #[arg(long, env = "BUURTTEAM_SILENT_AFTER_WEEKS", default_value_t = 6)]
     silent_after_weeks: u32,
+    /// Hours an emergency access (break the glass) to a file of another team lasts (1 to 24).
+    #[arg(long, env = "BUURTTEAM_EMERGENCY_ACCESS_HOURS", default_value_t = 4)]
+    emergency_access_hours: u32,
 }
 
 impl SettingsArgs {
@@ -110,6 +113,9 @@ impl SettingsArgs {
         if !(1..=52).contains(&self.silent_after_weeks) {
             bail!("--silent-after-weeks must be between 1 and 52");
         }
+        if !(1..=buurtteam_domain::emergency::MAX_HOURS).contains(&self.emergency_access_hours) {
+            bail!("--emergency-access-hours must be between 1 and {}", buurtteam_domain::emergency::MAX_HOURS);
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -128,6 +134,7 @@ impl SettingsArgs {
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
             silent_after_weeks: self.silent_after_weeks,
+            emergency_access_hours: self.emergency_access_hours,
             ..Settings::default()
         })
     }

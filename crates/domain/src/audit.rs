@@ -53,6 +53,12 @@ audit_actions!(
     /// A referral registered by mistake voided by the team manager, with a reason: it stays
     /// readable ("Vervallen") but leaves every list and figure.
     CaseVoided = "case.voided",
+    /// Emergency access to a case of another team granted, with the reason in the detail
+    /// (decision 0023).
+    CaseEmergencyAccessGranted = "case.emergency_access_granted",
+    /// A read of a case file (its case, household, contacts or plan) under an emergency grant:
+    /// one row beside the read's own, with the grant in the detail.
+    CaseEmergencyRead = "case.emergency_read",
     ContactRecorded = "contact.recorded",
     ContactList = "contact.list",
     // Households.
@@ -144,6 +150,11 @@ audit_actions!(
     /// The texts of a processing activity of the register changed (purpose, legal basis,
     /// retention ...), a new version of it.
     ProcessingActivityChanged = "processing_activity.changed",
+    // The privacy officer.
+    /// An emergency access reviewed: justified or not, with a note.
+    EmergencyAccessReviewed = "emergency_access.reviewed",
+    /// A report of unusual access reviewed: justified or not, with a note.
+    UnusualAccessReviewed = "unusual_access.reviewed",
     // Steering figures.
     KpiRead = "kpi.read",
     PopulationImported = "population.imported",

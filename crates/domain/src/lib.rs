@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod correction;
+pub mod emergency;
 pub mod ids;
 pub mod kpi;
 pub mod ldv;

@@ -104,9 +104,15 @@ impl AuditAction {
             | Self::WorkingNoteAdded
             | Self::WorkingNotesRead
             | Self::NetworkInvited
-            | Self::NetworkRevoked => P::FamilySupport,
+            | Self::NetworkRevoked
+            // Breaking the glass is reading a file to support a family in a crisis.
+            | Self::CaseEmergencyAccessGranted
+            | Self::CaseEmergencyRead => P::FamilySupport,
             Self::PortalInvited | Self::PortalActivated | Self::PortalActivationFailed => P::FamilyPortal,
-            Self::AccessLogRead | Self::LdvExported => P::AccessLogging,
+            Self::AccessLogRead
+            | Self::LdvExported
+            | Self::EmergencyAccessReviewed
+            | Self::UnusualAccessReviewed => P::AccessLogging,
             Self::PortalExported | Self::CaseInzageProduced => P::DataSubjectRights,
             Self::AuthLogin
             | Self::AuthPasswordAccepted

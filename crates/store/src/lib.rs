@@ -17,6 +17,7 @@ pub mod cases;
 pub mod corrections;
 pub mod credentials;
 pub mod districts;
+pub mod emergency;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;

@@ -103,6 +103,12 @@ audit-kpi-access-refused = { $who } wanted to view figures about the work but wa
 audit-organisation-access-refused = { $who } wanted to manage the organisation but was not allowed to.
 audit-form-access-refused = { $who } sent a form that was refused because it was not sent safely.
 
+## Emergency access (decision 0023)
+audit-case-emergency-access-granted = { $who } asked for urgent access to your family's file (emergency access). That is only allowed for an urgent reason. The data protection officer checks it.
+audit-case-emergency-read = { $who } viewed your family's file with emergency access.
+audit-emergency-access-reviewed = { $who } reviewed an emergency access.
+audit-unusual-access-reviewed = { $who } reviewed unusual access.
+
 ## The system
 audit-request-replayed = { $who } sent a request again. It was not carried out a second time.
 audit-synth-generated = { $who } made a practice environment with made-up families.

@@ -103,6 +103,12 @@ audit-kpi-access-refused = { $who } wilde cijfers over het werk bekijken, maar m
 audit-organisation-access-refused = { $who } wilde de organisatie beheren, maar mocht dat niet.
 audit-form-access-refused = { $who } stuurde een formulier dat is geweigerd, omdat het niet veilig was verstuurd.
 
+## Emergency access (decision 0023)
+audit-case-emergency-access-granted = { $who } heeft met spoed toegang gevraagd tot het dossier van je gezin (noodtoegang). Dat mag alleen bij een dringende reden. De functionaris gegevensbescherming controleert het.
+audit-case-emergency-read = { $who } heeft het dossier van je gezin bekeken met noodtoegang.
+audit-emergency-access-reviewed = { $who } heeft een noodtoegang gecontroleerd.
+audit-unusual-access-reviewed = { $who } heeft opvallende inzage gecontroleerd.
+
 ## The system
 audit-request-replayed = { $who } stuurde een verzoek nog een keer. Het is niet opnieuw uitgevoerd.
 audit-synth-generated = { $who } heeft een oefenomgeving met verzonnen gezinnen gemaakt.

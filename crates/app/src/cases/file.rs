@@ -33,6 +33,9 @@ pub struct CaseFile {
     pub staff: Vec<(UserId, String, Role)>,
     /// Dates put right and reopenings, oldest first.
     pub corrections: Vec<buurtteam_store::corrections::Correction>,
+    /// When the actor's emergency access ends, if they read the file under one (decision
+    /// 0023): the page shows it and offers no changes.
+    pub emergency_until: Option<jiff::Timestamp>,
 }
 
 /// Opens the family file: the case, its household, contacts and team, read in one
@@ -50,8 +53,9 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
             let mut entry = ctx.entry(AuditAction::CaseRead);
             entry.detail = serde_json::json!({ "view": "file" });
             audit::append(tx, &entry).await?;
+            let emergency_until = ctx.emergency.map(|g| g.until);
             let view = CaseView::new(ctx.case, &calendar, ctx.today);
-            Ok(CaseFile { view, household, contacts, team, staff, corrections })
+            Ok(CaseFile { view, household, contacts, team, staff, corrections, emergency_until })
         })
     })
     .await

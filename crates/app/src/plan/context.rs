@@ -9,7 +9,7 @@ use buurtteam_domain::ids::{CaseId, GoalId, TeamId};
 use buurtteam_domain::policy::plan::{
     self as plan_policy, AgeBand, GoalFacts, Member, Owner, PlanAction, Target, Viewer,
 };
-use buurtteam_domain::policy::{self, Actor, Decision};
+use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_store::Tx;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::plan::{self as store, Goal};
@@ -148,13 +148,14 @@ pub(super) type At = store::Named;
 /// from ids alone before anything of the case is read: staff of its team, a household member
 /// invited into it, a network member invited onto one of its goals. A record that does not
 /// exist goes through the same query as one that does, so a miss and a refusal cost the same.
-async fn may_enter(tx: &mut Tx, actor: &Actor, found: Option<(CaseId, TeamId)>) -> Result<bool> {
+async fn may_enter(tx: &mut Tx, actor: &Actor, found: Option<(CaseId, TeamId)>, now: Timestamp) -> Result<bool> {
     let (case, team) = found.unwrap_or((CaseId(0), TeamId(0)));
     let standing = match actor.role {
         Role::FamilyMember => store::invited_to_case(tx, actor.user_id, case).await?,
         Role::NetworkMember => store::network_invited_to_case(tx, actor.user_id, case).await?,
         role => {
-            let staff = Viewer::Staff(role, policy::relation_to_team(actor, team));
+            let (relation, _) = crate::privacy::emergency::relation_to_case(tx, actor, case, team, now).await?;
+            let staff = Viewer::Staff(role, relation);
             plan_policy::decide(staff, PlanAction::ReadGoal, Target::Case) != Decision::Hidden
         }
     };
@@ -176,12 +177,18 @@ where
         .write(move |tx| {
             Box::pin(async move {
                 let found = store::case_of(tx, at).await?;
-                if !may_enter(tx, &owned, found).await? {
+                if !may_enter(tx, &owned, found, owned_app.now()).await? {
                     return Err(AppError::NotFound("plan"));
                 }
                 let case = found.map_or(CaseId(0), |(case, _)| case);
                 let ctx = CaseContext::load(tx, &owned_app, &owned, case).await?;
                 let now = ctx.now;
+                // Under an emergency grant only reads are allowed (the plan policy refuses the
+                // rest, which rolls this flag back with the job).
+                if let Some(grant) = ctx.emergency {
+                    let entry = ctx.entry(AuditAction::CaseEmergencyRead);
+                    crate::privacy::emergency::flag_read(tx, grant, entry, "plan").await?;
+                }
                 job(tx, Context(ctx), now).await
             })
         })

@@ -231,8 +231,13 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
             if !ctx.is_staff() {
                 return Err(AppError::NotFound("case"));
             }
-            // Staff of the case's team only (the same question as reading the plan).
+            // Staff of the case's team only (the same question as reading the plan). A copy
+            // for a written request is the team's formal act, not a read in a crisis: never
+            // under emergency access (decision 0023).
             ctx.require(PlanAction::ReadGoal, None)?;
+            if ctx.emergency.is_some() {
+                return Err(AppError::Forbidden("a copy for a written request is made by the case's own team".into()));
+            }
             let Some(member) = ctx.person(person).cloned() else {
                 return Err(invalid("person_id", "is not a member of this case's household", "not_household_member"));
             };
@@ -267,6 +272,7 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
                 standing,
                 today: ctx.today,
                 now: ctx.now,
+                emergency: None,
             };
             let mut out = build(tx, &Context::of(inner), now).await?;
             let produced_by = buurtteam_store::organisation::get_user(tx, staff.user_id).await?.map(|u| u.name);

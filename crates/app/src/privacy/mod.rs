@@ -4,6 +4,8 @@
 
 pub mod ldv;
 pub mod integrity;
+pub mod emergency;
+pub mod unusual;
 
 use buurtteam_domain::policy::{Action, Actor};
 

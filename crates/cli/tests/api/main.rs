@@ -18,6 +18,7 @@ mod cli;
 mod corrections;
 mod dashboards;
 mod disk_full;
+mod emergency;
 mod existence;
 mod forms;
 mod households;

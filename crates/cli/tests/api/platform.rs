@@ -58,6 +58,11 @@ async fn the_openapi_document_covers_the_whole_contract() {
         ("/api/v1/network-invitations/{id}", "delete"),
         ("/api/v1/portal/access-log", "get"),
         ("/api/v1/cases/{id}/access-log", "get"),
+        ("/api/v1/cases/{id}/emergency-access", "post"),
+        ("/api/v1/privacy/emergency-accesses", "get"),
+        ("/api/v1/privacy/emergency-accesses/{id}/review", "post"),
+        ("/api/v1/privacy/unusual-access", "get"),
+        ("/api/v1/privacy/unusual-access/review", "post"),
     ];
     // Paths are relative to the one server, whose URL carries the major version.
     assert_eq!(doc["servers"][0]["url"], "/api/v1");

@@ -72,6 +72,9 @@ pub enum Action {
     /// Read the processing register (purpose, legal basis, retention of each processing
     /// activity): admins, who keep it, and privacy officers, who check it.
     ReadProcessingRegister,
+    /// Ask for emergency access to a case of another team, with a reason (decision 0023):
+    /// read access for a limited time, flagged and reviewed by the privacy officer.
+    RequestEmergencyAccess,
 }
 
 impl Action {
@@ -99,6 +102,7 @@ impl Action {
         Self::ReadAdminLog,
         Self::ReviewPrivacy,
         Self::ReadProcessingRegister,
+        Self::RequestEmergencyAccess,
     ];
 
     pub fn code(self) -> &'static str {
@@ -126,6 +130,7 @@ impl Action {
             Self::ReadAdminLog => "read_admin_log",
             Self::ReviewPrivacy => "review_privacy",
             Self::ReadProcessingRegister => "read_processing_register",
+            Self::RequestEmergencyAccess => "request_emergency_access",
         }
     }
 
@@ -133,12 +138,25 @@ impl Action {
     pub fn relations(self) -> &'static [Relation] {
         if self == Self::ReadKpis {
             // The city or a district (no single team), one of the actor's teams, another team.
-            Relation::ALL
+            &[Relation::NoRecord, Relation::OwnTeam, Relation::OtherTeam]
         } else if self.is_record_action() {
-            &[Relation::OwnTeam, Relation::OtherTeam]
+            &[Relation::OwnTeam, Relation::Emergency, Relation::OtherTeam]
         } else {
             &[Relation::NoRecord]
         }
+    }
+
+    /// Whether the action only reads: the only kind an emergency grant allows on a record.
+    pub fn is_read(self) -> bool {
+        matches!(
+            self,
+            Self::ReadOrganisation
+                | Self::ReadHousehold
+                | Self::ListCases
+                | Self::ReadCase
+                | Self::ReadKpis
+                | Self::ReadAdminLog
+        )
     }
 
     /// Whether the action concerns one client record (and so depends on the relation).
@@ -171,17 +189,21 @@ pub enum Relation {
     /// The record belongs to one of the actor's teams (for a household: it has a case in
     /// one of them, or the actor registered it and it has no case yet).
     OwnTeam,
+    /// The record belongs to another team, and the actor holds an active emergency grant on
+    /// it (decision 0023): reads as for the own team, never writes.
+    Emergency,
     /// The record belongs to another team.
     OtherTeam,
 }
 
 impl Relation {
-    pub const ALL: &'static [Self] = &[Self::NoRecord, Self::OwnTeam, Self::OtherTeam];
+    pub const ALL: &'static [Self] = &[Self::NoRecord, Self::OwnTeam, Self::Emergency, Self::OtherTeam];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::NoRecord => "no_record",
             Self::OwnTeam => "own_team",
+            Self::Emergency => "emergency",
             Self::OtherTeam => "other_team",
         }
     }
@@ -234,7 +256,9 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
                 Decision::Deny
             }
         }
-        CreateHousehold | ListCases => {
+        // Breaking the glass is for staff who work with client records; which case, and
+        // whether it is another team's, the use case checks (a 404 or a 422).
+        CreateHousehold | ListCases | RequestEmergencyAccess => {
             if has_client_access(role) {
                 Decision::Allow
             } else {
@@ -254,16 +278,25 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
         // not learn that the case exists.
         // Voiding takes a referral out of every figure, and merging moves cases and members:
         // repairs the team manager answers for (decision 0020).
+        // Under an emergency grant the actor knows the case exists, so a write is a 403.
         AssignCase | ReopenCase | VoidCase | MergeHouseholds => match (role, relation) {
             (Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
             (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
+            (Role::FamilyWorker | Role::TeamManager, Relation::Emergency) => Decision::Deny,
             _ => Decision::Hidden,
         },
-        ReadHousehold | UpdateHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact
-        | ClaimCase | CorrectCase => match (has_client_access(role), relation) {
-            (true, Relation::OwnTeam) => Decision::Allow,
+        // An emergency grant reads the file as its own team does (decision 0023).
+        ReadHousehold | ReadCase => match (has_client_access(role), relation) {
+            (true, Relation::OwnTeam | Relation::Emergency) => Decision::Allow,
             _ => Decision::Hidden,
         },
+        UpdateHousehold | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase => {
+            match (has_client_access(role), relation) {
+                (true, Relation::OwnTeam) => Decision::Allow,
+                (true, Relation::Emergency) => Decision::Deny,
+                _ => Decision::Hidden,
+            }
+        }
     }
 }
 
@@ -304,6 +337,27 @@ pub fn case_scope(actor: &Actor) -> Option<&[TeamId]> {
 /// The relation of an actor to a record owned by `team`.
 pub fn relation_to_team(actor: &Actor, team: TeamId) -> Relation {
     if actor.team_ids.contains(&team) { Relation::OwnTeam } else { Relation::OtherTeam }
+}
+
+/// The relation of an actor to a case of `team`, given when the actor's emergency grant on
+/// that case ends (`None`: no grant). The one place a grant becomes part of a decision: every
+/// read and write path on a case or household asks this, so reads honour the grant and
+/// writes are refused under it. Only roles with client access can hold a grant.
+pub fn relation_to_case(
+    actor: &Actor,
+    team: TeamId,
+    emergency_until: Option<jiff::Timestamp>,
+    now: jiff::Timestamp,
+) -> Relation {
+    match relation_to_team(actor, team) {
+        Relation::OtherTeam
+            if has_client_access(actor.role)
+                && emergency_until.is_some_and(|until| crate::emergency::is_active(until, now)) =>
+        {
+            Relation::Emergency
+        }
+        relation => relation,
+    }
 }
 
 /// A part of the application with its own place in the navigation menu, in menu order.
@@ -478,39 +532,54 @@ mod tests {
         (CreateHousehold, NoRecord, [A, A, D, D, D, D, D]),
         (ListCases, NoRecord, [A, A, D, D, D, D, D]),
         (RegisterReferral, OwnTeam, [A, A, D, D, D, D, D]),
+        (RegisterReferral, Emergency, [D, D, D, D, D, D, D]),
         (RegisterReferral, OtherTeam, [D, D, D, D, D, D, D]),
         (ReadHousehold, OwnTeam, [A, A, H, H, H, H, H]),
+        (ReadHousehold, Emergency, [A, A, H, H, H, H, H]),
         (ReadHousehold, OtherTeam, [H, H, H, H, H, H, H]),
         (UpdateHousehold, OwnTeam, [A, A, H, H, H, H, H]),
+        (UpdateHousehold, Emergency, [D, D, H, H, H, H, H]),
         (UpdateHousehold, OtherTeam, [H, H, H, H, H, H, H]),
         (ReadCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (ReadCase, Emergency, [A, A, H, H, H, H, H]),
         (ReadCase, OtherTeam, [H, H, H, H, H, H, H]),
         (HoldIntake, OwnTeam, [A, A, H, H, H, H, H]),
+        (HoldIntake, Emergency, [D, D, H, H, H, H, H]),
         (HoldIntake, OtherTeam, [H, H, H, H, H, H, H]),
         (StartSupport, OwnTeam, [A, A, H, H, H, H, H]),
+        (StartSupport, Emergency, [D, D, H, H, H, H, H]),
         (StartSupport, OtherTeam, [H, H, H, H, H, H, H]),
         (CloseCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (CloseCase, Emergency, [D, D, H, H, H, H, H]),
         (CloseCase, OtherTeam, [H, H, H, H, H, H, H]),
         (RecordContact, OwnTeam, [A, A, H, H, H, H, H]),
+        (RecordContact, Emergency, [D, D, H, H, H, H, H]),
         (RecordContact, OtherTeam, [H, H, H, H, H, H, H]),
         (ClaimCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (ClaimCase, Emergency, [D, D, H, H, H, H, H]),
         (ClaimCase, OtherTeam, [H, H, H, H, H, H, H]),
         (AssignCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (AssignCase, Emergency, [D, D, H, H, H, H, H]),
         (AssignCase, OtherTeam, [H, H, H, H, H, H, H]),
         (CorrectCase, OwnTeam, [A, A, H, H, H, H, H]),
+        (CorrectCase, Emergency, [D, D, H, H, H, H, H]),
         (CorrectCase, OtherTeam, [H, H, H, H, H, H, H]),
         (ReopenCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (ReopenCase, Emergency, [D, D, H, H, H, H, H]),
         (ReopenCase, OtherTeam, [H, H, H, H, H, H, H]),
         (ReadKpis, NoRecord, [D, A, A, D, D, D, D]),
         (ReadKpis, OwnTeam, [A, A, A, D, D, D, D]),
         (ReadKpis, OtherTeam, [D, A, A, D, D, D, D]),
         (VoidCase, OwnTeam, [D, A, H, H, H, H, H]),
+        (VoidCase, Emergency, [D, D, H, H, H, H, H]),
         (VoidCase, OtherTeam, [H, H, H, H, H, H, H]),
         (MergeHouseholds, OwnTeam, [D, A, H, H, H, H, H]),
+        (MergeHouseholds, Emergency, [D, D, H, H, H, H, H]),
         (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H]),
         (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D]),
         (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D]),
         (ReadProcessingRegister, NoRecord, [D, D, D, A, A, D, D]),
+        (RequestEmergencyAccess, NoRecord, [A, A, D, D, D, D, D]),
     ];
 
     #[test]
@@ -563,6 +632,71 @@ mod tests {
         for role in Role::ALL {
             for action in Action::ALL.iter().filter(|a| a.is_record_action()) {
                 assert_ne!(decide(*role, OtherTeam, *action), A);
+            }
+        }
+    }
+
+    #[test]
+    fn an_emergency_grant_reads_and_never_writes() {
+        for role in Role::ALL {
+            for action in Action::ALL.iter().filter(|a| a.is_record_action()) {
+                let under_grant = decide(*role, Emergency, *action);
+                if under_grant == A {
+                    assert!(action.is_read(), "{role:?} {action:?}");
+                    assert_eq!(decide(*role, OwnTeam, *action), A, "{role:?} {action:?}");
+                }
+                if action.is_read() && decide(*role, OwnTeam, *action) == A {
+                    assert_eq!(under_grant, A, "{role:?} {action:?}");
+                }
+            }
+        }
+    }
+
+    fn actor(role: Role, team: i64) -> Actor {
+        Actor { user_id: UserId(1), role, team_ids: vec![TeamId(team)], person_id: None, session_ref: None }
+    }
+
+    fn role_strategy() -> impl proptest::strategy::Strategy<Value = Role> {
+        proptest::sample::select(Role::ALL.to_vec())
+    }
+
+    fn action_strategy() -> impl proptest::strategy::Strategy<Value = Action> {
+        proptest::sample::select(Action::ALL.iter().copied().filter(|a| a.is_record_action()).collect::<Vec<_>>())
+    }
+
+    proptest::proptest! {
+        /// Grant active or expired (or none) × own or other team × read or write action, for
+        /// every role: a grant adds exactly the reads of an active grant on another team's
+        /// case, for roles with client access, and nothing else.
+        #[test]
+        fn the_emergency_rule(
+            role in role_strategy(),
+            action in action_strategy(),
+            own in proptest::bool::ANY,
+            grant in proptest::option::of(-600i64..600),
+            now in 1_700_000_000i64..1_900_000_000,
+        ) {
+            let now_ts = jiff::Timestamp::from_second(now).expect("a timestamp");
+            let until = grant.map(|m| jiff::Timestamp::from_second(now + m * 60).expect("a timestamp"));
+            let team = if own { 1 } else { 2 };
+            let relation = relation_to_case(&actor(role, 1), TeamId(team), until, now_ts);
+            let active = until.is_some_and(|u| u > now_ts);
+            let got = decide(role, relation, action);
+            let as_team = decide(role, OwnTeam, action);
+            if own {
+                proptest::prop_assert_eq!(relation, OwnTeam);
+                proptest::prop_assert_eq!(got, as_team);
+            } else if active && has_client_access(role) {
+                proptest::prop_assert_eq!(relation, Emergency);
+                if action.is_read() {
+                    proptest::prop_assert_eq!(got, as_team);
+                    proptest::prop_assert_eq!(got, A);
+                } else {
+                    proptest::prop_assert_ne!(got, A);
+                }
+            } else {
+                proptest::prop_assert_eq!(relation, OtherTeam);
+                proptest::prop_assert_ne!(got, A);
             }
         }
     }

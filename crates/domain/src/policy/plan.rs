@@ -155,6 +155,20 @@ pub enum Target {
 }
 
 impl PlanAction {
+    /// Whether the action only reads what staff of the case's team read (an emergency grant
+    /// allows these; the case's access log is the team manager's, not a crisis need).
+    pub fn is_read(self) -> bool {
+        matches!(
+            self,
+            Self::ReadGoal
+                | Self::ReadScores
+                | Self::ReadWorkingNotes
+                | Self::ReadEvaluations
+                | Self::ReadHistory
+                | Self::ReadAppointments
+        )
+    }
+
     pub const ALL: &'static [Self] = &[
         Self::ReadGoal,
         Self::ReadScores,
@@ -283,6 +297,15 @@ pub fn decide(viewer: Viewer, action: PlanAction, target: Target) -> Decision {
     use PlanAction::*;
     let allow_if = |ok: bool| if ok { Allow } else { Deny };
     match viewer {
+        // Under an emergency grant (decision 0023) the plan reads as for the own team; every
+        // change, and the case's access log, is refused (the actor knows the case exists).
+        Viewer::Staff(role, Relation::Emergency) if has_client_access(role) => {
+            if action.is_read() {
+                decide(Viewer::Staff(role, Relation::OwnTeam), action, target)
+            } else {
+                Deny
+            }
+        }
         Viewer::Staff(role, relation) => {
             // Outside the own team, or a role without client access: the plan does not exist.
             if !(has_client_access(role) && relation == Relation::OwnTeam) {

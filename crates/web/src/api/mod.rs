@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod plan;
 pub mod processing;
 pub mod privacy_log;
+pub mod privacy;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -98,4 +99,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy_log::audit_verifications))
         .routes(routes!(inzage::portal_export))
         .routes(routes!(inzage::case_export))
+        .routes(routes!(privacy::request_emergency_access))
+        .routes(routes!(privacy::list_emergency_accesses))
+        .routes(routes!(privacy::review_emergency_access))
+        .routes(routes!(privacy::unusual_access))
+        .routes(routes!(privacy::review_unusual_access))
 }

@@ -88,6 +88,9 @@ struct FilePage {
     reach_forms: Vec<(i64, String, FormState)>,
     /// Data repair for team managers (`pages::repair`): the voided banner and the links.
     repair: super::repair::CaseRepair,
+    /// Under an emergency access (decision 0023): "Noodtoegang tot HH:MM — alleen lezen"; the
+    /// page then offers no changes.
+    emergency: Option<String>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -319,6 +322,10 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         status: if c.voided.is_some() { tr.t("status-voided") } else { tr.code("status", c.status.code()) },
         status_code: if c.voided.is_some() { "voided" } else { c.status.code() },
         repair: super::repair::CaseRepair::of(tr, c),
+        emergency: file.emergency_until.map(|until| {
+            let at = until.to_zoned(tz.clone());
+            tr.t1("emergency-banner", "time", format!("{:02}:{:02}", at.hour(), at.minute()))
+        }),
         facts,
         deadline,
         address: format!("{} {}, {} {}", h.address.street, h.address.house_number, h.address.postcode, h.address.city),

@@ -24,6 +24,7 @@ pub mod assets;
 mod case_file;
 pub mod charts;
 pub mod dashboards;
+mod emergency;
 pub mod export;
 mod form;
 mod households;
@@ -70,6 +71,7 @@ pub fn routes() -> Router<AppState> {
         .merge(sso::routes())
         .route("/language", get(language))
         .route("/search", get(search::form).post(search::submit))
+        .route("/emergency-access", get(emergency::form).post(emergency::submit))
         .route("/referrals/new", get(referral::form).post(referral::submit))
         .route("/referrals/new/search", post(referral::search_households))
         .route("/households/new", get(households::household_form).post(households::household_submit))

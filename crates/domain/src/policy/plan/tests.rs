@@ -263,7 +263,7 @@ fn the_matrix_kinds_are_among_the_invariant_inputs() {
 fn staff_outside_the_own_team_and_roles_without_client_access_get_nothing() {
     for viewer in all_viewers() {
         let Viewer::Staff(role, rel) = viewer else { continue };
-        if has_client_access(role) && rel == Relation::OwnTeam {
+        if has_client_access(role) && matches!(rel, Relation::OwnTeam | Relation::Emergency) {
             continue;
         }
         // Analysts, admins, portal roles posing as staff, and workers and managers of
@@ -288,6 +288,26 @@ fn staff_of_the_own_team_read_every_goal_and_only_managers_read_the_case_log() {
     }
     assert_eq!(decide(Viewer::Staff(Role::TeamManager, Relation::OwnTeam), ReadCaseAccessLog, CASE), A);
     assert_eq!(decide(Viewer::Staff(Role::FamilyWorker, Relation::OwnTeam), ReadCaseAccessLog, CASE), D);
+}
+
+#[test]
+fn an_emergency_grant_reads_the_plan_as_the_team_and_changes_nothing() {
+    for role in [Role::FamilyWorker, Role::TeamManager] {
+        let grant = Viewer::Staff(role, Relation::Emergency);
+        let team = Viewer::Staff(role, Relation::OwnTeam);
+        for action in PlanAction::ALL {
+            for target in all_targets() {
+                let got = decide(grant, *action, target);
+                if action.is_read() {
+                    assert_eq!(got, decide(team, *action, target), "{role:?} {action:?} {target:?}");
+                } else {
+                    assert_eq!(got, D, "{role:?} {action:?} {target:?}");
+                }
+            }
+        }
+        assert_eq!(decide(grant, ReadWorkingNotes, CASE), A);
+        assert_eq!(decide(grant, ReadCaseAccessLog, CASE), D);
+    }
 }
 
 #[test]
@@ -343,7 +363,11 @@ fn a_goal_about_a_member_who_is_no_client_stays_with_the_team() {
                     // Not the member themselves, not their parents, no network member.
                     assert_eq!(got, H, "{viewer:?} {action:?} {g:?}");
                 } else if got == A {
-                    assert!(matches!(viewer, Viewer::Staff(_, Relation::OwnTeam)), "{viewer:?} {action:?}");
+                    // The team, or a reader under an emergency grant, who reads as the team.
+                    assert!(
+                        matches!(viewer, Viewer::Staff(_, Relation::OwnTeam | Relation::Emergency)),
+                        "{viewer:?} {action:?}"
+                    );
                 }
             }
         }

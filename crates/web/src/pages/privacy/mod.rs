@@ -3,13 +3,15 @@
 //! page takes [`PrivacyPage`], which lets privacy officers in and refuses (and logs) anyone
 //! else.
 
+mod emergency;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use buurtteam_app::privacy::open_privacy;
 
 use super::{Chrome, StaffPage, app_error_page, render};
@@ -23,6 +25,10 @@ pub fn routes() -> Router<AppState> {
         .route("/privacy", get(start))
         .merge(log::routes())
         .route("/privacy/processing", get(processing::list))
+        .route("/privacy/emergency-access", get(emergency::grants))
+        .route("/privacy/emergency-access/{id}/review", post(emergency::review_grant))
+        .route("/privacy/unusual-access", get(emergency::unusual_access))
+        .route("/privacy/unusual-access/review", post(emergency::review_unusual))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -60,8 +66,10 @@ struct StartPage {
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
 const SECTIONS: &[(&str, &str)] = &[
-    ("/privacy/log", "log"),
+    ("/privacy/emergency-access", "emergency"),
+    ("/privacy/unusual-access", "unusual"),
     ("/privacy/inzage", "inzage"),
+    ("/privacy/log", "log"),
     ("/privacy/processing", "processing"),
 ];
 
