@@ -21,6 +21,7 @@ pub mod plan_content;
 pub mod policy;
 pub mod postcode_area;
 pub mod repair;
+pub mod retention;
 pub mod validation;
 
 pub use jiff::civil::Date;

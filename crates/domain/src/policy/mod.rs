@@ -69,6 +69,9 @@ pub enum Action {
     /// The privacy officer's work: reviewing emergency and unusual access, requests for
     /// destruction, the log's integrity. Logs and registrations, never a file's content.
     ReviewPrivacy,
+    /// Register a family's written request to destroy their file (decision 0024): staff of
+    /// the case's team, or the privacy officer (who registers, never reads, the file).
+    RegisterDestructionRequest,
 }
 
 impl Action {
@@ -95,6 +98,7 @@ impl Action {
         Self::MergeHouseholds,
         Self::ReadAdminLog,
         Self::ReviewPrivacy,
+        Self::RegisterDestructionRequest,
     ];
 
     pub fn code(self) -> &'static str {
@@ -121,6 +125,7 @@ impl Action {
             Self::MergeHouseholds => "merge_households",
             Self::ReadAdminLog => "read_admin_log",
             Self::ReviewPrivacy => "review_privacy",
+            Self::RegisterDestructionRequest => "register_destruction_request",
         }
     }
 
@@ -154,6 +159,7 @@ impl Action {
                 | Self::ReopenCase
                 | Self::VoidCase
                 | Self::MergeHouseholds
+                | Self::RegisterDestructionRequest
         )
     }
 }
@@ -245,6 +251,13 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
         AssignCase | ReopenCase | VoidCase | MergeHouseholds => match (role, relation) {
             (Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
             (Role::FamilyWorker, Relation::OwnTeam) => Decision::Deny,
+            _ => Decision::Hidden,
+        },
+        // The privacy officer handles every request, of any team; the file's own team may
+        // register one as well. Nobody else learns that the case exists.
+        RegisterDestructionRequest => match (role, relation) {
+            (Role::PrivacyOfficer, _) => Decision::Allow,
+            (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Decision::Allow,
             _ => Decision::Hidden,
         },
         ReadHousehold | UpdateHousehold | ReadCase | HoldIntake | StartSupport | CloseCase | RecordContact
@@ -498,6 +511,8 @@ mod tests {
         (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H]),
         (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D]),
         (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D]),
+        (RegisterDestructionRequest, OwnTeam, [A, A, H, H, A, H, H]),
+        (RegisterDestructionRequest, OtherTeam, [H, H, H, H, A, H, H]),
     ];
 
     #[test]
@@ -549,6 +564,11 @@ mod tests {
     fn nobody_outside_the_team_ever_gets_a_record() {
         for role in Role::ALL {
             for action in Action::ALL.iter().filter(|a| a.is_record_action()) {
+                // The one exception: the privacy officer registers a request for destruction
+                // on any team's case, and reads nothing of the file doing so.
+                if (*role, *action) == (Role::PrivacyOfficer, RegisterDestructionRequest) {
+                    continue;
+                }
                 assert_ne!(decide(*role, OtherTeam, *action), A);
             }
         }
