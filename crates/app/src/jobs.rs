@@ -55,6 +55,10 @@ impl Registry {
             .every("idempotency.expire", SignedDuration::from_hours(1))
             .handle("jobs.prune", |app, _| Box::pin(async move { prune_jobs(&app).await }))
             .every("jobs.prune", SignedDuration::from_hours(24))
+            .handle("retention.destroy", |app, _| {
+                Box::pin(async move { crate::privacy::destruction::destroy_due(&app).await })
+            })
+            .every("retention.destroy", SignedDuration::from_hours(24))
     }
 
     /// Adds (or replaces) the handler of `kind`.

@@ -69,6 +69,9 @@ pub struct Settings {
     /// A case in support with no contact for this many weeks shows on the worklist as silent
     /// ("stil dossier").
     pub silent_after_weeks: u32,
+    /// A closed file is kept this many years after its last change, then destroyed (decision
+    /// 0024; Jeugdwet art. 7.3.8: 20), unless a legal hold keeps it longer.
+    pub retention_years: u16,
 }
 
 impl Default for Settings {
@@ -88,6 +91,7 @@ impl Default for Settings {
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
             silent_after_weeks: 6,
+            retention_years: buurtteam_domain::retention::DEFAULT_RETENTION_YEARS,
         }
     }
 }

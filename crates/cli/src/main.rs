@@ -82,6 +82,10 @@ struct SettingsArgs {
     /// Weeks without a contact after which a case in support shows as silent on the worklist.
     #[arg(long, env = "BUURTTEAM_SILENT_AFTER_WEEKS", default_value_t = 6)]
     silent_after_weeks: u32,
+    /// Years a closed file is kept after its last change before it is destroyed (a legal hold
+    /// keeps it longer).
+    #[arg(long, env = "BUURTTEAM_RETENTION_YEARS", default_value_t = 20)]
+    retention_years: u16,
 }
 
 impl SettingsArgs {
@@ -106,6 +110,9 @@ impl SettingsArgs {
         if !(1..=52).contains(&self.silent_after_weeks) {
             bail!("--silent-after-weeks must be between 1 and 52");
         }
+        if !(1..=100).contains(&self.retention_years) {
+            bail!("--retention-years must be between 1 and 100");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -124,6 +131,7 @@ impl SettingsArgs {
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
             silent_after_weeks: self.silent_after_weeks,
+            retention_years: self.retention_years,
             ..Settings::default()
         })
     }

@@ -27,6 +27,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "cases", description = "The case lifecycle and contact moments"),
         (name = "kpis", description = "Steering KPIs: aggregates only, small counts suppressed where the reader may not see them"),
         (name = "admin", description = "The administration: the admin log (changes with before and after, never client reads)"),
+        (name = "privacy", description = "The privacy officer's work: requests for destruction and legal holds (logs and registrations, never a file's content)"),
     ),
 )]
 struct ApiDoc;

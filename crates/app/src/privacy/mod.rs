@@ -2,6 +2,9 @@
 //! of how their data is kept. Each part is its own module here, on the same shape as every
 //! other capability.
 
+pub mod destruction;
+pub mod requests;
+
 use buurtteam_domain::policy::{Action, Actor};
 
 use crate::{App, Result};

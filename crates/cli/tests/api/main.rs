@@ -15,6 +15,7 @@ mod cases;
 mod cli;
 mod corrections;
 mod dashboards;
+mod destruction;
 mod disk_full;
 mod existence;
 mod forms;

@@ -57,7 +57,7 @@ CREATE TABLE destruction_requests (
     requester_relation TEXT NOT NULL,
     requester_age INTEGER NOT NULL,
     received_on DATE NOT NULL,
-    decide_by TEXT NOT NULL,
+    decide_by DATE NOT NULL,
     -- full or partial
     scope TEXT NOT NULL,
     registered_by BIGINT NOT NULL REFERENCES users (id),

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod cases;
+pub mod destruction;
 pub mod dto;
 pub mod households;
 pub mod kpis;
@@ -59,6 +60,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(repair::void_case))
         .routes(routes!(repair::merge_households))
         .routes(routes!(admin::admin_audit))
+        .routes(routes!(destruction::register_request, destruction::list_requests))
+        .routes(routes!(destruction::get_request))
+        .routes(routes!(destruction::decide_request))
+        .routes(routes!(destruction::place_hold, destruction::list_holds))
+        .routes(routes!(destruction::lift_hold))
         .routes(routes!(cases::correct_contact))
         .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))

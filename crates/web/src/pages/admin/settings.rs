@@ -74,6 +74,11 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
                     tr.t1("settings-weeks", "n", i64::from(s.silent_after_weeks)),
                     "BUURTTEAM_SILENT_AFTER_WEEKS",
                 ),
+                item(
+                    "retention-years",
+                    tr.t1("settings-years", "n", i64::from(s.retention_years)),
+                    "BUURTTEAM_RETENTION_YEARS",
+                ),
                 item("good-friday", yes_no(s.holiday_rules.good_friday), "BUURTTEAM_GOOD_FRIDAY"),
                 item("liberation-day", tr.t(&format!("settings-liberation-{liberation}")), "BUURTTEAM_LIBERATION_DAY"),
             ],
