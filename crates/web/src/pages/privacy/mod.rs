@@ -15,8 +15,16 @@ use buurtteam_app::privacy::open_privacy;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod destruction;
+
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/privacy", get(start))
+    Router::new()
+        .route("/privacy", get(start))
+        .route("/privacy/destruction", get(destruction::page))
+        .route("/privacy/destruction/requests/{id}/decision", axum::routing::post(destruction::decide))
+        .route("/privacy/destruction/holds", axum::routing::post(destruction::place_hold))
+        .route("/privacy/destruction/holds/{id}/lift", axum::routing::post(destruction::lift_hold))
+        .route("/cases/{id}/destruction-request", get(destruction::register_form).post(destruction::register_submit))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -51,7 +59,9 @@ struct StartPage {
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[];
+const SECTIONS: &[(&str, &str)] = &[
+    ("/privacy/destruction", "destruction"),
+];
 
 async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
