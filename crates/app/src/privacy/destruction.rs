@@ -70,6 +70,9 @@ pub(crate) async fn destroy_file(
         "deleted": tombstone.counts,
     });
     audit::append(tx, &entry).await?;
+    // Kept outside the database: after a restore from an older backup, this line says which
+    // files to destroy again (decision 0024, "Backups").
+    tracing::info!(file = facts.case_id.0, reason = reason.code(), request = ?request_id, "file destroyed");
     Ok(tombstone)
 }
 
