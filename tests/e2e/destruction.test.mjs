@@ -77,7 +77,7 @@ test('a worker registers a request for destruction and the privacy officer decid
         response = await submitForm(officer, again.getByRole('button', { name: 'Besluit opslaan' }));
         assert.equal(response.status(), 200);
         assert.match(await officer.locator('#done').innerText(), /besluit is opgeslagen/);
-        assert.match(await officer.locator('main').innerText(), new RegExp(`Dossier ${caseId}: Deels toewijzen`));
+        assert.match(await officer.locator('main').innerText(), new RegExp(`Dossier ${caseId}: Deels toegewezen`));
 
         // A legal hold on the file, then lifted.
         await officer.fill('#hold-case_id', String(caseId));

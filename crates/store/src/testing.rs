@@ -49,19 +49,23 @@ pub async fn dump_all_tables(db: &crate::Db) -> crate::Result<Vec<(String, Vec<T
     use crate::Tx;
     let mut tx = db.begin_read().await?;
     let columns: Vec<(String, String)> = match &mut tx {
-        Tx::Sqlite(t) => sqlx::query_as(
-            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+        Tx::Sqlite(t) => {
+            sqlx::query_as(
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
              WHERE m.type = 'table' AND m.name NOT LIKE '\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%' \
              ORDER BY m.name, p.cid",
-        )
-        .fetch_all(&mut **t)
-        .await?,
-        Tx::Postgres(t) => sqlx::query_as(
-            "SELECT table_name::text, column_name::text FROM information_schema.columns \
+            )
+            .fetch_all(&mut **t)
+            .await?
+        }
+        Tx::Postgres(t) => {
+            sqlx::query_as(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns \
              WHERE table_schema = 'public' AND table_name NOT LIKE '\\_%' ORDER BY table_name, ordinal_position",
-        )
-        .fetch_all(&mut **t)
-        .await?,
+            )
+            .fetch_all(&mut **t)
+            .await?
+        }
     };
     let mut tables: Vec<(String, Vec<String>)> = Vec::new();
     for (table, column) in columns {

@@ -96,6 +96,9 @@ destruction-none-decided = No decided requests yet.
 tombstones-title = Destroyed files
 tombstones-intro = Of a destroyed file only its number, its dates and the reason remain.
 tombstones-none = No files have been destroyed yet.
+destruction-done-granted = Granted
+destruction-done-partially-granted = Granted in part
+destruction-done-refused = Refused
 
 # end of block C
 

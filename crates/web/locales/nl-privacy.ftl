@@ -96,6 +96,9 @@ destruction-none-decided = Nog geen besloten verzoeken.
 tombstones-title = Vernietigde dossiers
 tombstones-intro = Van een vernietigd dossier blijven alleen het nummer, de data en de reden over.
 tombstones-none = Er zijn nog geen dossiers vernietigd.
+destruction-done-granted = Toegewezen
+destruction-done-partially-granted = Deels toegewezen
+destruction-done-refused = Afgewezen
 
 # end of block C
 

@@ -28,8 +28,7 @@ pub(crate) fn last_change_on(app: &App, facts: &FileFacts) -> Date {
 
 /// The retention of a file on `today`, its holds considered.
 pub(crate) async fn retention_of(tx: &mut Tx, app: &App, facts: &FileFacts, today: Date) -> Result<rules::Retention> {
-    let holds: Vec<rules::Hold> =
-        holds_store::holds_of(tx, facts.case_id).await?.iter().map(LegalHold::rule).collect();
+    let holds: Vec<rules::Hold> = holds_store::holds_of(tx, facts.case_id).await?.iter().map(LegalHold::rule).collect();
     Ok(rules::retention(last_change_on(app, facts), app.settings.retention_years, &holds, today))
 }
 

@@ -9,7 +9,9 @@ use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{CaseId, PersonId};
 use buurtteam_domain::person::age_on;
 use buurtteam_domain::policy::{self, Action, Actor, Decision as PolicyDecision, Relation};
-use buurtteam_domain::retention::{self as rules, DestructionOutcome, DestructionReason, DestructionScope, RefusalGround};
+use buurtteam_domain::retention::{
+    self as rules, DestructionOutcome, DestructionReason, DestructionScope, RefusalGround,
+};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit;
 use buurtteam_store::destruction::requests::{self as store, Decision, NewRequest, Request};
@@ -55,26 +57,27 @@ pub async fn register_request(app: &App, actor: &Actor, input: &RequestInput) ->
         Box::pin(async move {
             let mut errors = Errors::default();
             let Some(p) = ctx.person(person) else {
-                errors.add("requested_by_person_id", "is not a member of this case's household").code("not_in_household");
+                errors
+                    .add("requested_by_person_id", "is not a member of this case's household")
+                    .code("not_in_household");
                 return Err(AppError::Validation(errors.0));
             };
             let client = ctx.case.clients.iter().any(|c| c.person_id == person);
-            let relation =
-                match rules::requester(p.role, p.parental_authority, client, p.birth_date, received_on) {
-                    Ok(r) => r,
-                    Err(refusal) => {
-                        let message = match refusal {
-                            rules::NotEntitled::TooYoung => {
-                                "is under 12 on the day the request came in: a parent with parental authority asks"
-                            }
-                            rules::NotEntitled::NotEntitled => {
-                                "may not ask: a parent with parental authority, or a child or client from 12, may"
-                            }
-                        };
-                        errors.add("requested_by_person_id", message).code(refusal.code());
-                        return Err(AppError::Validation(errors.0));
-                    }
-                };
+            let relation = match rules::requester(p.role, p.parental_authority, client, p.birth_date, received_on) {
+                Ok(r) => r,
+                Err(refusal) => {
+                    let message = match refusal {
+                        rules::NotEntitled::TooYoung => {
+                            "is under 12 on the day the request came in: a parent with parental authority asks"
+                        }
+                        rules::NotEntitled::NotEntitled => {
+                            "may not ask: a parent with parental authority, or a child or client from 12, may"
+                        }
+                    };
+                    errors.add("requested_by_person_id", message).code(refusal.code());
+                    return Err(AppError::Validation(errors.0));
+                }
+            };
             let new = NewRequest {
                 case_id: case,
                 team_id: ctx.case.team_id,
@@ -193,9 +196,7 @@ pub async fn decide_request(app: &App, actor: &Actor, id: i64, input: &DecisionI
                             current_status: None,
                         });
                     }
-                    (Some(_), Some(case)) => {
-                        Some(files::facts(tx, case).await?.ok_or(AppError::NotFound("case"))?)
-                    }
+                    (Some(_), Some(case)) => Some(files::facts(tx, case).await?.ok_or(AppError::NotFound("case"))?),
                 };
                 if let (Some(DestructionScope::Full), Some(f)) = (destroys, &facts) {
                     if f.ended_on.is_none() {
@@ -224,8 +225,8 @@ pub async fn decide_request(app: &App, actor: &Actor, id: i64, input: &DecisionI
                 let mut deleted = serde_json::Value::Null;
                 match (destroys, &facts) {
                     (Some(DestructionScope::Full), Some(f)) => {
-                        let t = destroy_file(tx, app, f, DestructionReason::Request, Some(&owned), Some(id), now)
-                            .await?;
+                        let t =
+                            destroy_file(tx, app, f, DestructionReason::Request, Some(&owned), Some(id), now).await?;
                         deleted = serde_json::json!(t.counts);
                     }
                     (Some(DestructionScope::Partial), Some(f)) => {

@@ -56,12 +56,7 @@ async fn family(o: &Org, family_name: &str, close: bool) -> Family {
     let household = h["id"].as_i64().unwrap_or(0);
     let mut referral = referral_body(household, o.team_a, &ids[..3], TODAY);
     referral["request"] = json!(format!("Zorgen over woede bij familie {family_name}"));
-    let case = w
-        .post("/api/v1/cases", referral)
-        .await
-        .expect(201)["id"]
-        .as_i64()
-        .unwrap_or(0);
+    let case = w.post("/api/v1/cases", referral).await.expect(201)["id"].as_i64().unwrap_or(0);
     w.post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": TODAY})).await.expect(200);
     w.post(&format!("/api/v1/cases/{case}/start"), json!({"started_on": TODAY})).await.expect(200);
     if close {
@@ -126,7 +121,10 @@ async fn who_may_ask_the_deadline_and_who_may_register() {
     assert!(rows.iter().any(|r| r.action == "destruction.requested"), "{rows:?}");
     // The privacy officer registers for any team; the parent asks.
     let by_officer = fg.post(path, request(f.case, f.parent, TODAY, "full")).await.expect(201);
-    assert_eq!((by_officer["requester_relation"].as_str(), by_officer["decide_by"].as_str()), (Some("parent"), Some("2031-06-03")));
+    assert_eq!(
+        (by_officer["requester_relation"].as_str(), by_officer["decide_by"].as_str()),
+        (Some("parent"), Some("2031-06-03"))
+    );
 
     // The officer sees every request, open ones by deadline; the team sees its own; others none.
     let all = fg.get(path).await.expect(200);
@@ -146,10 +144,16 @@ async fn who_may_ask_the_deadline_and_who_may_register() {
     let e = fg.post(&decide(id(&r)), json!({"outcome": "granted"})).await.problem(422);
     assert_eq!(e.fields(), vec!["copy_offered_on"]);
     let refused = fg
-        .post(&decide(id(&r)), json!({"outcome": "refused", "refusal_ground": "others_interest", "note": "Belang van de moeder"}))
+        .post(
+            &decide(id(&r)),
+            json!({"outcome": "refused", "refusal_ground": "others_interest", "note": "Belang van de moeder"}),
+        )
         .await
         .expect(200);
-    assert_eq!((refused["outcome"].as_str(), refused["refusal_ground"].as_str()), (Some("refused"), Some("others_interest")));
+    assert_eq!(
+        (refused["outcome"].as_str(), refused["refusal_ground"].as_str()),
+        (Some("refused"), Some("others_interest"))
+    );
     fg.post(&decide(id(&r)), json!({"outcome": "refused", "refusal_ground": "legal_duty"})).await.problem(409);
     // The whole file of an open case is not destroyed.
     let granted = json!({"outcome": "granted", "copy_offered_on": TODAY});
@@ -166,7 +170,9 @@ async fn a_partial_grant_takes_the_notes_and_a_legal_hold_keeps_the_file() {
     let fg = officer(&t).await;
     let w = &o.worker_a;
     let case = f.case;
-    w.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": "Vader dreigde met vertrek"})).await.expect(201);
+    w.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": "Vader dreigde met vertrek"}))
+        .await
+        .expect(201);
     w.post(
         &format!("/api/v1/cases/{case}/contacts"),
         json!({"contact_on": TODAY, "form": "phone", "minutes": 10, "summary": "Moeder belde over de schulden"}),
@@ -256,9 +262,12 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         .expect(201)["id"]
         .as_i64()
         .unwrap_or(0);
-    w.post(&format!("/api/v1/goals/{goal}/actions"), json!({"description": "Woensdag voorlezen", "performer": "family_member", "person_id": f.parent}))
-        .await
-        .expect(201);
+    w.post(
+        &format!("/api/v1/goals/{goal}/actions"),
+        json!({"description": "Woensdag voorlezen", "performer": "family_member", "person_id": f.parent}),
+    )
+    .await
+    .expect(201);
     w.post(&format!("/api/v1/goals/{goal}/scores"), json!({"measured_on": TODAY, "score": 3})).await.expect(201);
     w.post(
         &format!("/api/v1/cases/{case}/contacts"),
@@ -266,7 +275,9 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
     )
     .await
     .expect(201);
-    w.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": "Vader dreigde met vertrek"})).await.expect(201);
+    w.post(&format!("/api/v1/cases/{case}/working-notes"), json!({"body": "Vader dreigde met vertrek"}))
+        .await
+        .expect(201);
     w.post(
         &format!("/api/v1/cases/{case}/evaluations"),
         json!({"held_on": TODAY, "went_well": "Rust in huis", "changes": "Minder schulden", "scores": [{"goal_id": goal, "score": 4}]}),
@@ -293,13 +304,19 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         .await
         .expect(201);
     Client::new(&t.base)
-        .post("/api/v1/portal/activate", json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD}))
+        .post(
+            "/api/v1/portal/activate",
+            json!({"code": inv["code"], "email": "karin@example.nl", "password": PASSWORD}),
+        )
         .await
         .expect(201);
     t.login("karin@example.nl").await.get("/api/v1/portal/plan").await.expect(200);
     close_case(w, case).await;
-    w.post(&format!("/api/v1/cases/{case}/corrections"), json!({"closed_on": "2031-03-02", "reason": "Verkeerd getypt"}))
-        .await;
+    w.post(
+        &format!("/api/v1/cases/{case}/corrections"),
+        json!({"closed_on": "2031-03-02", "reason": "Verkeerd getypt"}),
+    )
+    .await;
 
     // The mother asks in writing; the officer offers a copy and grants.
     let r = w.post("/api/v1/destruction-requests", request(case, f.parent, TODAY, "full")).await.expect(201);
@@ -349,7 +366,8 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
                         || value("household_id").as_deref() == Some(&household_s)
                         || value("client_id").is_some_and(|c| persons.contains(&c))
                         || value("acting_for_person_id").is_some_and(|c| persons.contains(&c));
-                    let recorded = ["case.destroyed", "destruction.decided"].contains(&value("action").as_deref().unwrap_or(""));
+                    let recorded =
+                        ["case.destroyed", "destruction.decided"].contains(&value("action").as_deref().unwrap_or(""));
                     if ours && !recorded {
                         assert!(value("pseudonymised_at").is_some(), "audit row not pseudonymised: {row:?}");
                     }
@@ -362,9 +380,8 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
                 let names_case = matches!(column.as_str(), "case_id") || (table == "cases" && column == "id");
                 let names_household = matches!(column.as_str(), "household_id" | "merged_into")
                     || (table == "households" && column == "id");
-                let names_person = column.ends_with("person_id")
-                    || column == "client_id"
-                    || (table == "persons" && column == "id");
+                let names_person =
+                    column.ends_with("person_id") || column == "client_id" || (table == "persons" && column == "id");
                 assert!(!(names_case && *v == case_s), "{table}.{column} names the destroyed case: {row:?}");
                 assert!(!(names_household && *v == household_s), "{table}.{column} names the household: {row:?}");
                 assert!(!(names_person && persons.contains(v)), "{table}.{column} names a member: {row:?}");

@@ -83,11 +83,7 @@ async fn chain_promises(db: &Db) {
     assert_eq!(n, 3);
     // Pseudonymised rows of a file that has no tombstone: someone blanked them (decision 0024).
     let v = verify(db).await.expect("verify");
-    assert_eq!(
-        v.first_broken().map(|b| b.problem.clone()),
-        Some(Problem::PseudonymisedWithoutTombstone),
-        "{v:?}"
-    );
+    assert_eq!(v.first_broken().map(|b| b.problem.clone()), Some(Problem::PseudonymisedWithoutTombstone), "{v:?}");
     // With the file's tombstone they are what destruction leaves.
     let mut tx = db.begin().await.expect("tx");
     for sql in [
@@ -96,8 +92,7 @@ async fn chain_promises(db: &Db) {
          household_destroyed, deleted_counts) VALUES (1, 1, '2030-01-01', '2030-01-01', 'request', \
          '2030-02-01T00:00:00Z', FALSE, '{}')",
     ] {
-        exec!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *c).await)
-            .expect("tombstone");
+        exec!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *c).await).expect("tombstone");
     }
     tx.commit().await.expect("commit");
     let v = verify(db).await.expect("verify");

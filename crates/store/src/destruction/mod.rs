@@ -280,11 +280,10 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
                 continue;
             }
             households.push(h);
-            let merged: Vec<i64> =
-                on!(tx, |c| sqlx::query_scalar("SELECT id FROM households WHERE merged_into = $1")
-                    .bind(h)
-                    .fetch_all(&mut *c)
-                    .await)?;
+            let merged: Vec<i64> = on!(tx, |c| sqlx::query_scalar("SELECT id FROM households WHERE merged_into = $1")
+                .bind(h)
+                .fetch_all(&mut *c)
+                .await)?;
             frontier.extend(merged);
         }
         for &h in &households {
@@ -316,14 +315,19 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
             run(tx, &mut counts, table, sql, h).await?;
         }
         // Records merged into each other point at each other; the pointers go first.
-        exec!(tx, |c| sqlx::query("UPDATE households SET merged_into = NULL WHERE id = $1").bind(h).execute(&mut *c).await)?;
+        exec!(tx, |c| sqlx::query("UPDATE households SET merged_into = NULL WHERE id = $1")
+            .bind(h)
+            .execute(&mut *c)
+            .await)?;
     }
     for &h in &households {
         run(tx, &mut counts, "households", "DELETE FROM households WHERE id = $1", h).await?;
     }
 
     let counts_json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".into());
-    let inserted: Option<i64> = on!(tx, |c| sqlx::query_scalar(
+    let inserted: Option<i64> =
+        on!(tx, |c| {
+            sqlx::query_scalar(
         "INSERT INTO case_tombstones (case_id, team_id, referred_on, closed_on, last_change_on, reason, request_id, \
          destroyed_by, destroyed_at, household_destroyed, deleted_counts) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING RETURNING id"
@@ -340,7 +344,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
     .bind(!households.is_empty())
     .bind(&counts_json)
     .fetch_optional(&mut *c)
-    .await)?;
+    .await
+        })?;
     let tombstone = match inserted {
         Some(t) => t,
         None => on!(tx, |c| sqlx::query_scalar("SELECT id FROM case_tombstones WHERE case_id = $1")

@@ -153,8 +153,7 @@ pub async fn list(tx: &mut Tx, teams: Option<&[TeamId]>, limit: i64) -> Result<V
          ORDER BY CASE WHEN outcome IS NULL THEN 0 ELSE 1 END, \
          CASE WHEN outcome IS NULL THEN decide_by END, decided_at DESC, id DESC"
     );
-    let rows: Vec<Row> =
-        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
+    let rows: Vec<Row> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
     let mut out = Vec::new();
     for row in rows {
         let r = row.into_request()?;
@@ -204,16 +203,8 @@ impl LegalHold {
     }
 }
 
-type HoldRow = (
-    i64,
-    i64,
-    String,
-    Option<jiff_sqlx::Date>,
-    i64,
-    jiff_sqlx::Timestamp,
-    Option<i64>,
-    Option<jiff_sqlx::Timestamp>,
-);
+type HoldRow =
+    (i64, i64, String, Option<jiff_sqlx::Date>, i64, jiff_sqlx::Timestamp, Option<i64>, Option<jiff_sqlx::Timestamp>);
 
 fn hold_of((id, case, reason, until, by, at, lifted_by, lifted_at): HoldRow) -> LegalHold {
     LegalHold {
@@ -237,7 +228,8 @@ pub async fn place_hold(
     by: UserId,
     now: Timestamp,
 ) -> Result<i64> {
-    Ok(on!(tx, |c| sqlx::query_scalar(
+    Ok(on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO legal_holds (case_id, reason, until_on, placed_by, placed_at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
     )
     .bind(case.0)
@@ -246,7 +238,8 @@ pub async fn place_hold(
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Lifts a hold that is not lifted yet; `None` if there is no such hold.
@@ -278,8 +271,9 @@ pub async fn holds_of(tx: &mut Tx, case: CaseId) -> Result<Vec<LegalHold>> {
 
 /// Holds not lifted, newest first.
 pub async fn active_holds(tx: &mut Tx, limit: i64) -> Result<Vec<LegalHold>> {
-    let sql =
-        format!("SELECT {HOLD_COLUMNS} FROM legal_holds WHERE lifted_at IS NULL ORDER BY placed_at DESC, id DESC LIMIT $1");
+    let sql = format!(
+        "SELECT {HOLD_COLUMNS} FROM legal_holds WHERE lifted_at IS NULL ORDER BY placed_at DESC, id DESC LIMIT $1"
+    );
     let rows: Vec<HoldRow> =
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(limit).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(hold_of).collect())

@@ -107,7 +107,10 @@ pub async fn register_request(
         (status = 200, body = Vec<DestructionRequestOut>),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_requests(State(s): State<AppState>, staff: Staff) -> Result<Json<Vec<DestructionRequestOut>>, ApiError> {
+pub async fn list_requests(
+    State(s): State<AppState>,
+    staff: Staff,
+) -> Result<Json<Vec<DestructionRequestOut>>, ApiError> {
     Ok(Json(uc::list_requests(&s.app, &staff.actor).await?.into_iter().map(Into::into).collect()))
 }
 

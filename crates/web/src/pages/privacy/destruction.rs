@@ -83,7 +83,13 @@ fn hold_scope() -> Scope {
 }
 
 fn requester(tr: Tr, r: &Request) -> String {
-    tr.t2("destruction-requester", "relation", tr.code("requester-relation", r.relation.code()), "age", i64::from(r.age))
+    tr.t2(
+        "destruction-requester",
+        "relation",
+        tr.code("requester-relation", r.relation.code()),
+        "age",
+        i64::from(r.age),
+    )
 }
 
 /// Which form to show again with its errors: a request's decision, or the hold form.
@@ -138,13 +144,12 @@ async fn worklist(state: &AppState, officer: &StaffPage, shown: Shown, status: S
             }
             Some(d) => decided.push(DecidedRequest {
                 case_number: number,
-                outcome: match d.refusal_ground {
-                    Some(g) => format!(
-                        "{} ({})",
-                        tr.code("destruction-outcome", d.outcome.code()),
-                        tr.code("refusal-ground", g.code())
-                    ),
-                    None => tr.code("destruction-outcome", d.outcome.code()),
+                outcome: {
+                    let done = tr.t(&format!("destruction-done-{}", d.outcome.code().replace('_', "-")));
+                    match d.refusal_ground {
+                        Some(g) => format!("{done} ({})", tr.code("refusal-ground", g.code())),
+                        None => done,
+                    }
                 },
                 decided_on: tr.date(&d.decided_at.to_zoned(app.settings.time_zone.clone()).date()),
             }),
@@ -193,7 +198,8 @@ pub async fn decide(State(state): State<AppState>, Path(id): Path<i64>, form: Pa
     match uc::decide_request(&state.app, &staff.actor, id, &form.input).await {
         Ok(_) => saved("/privacy/destruction", "destruction-decided"),
         Err(AppError::Validation(errors)) => {
-            let shown = FormState::new(form.values.clone()).in_scope(decision_scope(id)).with_errors(staff.tr(), &errors);
+            let shown =
+                FormState::new(form.values.clone()).in_scope(decision_scope(id)).with_errors(staff.tr(), &errors);
             worklist(&state, staff, Shown::Decision(id, shown), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e @ AppError::Conflict { .. }) => {

@@ -59,9 +59,7 @@ struct StartPage {
 
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
-const SECTIONS: &[(&str, &str)] = &[
-    ("/privacy/destruction", "destruction"),
-];
+const SECTIONS: &[(&str, &str)] = &[("/privacy/destruction", "destruction")];
 
 async fn start(State(_state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
     let chrome = officer.chrome("privacy");
