@@ -81,6 +81,11 @@ impl Registry {
     pub fn kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.handlers.keys().copied()
     }
+
+    /// The kinds queued once per slot.
+    pub fn recurring_kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.recurring.iter().map(|(kind, _)| *kind)
+    }
 }
 
 /// Queues a job of `kind` with `payload`, due at `run_at`.

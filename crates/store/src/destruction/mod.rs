@@ -325,9 +325,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
     }
 
     let counts_json = serde_json::to_string(&counts).unwrap_or_else(|_| "{}".into());
-    let inserted: Option<i64> =
-        on!(tx, |c| {
-            sqlx::query_scalar(
+    let inserted: Option<i64> = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO case_tombstones (case_id, team_id, referred_on, closed_on, last_change_on, reason, request_id, \
          destroyed_by, destroyed_at, household_destroyed, deleted_counts) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING RETURNING id"
@@ -345,7 +344,7 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
     .bind(&counts_json)
     .fetch_optional(&mut *c)
     .await
-        })?;
+    })?;
     let tombstone = match inserted {
         Some(t) => t,
         None => on!(tx, |c| sqlx::query_scalar("SELECT id FROM case_tombstones WHERE case_id = $1")
