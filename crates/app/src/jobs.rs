@@ -59,6 +59,10 @@ impl Registry {
                 Box::pin(async move { crate::privacy::integrity::daily(&app).await })
             })
             .every(crate::privacy::integrity::JOB, crate::privacy::integrity::EVERY)
+            .handle("retention.destroy", |app, _| {
+                Box::pin(async move { crate::privacy::destruction::destroy_due(&app).await })
+            })
+            .every("retention.destroy", SignedDuration::from_hours(24))
     }
 
     /// Adds (or replaces) the handler of `kind`.
@@ -80,6 +84,11 @@ impl Registry {
 
     pub fn kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.handlers.keys().copied()
+    }
+
+    /// The kinds queued once per slot.
+    pub fn recurring_kinds(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.recurring.iter().map(|(kind, _)| *kind)
     }
 }
 

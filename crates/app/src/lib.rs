@@ -73,6 +73,9 @@ pub struct Settings {
     pub silent_after_weeks: u32,
     /// How long an emergency access (break the glass, decision 0023) lasts, in hours.
     pub emergency_access_hours: u32,
+    /// A closed file is kept this many years after its last change, then destroyed (decision
+    /// 0024; Jeugdwet art. 7.3.8: 20), unless a legal hold keeps it longer.
+    pub retention_years: u16,
 }
 
 impl Default for Settings {
@@ -93,6 +96,7 @@ impl Default for Settings {
             intake_target_pct: 90.0,
             silent_after_weeks: 6,
             emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,
+            retention_years: buurtteam_domain::retention::DEFAULT_RETENTION_YEARS,
         }
     }
 }

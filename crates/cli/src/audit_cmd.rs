@@ -87,6 +87,10 @@ pub fn describe(b: &Broken) -> String {
         Problem::ExportedHeadAltered { exported_seq } => {
             format!("the row at the exported head's place {exported_seq} has another hash: the chain was rewritten")
         }
+        Problem::PseudonymisedWithoutTombstone => {
+            "its detail was removed as if its file was destroyed, but no file was destroyed: the detail was erased"
+                .to_owned()
+        }
     };
     format!("{row}{place}: {what}")
 }

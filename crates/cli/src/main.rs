@@ -89,6 +89,10 @@ struct SettingsArgs {
     /// Hours an emergency access (break the glass) to a file of another team lasts (1 to 24).
     #[arg(long, env = "BUURTTEAM_EMERGENCY_ACCESS_HOURS", default_value_t = 4)]
     emergency_access_hours: u32,
+    /// Years a closed file is kept after its last change before it is destroyed (a legal hold
+    /// keeps it longer).
+    #[arg(long, env = "BUURTTEAM_RETENTION_YEARS", default_value_t = 20)]
+    retention_years: u16,
 }
 
 impl SettingsArgs {
@@ -116,6 +120,9 @@ impl SettingsArgs {
         if !(1..=buurtteam_domain::emergency::MAX_HOURS).contains(&self.emergency_access_hours) {
             bail!("--emergency-access-hours must be between 1 and {}", buurtteam_domain::emergency::MAX_HOURS);
         }
+        if !(1..=100).contains(&self.retention_years) {
+            bail!("--retention-years must be between 1 and 100");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -135,6 +142,7 @@ impl SettingsArgs {
             intake_target_pct: self.intake_target_pct,
             silent_after_weeks: self.silent_after_weeks,
             emergency_access_hours: self.emergency_access_hours,
+            retention_years: self.retention_years,
             ..Settings::default()
         })
     }

@@ -166,6 +166,18 @@ audit_actions!(
     OrganisationAccessRefused = "organisation.access_refused",
     /// A form without the session's CSRF token, or a state change from another site.
     FormAccessRefused = "form.access_refused",
+    // Retention and destruction (decision 0024). No detail holds personal data.
+    /// A file destroyed (by the retention job or on request): the row the tombstone keeps.
+    CaseDestroyed = "case.destroyed",
+    /// Part of a file destroyed on request (working notes, contact summaries, appointments).
+    CasePartiallyDestroyed = "case.partially_destroyed",
+    /// A written request to destroy a file registered, with its deadline.
+    DestructionRequested = "destruction.requested",
+    /// The privacy officer decided a request (granted, partly, or refused with a ground).
+    DestructionDecided = "destruction.decided",
+    /// A legal hold placed on a file: it is kept past its retention date.
+    LegalHoldPlaced = "legal_hold.placed",
+    LegalHoldLifted = "legal_hold.lifted",
     // The system.
     /// A retried request answered from its idempotency key instead of being done again.
     RequestReplayed = "request.replayed",

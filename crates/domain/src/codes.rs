@@ -253,3 +253,46 @@ code_list!(
         Declined = "declined", "Niet overgenomen";
     }
 );
+
+// Retention and destruction (decision 0024).
+
+code_list!(
+    /// How much of a file a request for destruction asks to destroy (`domain::retention`).
+    DestructionScope {
+        Full = "full", "Het hele dossier";
+        Partial = "partial", "Een deel: werkaantekeningen, verslagen van contacten en afspraken";
+    }
+);
+
+code_list!(
+    /// The privacy officer's decision on a request for destruction.
+    DestructionOutcome {
+        Granted = "granted", "Toegewezen";
+        PartiallyGranted = "partially_granted", "Deels toegewezen";
+        Refused = "refused", "Afgewezen";
+    }
+);
+
+code_list!(
+    /// Why a request for destruction is refused (Jeugdwet art. 7.3.9 lid 3).
+    RefusalGround {
+        OthersInterest = "others_interest", "Het belang van een ander weegt zwaarder";
+        LegalDuty = "legal_duty", "Een wettelijke plicht om te bewaren";
+    }
+);
+
+code_list!(
+    /// Why a file was destroyed.
+    DestructionReason {
+        RetentionExpired = "retention_expired", "Bewaartermijn verstreken";
+        Request = "request", "Op verzoek";
+    }
+);
+
+code_list!(
+    /// How the person asking for destruction relates to the file.
+    RequesterRelation {
+        Parent = "parent", "Ouder met gezag";
+        YoungPerson = "young_person", "Jongere vanaf 12 jaar";
+    }
+);

@@ -24,6 +24,7 @@ pub mod policy;
 pub mod postcode_area;
 pub mod processing;
 pub mod repair;
+pub mod retention;
 pub mod validation;
 
 pub use jiff::civil::Date;

@@ -107,13 +107,22 @@ impl AuditAction {
             | Self::NetworkRevoked
             // Breaking the glass is reading a file to support a family in a crisis.
             | Self::CaseEmergencyAccessGranted
-            | Self::CaseEmergencyRead => P::FamilySupport,
+            | Self::CaseEmergencyRead
+            // Keeping the file for its retention period and destroying it after, the end of
+            // the same processing (decision 0024).
+            | Self::CaseDestroyed
+            | Self::LegalHoldPlaced
+            | Self::LegalHoldLifted => P::FamilySupport,
             Self::PortalInvited | Self::PortalActivated | Self::PortalActivationFailed => P::FamilyPortal,
             Self::AccessLogRead
             | Self::LdvExported
             | Self::EmergencyAccessReviewed
             | Self::UnusualAccessReviewed => P::AccessLogging,
-            Self::PortalExported | Self::CaseInzageProduced => P::DataSubjectRights,
+            Self::PortalExported
+            | Self::CaseInzageProduced
+            | Self::DestructionRequested
+            | Self::DestructionDecided
+            | Self::CasePartiallyDestroyed => P::DataSubjectRights,
             Self::AuthLogin
             | Self::AuthPasswordAccepted
             | Self::AuthLoginFailed

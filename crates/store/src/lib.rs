@@ -16,6 +16,7 @@ pub mod bulk;
 pub mod cases;
 pub mod corrections;
 pub mod credentials;
+pub mod destruction;
 pub mod districts;
 pub mod emergency;
 pub mod households;

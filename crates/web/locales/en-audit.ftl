@@ -112,3 +112,11 @@ audit-unusual-access-reviewed = { $who } reviewed unusual access.
 ## The system
 audit-request-replayed = { $who } sent a request again. It was not carried out a second time.
 audit-synth-generated = { $who } made a practice environment with made-up families.
+
+## Retention and destruction
+audit-case-destroyed = { $who } destroyed the file. Only its number and dates were kept.
+audit-case-partially-destroyed = { $who } destroyed part of the file.
+audit-destruction-requested = { $who } registered a request to destroy your file.
+audit-destruction-decided = { $who } decided on the request to destroy your file.
+audit-legal-hold-placed = { $who } decided that your file must be kept for longer.
+audit-legal-hold-lifted = { $who } ended keeping your file for longer.

@@ -112,3 +112,11 @@ audit-unusual-access-reviewed = { $who } heeft opvallende inzage gecontroleerd.
 ## The system
 audit-request-replayed = { $who } stuurde een verzoek nog een keer. Het is niet opnieuw uitgevoerd.
 audit-synth-generated = { $who } heeft een oefenomgeving met verzonnen gezinnen gemaakt.
+
+## Retention and destruction
+audit-case-destroyed = { $who } heeft het dossier vernietigd. Alleen het dossiernummer en de data zijn bewaard.
+audit-case-partially-destroyed = { $who } heeft een deel van het dossier vernietigd.
+audit-destruction-requested = { $who } heeft een verzoek om vernietiging van je dossier geregistreerd.
+audit-destruction-decided = { $who } heeft een besluit genomen over het verzoek om vernietiging.
+audit-legal-hold-placed = { $who } heeft bepaald dat je dossier langer bewaard moet blijven.
+audit-legal-hold-lifted = { $who } heeft het langer bewaren van je dossier beëindigd.

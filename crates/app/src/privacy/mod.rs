@@ -2,9 +2,11 @@
 //! of how their data is kept. Each part is its own module here, on the same shape as every
 //! other capability.
 
-pub mod ldv;
-pub mod integrity;
+pub mod destruction;
 pub mod emergency;
+pub mod integrity;
+pub mod ldv;
+pub mod requests;
 pub mod unusual;
 
 use buurtteam_domain::policy::{Action, Actor};

@@ -17,6 +17,7 @@ mod cases;
 mod cli;
 mod corrections;
 mod dashboards;
+mod destruction;
 mod disk_full;
 mod emergency;
 mod existence;

@@ -194,6 +194,9 @@ pub enum Problem {
     /// The row at an exported head's place no longer carries the exported hash: the chain was
     /// rewritten from there back.
     ExportedHeadAltered { exported_seq: i64 },
+    /// The row's detail was replaced as if its file was destroyed, but no tombstone says that
+    /// file (its case, or its household) was destroyed (decision 0024).
+    PseudonymisedWithoutTombstone,
 }
 
 /// The first row (by chain and place) that does not fit; `id` is `None` where the rows that
@@ -235,6 +238,19 @@ pub async fn verify(db: &Db) -> Result<Verification> {
     let mut tx = db.begin_read().await?;
     let heads = heads(&mut tx).await?;
     let mut out = Verification { rows: 0, chains: 0, pseudonymised: 0, broken: Vec::new(), heads: heads.clone() };
+    // What was destroyed: a pseudonymised row must belong to one of these.
+    let destroyed_cases: std::collections::HashSet<i64> =
+        on!(&mut tx, |c| sqlx::query_scalar("SELECT case_id FROM case_tombstones").fetch_all(&mut *c).await)?
+            .into_iter()
+            .collect();
+    let destroyed_households: std::collections::HashSet<i64> =
+        on!(&mut tx, |c| sqlx::query_scalar("SELECT household_id FROM destroyed_households").fetch_all(&mut *c).await)?
+            .into_iter()
+            .collect();
+    let tombstoned = |row: &Stored| {
+        row.case_id.is_some_and(|c| destroyed_cases.contains(&c))
+            || row.household_id.is_some_and(|h| destroyed_households.contains(&h))
+    };
 
     let unchained: Option<i64> = on!(&mut tx, |c| sqlx::query_scalar(
         "SELECT MIN(id) FROM audit_log WHERE hash IS NULL OR chain IS NULL OR seq IS NULL"
@@ -292,6 +308,10 @@ pub async fn verify(db: &Db) -> Result<Verification> {
                 let digest = row.detail_digest.clone().unwrap_or_default();
                 if row.pseudonymised_at.is_some() {
                     out.pseudonymised += 1;
+                    if !tombstoned(&row) {
+                        broken = Some(at(Problem::PseudonymisedWithoutTombstone));
+                        break 'pages;
+                    }
                 } else if audit_chain::detail_digest(row.detail_salt.as_deref().unwrap_or_default(), &row.detail)
                     != digest
                 {

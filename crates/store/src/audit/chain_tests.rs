@@ -81,6 +81,20 @@ async fn chain_promises(db: &Db) {
     let n = pseudonymise(&mut tx, Scope::Case(CaseId(1)), Timestamp::now()).await.expect("pseudonymise");
     tx.commit().await.expect("commit");
     assert_eq!(n, 3);
+    // Pseudonymised rows of a file that has no tombstone: someone blanked them (decision 0024).
+    let v = verify(db).await.expect("verify");
+    assert_eq!(v.first_broken().map(|b| b.problem.clone()), Some(Problem::PseudonymisedWithoutTombstone), "{v:?}");
+    // With the file's tombstone they are what destruction leaves.
+    let mut tx = db.begin().await.expect("tx");
+    for sql in [
+        "INSERT INTO teams (id, name, kind, created_at) VALUES (1, 'Buurtteam Noord', 'neighbourhood', '2030-01-01T00:00:00Z')",
+        "INSERT INTO case_tombstones (case_id, team_id, referred_on, last_change_on, reason, destroyed_at, \
+         household_destroyed, deleted_counts) VALUES (1, 1, '2030-01-01', '2030-01-01', 'request', \
+         '2030-02-01T00:00:00Z', FALSE, '{}')",
+    ] {
+        exec!(&mut tx, |c| sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut *c).await).expect("tombstone");
+    }
+    tx.commit().await.expect("commit");
     let v = verify(db).await.expect("verify");
     assert!(v.broken.is_empty(), "{v:?}");
     assert_eq!(v.pseudonymised, 3);

@@ -2,15 +2,16 @@
 
 pub mod admin;
 pub mod cases;
+pub mod destruction;
 pub mod dto;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
-pub mod processing;
-pub mod privacy_log;
 pub mod privacy;
+pub mod privacy_log;
+pub mod processing;
 pub mod repair;
 pub mod users;
 pub mod worklist;
@@ -66,6 +67,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(processing::list_processing_activities))
         .routes(routes!(processing::get_processing_activity, processing::change_processing_activity))
         .routes(routes!(processing::ldv_export))
+        .routes(routes!(destruction::register_request, destruction::list_requests))
+        .routes(routes!(destruction::get_request))
+        .routes(routes!(destruction::decide_request))
+        .routes(routes!(destruction::place_hold, destruction::list_holds))
+        .routes(routes!(destruction::lift_hold))
         .routes(routes!(cases::correct_contact))
         .routes(routes!(cases::set_member_reach))
         .routes(routes!(worklist::worklist))

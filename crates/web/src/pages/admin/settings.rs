@@ -86,6 +86,11 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
                     tr.t1("settings-hours", "n", i64::from(s.emergency_access_hours)),
                     "BUURTTEAM_EMERGENCY_ACCESS_HOURS",
                 ),
+                item(
+                    "retention-years",
+                    tr.t1("settings-years", "n", i64::from(s.retention_years)),
+                    "BUURTTEAM_RETENTION_YEARS",
+                ),
                 item("good-friday", yes_no(s.holiday_rules.good_friday), "BUURTTEAM_GOOD_FRIDAY"),
                 item("liberation-day", tr.t(&format!("settings-liberation-{liberation}")), "BUURTTEAM_LIBERATION_DAY"),
             ],

@@ -61,6 +61,7 @@ fn problem_text(tr: Tr, p: &Problem) -> String {
         Problem::ExportedHeadAltered { exported_seq } => {
             tr.t1("privacy-log-problem-exported-head-altered", "exported", *exported_seq)
         }
+        Problem::PseudonymisedWithoutTombstone => tr.t("privacy-log-problem-pseudonymised-without-tombstone"),
     }
 }
 

@@ -17,6 +17,7 @@ use buurtteam_app::privacy::open_privacy;
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
 
+mod destruction;
 pub(crate) mod log;
 mod processing;
 
@@ -29,6 +30,11 @@ pub fn routes() -> Router<AppState> {
         .route("/privacy/emergency-access/{id}/review", post(emergency::review_grant))
         .route("/privacy/unusual-access", get(emergency::unusual_access))
         .route("/privacy/unusual-access/review", post(emergency::review_unusual))
+        .route("/privacy/destruction", get(destruction::page))
+        .route("/privacy/destruction/requests/{id}/decision", axum::routing::post(destruction::decide))
+        .route("/privacy/destruction/holds", axum::routing::post(destruction::place_hold))
+        .route("/privacy/destruction/holds/{id}/lift", axum::routing::post(destruction::lift_hold))
+        .route("/cases/{id}/destruction-request", get(destruction::register_form).post(destruction::register_submit))
 }
 
 /// A logged-in privacy officer on a privacy page (anyone else gets the 403 page, logged as
@@ -68,6 +74,7 @@ struct StartPage {
 const SECTIONS: &[(&str, &str)] = &[
     ("/privacy/emergency-access", "emergency"),
     ("/privacy/unusual-access", "unusual"),
+    ("/privacy/destruction", "destruction"),
     ("/privacy/inzage", "inzage"),
     ("/privacy/log", "log"),
     ("/privacy/processing", "processing"),
