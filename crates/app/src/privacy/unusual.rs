@@ -54,6 +54,7 @@ impl Kind {
 /// The period asked for: dates `YYYY-MM-DD`, both optional (the last 7 days up to today).
 #[derive(Debug, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PeriodQuery {
     /// The first day (default: six days before `to`).
     pub from: Option<String>,

@@ -1,7 +1,7 @@
 //! Inzage: a household or network member's own data as one file, `buurtteam-inzage/1` in
 //! JSON or as a readable PDF (`?format=pdf`). The member downloads it from Mijn Buurtteam
 //! (`GET /api/v1/portal/export`); staff of the case's team produce the same for a written
-//! request (`GET /api/v1/cases/{id}/export?person_id=&received_on=`). What is in it is what the
+//! request (`GET /api/v1/cases/{id}/export?personId=&receivedOn=`). What is in it is what the
 //! portal shows that member (`app::plan::portal_export`, `staff_export`), nothing more.
 
 use axum::extract::{Path, Query, State};
@@ -373,10 +373,13 @@ pub struct FormatQuery {
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CaseExportQuery {
-    /// The household member who asked in writing.
+    /// The household member who asked in writing (`person_id` is accepted too).
+    #[serde(rename = "personId", alias = "person_id")]
     pub person_id: Option<i64>,
-    /// The day the written request was received (`YYYY-MM-DD`).
+    /// The day the written request was received (`YYYY-MM-DD`; `received_on` is accepted too).
+    #[serde(rename = "receivedOn", alias = "received_on")]
     pub received_on: Option<String>,
     /// `json` (the default) or `pdf`.
     pub format: Option<String>,
