@@ -20,6 +20,7 @@ macro_rules! or_error_page {
 mod account;
 mod activation;
 mod admin;
+mod area_start;
 pub mod assets;
 mod case_file;
 pub mod charts;

@@ -3,16 +3,14 @@
 //! `templates/admin/`; every page takes [`AdminPage`], which lets admins in and refuses (and
 //! logs) anyone else. No page here shows client data.
 
-use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::routing::get;
 use buurtteam_app::organisation::open_administration;
 
-use super::{Chrome, StaffPage, app_error_page, render};
+use super::{StaffPage, app_error_page};
 use crate::AppState;
 
 mod audit;
@@ -53,22 +51,6 @@ impl FromRequestParts<AppState> for AdminPage {
     }
 }
 
-/// A section of the administration, as the start page lists it.
-struct Section {
-    href: &'static str,
-    title: String,
-    text: String,
-}
-
-#[derive(Template)]
-#[template(path = "admin/start.html")]
-struct StartPage {
-    page: Chrome,
-    sections: Vec<Section>,
-    /// The audit log's integrity alert (`privacy::log`), if the last verification found a break.
-    integrity_alert: Option<crate::pages::privacy::log::IntegrityAlert>,
-}
-
 /// The sections of the administration, in the order the start page lists them.
 const SECTIONS: &[(&str, &str)] = &[
     ("/admin/organisation", "organisation"),
@@ -82,16 +64,5 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 async fn start(State(state): State<AppState>, AdminPage(admin): AdminPage) -> Response {
-    let chrome = admin.chrome("admin");
-    let tr = chrome.tr;
-    let sections = SECTIONS
-        .iter()
-        .map(|(href, key)| Section {
-            href,
-            title: tr.t(&format!("admin-section-{key}")),
-            text: tr.t(&format!("admin-section-{key}-text")),
-        })
-        .collect();
-    let integrity_alert = crate::pages::privacy::log::alert_banner(&state, tr, &admin.actor).await;
-    render(StatusCode::OK, &StartPage { page: chrome, sections, integrity_alert })
+    super::area_start::page(&state, &admin, "admin", SECTIONS).await
 }

@@ -5,16 +5,14 @@
 
 mod emergency;
 
-use askama::Template;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
-use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::routing::{get, post};
 use buurtteam_app::privacy::open_privacy;
 
-use super::{Chrome, StaffPage, app_error_page, render};
+use super::{StaffPage, app_error_page};
 use crate::AppState;
 
 mod destruction;
@@ -53,22 +51,6 @@ impl FromRequestParts<AppState> for PrivacyPage {
     }
 }
 
-/// A section of the privacy pages, as the start page lists it.
-struct Section {
-    href: &'static str,
-    title: String,
-    text: String,
-}
-
-#[derive(Template)]
-#[template(path = "privacy/start.html")]
-struct StartPage {
-    page: Chrome,
-    sections: Vec<Section>,
-    /// The audit log's integrity alert (`log`), if the last verification found a break.
-    integrity_alert: Option<log::IntegrityAlert>,
-}
-
 /// The sections, in the order the start page lists them (one line per section; message
 /// `privacy-section-<key>` and `privacy-section-<key>-text`).
 const SECTIONS: &[(&str, &str)] = &[
@@ -81,16 +63,5 @@ const SECTIONS: &[(&str, &str)] = &[
 ];
 
 async fn start(State(state): State<AppState>, PrivacyPage(officer): PrivacyPage) -> Response {
-    let chrome = officer.chrome("privacy");
-    let tr = chrome.tr;
-    let sections = SECTIONS
-        .iter()
-        .map(|(href, key)| Section {
-            href,
-            title: tr.t(&format!("privacy-section-{key}")),
-            text: tr.t(&format!("privacy-section-{key}-text")),
-        })
-        .collect();
-    let integrity_alert = log::alert_banner(&state, tr, &officer.actor).await;
-    render(StatusCode::OK, &StartPage { page: chrome, sections, integrity_alert })
+    super::area_start::page(&state, &officer, "privacy", SECTIONS).await
 }
