@@ -25,6 +25,7 @@ pub mod postcode_area;
 pub mod processing;
 pub mod repair;
 pub mod retention;
+pub mod survey;
 pub mod validation;
 
 pub use jiff::civil::Date;

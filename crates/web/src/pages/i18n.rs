@@ -55,6 +55,12 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-repair.ftl"),
     "\n",
     include_str!("../../locales/nl-privacy.ftl"),
+    "\n",
+    include_str!("../../locales/nl-groups.ftl"),
+    "\n",
+    include_str!("../../locales/nl-survey.ftl"),
+    "\n",
+    include_str!("../../locales/nl-complaints.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -70,6 +76,12 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-repair.ftl"),
     "\n",
     include_str!("../../locales/en-privacy.ftl"),
+    "\n",
+    include_str!("../../locales/en-groups.ftl"),
+    "\n",
+    include_str!("../../locales/en-survey.ftl"),
+    "\n",
+    include_str!("../../locales/en-complaints.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

@@ -1,0 +1,4 @@
+# Complaints (issue 17).
+
+# block C: complaints
+# end of block C
