@@ -2,3 +2,4 @@
 //! and what the steering may see of them.
 
 pub mod redact;
+pub mod results;
