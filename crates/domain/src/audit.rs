@@ -158,6 +158,10 @@ audit_actions!(
     // Steering figures.
     KpiRead = "kpi.read",
     PopulationImported = "population.imported",
+    /// Experience survey results read (aggregates, suppressed; decision 0031).
+    SurveyResultsRead = "survey_results.read",
+    /// A team's open survey answers read by its team manager (no date, moment or family).
+    SurveyOpenAnswersRead = "survey_open_answers.read",
     // Refused attempts, one per kind of thing attempted (`store::audit::Refused`).
     CaseAccessRefused = "case.access_refused",
     HouseholdAccessRefused = "household.access_refused",

@@ -157,7 +157,9 @@ impl AuditAction {
             | Self::NeighbourhoodChanged
             | Self::CodeLabelChanged
             | Self::ProcessingActivityChanged => P::Organisation,
-            Self::KpiRead | Self::PopulationImported => P::Steering,
+            Self::KpiRead | Self::PopulationImported | Self::SurveyResultsRead | Self::SurveyOpenAnswersRead => {
+                P::Steering
+            }
             Self::SynthGenerated => P::SyntheticData,
         }
     }

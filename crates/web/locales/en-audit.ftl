@@ -94,6 +94,8 @@ audit-closure-day-removed = { $who } removed a day on which the neighbourhood te
 ## Steering figures
 audit-kpi-read = { $who } viewed figures about the work of the neighbourhood teams.
 audit-population-imported = { $who } loaded the number of residents per district.
+audit-survey-results-read = { $who } viewed the results of the experience survey.
+audit-survey-open-answers-read = { $who } read the open answers of the experience survey.
 
 ## Refused attempts (never shown in My Buurtteam, but every action has its sentence)
 audit-case-access-refused = { $who } wanted to open the file but was not allowed to.

@@ -94,6 +94,8 @@ audit-closure-day-removed = { $who } heeft een dag weggehaald waarop het buurtte
 ## Steering figures
 audit-kpi-read = { $who } heeft cijfers over het werk van de buurtteams bekeken.
 audit-population-imported = { $who } heeft het aantal inwoners per wijk ingelezen.
+audit-survey-results-read = { $who } heeft de uitkomsten van de Ervaringswijzer bekeken.
+audit-survey-open-answers-read = { $who } heeft de open antwoorden van de Ervaringswijzer gelezen.
 
 ## Refused attempts (never shown in Mijn Buurtteam, but every action has its sentence)
 audit-case-access-refused = { $who } wilde het dossier openen, maar mocht dat niet.

@@ -13,6 +13,7 @@ pub mod privacy;
 pub mod privacy_log;
 pub mod processing;
 pub mod repair;
+pub mod survey_results;
 pub mod users;
 pub mod worklist;
 
@@ -110,4 +111,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy::review_emergency_access))
         .routes(routes!(privacy::unusual_access))
         .routes(routes!(privacy::review_unusual_access))
+        .routes(routes!(survey_results::read_survey_results))
+        .routes(routes!(survey_results::read_open_answers))
 }
