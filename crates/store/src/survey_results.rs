@@ -247,3 +247,13 @@ pub async fn last_response_id(tx: &mut Tx) -> Result<i64> {
         on!(tx, |c| sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM survey_responses").fetch_one(&mut *c).await)?;
     Ok(n)
 }
+
+/// (household id, person id) of the first parent of every household, for generated
+/// invitations (the synthetic city invites a parent of each case).
+pub async fn household_parents(tx: &mut Tx) -> Result<Vec<(i64, i64)>> {
+    Ok(on!(tx, |c| sqlx::query_as(
+        "SELECT household_id, MIN(id) FROM persons WHERE household_role = 'parent' GROUP BY household_id"
+    )
+    .fetch_all(&mut *c)
+    .await)?)
+}

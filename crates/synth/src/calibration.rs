@@ -168,5 +168,6 @@ pub async fn report(db: &Db, profile: &Profile) -> Result<Report, buurtteam_stor
             ok: top == "mental_health",
         });
     }
+    crate::survey::calibrate(db, &mut r).await?;
     Ok(r)
 }

@@ -59,6 +59,8 @@ pub struct Summary {
     pub seconds: f64,
     /// (role, e-mail) of the users, family workers first per team order.
     pub logins: Vec<(Role, String)>,
+    /// Experience survey invitations and responses (`crate::survey`).
+    pub survey: crate::survey::SurveySummary,
 }
 
 impl Summary {
@@ -478,6 +480,8 @@ pub async fn generate(
         done += chunk.len();
         progress(done, total);
     }
+    summary.survey = crate::survey::generate(db, opts.today, opts.seed).await?;
+    rows += summary.survey.invitations + summary.survey.responses * (1 + crate::survey::AGREEMENT.len());
     let mut tx = db.begin().await?;
     bulk::reset_sequences(&mut tx).await?;
     let entry = audit::Entry {

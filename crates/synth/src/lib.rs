@@ -8,5 +8,6 @@ mod generate;
 mod model;
 mod names;
 pub mod profile;
+pub mod survey;
 
 pub use generate::{EMAIL_DOMAIN, GenerateError, Options, Summary, generate};

@@ -157,6 +157,7 @@ pub fn select(
     (Selection { scope, kind, period, previous, running }, problem)
 }
 
+mod survey;
 mod view;
 pub use view::*;
 
@@ -256,7 +257,8 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(q): Que
         Ok(x) => x,
         Err(r) => return r,
     };
-    let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     let half = report_half_year(sel.period.from, state.app.today());
     let report_label = tr.tn(
         "dash-report-link",
@@ -306,7 +308,8 @@ pub async fn half_year_report(State(state): State<AppState>, staff: StaffPage, Q
             ("scope", choices.label.clone().into()),
         ],
     );
-    let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     render(StatusCode::OK, &ReportPage { page: chrome, d, title })
 }
 
@@ -330,7 +333,8 @@ pub async fn export(
         Ok(x) => x,
         Err(r) => return r,
     };
-    let d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
+    d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     let xlsx_failed = |e: rust_xlsxwriter::XlsxError| {
         tracing::error!(error = %e, "xlsx export failed");
         error_page(&chrome, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal-detail")
