@@ -62,7 +62,8 @@ test('an analyst: city, a district, a team and the report, all accessible and su
       const name = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')).textContent);
       assert.ok(name.length > 0, 'the chart has a name');
     }
-    assert.equal(await page.locator('table.utrecht-table').count(), 11);
+    // Eleven tables of the KPIs, and three of the experience survey (decision 0031).
+    assert.equal(await page.locator('table.utrecht-table').count(), 14);
     assert.equal(await page.locator('.bt-chart__reference').count(), 1, 'the intake target line');
     assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map of unknowns');
     assert.match(await page.locator('.bt-dash-note').innerText(), /onder de 5/);

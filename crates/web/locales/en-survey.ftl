@@ -18,4 +18,8 @@ survey-res-col-quarter = Quarter
 survey-res-col-team = Team
 survey-res-quarters-title = Experience survey per quarter
 survey-res-teams-title = Response to the experience survey per team ({ $period })
+survey-res-open-title = Open answers from the experience survey
+survey-res-open-col = What families still wanted to tell us
+survey-res-open-note = For this team's team managers only. Names and numbers have been removed. Without dates and in random order, so that no answer points at one family.
+survey-res-open-withheld = This team had too few responses in this period (fewer than 5 in a quarter). So no open answers are shown: they could point at one family.
 # end of block S2

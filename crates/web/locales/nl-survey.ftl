@@ -18,4 +18,8 @@ survey-res-col-quarter = Kwartaal
 survey-res-col-team = Team
 survey-res-quarters-title = Ervaringswijzer per kwartaal
 survey-res-teams-title = Respons op de Ervaringswijzer per team ({ $period })
+survey-res-open-title = Open antwoorden uit de Ervaringswijzer
+survey-res-open-col = Wat gezinnen ons nog wilden zeggen
+survey-res-open-note = Alleen voor teammanagers van dit team. Namen en nummers zijn eruit gehaald. Zonder datum en in willekeurige volgorde, zodat geen antwoord naar één gezin wijst.
+survey-res-open-withheld = Dit team had in deze periode te weinig reacties (minder dan 5 in een kwartaal). Daarom tonen we geen open antwoorden: ze zouden naar één gezin kunnen wijzen.
 # end of block S2

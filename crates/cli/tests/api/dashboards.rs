@@ -35,7 +35,9 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     let (status, ct, html) = text(&o.manager, &format!("/dashboards?scope=team-{}&{Q2}", o.team_a)).await;
     assert_eq!(status, 200, "{html}");
     assert_eq!(ct, "text/html; charset=utf-8");
-    assert_eq!(t.count("audit_log").await, audit_before + 1, "one kpi.read for both periods");
+    // One kpi.read for both periods; the survey's section adds survey_results.read and, for
+    // the team's manager, survey_open_answers.read.
+    assert_eq!(t.count("audit_log").await, audit_before + 3, "one kpi.read for both periods");
     assert!(html.contains("Sturing: Team Buurtteam Overvecht"));
     assert!(html.contains("Deze periode: 1 april 2026 t/m 30 juni 2026."));
     assert!(html.contains("Norm 90%"), "the intake target line, from the settings (default 90)");
@@ -48,12 +50,14 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     assert!(!html.contains("Bereik per wijk") && !html.contains("bt-tilemap"));
     // Intake, sources, life domains, waiting time, duration, closures and contact forms: a
     // chart each where the quarter has figures, a sentence where it has none.
-    let charts = html.matches("role=\"img\"").count();
-    let empty = html.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
+    // (The experience survey's tables follow, suppressed for everyone: decision 0031.)
+    let kpis = html.split("bt-dash-table--survey").next().unwrap_or_default();
+    let charts = kpis.matches("role=\"img\"").count();
+    let empty = kpis.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
     assert_eq!(charts + empty, 7, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
-    assert!(!suppressed(&html), "a manager sees their own team exactly");
+    assert!(!suppressed(kpis), "a manager sees their own team exactly");
     assert!(html.contains(&format!("href=\"/dashboards/workbook.xlsx?scope=team-{}", o.team_a)), "download all");
     // Every text comes from the catalogue.
     assert!(!html.contains(">dash-") && !html.contains("\"dash-"), "a message key leaked into the page");
@@ -192,7 +196,9 @@ async fn a_team_manager_lands_on_their_team() {
     assert!(html.contains("<h1 class=\"utrecht-heading-1\">Sturing: Team Buurtteam Overvecht</h1>"), "{html}");
     assert!(html.contains(&format!("<option value=\"team-{}\" selected>", o.team_a)), "their team is chosen");
     assert!(html.contains("<option value=\"city\">"), "the city stays on offer");
-    assert!(!suppressed(&html), "their own team: exact figures");
+    // The survey's figures are suppressed for everyone (decision 0031); the KPIs before them not.
+    let kpis = html.split("bt-dash-table--survey").next().unwrap_or_default();
+    assert!(!suppressed(kpis), "their own team: exact figures");
     // An analyst still starts at the city, with the comparison of districts.
     let (_, _, html) = text(&o.analyst, &format!("/dashboards?{Q2}")).await;
     assert!(html.contains("Sturing: Hele stad") && html.contains("Aanmeldingen per wijk"), "{html}");
@@ -267,6 +273,10 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Afgesloten begeleidingen naar d",
             "Afsluitingen naar reden",
             "Contactmomenten naar vorm",
+            "Ervaringswijzer hoe gezinnen de",
+            "Ervaringswijzer per kwartaal",
+            "Respons op de Ervaringswijzer p",
+            "Open antwoorden uit de Ervaring",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );

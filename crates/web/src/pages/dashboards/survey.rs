@@ -8,6 +8,7 @@
 
 use buurtteam_app::survey_results::{self as survey_uc, SurveyView};
 use buurtteam_domain::policy::Actor;
+use buurtteam_domain::policy::survey_results::{self as rules, Item};
 use buurtteam_domain::survey::results::Results;
 
 use super::*;
@@ -59,11 +60,27 @@ pub async fn tables(state: &AppState, actor: &Actor, tr: Tr, sel: &Selection) ->
         Scope::District(d) => (None, Some(d.0.to_string())),
     };
     let input = KpiInput { from: Some(period.from.to_string()), to: Some(period.to.to_string()), team_id, district_id };
-    match survey_uc::read(&state.app, actor, &input, tr.lang == Lang::En).await {
+    let mut tables = match survey_uc::read(&state.app, actor, &input, tr.lang == Lang::En).await {
         Ok(view) => build_tables(tr, &view),
         // Not allowed for this reader, or no period to show: the dashboard goes without.
-        Err(_) => Vec::new(),
+        Err(_) => return Vec::new(),
+    };
+    // A team's own team managers read its open answers, when it has enough responses.
+    if let Scope::Team(team) = sel.scope
+        && rules::decide(actor.role, policy::relation_to_team(actor, team), Item::OpenAnswers)
+            == buurtteam_domain::policy::Decision::Allow
+        && let Ok(open) = survey_uc::open_answers(&state.app, actor, &input).await
+    {
+        tables.push(DataTable {
+            name: "survey_open_answers",
+            title: tr.t("survey-res-open-title"),
+            columns: vec![tr.t("survey-res-open-col")],
+            rows: open.answers.into_iter().map(|a| vec![Cell::Text(a)]).collect(),
+            chart: None,
+            no_chart: Some(tr.t(if open.withheld { "survey-res-open-withheld" } else { "survey-res-open-note" })),
+        });
     }
+    tables
 }
 
 fn range(tr: Tr, r: &Results) -> String {
