@@ -208,7 +208,9 @@ pub async fn read(app: &App, actor: &Actor, q: &SurveyResultsInput, en: bool) ->
             Scope::Team(x) => x == *t,
             _ => true,
         })
-        .filter(|(t, _)| rules::decide(actor.role, policy::relation_to_team(actor, *t), Item::Results) == Decision::Allow)
+        .filter(|(t, _)| {
+            rules::decide(actor.role, policy::relation_to_team(actor, *t), Item::Results) == Decision::Allow
+        })
         .map(|(t, name)| {
             let r = results::results(&rows, Scope::Team(*t), query.period);
             TeamRate {

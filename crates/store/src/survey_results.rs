@@ -165,7 +165,9 @@ pub async fn bulk_insert(tx: &mut Tx, invitations: &[NewInvitation], responses: 
     let versions: Vec<(i64, i64)> =
         on!(tx, |c| sqlx::query_as("SELECT version, id FROM survey_questionnaires").fetch_all(&mut *c).await)?;
     let statements: Vec<(i64, String, i64)> =
-        on!(tx, |c| sqlx::query_as("SELECT questionnaire_id, key, id FROM survey_statements").fetch_all(&mut *c).await)?;
+        on!(tx, |c| sqlx::query_as("SELECT questionnaire_id, key, id FROM survey_statements")
+            .fetch_all(&mut *c)
+            .await)?;
     let questionnaire = |version: i64| versions.iter().find(|(v, _)| *v == version).map(|(_, id)| *id);
     let statement = |q: i64, key: &str| statements.iter().find(|(x, k, _)| *x == q && k == key).map(|(_, _, id)| *id);
     for chunk in invitations.chunks(ROWS_PER_STATEMENT) {

@@ -146,11 +146,8 @@ pub async fn calibrate(db: &Db, report: &mut crate::calibration::Report) -> Resu
     let rows = store::rows(&mut tx, all, false).await?;
     drop(tx);
     for (key, p) in AGREEMENT {
-        let (answered, agreed) = rows
-            .answers
-            .iter()
-            .filter(|a| a.key == key)
-            .fold((0, 0), |(n, a), r| (n + r.answered, a + r.agreed));
+        let (answered, agreed) =
+            rows.answers.iter().filter(|a| a.key == key).fold((0, 0), |(n, a), r| (n + r.answered, a + r.agreed));
         let value = 100.0 * agreed as f64 / answered.max(1) as f64;
         let target = 100.0 * p;
         let tolerance = if p > 0.9 { 3.0 } else { 4.0 };

@@ -201,7 +201,11 @@ async fn open_answers_are_for_the_teams_managers_and_only_with_five_or_more() {
     answers.sort();
     assert_eq!(answers, ["De gesprekken thuis hielpen ons.", "Meer contact na de zomer.", "Snel geholpen, fijn."]);
     // Nothing beside the texts: no date, moment, channel or id.
-    assert!(r.get("submitted_on").is_none() && !r.to_string().contains("six_months") && !r.to_string().contains("2026-05-10"));
+    assert!(
+        r.get("submitted_on").is_none()
+            && !r.to_string().contains("six_months")
+            && !r.to_string().contains("2026-05-10")
+    );
     // The family worker of the team and the analyst may not.
     o.worker_a.get(&q).await.problem(403);
     o.analyst.get(&q).await.problem(403);

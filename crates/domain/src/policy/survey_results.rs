@@ -92,7 +92,11 @@ mod tests {
         for role in Role::ALL {
             for relation in Relation::ALL {
                 let allowed = decide(*role, *relation, Item::OpenAnswers) == Decision::Allow;
-                assert_eq!(allowed, *role == Role::TeamManager && *relation == Relation::OwnTeam, "{role:?} {relation:?}");
+                assert_eq!(
+                    allowed,
+                    *role == Role::TeamManager && *relation == Relation::OwnTeam,
+                    "{role:?} {relation:?}"
+                );
             }
         }
     }

@@ -175,30 +175,48 @@ fn within(p: Period, day: Date) -> bool {
 /// The tally of the rows in `period` that `keep` accepts.
 fn tally(rows: &Rows, period: Period, keep: impl Fn(TeamId, DistrictId) -> bool) -> Tally {
     let mut t = Tally::default();
-    for r in rows.responses.iter().filter(|r| within(period, r.day) && keep(r.team_id, r.district_id)) {
-        t.add(Q::Responses, r.responses);
-        t.add(Q::Marks, r.marks);
-        t.mark_sum += r.mark_sum;
-    }
-    for r in rows.invitations.iter().filter(|r| within(period, r.day) && keep(r.team_id, r.district_id)) {
-        t.add(Q::Invited, r.invited);
-        t.add(Q::InvitedAnswered, r.answered);
-        t.add(Q::InvitedUnanswered, r.invited.saturating_sub(r.answered));
-    }
-    for r in rows.answers.iter().filter(|r| within(period, r.day) && keep(r.team_id, r.district_id)) {
-        t.add(Q::Answered(r.key.clone()), r.answered);
-        t.add(Q::Agreed(r.key.clone()), r.agreed);
-        t.add(Q::NotAgreed(r.key.clone()), r.answered.saturating_sub(r.agreed));
-    }
+    each(rows, period, |team, district, q, n, marks| {
+        if keep(team, district) {
+            t.add(q, n);
+            t.mark_sum += marks;
+        }
+    });
     t
 }
 
-fn quarter_tallies(rows: &Rows, quarter: Period) -> QuarterTallies {
-    QuarterTallies {
-        city: tally(rows, quarter, |_, _| true),
-        teams: rows.teams.iter().map(|t| (*t, tally(rows, quarter, |team, _| team == *t))).collect(),
-        districts: rows.districts.iter().map(|d| (*d, tally(rows, quarter, |_, district| district == *d))).collect(),
+/// Calls `f(team, district, quantity, n, mark sum)` for every quantity of every row in
+/// `period`: one pass over the rows.
+fn each(rows: &Rows, period: Period, mut f: impl FnMut(TeamId, DistrictId, Q, u64, u64)) {
+    for r in rows.responses.iter().filter(|r| within(period, r.day)) {
+        f(r.team_id, r.district_id, Q::Responses, r.responses, r.mark_sum);
+        f(r.team_id, r.district_id, Q::Marks, r.marks, 0);
     }
+    for r in rows.invitations.iter().filter(|r| within(period, r.day)) {
+        f(r.team_id, r.district_id, Q::Invited, r.invited, 0);
+        f(r.team_id, r.district_id, Q::InvitedAnswered, r.answered, 0);
+        f(r.team_id, r.district_id, Q::InvitedUnanswered, r.invited.saturating_sub(r.answered), 0);
+    }
+    for r in rows.answers.iter().filter(|r| within(period, r.day)) {
+        f(r.team_id, r.district_id, Q::Answered(r.key.clone()), r.answered, 0);
+        f(r.team_id, r.district_id, Q::Agreed(r.key.clone()), r.agreed, 0);
+        f(r.team_id, r.district_id, Q::NotAgreed(r.key.clone()), r.answered.saturating_sub(r.agreed), 0);
+    }
+}
+
+/// The city's, every team's and every district's tallies of one quarter, in one pass.
+fn quarter_tallies(rows: &Rows, quarter: Period) -> QuarterTallies {
+    let mut qt = QuarterTallies {
+        city: Tally::default(),
+        teams: rows.teams.iter().map(|t| (*t, Tally::default())).collect(),
+        districts: rows.districts.iter().map(|d| (*d, Tally::default())).collect(),
+    };
+    each(rows, quarter, |team, district, q, n, marks| {
+        for t in [Some(&mut qt.city), qt.teams.get_mut(&team), qt.districts.get_mut(&district)].into_iter().flatten() {
+            t.add(q.clone(), n);
+            t.mark_sum += marks;
+        }
+    });
+    qt
 }
 
 /// The units of a partition of the city that hide `q` (rules 1 and 3).
@@ -222,7 +240,8 @@ fn shown_in_quarter(qt: &QuarterTallies, scope: Scope, q: &Q) -> bool {
     match scope {
         Scope::City => qt.city.get(q) >= SUPPRESS_BELOW,
         Scope::Team(t) => {
-            qt.teams.get(&t).is_some_and(|x| x.get(q) >= SUPPRESS_BELOW) && !hidden_units(&qt.city, &qt.teams, q).contains(&t)
+            qt.teams.get(&t).is_some_and(|x| x.get(q) >= SUPPRESS_BELOW)
+                && !hidden_units(&qt.city, &qt.teams, q).contains(&t)
         }
         Scope::District(d) => {
             qt.districts.get(&d).is_some_and(|x| x.get(q) >= SUPPRESS_BELOW)

@@ -185,7 +185,13 @@ fn arb_rows() -> impl Strategy<Value = Rows> {
             let (team, district, day) = (TeamId(t), DistrictId(d), days[q]);
             rows.responses.push(response(team, district, day, n, n, n * 7));
             rows.answers.push(answer(team, district, day, "helped_quickly", n, agreed.min(n)));
-            rows.invitations.push(InvitationRow { team_id: team, district_id: district, day, invited: n * 2, answered: n });
+            rows.invitations.push(InvitationRow {
+                team_id: team,
+                district_id: district,
+                day,
+                invited: n * 2,
+                answered: n,
+            });
         }
         rows
     })

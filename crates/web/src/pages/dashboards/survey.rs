@@ -124,7 +124,8 @@ pub fn build_tables(tr: Tr, v: &SurveyView) -> Vec<DataTable> {
         no_chart: Some(tr.t("survey-res-note")),
     };
 
-    let mut columns = vec![tr.t("survey-res-col-quarter"), tr.t("survey-res-responses"), tr.t("survey-res-response-rate")];
+    let mut columns =
+        vec![tr.t("survey-res-col-quarter"), tr.t("survey-res-responses"), tr.t("survey-res-response-rate")];
     columns.extend(now.statements.iter().map(|s| tr.t1("survey-res-agree", "statement", s.text.as_str())));
     columns.push(tr.t("survey-res-mark"));
     let quarters = DataTable {
