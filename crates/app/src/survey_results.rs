@@ -196,10 +196,29 @@ pub async fn read(app: &App, actor: &Actor, q: &SurveyResultsInput, en: bool) ->
         .ok_or_else(|| AppError::Internal("period kind missing after validation".into()))?;
     let previous = kind.before(query.period.from);
     let rows = load(&app.db, &query, previous, en).await?;
-    let current = results::results(&rows, query.scope, query.period);
-    let previous = results::results(&rows, query.scope, previous);
-    let quarters =
-        results::series_quarters(query.period).into_iter().map(|p| results::results(&rows, query.scope, p)).collect();
+    let (current, previous, quarters, teams) = figures(actor, &query, &rows, previous);
+    let (team, district) = ids(query.scope);
+    let mut entry = audit_entry(Some(actor), app.now(), AuditAction::SurveyResultsRead, "survey_results");
+    entry.detail = serde_json::json!({
+        "from": query.period.from.to_string(), "to": query.period.to.to_string(),
+        "team_id": team, "district_id": district,
+    });
+    audit::log(&app.db, entry).await?;
+    Ok(SurveyView { scope: query.scope, current, previous, quarters, teams })
+}
+
+/// The figures of the view, computed over `rows` with each quarter tallied once (the
+/// calculator is not `Send`, so it lives in this plain function, not across an await).
+fn figures(
+    actor: &Actor,
+    query: &Query,
+    rows: &Rows,
+    previous: Period,
+) -> (Results, Results, Vec<Results>, Vec<TeamRate>) {
+    let calc = results::Calculator::new(rows);
+    let current = calc.results(query.scope, query.period);
+    let previous = calc.results(query.scope, previous);
+    let quarters = results::series_quarters(query.period).into_iter().map(|p| calc.results(query.scope, p)).collect();
     // Each team the reader may read, of the scope asked.
     let teams = query
         .teams
@@ -212,7 +231,7 @@ pub async fn read(app: &App, actor: &Actor, q: &SurveyResultsInput, en: bool) ->
             rules::decide(actor.role, policy::relation_to_team(actor, *t), Item::Results) == Decision::Allow
         })
         .map(|(t, name)| {
-            let r = results::results(&rows, Scope::Team(*t), query.period);
+            let r = calc.results(Scope::Team(*t), query.period);
             TeamRate {
                 team_id: *t,
                 name: name.clone(),
@@ -222,15 +241,7 @@ pub async fn read(app: &App, actor: &Actor, q: &SurveyResultsInput, en: bool) ->
             }
         })
         .collect();
-
-    let (team, district) = ids(query.scope);
-    let mut entry = audit_entry(Some(actor), app.now(), AuditAction::SurveyResultsRead, "survey_results");
-    entry.detail = serde_json::json!({
-        "from": query.period.from.to_string(), "to": query.period.to.to_string(),
-        "team_id": team, "district_id": district,
-    });
-    audit::log(&app.db, entry).await?;
-    Ok(SurveyView { scope: query.scope, current, previous, quarters, teams })
+    (current, previous, quarters, teams)
 }
 
 fn ids(scope: Scope) -> (Option<i64>, Option<i64>) {

@@ -48,12 +48,12 @@ impl Item {
 
 /// Decides one read. Refusals are 403: that a team has results is no secret.
 pub fn decide(role: Role, relation: Relation, item: Item) -> Decision {
-    let allowed = match (item, role, relation) {
-        (Item::Results, Role::TeamManager | Role::Analyst, _) => true,
-        (Item::Results, Role::FamilyWorker, Relation::OwnTeam) => true,
-        (Item::OpenAnswers, Role::TeamManager, Relation::OwnTeam) => true,
-        _ => false,
-    };
+    let allowed = matches!(
+        (item, role, relation),
+        (Item::Results, Role::TeamManager | Role::Analyst, _)
+            | (Item::Results, Role::FamilyWorker, Relation::OwnTeam)
+            | (Item::OpenAnswers, Role::TeamManager, Relation::OwnTeam)
+    );
     if allowed { Decision::Allow } else { Decision::Deny }
 }
 

@@ -172,18 +172,6 @@ fn within(p: Period, day: Date) -> bool {
     p.from <= day && day <= p.to
 }
 
-/// The tally of the rows in `period` that `keep` accepts.
-fn tally(rows: &Rows, period: Period, keep: impl Fn(TeamId, DistrictId) -> bool) -> Tally {
-    let mut t = Tally::default();
-    each(rows, period, |team, district, q, n, marks| {
-        if keep(team, district) {
-            t.add(q, n);
-            t.mark_sum += marks;
-        }
-    });
-    t
-}
-
 /// Calls `f(team, district, quantity, n, mark sum)` for every quantity of every row in
 /// `period`: one pass over the rows.
 fn each(rows: &Rows, period: Period, mut f: impl FnMut(TeamId, DistrictId, Q, u64, u64)) {
@@ -290,13 +278,57 @@ pub fn series_quarters(period: Period) -> Vec<Period> {
 /// the rules in the module's documentation. A period that is not made of whole quarters
 /// shows nothing.
 pub fn results(rows: &Rows, scope: Scope, period: Period) -> Results {
-    let quarters: Vec<QuarterTallies> =
-        quarters_of(period).unwrap_or_default().into_iter().map(|q| quarter_tallies(rows, q)).collect();
-    let whole = match scope {
-        Scope::City => tally(rows, period, |_, _| true),
-        Scope::Team(t) => tally(rows, period, |team, _| team == t),
-        Scope::District(d) => tally(rows, period, |_, district| district == d),
-    };
+    Calculator::new(rows).results(scope, period)
+}
+
+/// Computes the results of several scopes and periods over the same rows, tallying each
+/// quarter once (a dashboard asks for a period, the one before, four quarters and every team).
+pub struct Calculator<'a> {
+    rows: &'a Rows,
+    quarters: std::cell::RefCell<BTreeMap<Date, std::rc::Rc<QuarterTallies>>>,
+}
+
+impl<'a> Calculator<'a> {
+    pub fn new(rows: &'a Rows) -> Self {
+        Self { rows, quarters: std::cell::RefCell::default() }
+    }
+
+    fn quarter(&self, q: Period) -> std::rc::Rc<QuarterTallies> {
+        if let Some(t) = self.quarters.borrow().get(&q.from) {
+            return t.clone();
+        }
+        let t = std::rc::Rc::new(quarter_tallies(self.rows, q));
+        self.quarters.borrow_mut().insert(q.from, t.clone());
+        t
+    }
+
+    /// As [`results`].
+    pub fn results(&self, scope: Scope, period: Period) -> Results {
+        let quarters: Vec<std::rc::Rc<QuarterTallies>> =
+            quarters_of(period).unwrap_or_default().into_iter().map(|q| self.quarter(q)).collect();
+        let mut whole = Tally::default();
+        for qt in &quarters {
+            let part = match scope {
+                Scope::City => Some(&qt.city),
+                Scope::Team(t) => qt.teams.get(&t),
+                Scope::District(d) => qt.districts.get(&d),
+            };
+            for (q, n) in part.into_iter().flat_map(|p| p.q.iter()) {
+                whole.add(q.clone(), *n);
+            }
+            whole.mark_sum += part.map_or(0, |p| p.mark_sum);
+        }
+        compute(self.rows, scope, period, &quarters, &whole)
+    }
+}
+
+fn compute(
+    rows: &Rows,
+    scope: Scope,
+    period: Period,
+    quarters: &[std::rc::Rc<QuarterTallies>],
+    whole: &Tally,
+) -> Results {
     let shown = |q: &Q| !quarters.is_empty() && quarters.iter().all(|qt| shown_in_quarter(qt, scope, q));
     let count = |q: Q| if shown(&q) { Shown::Value(whole.get(&q)) } else { Shown::Suppressed };
     let share = |part: Q, rest: Q, whole_q: Q| {
