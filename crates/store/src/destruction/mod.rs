@@ -249,6 +249,9 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         // Emergency access to the file (decision 0023): the grant's reason tells of the family's
         // crisis; what remains is the pseudonymised audit rows of the grant and its review.
         ("emergency_grants", "DELETE FROM emergency_grants WHERE case_id = $1"),
+        // Survey invitations name the case and the person; the responses do not (migration
+        // 0031) and stay in the aggregates.
+        ("survey_invitations", "DELETE FROM survey_invitations WHERE case_id = $1"),
         (
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",
