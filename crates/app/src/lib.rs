@@ -9,6 +9,7 @@ pub mod cases;
 pub mod clock;
 pub(crate) mod context;
 pub mod districts;
+pub mod groups;
 pub mod error;
 pub mod households;
 pub mod idempotency;

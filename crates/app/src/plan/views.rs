@@ -78,6 +78,9 @@ pub struct GoalView {
     /// In the portal, for a family member who agreed before: what is new or changed about this
     /// goal's content since their last agreement.
     pub since_agreement: Option<SinceAgreement>,
+    /// The groups a client takes part in (or waits for) linked to this goal, by name
+    /// ("Neemt deel aan groep …"; `app::groups`).
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +212,7 @@ pub(super) fn build_view(
             network,
             may,
             since_agreement: my_agreement.as_ref().and_then(|a| since::since_agreement(goal, a.version, versions)),
+            groups: Vec::new(),
             goal: goal_out,
         });
     }
@@ -249,6 +253,7 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     let next = store::next_evaluation(tx, ctx.case.id).await?;
     let versions = store::versions(tx, ctx.case.id).await?;
     let mut view = build_view(ctx, plan, &versions, next);
+    crate::groups::name_on_goals(tx, ctx.case.id, now, &mut view.goals).await?;
     if matches!(ctx.standing, Standing::Member { .. }) {
         view.contact = team_contact(tx, ctx).await?;
     }

@@ -151,6 +151,7 @@ impl NavItem {
             Area::Admin => ("/admin", "nav-admin"),
             Area::Privacy => ("/privacy", "nav-privacy"),
             Area::Account => ("/account", "nav-account"),
+            Area::Groups => ("/groups", "nav-groups"),
         };
         Self { area, href, label: tr.t(key) }
     }

@@ -352,6 +352,8 @@ pub struct PlanGoalOut {
     /// In the portal, for a family member who agreed before: what is new or changed about the
     /// goal's content since their last agreement; `null` when nothing is.
     pub since_agreement: Option<SinceAgreementOut>,
+    /// The groups a client takes part in (or waits for) linked to this goal, by name.
+    pub groups: Vec<String>,
 }
 
 /// What is new about a goal since the reader last agreed to the plan.
@@ -387,6 +389,7 @@ impl From<GoalView> for PlanGoalOut {
             network: into_all(g.network),
             may: g.may.into(),
             since_agreement: g.since_agreement.map(Into::into),
+            groups: g.groups,
         }
     }
 }
