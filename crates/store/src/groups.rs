@@ -588,3 +588,13 @@ pub async fn is_enrolled(tx: &mut Tx, group: GroupId, person: PersonId) -> Resul
     .await)?;
     Ok(n > 0)
 }
+
+/// Active staff who work with client records, by name: who may be named facilitator.
+pub async fn facilitator_choices(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
+    let rows: Vec<(i64, String)> = on!(tx, |c| sqlx::query_as(
+        "SELECT id, name FROM users WHERE active AND role IN ('family_worker', 'team_manager') ORDER BY name, id"
+    )
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
+}

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 pub use participants::{
-    AttendanceInput, EnrolInput, Enrolled, LeaveInput, Participation, enrol, leave, participations_of_case,
+    AttendanceInput, CaseEnrolInput, enrol_from_case, EnrolInput, Enrolled, LeaveInput, Participation, enrol, leave, participations_of_case,
     present_at, record_attendance,
 };
 
@@ -396,4 +396,17 @@ pub(crate) async fn name_on_goals(
         g.groups = all.iter().filter(|p| p.goal_id == Some(g.goal.id)).map(|p| p.group_name.clone()).collect();
     }
     Ok(())
+}
+
+/// Who may be named facilitator of a new group (for the team manager's form).
+pub async fn facilitator_choices(app: &App, actor: &Actor) -> Result<Vec<(UserId, String)>> {
+    authorise(app, actor, GroupRelation::Other, GroupAction::ReadOffers).await?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::facilitator_choices(&mut tx).await?)
+}
+
+/// The group a participant belongs to (ids only; what may be done is decided on the group).
+pub async fn participant_group(app: &App, id: buurtteam_domain::ids::GroupParticipantId) -> Result<GroupId> {
+    let mut tx = app.db.begin_read().await?;
+    store::group_of_participant(&mut tx, id).await?.ok_or(AppError::NotFound("participant"))
 }

@@ -28,6 +28,25 @@ pub struct EnrolInput {
     pub name: Option<String>,
 }
 
+/// An enrolment from the case file's page ("Aanmelden voor een groep"): the group, the client
+/// of the case, optionally one of the plan's goals.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct CaseEnrolInput {
+    pub group_id: Option<i64>,
+    pub person_id: Option<i64>,
+    pub goal_id: Option<i64>,
+}
+
+/// Enrols a client of `case` in the group the input names (the case file's form).
+pub async fn enrol_from_case(app: &App, actor: &Actor, case: CaseId, input: &CaseEnrolInput) -> Result<Enrolled> {
+    let mut errors = Errors::default();
+    let group = input::id(&mut errors, "group_id", input.group_id);
+    let person = input::id(&mut errors, "person_id", input.person_id);
+    errors.finish()?;
+    let (Some(group), Some(person)) = (group, person) else { return Err(AppError::Internal("unchecked".into())) };
+    enrol_client(app, actor, GroupId(group), case, PersonId(person), input.goal_id.map(GoalId)).await
+}
+
 /// Leaving a group.
 #[derive(Debug, Default, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
