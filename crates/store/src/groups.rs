@@ -598,3 +598,18 @@ pub async fn facilitator_choices(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
     .await)?;
     Ok(rows.into_iter().map(|(id, name)| (UserId(id), name)).collect())
 }
+
+/// Clients of a team's cases in support, newest case first (at most `limit`): whom the
+/// synthetic city enrols in groups.
+pub async fn clients_in_support(tx: &mut Tx, team: TeamId, limit: i64) -> Result<Vec<(CaseId, PersonId, Date)>> {
+    let rows: Vec<(i64, i64, jiff_sqlx::Date)> = on!(tx, |c| sqlx::query_as(
+        "SELECT c.id, cc.person_id, p.birth_date FROM cases c JOIN case_clients cc ON cc.case_id = c.id \
+         JOIN persons p ON p.id = cc.person_id \
+         WHERE c.team_id = $1 AND c.status = 'in_support' AND c.voided_on IS NULL ORDER BY c.id DESC, cc.person_id LIMIT $2"
+    )
+    .bind(team.0)
+    .bind(limit)
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().map(|(c, p, d)| (CaseId(c), PersonId(p), d.to_jiff())).collect())
+}

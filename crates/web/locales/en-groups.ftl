@@ -120,6 +120,7 @@ label-enrol-goal-id = Goal of the family plan
 group-option = { $name } ({ $theme }, { $taken } of { $capacity } taken)
 group-goal-none = No goal
 group-enrol-link = Enrol in a group
+group-enrol-submit = Enrol
 done-group-created = The group was created.
 done-group-session-added = The session was planned.
 done-group-status-changed = The group's status was changed.

@@ -120,6 +120,7 @@ label-enrol-goal-id = Doel uit het gezinsplan
 group-option = { $name } ({ $theme }, { $taken } van { $capacity } bezet)
 group-goal-none = Geen doel
 group-enrol-link = Aanmelden voor een groep
+group-enrol-submit = Aanmelden
 done-group-created = De groep is aangemaakt.
 done-group-session-added = De bijeenkomst is gepland.
 done-group-status-changed = De status van de groep is gewijzigd.

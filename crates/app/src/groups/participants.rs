@@ -188,6 +188,12 @@ async fn enrol_client(
             if group.status == GroupStatus::Ended {
                 return Err(super::ended());
             }
+            if ctx.case.status == buurtteam_domain::case::CaseStatus::Closed {
+                return Err(AppError::Conflict {
+                    message: "the case is closed: enrol a client of an open case".into(),
+                    current_status: Some(ctx.case.status),
+                });
+            }
             if store::is_enrolled(tx, group_id, person).await? {
                 return Err(AppError::Conflict {
                     message: "the client already takes part in this group or is on its waiting list".into(),

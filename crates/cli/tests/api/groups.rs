@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use serde_json::{Value, json};
 
-use crate::harness::{Client, Org, TestApp, org, referral_body, spawn};
+use crate::harness::{Client, Org, TestApp, org, portal_account, referral_body, spawn};
 
 fn at_noon(t: &TestApp) {
     t.app.clock.set("2031-03-04T12:00:00Z".parse::<Timestamp>().unwrap_or_default());
@@ -40,7 +40,8 @@ async fn client_case(w: &Client, o: &Org) -> (i64, i64, i64, i64) {
                 "district_id": o.district_a,
                 "members": [
                     {"given_name": "Ayşe", "family_name": "Öztürk", "birth_date": "1986-03-14", "role": "parent"},
-                    {"given_name": "Deniz", "family_name": "Öztürk", "birth_date": "2015-09-02", "role": "child"}
+                    {"given_name": "Deniz", "family_name": "Öztürk", "birth_date": "2015-09-02", "role": "child"},
+                    {"given_name": "Mert", "family_name": "Öztürk", "birth_date": "2013-05-05", "role": "child"}
                 ]
             }),
         )
@@ -294,4 +295,44 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_the_first_moves_up_whe
         .await
         .problem(403);
     w.post("/api/v1/group-participants/999999/leave", json!({"on": "2031-03-04", "reason": "helped"})).await.problem(404);
+}
+
+#[tokio::test]
+async fn the_parent_sees_the_next_session_of_their_child_of_15_and_not_of_their_child_of_17() {
+    let t = spawn().await;
+    let s = setup(&t, 12).await;
+    let g = s.group;
+    let m = &s.manager_a;
+    m.post(&format!("/api/v1/groups/{g}/sessions"), json!({"starts_at": "2031-03-01T15:00", "place": "De Dreef"}))
+        .await
+        .expect(201);
+    m.post(&format!("/api/v1/groups/{g}/sessions"), json!({"starts_at": "2031-03-11T15:00", "place": "Bibliotheek Overvecht"}))
+        .await
+        .expect(201);
+    let w = &s.o.worker_a;
+    let plan = w.get(&format!("/api/v1/cases/{}/plan", s.case)).await.expect(200);
+    let mert = plan["household"]
+        .as_array()
+        .and_then(|h| h.iter().find(|p| p["given_name"] == "Mert").map(id))
+        .unwrap_or(0);
+    assert_ne!(mert, 0, "{plan}");
+    w.post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}))
+        .await
+        .expect(201);
+    w.post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": mert, "case_id": s.case})).await.expect(201);
+
+    let parent = portal_account(&t, w, s.case, s.parent, "ayse@test.nl").await;
+    let mine = parent.get("/api/v1/portal/plan").await.expect(200);
+    let groups = mine["groups"].as_array().cloned().unwrap_or_default();
+    assert_eq!(groups.len(), 1, "the child of 17's group is theirs alone: {groups:?}");
+    assert_eq!(groups[0]["person_name"], "Deniz Öztürk");
+    assert_eq!(groups[0]["name"], "Sterk in je hoofd");
+    assert_eq!(groups[0]["next_session_at"], "2031-03-11T14:00:00Z");
+    assert_eq!(groups[0]["next_session_place"], "Bibliotheek Overvecht");
+
+    // Mert (17) sees his own group.
+    let own = portal_account(&t, w, s.case, mert, "mert@test.nl").await;
+    let his = own.get("/api/v1/portal/plan").await.expect(200);
+    let names: Vec<_> = his["groups"].as_array().map(|g| g.iter().map(|x| x["person_name"].clone()).collect()).unwrap_or_default();
+    assert_eq!(names, [json!("Mert Öztürk")]);
 }
