@@ -114,10 +114,15 @@ pub(crate) async fn generate(
             let enrolled_on = first.checked_add((-7).days()).unwrap_or(first);
             let mut placed = Vec::new();
             let mut seen = std::collections::HashSet::new();
-            for (case, person, born) in fits.into_iter().take(wanted * 2) {
-                if placed.len() + 1 > wanted || !seen.insert(person) || age_on(born, today) < 0 {
+            let mut enrolled = 0;
+            for (case, person, born) in fits {
+                if enrolled >= wanted {
+                    break;
+                }
+                if !seen.insert(person) || age_on(born, today) < 0 {
                     continue;
                 }
+                enrolled += 1;
                 let waiting = rules::goes_on_waiting_list(placed.len() as i64, capacity);
                 let p = NewParticipant {
                     group_id: group,
