@@ -128,7 +128,9 @@ pub struct Filter {
 }
 
 pub async fn insert(tx: &mut Tx, g: &NewGroup, now: Timestamp) -> Result<GroupId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 =
+        on!(tx, |c| {
+            sqlx::query_scalar(
         "INSERT INTO group_offers (team_id, theme, name, target_group, min_age, max_age, location, capacity, status, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id"
     )
@@ -144,7 +146,8 @@ pub async fn insert(tx: &mut Tx, g: &NewGroup, now: Timestamp) -> Result<GroupId
     .bind(g.created_by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+        })?;
     for d in &g.district_ids {
         exec!(tx, |c| sqlx::query("INSERT INTO group_offer_districts (group_id, district_id) VALUES ($1, $2)")
             .bind(id)
@@ -265,7 +268,8 @@ async fn complete(tx: &mut Tx, row: GroupRow, now: Timestamp) -> Result<Group> {
 
 pub async fn get(tx: &mut Tx, id: GroupId, now: Timestamp) -> Result<Option<Group>> {
     let sql = format!("{GROUP_SELECT} WHERE g.id = $1");
-    let row: Option<GroupRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    let row: Option<GroupRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     match row {
         Some(row) => Ok(Some(complete(tx, row, now).await?)),
         None => Ok(None),
@@ -310,7 +314,9 @@ pub async fn insert_session(
     by: UserId,
     now: Timestamp,
 ) -> Result<GroupSessionId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 =
+        on!(tx, |c| {
+            sqlx::query_scalar(
         "INSERT INTO group_sessions (group_id, starts_at, place, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
          RETURNING id"
     )
@@ -320,7 +326,8 @@ pub async fn insert_session(
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+        })?;
     Ok(GroupSessionId(id))
 }
 
@@ -345,13 +352,15 @@ fn session(row: SessionRow) -> Session {
 /// The sessions of a group, earliest first.
 pub async fn sessions(tx: &mut Tx, group: GroupId) -> Result<Vec<Session>> {
     let sql = format!("{SESSION_SELECT} WHERE s.group_id = $1 ORDER BY s.starts_at, s.id");
-    let rows: Vec<SessionRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(group.0).fetch_all(&mut *c).await)?;
+    let rows: Vec<SessionRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(group.0).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(session).collect())
 }
 
 pub async fn get_session(tx: &mut Tx, id: GroupSessionId) -> Result<Option<Session>> {
     let sql = format!("{SESSION_SELECT} WHERE s.id = $1");
-    let row: Option<SessionRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    let row: Option<SessionRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     Ok(row.map(session))
 }
 
@@ -373,7 +382,8 @@ pub async fn group_of_participant(tx: &mut Tx, id: GroupParticipantId) -> Result
 }
 
 pub async fn insert_participant(tx: &mut Tx, p: &NewParticipant, now: Timestamp) -> Result<GroupParticipantId> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO group_participants (group_id, person_id, case_id, goal_id, name, waiting, enrolled_on, created_by, \
          created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
     )
@@ -387,7 +397,8 @@ pub async fn insert_participant(tx: &mut Tx, p: &NewParticipant, now: Timestamp)
     .bind(p.created_by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(GroupParticipantId(id))
 }
 
@@ -433,7 +444,9 @@ fn participant(row: ParticipantRow) -> Result<Participant> {
         waiting,
         enrolled_on: enrolled.to_jiff(),
         left_on: left.map(|d| d.to_jiff()),
-        leave_reason: reason.map(|r| parse_code("group_participants.leave_reason", &r, LeaveReason::parse)).transpose()?,
+        leave_reason: reason
+            .map(|r| parse_code("group_participants.leave_reason", &r, LeaveReason::parse))
+            .transpose()?,
         leave_note: note,
     })
 }
@@ -441,13 +454,15 @@ fn participant(row: ParticipantRow) -> Result<Participant> {
 /// Everyone ever enrolled in a group, in order of enrolment.
 pub async fn participants(tx: &mut Tx, group: GroupId) -> Result<Vec<Participant>> {
     let sql = format!("{PARTICIPANT_SELECT} WHERE p.group_id = $1 ORDER BY p.id");
-    let rows: Vec<ParticipantRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(group.0).fetch_all(&mut *c).await)?;
+    let rows: Vec<ParticipantRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(group.0).fetch_all(&mut *c).await)?;
     rows.into_iter().map(participant).collect()
 }
 
 pub async fn get_participant(tx: &mut Tx, id: GroupParticipantId) -> Result<Option<Participant>> {
     let sql = format!("{PARTICIPANT_SELECT} WHERE p.id = $1");
-    let row: Option<ParticipantRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
+    let row: Option<ParticipantRow> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id.0).fetch_optional(&mut *c).await)?;
     row.map(participant).transpose()
 }
 
@@ -459,7 +474,8 @@ pub async fn leave(
     reason: LeaveReason,
     note: Option<&str>,
 ) -> Result<bool> {
-    let n = exec!(tx, |c| sqlx::query(
+    let n = exec!(tx, |c| {
+        sqlx::query(
         "UPDATE group_participants SET left_on = $2, leave_reason = $3, leave_note = $4 WHERE id = $1 AND left_on IS NULL"
     )
     .bind(id.0)
@@ -467,7 +483,8 @@ pub async fn leave(
     .bind(reason.code())
     .bind(note)
     .execute(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(n == 1)
 }
 
@@ -602,7 +619,8 @@ pub async fn facilitator_choices(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
 /// Clients of a team's cases in support, newest case first (at most `limit`): whom the
 /// synthetic city enrols in groups.
 pub async fn clients_in_support(tx: &mut Tx, team: TeamId, limit: i64) -> Result<Vec<(CaseId, PersonId, Date)>> {
-    let rows: Vec<(i64, i64, jiff_sqlx::Date)> = on!(tx, |c| sqlx::query_as(
+    let rows: Vec<(i64, i64, jiff_sqlx::Date)> = on!(tx, |c| {
+        sqlx::query_as(
         "SELECT c.id, cc.person_id, p.birth_date FROM cases c JOIN case_clients cc ON cc.case_id = c.id \
          JOIN persons p ON p.id = cc.person_id \
          WHERE c.team_id = $1 AND c.status = 'in_support' AND c.voided_on IS NULL ORDER BY c.id DESC, cc.person_id LIMIT $2"
@@ -610,6 +628,7 @@ pub async fn clients_in_support(tx: &mut Tx, team: TeamId, limit: i64) -> Result
     .bind(team.0)
     .bind(limit)
     .fetch_all(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(rows.into_iter().map(|(c, p, d)| (CaseId(c), PersonId(p), d.to_jiff())).collect())
 }

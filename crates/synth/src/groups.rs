@@ -64,7 +64,13 @@ pub(crate) async fn generate(
         for (slot, (team, workers)) in d.teams.iter().enumerate() {
             let Some(creator) = workers.first().copied() else { continue };
             let (theme, name, ages, capacity, partner) = if slot == 0 {
-                (GroupTheme::YouthMentalHealth, format!("Sterk in je hoofd {}", d.name), (Some(12), Some(18)), 12, "JGZ Utrecht")
+                (
+                    GroupTheme::YouthMentalHealth,
+                    format!("Sterk in je hoofd {}", d.name),
+                    (Some(12), Some(18)),
+                    12,
+                    "JGZ Utrecht",
+                )
             } else {
                 let theme = OTHER_THEMES[k % OTHER_THEMES.len()];
                 let (name, ages, partner) = match theme {
@@ -108,8 +114,10 @@ pub(crate) async fn generate(
             // Clients of the team's cases in support whose age fits, 60–110% of the places,
             // and one to three people who are not clients.
             let candidates = store::clients_in_support(&mut tx, *team, 400).await?;
-            let fits: Vec<_> =
-                candidates.into_iter().filter(|(_, _, born)| rules::age_fits(new.min_age, new.max_age, *born, today)).collect();
+            let fits: Vec<_> = candidates
+                .into_iter()
+                .filter(|(_, _, born)| rules::age_fits(new.min_age, new.max_age, *born, today))
+                .collect();
             let wanted = (capacity as f64 * rng.random_range(0.6..1.1)).round() as usize;
             let enrolled_on = first.checked_add((-7).days()).unwrap_or(first);
             let mut placed = Vec::new();
@@ -141,7 +149,8 @@ pub(crate) async fn generate(
                 }
             }
             for _ in 0..rng.random_range(1..=3) {
-                let name = format!("{} {}", pick(&mut rng, names::GIVEN_NAMES_ADULT), pick(&mut rng, names::FAMILY_NAMES));
+                let name =
+                    format!("{} {}", pick(&mut rng, names::GIVEN_NAMES_ADULT), pick(&mut rng, names::FAMILY_NAMES));
                 let waiting = rules::goes_on_waiting_list(placed.len() as i64, capacity);
                 let p = NewParticipant {
                     group_id: group,

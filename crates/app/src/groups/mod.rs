@@ -20,8 +20,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 pub use participants::{
-    AttendanceInput, CaseEnrolInput, enrol_from_case, EnrolInput, Enrolled, LeaveInput, Participation, enrol, leave, participations_of_case,
-    present_at, record_attendance,
+    AttendanceInput, CaseEnrolInput, EnrolInput, Enrolled, LeaveInput, Participation, enrol, enrol_from_case, leave,
+    participations_of_case, present_at, record_attendance,
 };
 
 use crate::refusals::{self, Attempt};
@@ -202,7 +202,8 @@ async fn authorise(app: &App, actor: &Actor, relation: GroupRelation, action: Gr
 /// client records (offers are no client data, so the read is not logged).
 pub async fn list(app: &App, actor: &Actor, query: &ListQuery) -> Result<Vec<Group>> {
     let mut errors = Errors::default();
-    let theme = input::optional_code(&mut errors, "theme", query.theme.as_deref(), GroupTheme::parse, GroupTheme::accepted);
+    let theme =
+        input::optional_code(&mut errors, "theme", query.theme.as_deref(), GroupTheme::parse, GroupTheme::accepted);
     let status =
         input::optional_code(&mut errors, "status", query.status.as_deref(), GroupStatus::parse, GroupStatus::accepted);
     errors.finish()?;
@@ -368,7 +369,8 @@ pub async fn set_status(app: &App, actor: &Actor, id: GroupId, input: &StatusInp
             }
             store::set_status(tx, ctx.group.id, status, ctx.now).await?;
             let mut entry = ctx.entry(AuditAction::GroupChanged);
-            entry.detail = serde_json::json!({ "before": { "status": from.code() }, "after": { "status": status.code() } });
+            entry.detail =
+                serde_json::json!({ "before": { "status": from.code() }, "after": { "status": status.code() } });
             audit::append(tx, &entry).await?;
             view(tx, &ctx).await
         })

@@ -104,7 +104,9 @@ pub async fn enrol(app: &App, actor: &Actor, id: GroupId, input: &EnrolInput) ->
         }
         (None, None) => {
             if input.goal_id.is_some() {
-                errors.add("goal_id", "a goal is linked only for a client enrolled from their case").code("not_allowed");
+                errors
+                    .add("goal_id", "a goal is linked only for a client enrolled from their case")
+                    .code("not_allowed");
             }
             let name = input::text(&mut errors, "name", input.name.as_deref(), 100);
             errors.finish()?;
@@ -235,7 +237,8 @@ pub async fn leave(app: &App, actor: &Actor, id: GroupParticipantId, input: &Lea
     let on = input::past_date(&mut errors, "on", input.on.as_deref(), app.today());
     let reason = input::code(&mut errors, "reason", input.reason.as_deref(), LeaveReason::parse, LeaveReason::accepted);
     let note = input::optional_long_text(&mut errors, "note", input.note.as_deref(), 1000);
-    if reason == Some(LeaveReason::Other) && note.is_none() && input.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+    if reason == Some(LeaveReason::Other) && note.is_none() && input.note.as_deref().is_none_or(|n| n.trim().is_empty())
+    {
         errors.add("note", "is required with reason other: say in a few words why").code("required");
     }
     errors.finish()?;
@@ -259,7 +262,10 @@ pub async fn leave(app: &App, actor: &Actor, id: GroupParticipantId, input: &Lea
             }
             let was_active = p.is_active();
             if !store::leave(tx, id, on, reason, note.as_deref()).await? {
-                return Err(AppError::Conflict { message: "the participant has left already".into(), current_status: None });
+                return Err(AppError::Conflict {
+                    message: "the participant has left already".into(),
+                    current_status: None,
+                });
             }
             let mut entry = participant_entry(&ctx, &p, AuditAction::GroupParticipantLeft);
             entry.detail = serde_json::json!({ "participant_id": id.0, "reason": reason.code(), "on": on.to_string() });
@@ -337,7 +343,8 @@ pub async fn record_attendance(
                 }
             }
             errors.finish()?;
-            let marks: Vec<(GroupParticipantId, bool)> = active.iter().map(|a| (a.id, present.contains(&a.id))).collect();
+            let marks: Vec<(GroupParticipantId, bool)> =
+                active.iter().map(|a| (a.id, present.contains(&a.id))).collect();
             store::record_attendance(tx, session, &marks, anonymous, ctx.now).await?;
             let mut entry = ctx.entry(AuditAction::GroupAttendanceRecorded);
             entry.detail = serde_json::json!({
@@ -360,7 +367,11 @@ pub async fn participations_of_case(tx: &mut Tx, case: CaseId, now: jiff::Timest
 }
 
 /// Who was recorded present at a session, for the attendance form.
-pub async fn present_at(app: &App, actor: &Actor, session: GroupSessionId) -> Result<(store::Session, Vec<GroupParticipantId>)> {
+pub async fn present_at(
+    app: &App,
+    actor: &Actor,
+    session: GroupSessionId,
+) -> Result<(store::Session, Vec<GroupParticipantId>)> {
     let group = {
         let mut tx = app.db.begin_read().await?;
         store::group_of_session(&mut tx, session).await?

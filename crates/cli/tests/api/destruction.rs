@@ -323,11 +323,17 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         .expect(201));
     let session = id(&o
         .manager
-        .post(&format!("/api/v1/groups/{group}/sessions"), json!({"starts_at": "2031-03-03T09:00", "place": "Wijkcentrum"}))
+        .post(
+            &format!("/api/v1/groups/{group}/sessions"),
+            json!({"starts_at": "2031-03-03T09:00", "place": "Wijkcentrum"}),
+        )
         .await
         .expect(201));
     let place = id(&w
-        .post(&format!("/api/v1/groups/{group}/participants"), json!({"person_id": f.parent, "case_id": case, "goal_id": goal}))
+        .post(
+            &format!("/api/v1/groups/{group}/participants"),
+            json!({"person_id": f.parent, "case_id": case, "goal_id": goal}),
+        )
         .await
         .expect(201));
     w.post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [place]})).await.expect(200);

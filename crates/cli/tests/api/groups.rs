@@ -98,14 +98,18 @@ async fn a_manager_sets_up_a_group_and_a_worker_enrols_a_client_linked_to_a_goal
         .await
         .expect(201);
     assert_eq!(past["starts_at"], "2031-03-04T08:30:00Z", "local time in Amsterdam");
-    m.post(&format!("/api/v1/groups/{g}/sessions"), json!({"starts_at": "2031-03-11T19:00:00+01:00", "place": "De Dreef"}))
-        .await
-        .expect(201);
+    m.post(
+        &format!("/api/v1/groups/{g}/sessions"),
+        json!({"starts_at": "2031-03-11T19:00:00+01:00", "place": "De Dreef"}),
+    )
+    .await
+    .expect(201);
     m.post(&format!("/api/v1/groups/{g}/status"), json!({"status": "running"})).await.expect(200);
 
     // The offers: any family worker sees them (filtered), an analyst does not.
     let w = &s.o.worker_a;
-    let list = w.get(&format!("/api/v1/groups?district_id={}&theme=youth_mental_health", s.o.district_b)).await.expect(200);
+    let list =
+        w.get(&format!("/api/v1/groups?district_id={}&theme=youth_mental_health", s.o.district_b)).await.expect(200);
     assert_eq!(list["items"].as_array().map(Vec::len), Some(1));
     assert_eq!(list["items"][0]["next_session_at"], "2031-03-11T18:00:00Z");
     assert_eq!(w.get("/api/v1/groups?theme=money").await.expect(200)["items"], json!([]));
@@ -114,7 +118,10 @@ async fn a_manager_sets_up_a_group_and_a_worker_enrols_a_client_linked_to_a_goal
     // Enrolled from the case, linked to the child's goal.
     let mark = t.audit_mark().await;
     let p = w
-        .post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}))
+        .post(
+            &format!("/api/v1/groups/{g}/participants"),
+            json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}),
+        )
         .await
         .expect(201);
     assert_eq!(p["waiting"], false);
@@ -134,7 +141,10 @@ async fn a_manager_sets_up_a_group_and_a_worker_enrols_a_client_linked_to_a_goal
         .problem(422);
     assert_eq!(r.fields(), ["person_id"]);
     let r = w
-        .post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": 999_999, "case_id": s.case, "goal_id": 999_999}))
+        .post(
+            &format!("/api/v1/groups/{g}/participants"),
+            json!({"person_id": 999_999, "case_id": s.case, "goal_id": 999_999}),
+        )
         .await
         .problem(422);
     assert_eq!(r.fields(), ["person_id", "goal_id"]);
@@ -160,16 +170,23 @@ async fn a_manager_sets_up_a_group_and_a_worker_enrols_a_client_linked_to_a_goal
 
     // The plan shows the participation on the goal.
     let plan = w.get(&format!("/api/v1/cases/{}/plan", s.case)).await.expect(200);
-    let goal = plan["goals"].as_array().and_then(|gs| gs.iter().find(|x| x["id"] == s.goal)).cloned().unwrap_or_default();
+    let goal =
+        plan["goals"].as_array().and_then(|gs| gs.iter().find(|x| x["id"] == s.goal)).cloned().unwrap_or_default();
     assert_eq!(goal["groups"], json!(["Sterk in je hoofd"]), "{goal}");
 
     // Field errors of a new group, all at once.
-    let r = m.post("/api/v1/groups", json!({"theme": "knitting", "capacity": 0, "min_age": 16, "max_age": 12})).await.problem(422);
+    let r = m
+        .post("/api/v1/groups", json!({"theme": "knitting", "capacity": 0, "min_age": 16, "max_age": 12}))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), ["theme", "name", "capacity", "max_age", "district_ids"]);
     // A family worker does not create groups; the status moves forward only.
-    w.post("/api/v1/groups", json!({"theme": "money", "name": "Geldzaken", "district_ids": [s.o.district_a], "capacity": 8}))
-        .await
-        .problem(403);
+    w.post(
+        "/api/v1/groups",
+        json!({"theme": "money", "name": "Geldzaken", "district_ids": [s.o.district_a], "capacity": 8}),
+    )
+    .await
+    .problem(403);
     m.post(&format!("/api/v1/groups/{g}/status"), json!({"status": "planned"})).await.problem(409);
 }
 
@@ -190,10 +207,14 @@ async fn a_facilitator_of_another_team_sees_the_names_and_records_attendance_but
         .expect(201));
     let w = &s.o.worker_a;
     let client = id(&w
-        .post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}))
+        .post(
+            &format!("/api/v1/groups/{g}/participants"),
+            json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}),
+        )
         .await
         .expect(201));
-    let named = id(&w.post(&format!("/api/v1/groups/{g}/participants"), json!({"name": "Mehmet Kaya"})).await.expect(201));
+    let named =
+        id(&w.post(&format!("/api/v1/groups/{g}/participants"), json!({"name": "Mehmet Kaya"})).await.expect(201));
 
     let f = t.login("fb@test.nl").await;
     let detail = f.get(&format!("/api/v1/groups/{g}")).await.expect(200);
@@ -218,21 +239,33 @@ async fn a_facilitator_of_another_team_sees_the_names_and_records_attendance_but
 
     // Attendance: the client present, the other absent, two people without registration.
     let done = f
-        .post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [client], "anonymous_present": 2}))
+        .post(
+            &format!("/api/v1/group-sessions/{session}/attendance"),
+            json!({"present": [client], "anonymous_present": 2}),
+        )
         .await
         .expect(200);
     assert_eq!(done["present"], 1);
     assert_eq!(done["anonymous_present"], 2);
     assert!(done["attendance_recorded_at"].is_string());
     // Recorded again: replaced, not added.
-    let again = f.post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [client, named]})).await.expect(200);
+    let again = f
+        .post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [client, named]}))
+        .await
+        .expect(200);
     assert_eq!(again["present"], 2);
     assert_eq!(t.count("group_attendance").await, 2);
     // Not a participant; a session still to come; someone of neither team nor facilitating.
-    let r = f.post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [999_999]})).await.problem(422);
+    let r = f
+        .post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [999_999]}))
+        .await
+        .problem(422);
     assert_eq!(r.fields(), ["present[0]"]);
     f.post(&format!("/api/v1/group-sessions/{future}/attendance"), json!({"present": []})).await.problem(409);
-    s.o.worker_b.post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": []})).await.problem(403);
+    s.o.worker_b
+        .post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": []}))
+        .await
+        .problem(403);
     let other = s.o.worker_b.get(&format!("/api/v1/groups/{g}")).await.expect(200);
     assert!(other.get("participants").is_none(), "a worker of another team sees the offer, not who takes part");
     s.o.worker_b.get("/api/v1/groups/999999").await.problem(404);
@@ -268,7 +301,8 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_the_first_moves_up_whe
     let r = w.post(&path, json!({"on": "2031-03-04", "reason": "other"})).await.problem(422);
     assert_eq!(r.fields(), ["note"]);
     let mark = t.audit_mark().await;
-    let left = w.post(&path, json!({"on": "2031-03-04", "reason": "moved", "note": "Naar Amersfoort"})).await.expect(200);
+    let left =
+        w.post(&path, json!({"on": "2031-03-04", "reason": "moved", "note": "Naar Amersfoort"})).await.expect(200);
     assert_eq!(left["left_on"], "2031-03-04");
     assert_eq!(left["leave_reason"], "moved");
     w.post(&path, json!({"on": "2031-03-04", "reason": "moved"})).await.problem(409);
@@ -294,7 +328,9 @@ async fn a_full_group_puts_people_on_the_waiting_list_and_the_first_moves_up_whe
         .post(&format!("/api/v1/group-participants/{}/leave", id(&b)), json!({"on": "2031-03-04", "reason": "helped"}))
         .await
         .problem(403);
-    w.post("/api/v1/group-participants/999999/leave", json!({"on": "2031-03-04", "reason": "helped"})).await.problem(404);
+    w.post("/api/v1/group-participants/999999/leave", json!({"on": "2031-03-04", "reason": "helped"}))
+        .await
+        .problem(404);
 }
 
 #[tokio::test]
@@ -306,20 +342,26 @@ async fn the_parent_sees_the_next_session_of_their_child_of_15_and_not_of_their_
     m.post(&format!("/api/v1/groups/{g}/sessions"), json!({"starts_at": "2031-03-01T15:00", "place": "De Dreef"}))
         .await
         .expect(201);
-    m.post(&format!("/api/v1/groups/{g}/sessions"), json!({"starts_at": "2031-03-11T15:00", "place": "Bibliotheek Overvecht"}))
-        .await
-        .expect(201);
+    m.post(
+        &format!("/api/v1/groups/{g}/sessions"),
+        json!({"starts_at": "2031-03-11T15:00", "place": "Bibliotheek Overvecht"}),
+    )
+    .await
+    .expect(201);
     let w = &s.o.worker_a;
     let plan = w.get(&format!("/api/v1/cases/{}/plan", s.case)).await.expect(200);
-    let mert = plan["household"]
-        .as_array()
-        .and_then(|h| h.iter().find(|p| p["given_name"] == "Mert").map(id))
-        .unwrap_or(0);
+    let mert =
+        plan["household"].as_array().and_then(|h| h.iter().find(|p| p["given_name"] == "Mert").map(id)).unwrap_or(0);
     assert_ne!(mert, 0, "{plan}");
-    w.post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}))
+    w.post(
+        &format!("/api/v1/groups/{g}/participants"),
+        json!({"person_id": s.child, "case_id": s.case, "goal_id": s.goal}),
+    )
+    .await
+    .expect(201);
+    w.post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": mert, "case_id": s.case}))
         .await
         .expect(201);
-    w.post(&format!("/api/v1/groups/{g}/participants"), json!({"person_id": mert, "case_id": s.case})).await.expect(201);
 
     let parent = portal_account(&t, w, s.case, s.parent, "ayse@test.nl").await;
     let mine = parent.get("/api/v1/portal/plan").await.expect(200);
@@ -333,6 +375,7 @@ async fn the_parent_sees_the_next_session_of_their_child_of_15_and_not_of_their_
     // Mert (17) sees his own group.
     let own = portal_account(&t, w, s.case, mert, "mert@test.nl").await;
     let his = own.get("/api/v1/portal/plan").await.expect(200);
-    let names: Vec<_> = his["groups"].as_array().map(|g| g.iter().map(|x| x["person_name"].clone()).collect()).unwrap_or_default();
+    let names: Vec<_> =
+        his["groups"].as_array().map(|g| g.iter().map(|x| x["person_name"].clone()).collect()).unwrap_or_default();
     assert_eq!(names, [json!("Mert Öztürk")]);
 }

@@ -17,8 +17,8 @@
 //! `docs/access.md` holds the table [`matrix_markdown`] prints; a test keeps them equal.
 
 use crate::codes::Role;
-use crate::policy::{Actor, Decision, has_client_access};
 use crate::ids::TeamId;
+use crate::policy::{Actor, Decision, has_client_access};
 
 /// What the actor wants to do with a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

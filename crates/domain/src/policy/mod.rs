@@ -313,13 +313,11 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             _ => Decision::Hidden,
         },
         UpdateHousehold | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase
-        | EnrolInGroup => {
-            match (has_client_access(role), relation) {
-                (true, Relation::OwnTeam) => Decision::Allow,
-                (true, Relation::Emergency) => Decision::Deny,
-                _ => Decision::Hidden,
-            }
-        }
+        | EnrolInGroup => match (has_client_access(role), relation) {
+            (true, Relation::OwnTeam) => Decision::Allow,
+            (true, Relation::Emergency) => Decision::Deny,
+            _ => Decision::Hidden,
+        },
     }
 }
 

@@ -6,8 +6,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderName, StatusCode, header};
 use buurtteam_app::groups::{
-    self as uc, AttendanceInput, EnrolInput, GroupInput, GroupView, LeaveInput, ListQuery, ParticipantView, SessionInput,
-    StatusInput,
+    self as uc, AttendanceInput, EnrolInput, GroupInput, GroupView, LeaveInput, ListQuery, ParticipantView,
+    SessionInput, StatusInput,
 };
 use buurtteam_domain::groups::{GroupStatus, GroupTheme, LeaveReason};
 use buurtteam_domain::ids::{GroupId, GroupParticipantId, GroupSessionId};
@@ -225,7 +225,11 @@ pub async fn list_groups(
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_group(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<GroupDetailOut>, ApiError> {
+pub async fn get_group(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<GroupDetailOut>, ApiError> {
     Ok(Json(uc::get(&s.app, &staff.actor, GroupId(id)).await?.into()))
 }
 

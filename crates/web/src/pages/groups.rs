@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::AppError;
 use buurtteam_app::groups::{
-    self as uc, AttendanceInput, CaseEnrolInput, EnrolInput, GroupInput, GroupView, LeaveInput, ListQuery, SessionInput,
-    StatusInput,
+    self as uc, AttendanceInput, CaseEnrolInput, EnrolInput, GroupInput, GroupView, LeaveInput, ListQuery,
+    SessionInput, StatusInput,
 };
 use buurtteam_domain::codes::Role;
 use buurtteam_domain::groups::{GroupStatus, GroupTheme, LeaveReason};
@@ -101,7 +101,9 @@ pub async fn list(State(state): State<AppState>, staff: StaffPage, Query(q): Que
     let tz = state.app.settings.time_zone.clone();
     let groups = match uc::list(&state.app, &staff.actor, &q).await {
         Ok(g) => g,
-        Err(AppError::Validation(_)) => uc::list(&state.app, &staff.actor, &ListQuery::default()).await.unwrap_or_default(),
+        Err(AppError::Validation(_)) => {
+            uc::list(&state.app, &staff.actor, &ListQuery::default()).await.unwrap_or_default()
+        }
         Err(e) => return app_error_page(&chrome, e),
     };
     let mut values = FormData::default();
@@ -382,8 +384,9 @@ pub async fn set_status(State(state): State<AppState>, Path(id): Path<i64>, form
     match uc::set_status(&state.app, &staff.actor, GroupId(id), &form.input).await {
         Ok(_) => saved(&format!("/groups/{id}"), "group-status-changed"),
         Err(AppError::Validation(errors)) => {
-            let shown =
-                FormState::new(form.values.clone()).in_scope(Scope::new("status", "group")).with_errors(staff.tr(), &errors);
+            let shown = FormState::new(form.values.clone())
+                .in_scope(Scope::new("status", "group"))
+                .with_errors(staff.tr(), &errors);
             detail_page(&state, staff, id, Failed::Status(shown), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => app_error_page(&staff.chrome("groups"), e),
@@ -396,8 +399,9 @@ pub async fn enrol_by_name(State(state): State<AppState>, Path(id): Path<i64>, f
     match uc::enrol(&state.app, &staff.actor, GroupId(id), &input).await {
         Ok(done) => saved(&format!("/groups/{id}"), if done.waiting { "group-waiting" } else { "group-enrolled" }),
         Err(AppError::Validation(errors)) => {
-            let shown =
-                FormState::new(form.values.clone()).in_scope(Scope::new("enrol", "enrol")).with_errors(staff.tr(), &errors);
+            let shown = FormState::new(form.values.clone())
+                .in_scope(Scope::new("enrol", "enrol"))
+                .with_errors(staff.tr(), &errors);
             detail_page(&state, staff, id, Failed::Enrol(shown), StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => app_error_page(&staff.chrome("groups"), e),
@@ -473,7 +477,10 @@ async fn attendance_page(
         "when",
         when(tr, &state.app.settings.time_zone, s.starts_at),
     );
-    render(status, &AttendancePage { page: chrome, group_id: s.group_id.0, session_id: session, title, form, participants })
+    render(
+        status,
+        &AttendancePage { page: chrome, group_id: s.group_id.0, session_id: session, title, form, participants },
+    )
 }
 
 pub async fn attendance_form(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
@@ -513,7 +520,13 @@ struct CaseEnrolPage {
     goals: Options,
 }
 
-async fn case_enrol_page(state: &AppState, staff: &StaffPage, case: i64, form: FormState, status: StatusCode) -> Response {
+async fn case_enrol_page(
+    state: &AppState,
+    staff: &StaffPage,
+    case: i64,
+    form: FormState,
+    status: StatusCode,
+) -> Response {
     let chrome = staff.chrome("");
     let tr = staff.tr();
     let file = match buurtteam_app::cases::file(&state.app, &staff.actor, CaseId(case)).await {
@@ -548,10 +561,7 @@ async fn case_enrol_page(state: &AppState, staff: &StaffPage, case: i64, form: F
             .collect(),
         goals: std::iter::once((String::new(), tr.t("group-goal-none")))
             .chain(
-                plan.map(|p| p.goals)
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|g| (g.goal.id.0.to_string(), g.goal.title)),
+                plan.map(|p| p.goals).unwrap_or_default().into_iter().map(|g| (g.goal.id.0.to_string(), g.goal.title)),
             )
             .collect(),
         page: chrome,

@@ -234,7 +234,11 @@ fn goal_card(
         title: goal.title.clone(),
         description: goal.description.clone(),
         owner: owner_label(tr, file, goal.client_id),
-        groups: if g.groups.is_empty() { String::new() } else { tr.t1("plan-goal-groups", "groups", g.groups.join(", ")) },
+        groups: if g.groups.is_empty() {
+            String::new()
+        } else {
+            tr.t1("plan-goal-groups", "groups", g.groups.join(", "))
+        },
         non_client: goal.client_id.filter(|c| plan.household.iter().any(|m| m.id == *c && !m.client)).map(|c| c.0),
         status: tr.code("goal-status", goal.status.code()),
         open: goal.status == GoalStatus::Open,
