@@ -79,6 +79,7 @@ pub struct StatusInput {
 /// The filters of the list of offers (all optional).
 #[derive(Debug, Default, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListQuery {
     pub district_id: Option<i64>,
     #[cfg_attr(feature = "openapi", param(value_type = Option<GroupTheme>))]
