@@ -81,6 +81,8 @@ pub struct StatusInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListQuery {
+    /// `districtId`; `district_id` is accepted too.
+    #[serde(rename = "districtId", alias = "district_id")]
     pub district_id: Option<i64>,
     #[cfg_attr(feature = "openapi", param(value_type = Option<GroupTheme>))]
     pub theme: Option<String>,
