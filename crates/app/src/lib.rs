@@ -10,6 +10,7 @@ pub mod clock;
 pub(crate) mod context;
 pub mod districts;
 pub mod error;
+pub mod groups;
 pub mod households;
 pub mod idempotency;
 pub mod input;

@@ -50,8 +50,8 @@ pub async fn run(app: &App, args: &GenerateArgs) -> anyhow::Result<Summary> {
     .context("generating failed")?;
     bar.finish_and_clear();
     println!(
-        "Generated {} districts, {} teams, {} users, {} households, {} persons, {} cases and {} contact moments: \
-         {} rows in {:.1} s ({:.0} rows/s).",
+        "Generated {} districts, {} teams, {} users, {} households, {} persons, {} cases and {} contact moments, \
+         {} groups with {} participants: {} rows in {:.1} s ({:.0} rows/s).",
         summary.districts,
         summary.teams,
         summary.users,
@@ -59,6 +59,8 @@ pub async fn run(app: &App, args: &GenerateArgs) -> anyhow::Result<Summary> {
         summary.persons,
         summary.cases,
         summary.contacts,
+        summary.groups.groups,
+        summary.groups.participants,
         summary.rows,
         summary.seconds,
         summary.rows_per_second()

@@ -187,6 +187,21 @@ audit_actions!(
     RequestReplayed = "request.replayed",
     /// A synthetic organisation generated (`buurtteam generate`).
     SynthGenerated = "synth.generated",
+    // Group support (issue 19).
+    /// A group offer created (or its status changed: `group.changed`).
+    GroupCreated = "group.created",
+    GroupChanged = "group.changed",
+    GroupSessionAdded = "group.session_added",
+    /// A participant enrolled (a client from their case: a row on the case too), or put on the
+    /// waiting list (`"waiting": true` in the detail).
+    GroupParticipantEnrolled = "group.participant_enrolled",
+    /// A participant left, with a reason; the first on the waiting list may move up.
+    GroupParticipantLeft = "group.participant_left",
+    /// A participant moved up from the waiting list.
+    GroupParticipantMovedUp = "group.participant_moved_up",
+    GroupAttendanceRecorded = "group.attendance_recorded",
+    /// The participants (and waiting list) of a group read.
+    GroupParticipantsRead = "group.participants_read",
 );
 
 impl AuditAction {

@@ -296,3 +296,6 @@ code_list!(
         YoungPerson = "young_person", "Jongere vanaf 12 jaar";
     }
 );
+
+/// For the code lists of other modules (`domain::groups`).
+pub(crate) use code_list;

@@ -43,3 +43,12 @@ id_type!(
     /// A proposed change to a goal, from the portal.
     ProposalId,
 );
+
+id_type!(
+    /// A group offer (groepsaanbod) of a team.
+    GroupId,
+    /// A session (bijeenkomst) of a group.
+    GroupSessionId,
+    /// A participant of a group: a client from their case, or someone who is not a client.
+    GroupParticipantId,
+);

@@ -52,6 +52,8 @@ processing_activities!(
     Steering = "steering",
     /// Synthetic organisations for demos and tests: no real person's data.
     SyntheticData = "synthetic-data",
+    /// Group support: offers, participants, their attendance and leaving (groepsaanbod).
+    GroupSupport = "group-support",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -161,6 +163,14 @@ impl AuditAction {
                 P::Steering
             }
             Self::SynthGenerated => P::SyntheticData,
+            Self::GroupCreated
+            | Self::GroupChanged
+            | Self::GroupSessionAdded
+            | Self::GroupParticipantEnrolled
+            | Self::GroupParticipantLeft
+            | Self::GroupParticipantMovedUp
+            | Self::GroupAttendanceRecorded
+            | Self::GroupParticipantsRead => P::GroupSupport,
         }
     }
 

@@ -19,6 +19,7 @@ pub mod credentials;
 pub mod destruction;
 pub mod districts;
 pub mod emergency;
+pub mod groups;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;

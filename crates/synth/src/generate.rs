@@ -55,6 +55,8 @@ pub struct Summary {
     pub persons: usize,
     pub cases: usize,
     pub contacts: usize,
+    /// Group offers, their sessions, participants and attendance marks (`groups`).
+    pub groups: crate::groups::GroupsMade,
     pub rows: usize,
     pub seconds: f64,
     /// (role, e-mail) of the users, family workers first per team order.
@@ -484,6 +486,19 @@ pub async fn generate(
     rows += summary.survey.invitations + summary.survey.responses * (1 + crate::survey::AGREEMENT.len());
     let mut tx = db.begin().await?;
     bulk::reset_sequences(&mut tx).await?;
+    tx.commit().await?;
+    let district_teams: Vec<crate::groups::DistrictTeams> = org
+        .districts
+        .iter()
+        .map(|d| crate::groups::DistrictTeams {
+            id: d.id,
+            name: d.name.clone(),
+            teams: d.teams.map(|t| (org.teams[t].id, org.teams[t].workers.clone())),
+        })
+        .collect();
+    summary.groups = crate::groups::generate(db, &district_teams, opts.today, opts.seed).await?;
+    rows += summary.groups.groups + summary.groups.sessions + summary.groups.participants + summary.groups.attendance;
+    let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),
         actor: None,

@@ -5,6 +5,7 @@
 
 pub mod calibration;
 mod generate;
+mod groups;
 mod model;
 mod names;
 pub mod profile;

@@ -308,6 +308,14 @@ access-action-user-second-factor-reset = Second factor reset
 access-action-user-activation-code-issued = Activation code issued
 access-action-user-activated = Account activated
 access-action-user-activation-failed = Staff account activation failed
+access-action-group-created = Group created
+access-action-group-changed = Group status changed
+access-action-group-session-added = Group session planned
+access-action-group-participant-enrolled = Enrolled in a group
+access-action-group-participant-left = Left a group
+access-action-group-participant-moved-up = Moved up from a group's waiting list
+access-action-group-attendance-recorded = Group attendance recorded
+access-action-group-participants-read = Group participants read
 
 ## Field errors of the plan forms
 field-error-score-range = Choose a score from 1 (acute problems) to 5 (fully self-sufficient).

@@ -308,6 +308,14 @@ access-action-user-second-factor-reset = Tweede stap gewist
 access-action-user-activation-code-issued = Activeringscode gemaakt
 access-action-user-activated = Account geactiveerd
 access-action-user-activation-failed = Activeren van een medewerkersaccount mislukt
+access-action-group-created = Groep aangemaakt
+access-action-group-changed = Status van een groep gewijzigd
+access-action-group-session-added = Groepsbijeenkomst gepland
+access-action-group-participant-enrolled = Aangemeld voor een groep
+access-action-group-participant-left = Gestopt met een groep
+access-action-group-participant-moved-up = Van de wachtlijst in een groep geplaatst
+access-action-group-attendance-recorded = Aanwezigheid bij een groep vastgelegd
+access-action-group-participants-read = Deelnemers van een groep bekeken
 
 ## Field errors of the plan forms
 field-error-score-range = Kies een score van 1 (acute problemen) tot 5 (volledig zelfredzaam).

@@ -78,6 +78,9 @@ pub struct GoalView {
     /// In the portal, for a family member who agreed before: what is new or changed about this
     /// goal's content since their last agreement.
     pub since_agreement: Option<SinceAgreement>,
+    /// The groups a client takes part in (or waits for) linked to this goal, by name
+    /// ("Neemt deel aan groep …"; `app::groups`).
+    pub groups: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +105,9 @@ pub struct PlanView {
     pub my_agreement: Option<Agreement>,
     /// The reader's own person record, in the portal.
     pub me: Option<PersonId>,
+    /// In the portal, for a household member: the groups they or a child take part in (or wait
+    /// for), as far as the plan's rules let them see that person's goals, with the person's name.
+    pub groups: Vec<(crate::groups::Participation, String)>,
     /// For a household member: who their worker is and how to reach the team.
     pub contact: Option<TeamContact>,
 }
@@ -209,6 +215,7 @@ pub(super) fn build_view(
             network,
             may,
             since_agreement: my_agreement.as_ref().and_then(|a| since::since_agreement(goal, a.version, versions)),
+            groups: Vec::new(),
             goal: goal_out,
         });
     }
@@ -241,6 +248,7 @@ pub(super) fn build_view(
         next_evaluation_on,
         may_agree: ctx.allows(PlanAction::AgreeToPlan, None),
         me,
+        groups: Vec::new(),
     }
 }
 
@@ -249,7 +257,9 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     let next = store::next_evaluation(tx, ctx.case.id).await?;
     let versions = store::versions(tx, ctx.case.id).await?;
     let mut view = build_view(ctx, plan, &versions, next);
+    crate::groups::name_on_goals(tx, ctx.case.id, now, &mut view.goals).await?;
     if matches!(ctx.standing, Standing::Member { .. }) {
+        view.groups = portal_groups(tx, ctx, &view, now).await?;
         view.contact = team_contact(tx, ctx).await?;
     }
     if matches!(ctx.standing, Standing::Network { .. }) && !view.goals.is_empty() {
@@ -329,4 +339,45 @@ pub async fn portal_plan(app: &App, actor: &Actor) -> Result<PlanView> {
 pub async fn portal_agree(app: &App, actor: &Actor) -> Result<Agreement> {
     let case = portal_case(app, actor).await?;
     agree(app, actor, case, &AgreementInput::default()).await
+}
+
+/// The groups a household member sees in the portal: a participation linked to a goal shows
+/// where that goal shows; one without a goal shows where a goal of its participant would
+/// (not confidential, not shared): their own, and a child's to a parent with authority as the
+/// plan's age rules allow (decision 0028).
+async fn portal_groups(
+    tx: &mut Tx,
+    ctx: &Context,
+    view: &PlanView,
+    now: Timestamp,
+) -> Result<Vec<(crate::groups::Participation, String)>> {
+    let all = crate::groups::participations_of_case(tx, ctx.case.id, now).await?;
+    let mut out = Vec::new();
+    for p in all {
+        let visible = match p.goal_id {
+            Some(goal) => view.goals.iter().any(|g| g.goal.id == goal),
+            None => {
+                let pseudo = Goal {
+                    id: buurtteam_domain::ids::GoalId(0),
+                    case_id: ctx.case.id,
+                    client_id: Some(p.person_id),
+                    life_domain: buurtteam_domain::codes::LifeDomain::ALL[0],
+                    title: String::new(),
+                    description: String::new(),
+                    status: buurtteam_domain::codes::GoalStatus::ALL[0],
+                    confidential: false,
+                    confidential_reason: None,
+                    shared: false,
+                    created_at: now,
+                    updated_at: now,
+                };
+                ctx.allows(PlanAction::ReadGoal, Some(&pseudo))
+            }
+        };
+        if visible {
+            let name = name_of(ctx, p.person_id).unwrap_or_default();
+            out.push((p, name));
+        }
+    }
+    Ok(out)
 }

@@ -312,6 +312,31 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         .await
         .expect(201);
     t.login("karin@example.nl").await.get("/api/v1/portal/plan").await.expect(200);
+    // The mother takes part in a group, linked to her goal, and came to its first session.
+    let group = id(&o
+        .manager
+        .post(
+            "/api/v1/groups",
+            json!({"theme": "money", "name": "Grip op geld", "district_ids": [o.district_a], "capacity": 10, "team_id": o.team_a}),
+        )
+        .await
+        .expect(201));
+    let session = id(&o
+        .manager
+        .post(
+            &format!("/api/v1/groups/{group}/sessions"),
+            json!({"starts_at": "2031-03-03T09:00", "place": "Wijkcentrum"}),
+        )
+        .await
+        .expect(201));
+    let place = id(&w
+        .post(
+            &format!("/api/v1/groups/{group}/participants"),
+            json!({"person_id": f.parent, "case_id": case, "goal_id": goal}),
+        )
+        .await
+        .expect(201));
+    w.post(&format!("/api/v1/group-sessions/{session}/attendance"), json!({"present": [place]})).await.expect(200);
     // A worker of another team broke the glass on a crisis call and read the file.
     o.worker_b
         .post(
@@ -400,6 +425,8 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
     }
     assert_eq!(tombstones, 1);
     assert!(other_family_seen, "the other family's file is untouched");
+    assert_eq!((t.count("group_participants").await, t.count("group_attendance").await), (0, 0));
+    assert_eq!(t.count("group_offers").await, 1, "the group itself stays");
     w.get(&format!("/api/v1/cases/{}", other.case)).await.expect(200);
     w.get(&format!("/api/v1/cases/{case}")).await.problem(404);
     // The portal accounts are gone with the family: they no longer log in.

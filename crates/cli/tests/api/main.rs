@@ -22,6 +22,7 @@ mod disk_full;
 mod emergency;
 mod existence;
 mod forms;
+mod groups;
 mod households;
 mod idempotency;
 mod inzage;

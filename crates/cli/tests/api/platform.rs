@@ -63,6 +63,13 @@ async fn the_openapi_document_covers_the_whole_contract() {
         ("/api/v1/privacy/emergency-accesses/{id}/review", "post"),
         ("/api/v1/privacy/unusual-access", "get"),
         ("/api/v1/privacy/unusual-access/review", "post"),
+        ("/api/v1/groups", "post"),
+        ("/api/v1/groups", "get"),
+        ("/api/v1/groups/{id}", "get"),
+        ("/api/v1/groups/{id}/sessions", "post"),
+        ("/api/v1/groups/{id}/participants", "post"),
+        ("/api/v1/group-participants/{id}/leave", "post"),
+        ("/api/v1/group-sessions/{id}/attendance", "post"),
     ];
     // Paths are relative to the one server, whose URL carries the major version.
     assert_eq!(doc["servers"][0]["url"], "/api/v1");

@@ -6,6 +6,7 @@
 //! The store applies the same rule inside its queries ([`case_scope`]) so that a list
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
+pub mod groups;
 pub mod plan;
 pub mod survey_results;
 
@@ -79,6 +80,9 @@ pub enum Action {
     /// Register a family's written request to destroy their file (decision 0024): staff of
     /// the case's team, or the privacy officer (who registers, never reads, the file).
     RegisterDestructionRequest,
+    /// Enrol a client of the case in a group, optionally linked to one of the plan's goals
+    /// (staff of the case's team; `policy::groups` decides the rest of group work).
+    EnrolInGroup,
 }
 
 impl Action {
@@ -108,6 +112,7 @@ impl Action {
         Self::ReadProcessingRegister,
         Self::RequestEmergencyAccess,
         Self::RegisterDestructionRequest,
+        Self::EnrolInGroup,
     ];
 
     pub fn code(self) -> &'static str {
@@ -137,6 +142,7 @@ impl Action {
             Self::ReadProcessingRegister => "read_processing_register",
             Self::RequestEmergencyAccess => "request_emergency_access",
             Self::RegisterDestructionRequest => "register_destruction_request",
+            Self::EnrolInGroup => "enrol_in_group",
         }
     }
 
@@ -184,6 +190,7 @@ impl Action {
                 | Self::VoidCase
                 | Self::MergeHouseholds
                 | Self::RegisterDestructionRequest
+                | Self::EnrolInGroup
         )
     }
 }
@@ -306,13 +313,12 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             (true, Relation::OwnTeam | Relation::Emergency) => Decision::Allow,
             _ => Decision::Hidden,
         },
-        UpdateHousehold | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase => {
-            match (has_client_access(role), relation) {
-                (true, Relation::OwnTeam) => Decision::Allow,
-                (true, Relation::Emergency) => Decision::Deny,
-                _ => Decision::Hidden,
-            }
-        }
+        UpdateHousehold | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase
+        | EnrolInGroup => match (has_client_access(role), relation) {
+            (true, Relation::OwnTeam) => Decision::Allow,
+            (true, Relation::Emergency) => Decision::Deny,
+            _ => Decision::Hidden,
+        },
     }
 }
 
@@ -399,6 +405,8 @@ pub enum Area {
     Privacy,
     /// One's own account: password, second factor.
     Account,
+    /// Group offers, their sessions and participants (staff who work with client records).
+    Groups,
 }
 
 impl Area {
@@ -406,6 +414,7 @@ impl Area {
         Self::Worklist,
         Self::NewReferral,
         Self::Search,
+        Self::Groups,
         Self::PortalPlan,
         Self::PortalAccessLog,
         Self::Dashboards,
@@ -426,6 +435,7 @@ impl Area {
             Self::Admin => "admin",
             Self::Privacy => "privacy",
             Self::Account => "account",
+            Self::Groups => "groups",
         }
     }
 
@@ -448,6 +458,9 @@ impl Area {
             Self::Admin => allowed(Relation::NoRecord, Action::ManageOrganisation),
             Self::Privacy => allowed(Relation::NoRecord, Action::ReviewPrivacy),
             Self::Account => true,
+            Self::Groups => {
+                groups::decide(role, groups::GroupRelation::Other, groups::GroupAction::ReadOffers) == Decision::Allow
+            }
         }
     }
 }
@@ -501,7 +514,7 @@ mod navigation_tests {
     #[test]
     fn family_workers_and_team_managers_get_the_casework_and_their_dashboards() {
         for role in [Role::FamilyWorker, Role::TeamManager] {
-            assert_eq!(menu(role), vec![Worklist, NewReferral, Search, Dashboards, Account], "{role:?}");
+            assert_eq!(menu(role), vec![Worklist, NewReferral, Search, Groups, Dashboards, Account], "{role:?}");
         }
     }
 
@@ -599,6 +612,9 @@ mod tests {
         (RegisterDestructionRequest, OwnTeam, [A, A, H, H, A, H, H]),
         (RegisterDestructionRequest, OtherTeam, [H, H, H, H, A, H, H]),
         (RegisterDestructionRequest, Emergency, [D, D, H, H, A, H, H]),
+        (EnrolInGroup, OwnTeam, [A, A, H, H, H, H, H]),
+        (EnrolInGroup, Emergency, [D, D, H, H, H, H, H]),
+        (EnrolInGroup, OtherTeam, [H, H, H, H, H, H, H]),
     ];
 
     #[test]
@@ -766,6 +782,11 @@ mod tests {
                 "<!-- BEGIN GENERATED SURVEY RESULTS MATRIX -->\n",
                 "<!-- END GENERATED SURVEY RESULTS MATRIX -->",
                 crate::policy::survey_results::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED GROUPS MATRIX -->\n",
+                "<!-- END GENERATED GROUPS MATRIX -->",
+                crate::policy::groups::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();

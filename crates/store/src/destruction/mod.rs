@@ -222,6 +222,12 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
     .fetch_all(&mut *c)
     .await)?;
     for (table, sql) in [
+        // Group support (decision 0028): the client's places in groups and their attendance.
+        (
+            "group_attendance",
+            "DELETE FROM group_attendance WHERE participant_id IN (SELECT id FROM group_participants WHERE case_id = $1)",
+        ),
+        ("group_participants", "DELETE FROM group_participants WHERE case_id = $1"),
         ("goal_actions", "DELETE FROM goal_actions WHERE goal_id IN (SELECT id FROM goals WHERE case_id = $1)"),
         ("goal_scores", "DELETE FROM goal_scores WHERE goal_id IN (SELECT id FROM goals WHERE case_id = $1)"),
         ("goal_comments", "DELETE FROM goal_comments WHERE goal_id IN (SELECT id FROM goals WHERE case_id = $1)"),
@@ -315,6 +321,15 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
                 "destruction_requests",
                 "UPDATE destruction_requests SET requested_by_person_id = NULL \
                  WHERE requested_by_person_id IN (SELECT id FROM persons WHERE household_id = $1)",
+            ),
+            (
+                "group_attendance",
+                "DELETE FROM group_attendance WHERE participant_id IN (SELECT id FROM group_participants \
+                 WHERE person_id IN (SELECT id FROM persons WHERE household_id = $1))",
+            ),
+            (
+                "group_participants",
+                "DELETE FROM group_participants WHERE person_id IN (SELECT id FROM persons WHERE household_id = $1)",
             ),
             ("persons", "DELETE FROM persons WHERE household_id = $1"),
         ] {

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod cases;
 pub mod destruction;
 pub mod dto;
+pub mod groups;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
@@ -113,4 +114,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy::review_unusual_access))
         .routes(routes!(survey_results::read_survey_results))
         .routes(routes!(survey_results::read_open_answers))
+        .routes(routes!(groups::create_group, groups::list_groups))
+        .routes(routes!(groups::get_group))
+        .routes(routes!(groups::set_group_status))
+        .routes(routes!(groups::add_session))
+        .routes(routes!(groups::enrol))
+        .routes(routes!(groups::leave))
+        .routes(routes!(groups::record_attendance))
 }

@@ -28,6 +28,7 @@ pub mod dashboards;
 mod emergency;
 pub mod export;
 mod form;
+mod groups;
 mod households;
 pub mod i18n;
 pub(crate) mod inzage;
@@ -95,6 +96,15 @@ pub fn routes() -> Router<AppState> {
         .route("/account/password", post(account::change_password))
         .route("/account/activate", get(staff_activation::form).post(staff_activation::submit))
         .route("/account/second-factor", get(account::second_factor_page).post(account::second_factor_submit))
+        .route("/groups", get(groups::list))
+        .route("/groups/new", get(groups::new_form).post(groups::new_submit))
+        .route("/groups/{id}", get(groups::page))
+        .route("/groups/{id}/sessions", post(groups::add_session))
+        .route("/groups/{id}/status", post(groups::set_status))
+        .route("/groups/{id}/participants", post(groups::enrol_by_name))
+        .route("/group-participants/{id}/leave", post(groups::leave))
+        .route("/group-sessions/{id}/attendance", get(groups::attendance_form).post(groups::attendance_submit))
+        .route("/cases/{id}/groups", get(groups::case_enrol_form).post(groups::case_enrol_submit))
         .route("/dashboards", get(dashboards::page))
         .route("/dashboards/{file}", get(dashboards::export))
         .route("/reports/half-year", get(dashboards::half_year_report))
@@ -151,6 +161,7 @@ impl NavItem {
             Area::Admin => ("/admin", "nav-admin"),
             Area::Privacy => ("/privacy", "nav-privacy"),
             Area::Account => ("/account", "nav-account"),
+            Area::Groups => ("/groups", "nav-groups"),
         };
         Self { area, href, label: tr.t(key) }
     }

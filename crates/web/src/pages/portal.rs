@@ -272,6 +272,16 @@ struct PlanPage {
     agreement: Option<Agreement>,
     /// Who the family's worker is and how to reach the team (household members only).
     contact: Option<ContactBlock>,
+    /// The groups the reader or their child take part in, with the next session.
+    groups: Vec<GroupLine>,
+}
+
+/// A group in the portal (decision 0028).
+struct GroupLine {
+    name: String,
+    who: String,
+    next: String,
+    waiting: String,
 }
 
 struct ContactBlock {
@@ -497,6 +507,7 @@ async fn show(
             appointments: None,
             evaluations: None,
             next_evaluation: None,
+            groups: Vec::new(),
             agreement: None,
             contact: None,
         };
@@ -560,6 +571,19 @@ async fn show(
         next_evaluation: view.next_evaluation_on.filter(|_| view.evaluations.is_some()).map(|d| tr.date(&d)),
         agreement,
         contact: contact_block(tr, &view),
+        groups: view
+            .groups
+            .iter()
+            .map(|(p, name)| GroupLine {
+                name: format!("{} ({})", p.group_name, tr.code("group-theme", p.theme.code())),
+                who: tr.t1("portal-group-who", "name", name.as_str()),
+                next: match &p.next_session {
+                    Some((at, place)) => tr.t2("portal-group-next", "when", when(tr, tz, *at), "place", place.as_str()),
+                    None => tr.t("portal-group-no-next"),
+                },
+                waiting: if p.waiting { tr.t1("portal-group-waiting", "name", name.as_str()) } else { String::new() },
+            })
+            .collect(),
     };
     render(status, &page)
 }

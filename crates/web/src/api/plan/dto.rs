@@ -352,6 +352,8 @@ pub struct PlanGoalOut {
     /// In the portal, for a family member who agreed before: what is new or changed about the
     /// goal's content since their last agreement; `null` when nothing is.
     pub since_agreement: Option<SinceAgreementOut>,
+    /// The groups a client takes part in (or waits for) linked to this goal, by name.
+    pub groups: Vec<String>,
 }
 
 /// What is new about a goal since the reader last agreed to the plan.
@@ -387,6 +389,7 @@ impl From<GoalView> for PlanGoalOut {
             network: into_all(g.network),
             may: g.may.into(),
             since_agreement: g.since_agreement.map(Into::into),
+            groups: g.groups,
         }
     }
 }
@@ -418,6 +421,23 @@ pub struct PlanOut {
     pub me: Option<i64>,
     /// For a household member in the portal: the case's worker and how to reach the team.
     pub contact: Option<TeamContactOut>,
+    /// For a household member in the portal: the groups they or their child take part in (or
+    /// wait for), as the plan's age rules allow, with the next session.
+    pub groups: Vec<PortalGroupOut>,
+}
+
+/// A group a household member sees in the portal.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortalGroupOut {
+    pub group_id: i64,
+    pub name: String,
+    pub theme: buurtteam_domain::groups::GroupTheme,
+    /// Who takes part: the reader or their child.
+    pub person_id: i64,
+    pub person_name: String,
+    pub waiting: bool,
+    pub next_session_at: Option<Timestamp>,
+    pub next_session_place: Option<String>,
 }
 
 /// The family's worker and how to reach their team.
@@ -452,6 +472,20 @@ impl From<PlanView> for PlanOut {
                 phone: c.phone,
                 email: c.email,
             }),
+            groups: p
+                .groups
+                .into_iter()
+                .map(|(g, person_name)| PortalGroupOut {
+                    group_id: g.group_id.0,
+                    name: g.group_name,
+                    theme: g.theme,
+                    person_id: g.person_id.0,
+                    person_name,
+                    waiting: g.waiting,
+                    next_session_at: g.next_session.as_ref().map(|(t, _)| *t),
+                    next_session_place: g.next_session.map(|(_, p)| p),
+                })
+                .collect(),
         }
     }
 }

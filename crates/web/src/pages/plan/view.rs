@@ -45,6 +45,8 @@ pub struct GoalCard {
     pub title: String,
     pub description: String,
     pub owner: String,
+    /// "Neemt deel aan groep …" when a client takes part in a group linked to this goal.
+    pub groups: String,
     /// The household member the goal is about when they are not a client of the case (the
     /// goal stays with the team until they are made one).
     pub non_client: Option<i64>,
@@ -232,6 +234,11 @@ fn goal_card(
         title: goal.title.clone(),
         description: goal.description.clone(),
         owner: owner_label(tr, file, goal.client_id),
+        groups: if g.groups.is_empty() {
+            String::new()
+        } else {
+            tr.t1("plan-goal-groups", "groups", g.groups.join(", "))
+        },
         non_client: goal.client_id.filter(|c| plan.household.iter().any(|m| m.id == *c && !m.client)).map(|c| c.0),
         status: tr.code("goal-status", goal.status.code()),
         open: goal.status == GoalStatus::Open,
