@@ -13,6 +13,7 @@ pub mod case;
 pub mod codes;
 pub mod correction;
 pub mod emergency;
+pub mod group_support;
 pub mod ids;
 pub mod kpi;
 pub mod ldv;

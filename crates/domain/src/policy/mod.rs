@@ -7,6 +7,7 @@
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
 pub mod plan;
+pub mod group_support;
 
 use crate::codes::Role;
 use crate::ids::{PersonId, TeamId, UserId};
@@ -760,6 +761,11 @@ mod tests {
                 "<!-- BEGIN GENERATED PLAN MATRIX -->\n",
                 "<!-- END GENERATED PLAN MATRIX -->",
                 crate::policy::plan::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED GROUP SUPPORT MATRIX -->\n",
+                "<!-- END GENERATED GROUP SUPPORT MATRIX -->",
+                crate::policy::group_support::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();

@@ -249,6 +249,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         // Emergency access to the file (decision 0023): the grant's reason tells of the family's
         // crisis; what remains is the pseudonymised audit rows of the grant and its review.
         ("emergency_grants", "DELETE FROM emergency_grants WHERE case_id = $1"),
+        // Whether group support was considered, and why it is not used (in the family's words).
+        ("case_group_support", "DELETE FROM case_group_support WHERE case_id = $1"),
         (
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",
