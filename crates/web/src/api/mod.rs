@@ -4,6 +4,7 @@ pub mod admin;
 pub mod cases;
 pub mod destruction;
 pub mod dto;
+pub mod group_support;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
@@ -110,4 +111,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy::review_emergency_access))
         .routes(routes!(privacy::unusual_access))
         .routes(routes!(privacy::review_unusual_access))
+        .routes(routes!(group_support::get_group_support, group_support::record_group_support))
+        .routes(routes!(group_support::record_collective_activity, group_support::list_collective_activities))
 }
