@@ -19,6 +19,8 @@ pub mod credentials;
 pub mod destruction;
 pub mod districts;
 pub mod group_support;
+#[doc(hidden)]
+pub mod group_seed;
 pub mod emergency;
 pub mod households;
 pub mod idempotency;

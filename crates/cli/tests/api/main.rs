@@ -21,6 +21,7 @@ mod destruction;
 mod disk_full;
 mod emergency;
 mod existence;
+mod group_steering;
 mod forms;
 mod households;
 mod idempotency;
