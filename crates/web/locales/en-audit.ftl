@@ -120,3 +120,6 @@ audit-destruction-requested = { $who } registered a request to destroy your file
 audit-destruction-decided = { $who } decided on the request to destroy your file.
 audit-legal-hold-placed = { $who } decided that your file must be kept for longer.
 audit-legal-hold-lifted = { $who } ended keeping your file for longer.
+audit-case-group-support-recorded = { $who } recorded whether group support was considered for your family.
+audit-collective-activity-recorded = { $who } recorded a meeting of the collective approach.
+audit-collective-activity-list = { $who } viewed the meetings of the collective approach.

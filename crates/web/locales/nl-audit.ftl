@@ -120,3 +120,6 @@ audit-destruction-requested = { $who } heeft een verzoek om vernietiging van je 
 audit-destruction-decided = { $who } heeft een besluit genomen over het verzoek om vernietiging.
 audit-legal-hold-placed = { $who } heeft bepaald dat je dossier langer bewaard moet blijven.
 audit-legal-hold-lifted = { $who } heeft het langer bewaren van je dossier beëindigd.
+audit-case-group-support-recorded = { $who } heeft vastgelegd of groepsaanbod voor je gezin is overwogen.
+audit-collective-activity-recorded = { $who } heeft een bijeenkomst van de collectieve aanpak vastgelegd.
+audit-collective-activity-list = { $who } heeft de bijeenkomsten van de collectieve aanpak bekeken.

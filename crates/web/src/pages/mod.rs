@@ -23,6 +23,7 @@ mod admin;
 mod area_start;
 pub mod assets;
 mod case_file;
+mod collective;
 pub mod charts;
 pub mod dashboards;
 mod emergency;
@@ -101,6 +102,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(portal::routes())
         .merge(inzage::routes())
+        .route("/groups/collective", get(collective::list).post(collective::record))
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
