@@ -480,6 +480,11 @@ pub async fn generate(
     }
     let mut tx = db.begin().await?;
     bulk::reset_sequences(&mut tx).await?;
+    tx.commit().await?;
+    // Group support considered in the cases, and the collective approach (issue 19).
+    let made = crate::group_support::generate(db, opts.seed, opts.today).await?;
+    rows += made.considered + made.collective_activities;
+    let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),
         actor: None,

@@ -5,6 +5,7 @@
 
 pub mod calibration;
 mod generate;
+pub mod group_support;
 mod model;
 mod names;
 pub mod profile;
