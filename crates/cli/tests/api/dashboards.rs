@@ -50,7 +50,8 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     // chart each where the quarter has figures, a sentence where it has none.
     let charts = html.matches("role=\"img\"").count();
     let empty = html.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
-    assert_eq!(charts + empty, 7, "a chart or its absence for every table but the key figures");
+    // And the five group tables (issue 19): the overview, reasons, themes, districts, collective.
+    assert_eq!(charts + empty, 12, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
     assert!(!suppressed(&html), "a manager sees their own team exactly");
@@ -267,6 +268,12 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Afgesloten begeleidingen naar d",
             "Afsluitingen naar reden",
             "Contactmomenten naar vorm",
+            // Group support and the collective approach (issue 19).
+            "Groepsaanbod en collectieve aan",
+            "Waarom geen groep (overwogen, n",
+            "Groepen per thema",
+            "Groepen per wijk",
+            "Collectieve aanpak per wijk",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );
