@@ -67,7 +67,7 @@ test('a family worker records on the plan whether group support was considered',
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).pathname, `/cases/${caseId}/plan`);
     assert.equal(await section.locator('#group-support-state').innerText(), 'Ja, overwogen');
-    assert.match(await section.locator('#group-support-reason').innerText(), /^Andere reden: De groep is op woensdagmiddag/);
+    assert.match(await section.locator('#group-support-why').innerText(), /^Andere reden: De groep is op woensdagmiddag/);
     await expectAccessible(page, 'plan, group support recorded');
     await section.scrollIntoViewIfNeeded();
     await atBothWidths(page, 'group-support-plan');
@@ -133,7 +133,7 @@ test('the analyst has no list of meetings; a team manager finds the group figure
     assert.equal(await section.locator('h2').innerText(), 'Groepsaanbod en collectieve aanpak');
     // The synthetic city records for most cases whether group support was considered.
     const considered = section.locator('tr', { has: page.locator('th', { hasText: 'Groepsaanbod overwogen' }) });
-    assert.match(await considered.locator('td').first().innerText(), /^\d+,\d$/);
+    assert.match((await considered.locator('td').first().textContent()).trim(), /^\d+,\d$/);
     assert.equal(await page.locator('section.bt-dash-table--group_not_used_reasons').count(), 1);
     await expectAccessible(page, 'dashboard with the group figures');
     await section.scrollIntoViewIfNeeded();

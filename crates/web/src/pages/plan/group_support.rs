@@ -48,12 +48,12 @@ pub(super) fn card(tr: Tr, plan: &PlanView, form: Option<FormState>) -> Option<G
         Target::GroupSupport.form(pairs)
     });
     let mut reason_options = vec![(String::new(), tr.t("group-support-reason-none"))];
-    reason_options.extend(NotUsedReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("group-reason", r.code()))));
+    reason_options.extend(NotUsedReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("group-support-reason", r.code()))));
     Some(GroupSupportCard {
         state,
         considered: v.considered(),
         groups: v.groups.clone(),
-        reason: record.and_then(|r| r.reason).map(|r| tr.code("group-reason", r.code())),
+        reason: record.and_then(|r| r.reason).map(|r| tr.code("group-support-reason", r.code())),
         reason_text: record.map(|r| r.reason_text.clone()).unwrap_or_default(),
         recorded: record.map(|r| tr.t1("group-support-recorded-on", "date", tr.date(&r.recorded_on))),
         may_record: v.may_record,
