@@ -66,7 +66,8 @@ pub async fn participant(
     by: UserId,
     now: Timestamp,
 ) -> Result<i64> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO group_participants (group_id, person_id, case_id, name, waiting, enrolled_on, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
     )
@@ -79,7 +80,8 @@ pub async fn participant(
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(id)
 }
 

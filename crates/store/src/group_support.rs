@@ -45,8 +45,12 @@ pub async fn considered(tx: &mut Tx, case: CaseId) -> Result<Option<Considered>>
 
 /// Records (or replaces) the record of case `case`.
 pub async fn record_considered(tx: &mut Tx, case: CaseId, c: &Considered) -> Result<()> {
-    exec!(tx, |x| sqlx::query("DELETE FROM case_group_support WHERE case_id = $1").bind(case.0).execute(&mut *x).await)?;
-    exec!(tx, |x| sqlx::query(
+    exec!(tx, |x| sqlx::query("DELETE FROM case_group_support WHERE case_id = $1")
+        .bind(case.0)
+        .execute(&mut *x)
+        .await)?;
+    exec!(tx, |x| {
+        sqlx::query(
         "INSERT INTO case_group_support (case_id, considered, reason, reason_text, recorded_on, recorded_by, recorded_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
@@ -58,7 +62,8 @@ pub async fn record_considered(tx: &mut Tx, case: CaseId, c: &Considered) -> Res
     .bind(c.recorded_by.0)
     .bind(sql_ts(c.recorded_at))
     .execute(&mut *x)
-    .await)?;
+    .await
+    })?;
     Ok(())
 }
 
@@ -113,7 +118,8 @@ pub async fn insert_collective_activity(
     now: Timestamp,
 ) -> Result<i64> {
     let n = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO collective_activities (team_id, district_id, held_on, theme, partners, parents, young_people, \
          professionals, signals, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
     )
@@ -129,24 +135,12 @@ pub async fn insert_collective_activity(
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(id)
 }
 
-type ActivityRow = (
-    i64,
-    i64,
-    i64,
-    jiff_sqlx::Date,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    String,
-    i64,
-    jiff_sqlx::Timestamp,
-);
+type ActivityRow = (i64, i64, i64, jiff_sqlx::Date, String, String, i64, i64, i64, String, i64, jiff_sqlx::Timestamp);
 
 const COLUMNS: &str = "id, team_id, district_id, held_on, theme, partners, parents, young_people, professionals, \
                        signals, created_by, created_at";

@@ -59,7 +59,9 @@ fn groups_in(scope: Scope, i: usize) -> (String, Vec<Param>) {
         Scope::City => (String::new(), vec![]),
         Scope::Team(t) => (format!(" AND g.team_id = ${i}"), vec![Param::Id(t.0)]),
         Scope::District(d) => (
-            format!(" AND EXISTS (SELECT 1 FROM group_offer_districts od WHERE od.group_id = g.id AND od.district_id = ${i})"),
+            format!(
+                " AND EXISTS (SELECT 1 FROM group_offer_districts od WHERE od.group_id = g.id AND od.district_id = ${i})"
+            ),
             vec![Param::Id(d.0)],
         ),
     }
@@ -137,8 +139,7 @@ pub async fn inputs(tx: &mut Tx, scope: Scope, p: Period, starts: Timestamp, end
          CAST(SUM(a.professionals) AS BIGINT) FROM collective_activities a \
          WHERE a.held_on >= $1 AND a.held_on <= $2{acond} GROUP BY 1"
     );
-    let rows: Vec<(i64, i64, i64, i64, i64)> =
-        fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], ap))?;
+    let rows: Vec<(i64, i64, i64, i64, i64)> = fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], ap))?;
     let collective = rows
         .into_iter()
         .map(|(d, a, parents, young, professionals)| CollectiveRow {

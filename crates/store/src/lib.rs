@@ -18,10 +18,10 @@ pub mod corrections;
 pub mod credentials;
 pub mod destruction;
 pub mod districts;
-pub mod group_support;
+pub mod emergency;
 #[doc(hidden)]
 pub mod group_seed;
-pub mod emergency;
+pub mod group_support;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;

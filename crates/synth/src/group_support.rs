@@ -10,8 +10,8 @@ use buurtteam_store::group_support::{self as store, Considered, NewCollectiveAct
 use buurtteam_store::{Db, bulk, organisation};
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
-use rand::{RngExt, SeedableRng};
 use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
 
 use crate::model::{pick, weighted};
 

@@ -119,8 +119,13 @@ pub async fn record_group_support(
     if considered.is_none() {
         errors.add("considered", "is required: true or false").code("required");
     }
-    let reason =
-        input::optional_code(&mut errors, "reason", input.reason.as_deref(), NotUsedReason::parse, NotUsedReason::accepted);
+    let reason = input::optional_code(
+        &mut errors,
+        "reason",
+        input.reason.as_deref(),
+        NotUsedReason::parse,
+        NotUsedReason::accepted,
+    );
     let text = input::optional_long_text(&mut errors, "reason_text", input.reason_text.as_deref(), MAX_REASON_TEXT)
         .unwrap_or_default();
     // Not considered with a reason is wrong whatever the case; the rest needs the case.

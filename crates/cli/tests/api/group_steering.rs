@@ -46,7 +46,8 @@ async fn example() -> Example {
     let (w, a, ta) = (&o.worker_a, o.district_a, o.team_a);
     let mut c = [0; 7];
     let mut child1 = 0;
-    for (i, on) in ["2026-04-01", "2026-04-02", "2026-04-03", "2026-04-06", "2026-04-07", "2026-03-02"].iter().enumerate()
+    for (i, on) in
+        ["2026-04-01", "2026-04-02", "2026-04-03", "2026-04-06", "2026-04-07", "2026-03-02"].iter().enumerate()
     {
         let (id, members) = child_referred(w, a, ta, on).await;
         if i == 0 {
@@ -70,18 +71,10 @@ async fn group_of_team_a(e: &Example) {
         seed::group(tx, TeamId(o.team_a), "parenting", "Opvoeden met plezier", &[DistrictId(o.district_a)], by, now)
             .await
             .expect("group");
-    let child = seed::participant(
-        tx,
-        g,
-        Some((CaseId(e.c[0]), PersonId(e.child1))),
-        None,
-        false,
-        date(2026, 5, 1),
-        by,
-        now,
-    )
-    .await
-    .expect("participant");
+    let child =
+        seed::participant(tx, g, Some((CaseId(e.c[0]), PersonId(e.child1))), None, false, date(2026, 5, 1), by, now)
+            .await
+            .expect("participant");
     let other =
         seed::participant(tx, g, None, Some("Şahin"), false, date(2026, 5, 1), by, now).await.expect("participant");
     seed::participant(tx, g, None, Some("Öztürk"), true, date(2026, 5, 2), by, now).await.expect("waiting");
@@ -226,14 +219,19 @@ async fn the_group_figures_worked_out_by_hand() {
     }
 
     // Team A, the second quarter, exact for its manager.
-    let k = o.manager.get(&format!("/api/v1/kpis?from=2026-04-01&to=2026-06-30&team_id={}", o.team_a)).await.expect(200);
+    let k =
+        o.manager.get(&format!("/api/v1/kpis?from=2026-04-01&to=2026-06-30&team_id={}", o.team_a)).await.expect(200);
     // Active on 30 June: C1..C5 (C6 closed in May). Considered: C1 (used), C2, C5 = 3 of 5.
     assert_eq!(k["active_cases"], 5);
     assert_eq!(k["group_support_considered_pct"], 60.0);
     let g = &k["groups"];
-    assert_eq!((g["considered"].as_u64(), g["used"].as_u64(), g["considered_not_used"].as_u64()), (Some(3), Some(1), Some(2)));
+    assert_eq!(
+        (g["considered"].as_u64(), g["used"].as_u64(), g["considered_not_used"].as_u64()),
+        (Some(3), Some(1), Some(2))
+    );
     assert_eq!(g["group_support_used_pct"], 20.0);
-    let reason = |code: &str| g["not_used_reasons"].as_array().and_then(|l| l.iter().find(|i| i["key"] == code)).cloned();
+    let reason =
+        |code: &str| g["not_used_reasons"].as_array().and_then(|l| l.iter().find(|i| i["key"] == code)).cloned();
     assert_eq!(reason("family_declined").map(|i| i["pct"].clone()), Some(json!(50.0)));
     // Participants: C1's child and the one who is not a client; the one waiting does not count.
     assert_eq!(k["group_participants"], 2);

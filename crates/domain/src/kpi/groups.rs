@@ -146,21 +146,19 @@ pub fn compute(g: &GroupInputs, districts: &[(DistrictId, String)]) -> (Count, S
     let offers: u64 = by_theme.values().sum();
     let offers_by_theme = GROUP_THEMES
         .iter()
-        .map(|(code, label)| item(Key::Code(code), (*label).to_owned(), by_theme.get(code).copied().unwrap_or(0), offers))
+        .map(|(code, label)| {
+            item(Key::Code(code), (*label).to_owned(), by_theme.get(code).copied().unwrap_or(0), offers)
+        })
         .collect();
     let by_district = |counts: &dyn Fn(DistrictId) -> u64, whole: u64| -> Vec<Item> {
         districts.iter().map(|(d, name)| item(Key::Id(d.0), name.clone(), counts(*d), whole)).collect()
     };
-    let offers_by_district = by_district(
-        &|d| g.offers_by_district.iter().filter(|(x, _)| *x == d).map(|(_, n)| n).sum(),
-        offers,
-    );
+    let offers_by_district =
+        by_district(&|d| g.offers_by_district.iter().filter(|(x, _)| *x == d).map(|(_, n)| n).sum(), offers);
     let in_scope = |r: &&CollectiveRow| districts.iter().any(|(d, _)| *d == r.district_id);
     let activities: u64 = g.collective.iter().filter(in_scope).map(|r| r.activities).sum();
-    let collective_activities_by_district = by_district(
-        &|d| g.collective.iter().filter(|r| r.district_id == d).map(|r| r.activities).sum(),
-        activities,
-    );
+    let collective_activities_by_district =
+        by_district(&|d| g.collective.iter().filter(|r| r.district_id == d).map(|r| r.activities).sum(), activities);
     let people = |f: fn(&CollectiveRow) -> u64| Shown::Value(g.collective.iter().filter(in_scope).map(f).sum());
     let report = GroupsReport {
         considered: Shown::Value(considered),
@@ -223,9 +221,12 @@ pub(super) fn suppress(r: &mut Report) {
     ] {
         primary(c);
     }
-    for list in
-        [&mut g.offers_by_theme, &mut g.offers_by_district, &mut g.not_used_reasons, &mut g.collective_activities_by_district]
-    {
+    for list in [
+        &mut g.offers_by_theme,
+        &mut g.offers_by_district,
+        &mut g.not_used_reasons,
+        &mut g.collective_activities_by_district,
+    ] {
         for i in list.iter_mut() {
             primary(&mut i.count);
         }
@@ -345,8 +346,20 @@ mod tests {
             offers_by_theme: vec![("parenting".into(), 3), ("money".into(), 2), ("youth_mental_health".into(), 4)],
             offers_by_district: vec![(DistrictId(10), 6), (DistrictId(20), 5)],
             collective: vec![
-                CollectiveRow { district_id: DistrictId(10), activities: 6, parents: 40, young_people: 12, professionals: 18 },
-                CollectiveRow { district_id: DistrictId(20), activities: 2, parents: 9, young_people: 3, professionals: 6 },
+                CollectiveRow {
+                    district_id: DistrictId(10),
+                    activities: 6,
+                    parents: 40,
+                    young_people: 12,
+                    professionals: 18,
+                },
+                CollectiveRow {
+                    district_id: DistrictId(20),
+                    activities: 2,
+                    parents: 9,
+                    young_people: 3,
+                    professionals: 6,
+                },
             ],
         }
     }

@@ -27,12 +27,8 @@ pub enum GroupSupportAction {
 }
 
 impl GroupSupportAction {
-    pub const ALL: &'static [Self] = &[
-        Self::ReadConsidered,
-        Self::RecordConsidered,
-        Self::RecordCollectiveActivity,
-        Self::ReadCollectiveActivities,
-    ];
+    pub const ALL: &'static [Self] =
+        &[Self::ReadConsidered, Self::RecordConsidered, Self::RecordCollectiveActivity, Self::ReadCollectiveActivities];
 
     pub fn code(self) -> &'static str {
         match self {

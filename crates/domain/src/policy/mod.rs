@@ -6,8 +6,8 @@
 //! The store applies the same rule inside its queries ([`case_scope`]) so that a list
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
-pub mod plan;
 pub mod group_support;
+pub mod plan;
 
 use crate::codes::Role;
 use crate::ids::{PersonId, TeamId, UserId};

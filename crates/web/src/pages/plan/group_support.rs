@@ -48,7 +48,8 @@ pub(super) fn card(tr: Tr, plan: &PlanView, form: Option<FormState>) -> Option<G
         Target::GroupSupport.form(pairs)
     });
     let mut reason_options = vec![(String::new(), tr.t("group-support-reason-none"))];
-    reason_options.extend(NotUsedReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("group-support-reason", r.code()))));
+    reason_options
+        .extend(NotUsedReason::ALL.iter().map(|r| (r.code().to_owned(), tr.code("group-support-reason", r.code()))));
     Some(GroupSupportCard {
         state,
         considered: v.considered(),

@@ -9,7 +9,12 @@ fn figures(now: &Report, before: &Report) -> Vec<(&'static str, Cell, Cell, Unit
     use Unit::*;
     let (g, b) = (&now.groups, &before.groups);
     vec![
-        ("dash-kpi-group-participants", Cell::count(&now.group_participants), Cell::count(&before.group_participants), Count),
+        (
+            "dash-kpi-group-participants",
+            Cell::count(&now.group_participants),
+            Cell::count(&before.group_participants),
+            Count,
+        ),
         (
             "dash-kpi-group-considered",
             Cell::pct(&now.group_support_considered_pct),
@@ -19,7 +24,12 @@ fn figures(now: &Report, before: &Report) -> Vec<(&'static str, Cell, Cell, Unit
         ("dash-kpi-group-used", Cell::pct(&g.group_support_used_pct), Cell::pct(&b.group_support_used_pct), Pct),
         ("dash-kpi-group-attendance", Cell::pct(&g.attendance_rate_pct), Cell::pct(&b.attendance_rate_pct), Pct),
         ("dash-kpi-group-offers", Cell::count(&g.offers), Cell::count(&b.offers), Count),
-        ("dash-kpi-collective-activities", Cell::count(&g.collective_activities), Cell::count(&b.collective_activities), Count),
+        (
+            "dash-kpi-collective-activities",
+            Cell::count(&g.collective_activities),
+            Cell::count(&b.collective_activities),
+            Count,
+        ),
         (
             "dash-kpi-collective-parents",
             Cell::count(&g.collective_participants.parents),
@@ -50,7 +60,9 @@ pub(super) fn tiles(now: &Report, before: &Report) -> Vec<(&'static str, Cell, C
 pub(super) fn tables(tr: Tr, scope: Scope, now: &Report, before: &Report) -> Vec<DataTable> {
     let rows = figures(now, before)
         .iter()
-        .map(|(key, a, b, unit)| vec![Cell::Text(tr.t(key)), a.clone(), b.clone(), Cell::Text(difference(tr, a, b, *unit))])
+        .map(|(key, a, b, unit)| {
+            vec![Cell::Text(tr.t(key)), a.clone(), b.clone(), Cell::Text(difference(tr, a, b, *unit))]
+        })
         .collect();
     let mut overview = DataTable {
         name: "group_support",
