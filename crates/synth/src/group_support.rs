@@ -123,14 +123,14 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, buurtteam
                     team_id: t.id,
                     district_id: DistrictId(district.0),
                     held_on,
-                    theme: *pick(&mut rng, THEMES),
+                    theme: pick::<&str>(&mut rng, THEMES),
                     partners: &partners,
                     participants: Participants {
                         parents: rng.random_range(4..25),
                         young_people: rng.random_range(0..15),
                         professionals: rng.random_range(2..9),
                     },
-                    signals: *pick(&mut rng, SIGNALS),
+                    signals: pick::<&str>(&mut rng, SIGNALS),
                 };
                 store::insert_collective_activity(&mut tx, &activity, by, now).await?;
                 made.collective_activities += 1;
