@@ -9,7 +9,7 @@ use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::kpi::{self as store, Scope};
-use buurtteam_store::{Db, StoreError, organisation};
+use buurtteam_store::{StoreError, organisation};
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -140,8 +140,8 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
     let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
     let (current, previous) = tokio::try_join!(
-        report(&app.db, scope, period, &team_names, &district_names, suppressed),
-        report(&app.db, scope, previous_period, &team_names, &district_names, suppressed),
+        report(app, scope, period, &team_names, &district_names, suppressed),
+        report(app, scope, previous_period, &team_names, &district_names, suppressed),
     )?;
 
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::KpiRead, "kpi");
@@ -186,14 +186,14 @@ fn whole_calendar_period(period: Period, today: Date) -> Result<Period> {
 /// The report of `period`: exact, or suppressed so that it is consistent with its calendar
 /// months (`kpi::nest`): a longer period shows a flow figure only where all its months do.
 async fn report(
-    db: &Db,
+    app: &App,
     scope: Scope,
     period: Period,
     teams: &[(TeamId, String)],
     districts: &[(DistrictId, String)],
     suppressed: bool,
 ) -> std::result::Result<Report, StoreError> {
-    let whole = kpi::compute(&inputs(db, scope, period, teams, districts).await?);
+    let whole = kpi::compute(&inputs(app, scope, period, teams, districts).await?);
     if !suppressed {
         return Ok(whole);
     }
@@ -205,7 +205,7 @@ async fn report(
     }
     let mut parts = Vec::with_capacity(months.len());
     for m in months {
-        let mut r = kpi::compute(&inputs(db, scope, m, teams, districts).await?);
+        let mut r = kpi::compute(&inputs(app, scope, m, teams, districts).await?);
         kpi::suppress(&mut r);
         parts.push(r);
     }
@@ -214,15 +214,19 @@ async fn report(
 
 /// Reads every row the KPIs of `period` are computed from, in one read transaction.
 async fn inputs(
-    db: &Db,
+    app: &App,
     scope: Scope,
     period: Period,
     teams: &[(TeamId, String)],
     districts: &[(DistrictId, String)],
 ) -> std::result::Result<Inputs, StoreError> {
-    let mut tx = db.begin_read().await?;
+    let mut tx = app.db.begin_read().await?;
     let tx = &mut tx;
     let end = period.to;
+    // Group sessions count by when they start, in the organisation's time zone.
+    let tz = &app.settings.time_zone;
+    let moment = |d: jiff::civil::Date| d.to_zoned(tz.clone()).map(|z| z.timestamp()).unwrap_or_default();
+    let (starts, ends) = (moment(period.from), moment(period.to.tomorrow().unwrap_or(period.to)));
     Ok(Inputs {
         period,
         intakes: store::intakes(tx, scope, period).await?,
@@ -238,6 +242,7 @@ async fn inputs(
         populations: store::populations(tx, end).await?,
         teams: teams.to_vec(),
         districts: districts.to_vec(),
+        groups: buurtteam_store::kpi_groups::inputs(tx, scope, period, starts, ends).await?,
     })
 }
 

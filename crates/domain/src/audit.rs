@@ -182,6 +182,14 @@ audit_actions!(
     /// A legal hold placed on a file: it is kept past its retention date.
     LegalHoldPlaced = "legal_hold.placed",
     LegalHoldLifted = "legal_hold.lifted",
+    // Group support (issue 19).
+    /// Whether group support was considered in a case recorded (and why it is not used), with
+    /// the record before and after in the detail: the history of the plan's group section.
+    CaseGroupSupportRecorded = "case.group_support_recorded",
+    /// A meeting of the collective approach recorded in a district (counts, never names).
+    CollectiveActivityRecorded = "collective_activity.recorded",
+    /// The collective activities of districts read.
+    CollectiveActivitiesRead = "collective_activity.list",
     // The system.
     /// A retried request answered from its idempotency key instead of being done again.
     RequestReplayed = "request.replayed",

@@ -23,6 +23,7 @@ use crate::codes::{ClosureDetail, ClosureReason, ContactForm, LifeDomain, Referr
 use crate::ids::{DistrictId, TeamId, UserId};
 
 mod compute;
+pub mod groups;
 pub mod nesting;
 mod suppression;
 
@@ -282,6 +283,8 @@ pub struct Inputs {
     /// Names of the teams and districts, for the breakdowns.
     pub teams: Vec<(TeamId, String)>,
     pub districts: Vec<(DistrictId, String)>,
+    /// The rows of the group figures (issue 19).
+    pub groups: groups::GroupInputs,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -381,6 +384,12 @@ pub struct Report {
     pub contact_forms: Vec<Item>,
     pub households_reached: Count,
     pub reach: Vec<Reach>,
+    /// Participants of groups (not on a waiting list) during the period (docs/kpi.md).
+    pub group_participants: Count,
+    /// Share of the active cases at the period's end in which group support was considered.
+    pub group_support_considered_pct: Stat,
+    /// The other group figures: used, reasons, attendance, offers, collective activities.
+    pub groups: groups::GroupsReport,
     /// Whether small counts were suppressed in this report.
     pub small_counts_suppressed: bool,
     /// The numerators behind the percentages, which suppression needs and the report does not show.
@@ -416,6 +425,7 @@ impl Inputs {
             populations: Vec::new(),
             teams: Vec::new(),
             districts: Vec::new(),
+            groups: groups::GroupInputs::default(),
         }
     }
 }

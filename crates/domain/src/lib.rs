@@ -14,6 +14,7 @@ pub mod codes;
 pub mod correction;
 pub mod emergency;
 pub mod groups;
+pub mod group_support;
 pub mod ids;
 pub mod kpi;
 pub mod ldv;

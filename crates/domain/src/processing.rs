@@ -114,7 +114,9 @@ impl AuditAction {
             // the same processing (decision 0024).
             | Self::CaseDestroyed
             | Self::LegalHoldPlaced
-            | Self::LegalHoldLifted => P::FamilySupport,
+            | Self::LegalHoldLifted
+            // Considering group support is part of the family plan.
+            | Self::CaseGroupSupportRecorded => P::FamilySupport,
             Self::PortalInvited | Self::PortalActivated | Self::PortalActivationFailed => P::FamilyPortal,
             Self::AccessLogRead
             | Self::LdvExported
@@ -162,6 +164,9 @@ impl AuditAction {
             Self::KpiRead | Self::PopulationImported | Self::SurveyResultsRead | Self::SurveyOpenAnswersRead => {
                 P::Steering
             }
+            // The collective approach's meetings: counts and signals without names, for
+            // steering (decision 0029).
+            Self::CollectiveActivityRecorded | Self::CollectiveActivitiesRead => P::Steering,
             Self::SynthGenerated => P::SyntheticData,
             Self::GroupCreated
             | Self::GroupChanged

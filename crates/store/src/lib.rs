@@ -20,10 +20,14 @@ pub mod destruction;
 pub mod districts;
 pub mod emergency;
 pub mod groups;
+#[doc(hidden)]
+pub mod group_seed;
+pub mod group_support;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;
 pub mod kpi;
+pub mod kpi_groups;
 pub mod organisation;
 pub mod plan;
 pub mod portal_codes;

@@ -498,6 +498,9 @@ pub async fn generate(
         .collect();
     summary.groups = crate::groups::generate(db, &district_teams, opts.today, opts.seed).await?;
     rows += summary.groups.groups + summary.groups.sessions + summary.groups.participants + summary.groups.attendance;
+    // Group support considered in the cases, and the collective approach (issue 19).
+    let made = crate::group_support::generate(db, opts.seed, opts.today).await?;
+    rows += made.considered + made.collective_activities;
     let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),

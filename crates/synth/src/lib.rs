@@ -6,6 +6,7 @@
 pub mod calibration;
 mod generate;
 mod groups;
+pub mod group_support;
 mod model;
 mod names;
 pub mod profile;

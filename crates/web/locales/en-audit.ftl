@@ -130,3 +130,6 @@ audit-group-participant-left = { $who } recorded that you stopped taking part in
 audit-group-participant-moved-up = { $who } moved you from the waiting list into a group.
 audit-group-attendance-recorded = { $who } recorded attendance at a group session.
 audit-group-participants-read = { $who } looked at the participants of a group.
+audit-case-group-support-recorded = { $who } recorded whether group support was considered for your family.
+audit-collective-activity-recorded = { $who } recorded a meeting of the collective approach.
+audit-collective-activity-list = { $who } viewed the meetings of the collective approach.

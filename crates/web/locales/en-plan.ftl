@@ -343,3 +343,6 @@ proposal-status-pending = Waiting for the family worker
 proposal-status-accepted = Accepted
 proposal-status-declined = Declined
 plan-case-closed = The case is closed; its plan can no longer change.
+access-action-case-group-support-recorded = Group support considered recorded
+access-action-collective-activity-recorded = Collective approach meeting recorded
+access-action-collective-activity-list = Collective approach meetings read

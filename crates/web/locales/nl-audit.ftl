@@ -130,3 +130,6 @@ audit-group-participant-left = { $who } heeft vastgelegd dat je bent gestopt met
 audit-group-participant-moved-up = { $who } heeft je van de wachtlijst in een groep geplaatst.
 audit-group-attendance-recorded = { $who } heeft de aanwezigheid bij een groepsbijeenkomst vastgelegd.
 audit-group-participants-read = { $who } heeft de deelnemers van een groep bekeken.
+audit-case-group-support-recorded = { $who } heeft vastgelegd of groepsaanbod voor je gezin is overwogen.
+audit-collective-activity-recorded = { $who } heeft een bijeenkomst van de collectieve aanpak vastgelegd.
+audit-collective-activity-list = { $who } heeft de bijeenkomsten van de collectieve aanpak bekeken.

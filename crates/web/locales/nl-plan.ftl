@@ -343,3 +343,6 @@ proposal-status-pending = Wacht op de gezinswerker
 proposal-status-accepted = Overgenomen
 proposal-status-declined = Niet overgenomen
 plan-case-closed = Het dossier is afgesloten; het plan kan niet meer veranderen.
+access-action-case-group-support-recorded = Groepsaanbod overwogen vastgelegd
+access-action-collective-activity-recorded = Bijeenkomst collectieve aanpak vastgelegd
+access-action-collective-activity-list = Bijeenkomsten collectieve aanpak gelezen

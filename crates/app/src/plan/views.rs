@@ -110,6 +110,8 @@ pub struct PlanView {
     pub groups: Vec<(crate::groups::Participation, String)>,
     /// For a household member: who their worker is and how to reach the team.
     pub contact: Option<TeamContact>,
+    /// For staff: whether group support was considered, and whether it is used.
+    pub group_support: Option<super::GroupSupportView>,
 }
 
 /// The case's worker and how a family reaches the team (Mijn Buurtteam, household members).
@@ -249,6 +251,7 @@ pub(super) fn build_view(
         may_agree: ctx.allows(PlanAction::AgreeToPlan, None),
         me,
         groups: Vec::new(),
+        group_support: None,
     }
 }
 
@@ -261,6 +264,9 @@ pub(super) async fn read_plan(tx: &mut Tx, ctx: &Context, now: Timestamp) -> Res
     if matches!(ctx.standing, Standing::Member { .. }) {
         view.groups = portal_groups(tx, ctx, &view, now).await?;
         view.contact = team_contact(tx, ctx).await?;
+    }
+    if ctx.is_staff() {
+        view.group_support = super::group_support::view(tx, ctx).await?;
     }
     if matches!(ctx.standing, Standing::Network { .. }) && !view.goals.is_empty() {
         // A network member sees the goals they help with, not the plan: the log says which,

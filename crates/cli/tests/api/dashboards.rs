@@ -55,6 +55,10 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     let charts = kpis.matches("role=\"img\"").count();
     let empty = kpis.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
     assert_eq!(charts + empty, 7, "a chart or its absence for every table but the key figures");
+    let charts = html.matches("role=\"img\"").count();
+    let empty = html.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
+    // And the five group tables (issue 19): the overview, reasons, themes, districts, collective.
+    assert_eq!(charts + empty, 12, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
     assert!(!suppressed(kpis), "a manager sees their own team exactly");
@@ -277,6 +281,12 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Ervaringswijzer per kwartaal",
             "Respons op de Ervaringswijzer p",
             "Open antwoorden uit de Ervaring",
+            // Group support and the collective approach (issue 19).
+            "Groepsaanbod en collectieve aan",
+            "Waarom geen groep (overwogen, n",
+            "Groepen per thema",
+            "Groepen per wijk",
+            "Collectieve aanpak per wijk",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );

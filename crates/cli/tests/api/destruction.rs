@@ -291,6 +291,13 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
     )
     .await
     .expect(201);
+    // Whether group support was considered, with a reason in the family's words (issue 19).
+    w.put(
+        &format!("/api/v1/cases/{case}/group-support"),
+        json!({"considered": true, "reason": "other", "reason_text": "Samira werkt op de groepsavond"}),
+    )
+    .await
+    .expect(200);
     let mother = crate::harness::portal_account(&t, w, case, f.parent, "samira@example.nl").await;
     mother.get("/api/v1/portal/plan").await.expect(200);
     mother

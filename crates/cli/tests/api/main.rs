@@ -23,6 +23,7 @@ mod emergency;
 mod existence;
 mod forms;
 mod groups;
+mod group_steering;
 mod households;
 mod idempotency;
 mod inzage;

@@ -228,6 +228,8 @@ pub fn compute(inputs: &Inputs) -> Report {
             population_reference_date: pop.map(|x| x.reference_date),
         });
     }
+    let (group_participants, group_support_considered_pct, groups) =
+        super::groups::compute(&inputs.groups, &inputs.districts);
     let to_items = |v: Vec<(Key, String, u64)>, whole: u64| -> Vec<Item> {
         v.into_iter().map(|(k, l, n)| item(k, l, n, whole)).collect()
     };
@@ -298,6 +300,9 @@ pub fn compute(inputs: &Inputs) -> Report {
         ),
         households_reached: Shown::Value(households),
         reach,
+        group_participants,
+        group_support_considered_pct,
+        groups,
         small_counts_suppressed: false,
         basis: Basis {
             intakes_on_time: intake.on_time,

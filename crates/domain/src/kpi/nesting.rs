@@ -43,7 +43,7 @@ pub fn months_of(p: Period) -> Vec<Period> {
 
 /// One figure of the longer period: `"<5"` where its own primary rule hides it, else
 /// `"protected"` where any month hides it, else its value.
-fn nest_one<T: Copy>(figure: &mut Shown<T>, own: Shown<T>, any_month_hidden: bool) {
+pub(super) fn nest_one<T: Copy>(figure: &mut Shown<T>, own: Shown<T>, any_month_hidden: bool) {
     if matches!(own, Shown::Suppressed) {
         *figure = Shown::Suppressed;
     } else if any_month_hidden {
@@ -51,7 +51,7 @@ fn nest_one<T: Copy>(figure: &mut Shown<T>, own: Shown<T>, any_month_hidden: boo
     }
 }
 
-fn nest_items(list: &mut [Item], own: &[Item], months: &[&[Item]]) {
+pub(super) fn nest_items(list: &mut [Item], own: &[Item], months: &[&[Item]]) {
     for (item, own) in list.iter_mut().zip(own) {
         // A key missing from a month had no count there: hidden (zero is below 5).
         let hidden =
@@ -120,6 +120,7 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     // Reach does not add up over months: the period's own suppression.
     r.households_reached = own.households_reached;
     r.reach = own.reach.clone();
+    super::groups::nest(&mut r, &own, months);
 
     // Shares: the exact share where cell and total are shown, else hidden with them.
     super::hide_shares(&mut r);

@@ -7,6 +7,7 @@
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
 pub mod groups;
+pub mod group_support;
 pub mod plan;
 pub mod survey_results;
 
@@ -787,6 +788,11 @@ mod tests {
                 "<!-- BEGIN GENERATED GROUPS MATRIX -->\n",
                 "<!-- END GENERATED GROUPS MATRIX -->",
                 crate::policy::groups::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED GROUP SUPPORT MATRIX -->\n",
+                "<!-- END GENERATED GROUP SUPPORT MATRIX -->",
+                crate::policy::group_support::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();

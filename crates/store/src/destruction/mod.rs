@@ -258,6 +258,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         // Survey invitations name the case and the person; the responses do not (migration
         // 0031) and stay in the aggregates.
         ("survey_invitations", "DELETE FROM survey_invitations WHERE case_id = $1"),
+        // Whether group support was considered, and why it is not used (in the family's words).
+        ("case_group_support", "DELETE FROM case_group_support WHERE case_id = $1"),
         (
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",

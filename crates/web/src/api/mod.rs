@@ -5,6 +5,7 @@ pub mod cases;
 pub mod destruction;
 pub mod dto;
 pub mod groups;
+pub mod group_support;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
@@ -121,4 +122,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(groups::enrol))
         .routes(routes!(groups::leave))
         .routes(routes!(groups::record_attendance))
+        .routes(routes!(group_support::get_group_support, group_support::record_group_support))
+        .routes(routes!(group_support::record_collective_activity, group_support::list_collective_activities))
 }

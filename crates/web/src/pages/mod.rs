@@ -24,6 +24,7 @@ mod area_start;
 pub mod assets;
 mod case_file;
 pub mod charts;
+mod collective;
 pub mod dashboards;
 mod emergency;
 pub mod export;
@@ -111,6 +112,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(portal::routes())
         .merge(inzage::routes())
+        .route("/groups/collective", get(collective::list).post(collective::record))
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))

@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod groups;
+
 /// A cell of a table, kept typed for the exports (numbers stay numbers in a spreadsheet).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -329,6 +331,9 @@ fn key_figures(now: &Report, before: &Report) -> Vec<(&'static str, Cell, Cell, 
             Count,
         ),
     ]
+    .into_iter()
+    .chain(groups::tiles(now, before))
+    .collect()
 }
 
 /// The fixed places of Utrecht's ten districts on the tile map (column, row), roughly as
@@ -540,6 +545,7 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
     if fits_scope("reach", sel.scope) {
         tables.push(reach);
     }
+    tables.extend(groups::tables(tr, sel.scope, now, before));
 
     Dashboard {
         scope_label,

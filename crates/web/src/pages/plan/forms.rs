@@ -27,6 +27,8 @@ pub(super) enum Target {
     Evaluation,
     Appointment,
     Agreement,
+    /// Whether group support was considered (issue 19).
+    GroupSupport,
     /// A button without fields of its own (a portal invitation, a decision, "done").
     Button,
 }
@@ -45,6 +47,7 @@ impl Target {
             Target::Evaluation => Scope::new("evaluation", "evaluation"),
             Target::Appointment => Scope::new("appointment", "appointment"),
             Target::Agreement => Scope::new("agreement", "agreement"),
+            Target::GroupSupport => Scope::new("group-support", "group-support"),
             Target::Button => Scope::default(),
         }
     }
@@ -77,6 +80,7 @@ pub(super) struct Forms {
     pub evaluation: Option<FormState>,
     pub appointment: Option<FormState>,
     pub agreement: Option<FormState>,
+    pub group_support: Option<FormState>,
     /// An error of a button without fields.
     pub general: Option<String>,
     pub code: Option<NewCode>,
@@ -90,6 +94,7 @@ impl Forms {
             Target::Evaluation => self.evaluation = Some(state),
             Target::Appointment => self.appointment = Some(state),
             Target::Agreement => self.agreement = Some(state),
+            Target::GroupSupport => self.group_support = Some(state),
             Target::Button => {
                 let mut texts: Vec<String> = state.errors.iter().map(|e| e.message.clone()).collect();
                 texts.extend(state.general);

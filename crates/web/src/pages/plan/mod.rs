@@ -70,6 +70,7 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/plan/agreements", post(agree))
         .route("/cases/{id}/plan/portal-invitations", post(invite_to_portal))
         .route("/cases/{id}/plan/clients", post(make_client))
+        .route("/cases/{id}/plan/group-support", post(group_support::record_group_support))
         .route("/cases/{id}/plan/history", get(history))
         .route("/cases/{id}/notes", get(notes).post(add_note))
         .route("/cases/{id}/access-log", get(access_log))
@@ -188,6 +189,7 @@ async fn after<T>(
 
 mod access_log;
 mod forms;
+mod group_support;
 mod history;
 mod notes;
 mod steps;

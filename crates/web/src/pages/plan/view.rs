@@ -146,6 +146,8 @@ pub(super) struct PlanPage {
     may_agree: bool,
     agreement: FormState,
     household: Vec<MemberRow>,
+    /// "Groepsaanbod overwogen?" (issue 19); `None` where the reader may not see it.
+    group_support: Option<super::group_support::GroupSupportCard>,
 }
 
 fn goal_card(
@@ -412,5 +414,6 @@ pub(super) fn build(
         may_agree: plan.may_agree,
         agreement: forms.agreement.unwrap_or_else(|| Target::Agreement.form(Vec::new())),
         household,
+        group_support: super::group_support::card(tr, plan, forms.group_support),
     }
 }
