@@ -54,9 +54,6 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     let kpis = html.split("bt-dash-table--survey").next().unwrap_or_default();
     let charts = kpis.matches("role=\"img\"").count();
     let empty = kpis.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
-    assert_eq!(charts + empty, 7, "a chart or its absence for every table but the key figures");
-    let charts = html.matches("role=\"img\"").count();
-    let empty = html.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
     // And the five group tables (issue 19): the overview, reasons, themes, districts, collective.
     assert_eq!(charts + empty, 12, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
@@ -277,16 +274,17 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Afgesloten begeleidingen naar d",
             "Afsluitingen naar reden",
             "Contactmomenten naar vorm",
-            "Ervaringswijzer hoe gezinnen de",
-            "Ervaringswijzer per kwartaal",
-            "Respons op de Ervaringswijzer p",
-            "Open antwoorden uit de Ervaring",
             // Group support and the collective approach (issue 19).
             "Groepsaanbod en collectieve aan",
             "Waarom geen groep (overwogen, n",
             "Groepen per thema",
             "Groepen per wijk",
             "Collectieve aanpak per wijk",
+            // The experience survey (issue 17).
+            "Ervaringswijzer hoe gezinnen de",
+            "Ervaringswijzer per kwartaal",
+            "Respons op de Ervaringswijzer p",
+            "Open antwoorden uit de Ervaring",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );
