@@ -7,6 +7,7 @@
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
 pub mod plan;
+pub mod survey;
 
 use crate::codes::Role;
 use crate::ids::{PersonId, TeamId, UserId};
@@ -760,6 +761,11 @@ mod tests {
                 "<!-- BEGIN GENERATED PLAN MATRIX -->\n",
                 "<!-- END GENERATED PLAN MATRIX -->",
                 crate::policy::plan::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED SURVEY MATRIX -->\n",
+                "<!-- END GENERATED SURVEY MATRIX -->",
+                crate::policy::survey::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();
