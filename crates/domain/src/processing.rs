@@ -52,6 +52,8 @@ processing_activities!(
     Steering = "steering",
     /// Synthetic organisations for demos and tests: no real person's data.
     SyntheticData = "synthetic-data",
+    /// The experience survey: inviting families, collecting answers that lead back to no one.
+    ExperienceSurvey = "experience-survey",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -159,6 +161,11 @@ impl AuditAction {
             | Self::ProcessingActivityChanged => P::Organisation,
             Self::KpiRead | Self::PopulationImported => P::Steering,
             Self::SynthGenerated => P::SyntheticData,
+            Self::SurveyInvited
+            | Self::SurveyReminded
+            | Self::SurveyLetterPrinted
+            | Self::SurveyPaperEntered
+            | Self::SurveyQuestionnaireChanged => P::ExperienceSurvey,
         }
     }
 

@@ -32,6 +32,7 @@ pub mod repair;
 pub mod secrets;
 pub mod sessions;
 pub mod sso;
+pub mod survey;
 #[doc(hidden)]
 pub mod testing;
 pub mod users;

@@ -306,6 +306,11 @@ access-action-user-second-factor-reset = Second factor reset
 access-action-user-activation-code-issued = Activation code issued
 access-action-user-activated = Account activated
 access-action-user-activation-failed = Staff account activation failed
+access-action-survey-invited = Invited for the experience survey
+access-action-survey-reminded = Reminded of the experience survey
+access-action-survey-letter-printed = Experience survey letter printed
+access-action-survey-paper-entered = Paper experience survey typed in
+access-action-survey-questionnaire-changed = Experience survey questionnaire changed
 
 ## Field errors of the plan forms
 field-error-score-range = Choose a score from 1 (acute problems) to 5 (fully self-sufficient).

@@ -306,6 +306,11 @@ access-action-user-second-factor-reset = Tweede stap gewist
 access-action-user-activation-code-issued = Activeringscode gemaakt
 access-action-user-activated = Account geactiveerd
 access-action-user-activation-failed = Activeren van een medewerkersaccount mislukt
+access-action-survey-invited = Uitgenodigd voor de Ervaringswijzer
+access-action-survey-reminded = Herinnerd aan de Ervaringswijzer
+access-action-survey-letter-printed = Brief voor de Ervaringswijzer geprint
+access-action-survey-paper-entered = Papieren Ervaringswijzer ingevoerd
+access-action-survey-questionnaire-changed = Vragenlijst van de Ervaringswijzer aangepast
 
 ## Field errors of the plan forms
 field-error-score-range = Kies een score van 1 (acute problemen) tot 5 (volledig zelfredzaam).

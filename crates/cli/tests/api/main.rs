@@ -45,5 +45,6 @@ mod refusals;
 mod repair;
 mod secrets;
 mod sso;
+mod survey;
 mod transport;
 mod worklist;

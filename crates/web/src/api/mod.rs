@@ -13,6 +13,7 @@ pub mod privacy;
 pub mod privacy_log;
 pub mod processing;
 pub mod repair;
+pub mod survey;
 pub mod users;
 pub mod worklist;
 
@@ -110,4 +111,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy::review_emergency_access))
         .routes(routes!(privacy::unusual_access))
         .routes(routes!(privacy::review_unusual_access))
+        .routes(routes!(survey::get_questionnaire, survey::save_questionnaire))
+        .routes(routes!(survey::get_survey, survey::answer_survey))
+        .routes(routes!(survey::invite))
+        .routes(routes!(survey::enter_paper))
 }

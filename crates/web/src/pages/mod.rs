@@ -42,6 +42,7 @@ mod repair;
 mod search;
 mod sso;
 mod staff_activation;
+mod survey;
 mod worklist;
 
 use askama::Template;
@@ -101,6 +102,7 @@ pub fn routes() -> Router<AppState> {
         .merge(plan::routes())
         .merge(portal::routes())
         .merge(inzage::routes())
+        .merge(survey::routes())
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
