@@ -65,7 +65,7 @@ async fn invite_case(app: &App, case: CaseId, moment: Moment) -> Result<usize> {
         .write(move |tx| {
             Box::pin(async move {
                 let app = &owned;
-                let (today, now) = (app.today(), app.now());
+                let today = app.today();
                 let Some(case) = cases::get(tx, case).await? else { return Ok(0) };
                 let members = households::members(tx, case.household_id).await?;
                 let clients: Vec<PersonId> = case.clients.iter().map(|c| c.person_id).collect();
@@ -80,7 +80,7 @@ async fn invite_case(app: &App, case: CaseId, moment: Moment) -> Result<usize> {
                     .collect();
                 let mut n = 0;
                 for (person, _) in rules::invitees(&members, today) {
-                    if super::create(tx, app, &case, person, moment, None, today, now).await?.is_some() {
+                    if super::create(tx, app, &case, person, moment, None).await?.is_some() {
                         n += 1;
                     }
                 }

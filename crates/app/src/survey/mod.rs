@@ -151,9 +151,8 @@ pub(crate) async fn create(
     person: PersonId,
     moment: Moment,
     by: Option<&Actor>,
-    today: Date,
-    now: Timestamp,
 ) -> Result<Option<Invited>> {
+    let (today, now) = (app.today(), app.now());
     let code = new_code();
     let normal = rules::normalise_code(&code).unwrap_or_default();
     let expires_on = rules::expires_on(today);
@@ -221,7 +220,7 @@ pub async fn invite(app: &App, actor: &Actor, case: CaseId, input: &InviteInput)
     }
     errors.finish()?;
     let (moment, person) = (moment.unwrap_or(Moment::Closure), PersonId(input.person_id.unwrap_or(0)));
-    on_case(app, actor, case, Action::RecordContact, move |tx, ctx, now| {
+    on_case(app, actor, case, Action::RecordContact, move |tx, ctx, _now| {
         Box::pin(async move {
             require(&ctx, SurveyAction::Invite)?;
             let clients: Vec<PersonId> = ctx.case.clients.iter().map(|c| c.person_id).collect();
@@ -244,7 +243,7 @@ pub async fn invite(app: &App, actor: &Actor, case: CaseId, input: &InviteInput)
                 });
             }
             let case = ctx.case.clone();
-            create(tx, &ctx.app, &case, person, moment, Some(&ctx.actor), ctx.today, now).await?.ok_or_else(|| {
+            create(tx, &ctx.app, &case, person, moment, Some(&ctx.actor)).await?.ok_or_else(|| {
                 AppError::Conflict {
                     message: format!("this person was already invited at {}", moment.code()),
                     current_status: None,

@@ -161,9 +161,9 @@ async fn the_job_invites_at_six_months_and_at_closure_once_and_reminds_once() {
     let o = org(&t).await;
     let (due, _) = in_support(&o, "2025-12-01").await;
     let (not_yet, _) = in_support(&o, "2025-12-02").await;
-    let worker = Worker::new(t.app.clone(), Registry::builtin());
+    let jobs = Worker::new(t.app.clone(), Registry::builtin());
     let run = |day: &str| {
-        let (t, worker) = (&t, &worker);
+        let (t, worker) = (&t, &jobs);
         let day = day.to_owned();
         async move {
             t.app.clock.set(at(&format!("{day}T03:00:00Z")));
@@ -183,7 +183,9 @@ async fn the_job_invites_at_six_months_and_at_closure_once_and_reminds_once() {
     // Closed: invited again, at closure.
     let close = json!({"closed_on": "2026-06-03", "reason": "result_achieved", "reason_detail": "goals_achieved", "summary": "Doelen bereikt."});
     t.app.clock.set(at("2026-06-03T10:00:00Z"));
-    o.worker_a.post(&format!("/api/v1/cases/{due}/close"), close).await.expect(200);
+    // Days have passed: the session of the morning before has ended.
+    let worker = t.login("a@test.nl").await;
+    worker.post(&format!("/api/v1/cases/{due}/close"), close).await.expect(200);
     run("2026-06-04").await;
     assert_eq!(invitations(due).await, 2);
     run("2026-06-05").await;

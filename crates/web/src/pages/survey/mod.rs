@@ -38,7 +38,6 @@ pub fn routes() -> Router<AppState> {
 
 /// One statement with its five choices, as the form shows it.
 pub struct StatementView {
-    pub id: i64,
     /// The radio buttons' name: `agree_<id>`.
     pub name: String,
     pub text: String,
@@ -63,7 +62,6 @@ impl Questions {
                 .statements
                 .iter()
                 .map(|s| StatementView {
-                    id: s.id,
                     name: format!("agree_{}", s.id),
                     text: if en { s.text_en.clone() } else { s.text_nl.clone() },
                 })
@@ -132,7 +130,10 @@ struct MessagePage {
 /// A page without a session in the language of `?lang=`, else the switch's cookie.
 fn chrome_for(state: &AppState, headers: &HeaderMap, path: &str, lang: Option<&str>) -> Chrome {
     let mut chrome = base_chrome(state, headers, path);
-    if let Some(lang) = lang.and_then(Lang::parse) {
+    // No choice made on this site yet: the browser's language, if it is English.
+    let chosen = crate::session::cookie_value(headers, super::i18n::LANG_COOKIE).is_some();
+    let browser = (!chosen && crate::api::survey::english(None, headers)).then_some(Lang::En);
+    if let Some(lang) = lang.and_then(Lang::parse).or(browser) {
         chrome.tr = Tr::new(lang).with_labels(state.app.labels);
     }
     chrome.current = "survey";

@@ -49,7 +49,8 @@ struct CasePage {
     people: Vec<(String, String)>,
     moments: Vec<(String, String)>,
     invite_form: FormState,
-    paper_form: FormState,
+    /// The paper form (its answers, as the family ticked them).
+    form: FormState,
     /// The questions of the paper form (the newest questionnaire).
     questions: Questions,
     action: String,
@@ -137,7 +138,7 @@ async fn show(
         people,
         moments,
         invite_form,
-        paper_form,
+        form: paper_form,
         questions: Questions::new(tr, &questionnaire),
         action: format!("/cases/{id}/survey-responses"),
         csrf: chrome.csrf.clone(),
