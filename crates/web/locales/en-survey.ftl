@@ -116,6 +116,7 @@ field-error-duplicate-key = Each statement needs its own key.
 field-error-invalid-key = Use lower case letters, digits and _ (at most 40).
 field-error-invalid-text = Write 1 to 200 characters.
 field-error-open-question-language = Give the open question in both languages, or leave both empty.
+field-error-survey-choose = Choose an answer for: { $statement }
 # end of block S1
 
 # block S2: results and steering

@@ -116,6 +116,7 @@ field-error-duplicate-key = Elke stelling heeft een eigen sleutel nodig.
 field-error-invalid-key = Gebruik kleine letters, cijfers en _ (hoogstens 40 tekens).
 field-error-invalid-text = Schrijf 1 tot 200 tekens.
 field-error-open-question-language = Geef de open vraag in beide talen, of laat beide leeg.
+field-error-survey-choose = Kies een antwoord bij: { $statement }
 # end of block S1
 
 # block S2: results and steering

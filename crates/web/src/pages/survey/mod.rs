@@ -89,7 +89,7 @@ pub fn read_answers(tr: Tr, q: &Questionnaire, form: &FormData) -> Result<Respon
             Some(agree) => answers.push(AnswerIn { statement_id: Some(s.id), agree: Some(agree) }),
             None => {
                 let mut e = FieldError::new(name, tr.t1("survey-error-choose", "statement", text));
-                e.code("survey_choose");
+                e.code("survey_choose").arg("statement", text);
                 errors.push(e);
             }
         }
