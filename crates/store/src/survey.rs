@@ -4,8 +4,8 @@
 
 use buurtteam_domain::ids::{CaseId, DistrictId, HouseholdId, PersonId, TeamId, UserId};
 use buurtteam_domain::survey::{Channel, Moment, Respondent};
-use jiff::civil::Date;
 use jiff::Timestamp;
+use jiff::civil::Date;
 
 use crate::{Result, Tx, parse_code, sql_date, sql_ts};
 
@@ -48,12 +48,14 @@ type QRow = (i64, i64, bool, Option<String>, Option<String>, Option<i64>, Ts);
 
 async fn with_statements(tx: &mut Tx, row: Option<QRow>) -> Result<Option<Questionnaire>> {
     let Some((id, version, report_mark, open_nl, open_en, by, at)) = row else { return Ok(None) };
-    let rows: Vec<(i64, i32, String, String, String)> = on!(tx, |c| sqlx::query_as(
+    let rows: Vec<(i64, i32, String, String, String)> = on!(tx, |c| {
+        sqlx::query_as(
         "SELECT id, position, key, text_nl, text_en FROM survey_statements WHERE questionnaire_id = $1 ORDER BY position"
     )
     .bind(id)
     .fetch_all(&mut *c)
-    .await)?;
+    .await
+    })?;
     Ok(Some(Questionnaire {
         id,
         version,
@@ -69,8 +71,7 @@ async fn with_statements(tx: &mut Tx, row: Option<QRow>) -> Result<Option<Questi
     }))
 }
 
-const Q_COLUMNS: &str =
-    "SELECT id, version, report_mark, open_question_nl, open_question_en, created_by, created_at FROM survey_questionnaires";
+const Q_COLUMNS: &str = "SELECT id, version, report_mark, open_question_nl, open_question_en, created_by, created_at FROM survey_questionnaires";
 
 /// The newest version: the one new responses are given on.
 pub async fn current(tx: &mut Tx) -> Result<Questionnaire> {
@@ -111,7 +112,8 @@ pub async fn insert_version(tx: &mut Tx, q: &NewQuestionnaire<'_>, by: UserId, n
     let next: i64 = on!(tx, |c| sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM survey_questionnaires")
         .fetch_one(&mut *c)
         .await)?;
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO survey_questionnaires (version, report_mark, open_question_nl, open_question_en, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"
     )
@@ -122,10 +124,12 @@ pub async fn insert_version(tx: &mut Tx, q: &NewQuestionnaire<'_>, by: UserId, n
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     for (i, (key, nl, en)) in q.statements.iter().enumerate() {
         let position = i32::try_from(i + 1).unwrap_or(i32::MAX);
-        exec!(tx, |c| sqlx::query(
+        exec!(tx, |c| {
+            sqlx::query(
             "INSERT INTO survey_statements (questionnaire_id, position, key, text_nl, text_en) VALUES ($1, $2, $3, $4, $5)"
         )
         .bind(id)
@@ -134,7 +138,8 @@ pub async fn insert_version(tx: &mut Tx, q: &NewQuestionnaire<'_>, by: UserId, n
         .bind(nl)
         .bind(en)
         .execute(&mut *c)
-        .await)?;
+        .await
+        })?;
     }
     Ok(next)
 }
@@ -228,7 +233,8 @@ pub struct NewInvitation<'a> {
 /// Saves an invitation; `None` when this person of this case was already invited at this
 /// moment (once per person per case per moment).
 pub async fn insert(tx: &mut Tx, new: &NewInvitation<'_>, now: Timestamp) -> Result<Option<i64>> {
-    Ok(on!(tx, |c| sqlx::query_scalar(
+    Ok(on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO survey_invitations (case_id, person_id, moment, code_hash, code_sealed, invited_on, expires_at, created_by, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (case_id, person_id, moment) DO NOTHING RETURNING id"
     )
@@ -242,7 +248,8 @@ pub async fn insert(tx: &mut Tx, new: &NewInvitation<'_>, now: Timestamp) -> Res
     .bind(new.created_by.map(|u| u.0))
     .bind(sql_ts(now))
     .fetch_optional(&mut *c)
-    .await)?)
+    .await
+    })?)
 }
 
 /// Puts the sealed code on an invitation (sealing binds the row's id, so it follows the insert).
@@ -287,7 +294,8 @@ pub struct NewResponse<'a> {
 
 /// Saves a response with its answers.
 pub async fn insert_response(tx: &mut Tx, r: &NewResponse<'_>) -> Result<()> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO survey_responses (questionnaire_id, team_id, district_id, moment, respondent, channel, submitted_on, report_mark, comment) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
     )
@@ -301,14 +309,17 @@ pub async fn insert_response(tx: &mut Tx, r: &NewResponse<'_>) -> Result<()> {
     .bind(r.report_mark)
     .bind(r.comment)
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     for (statement, agree) in r.answers {
-        exec!(tx, |c| sqlx::query("INSERT INTO survey_answers (response_id, statement_id, agree) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(statement)
-            .bind(agree)
-            .execute(&mut *c)
-            .await)?;
+        exec!(tx, |c| sqlx::query(
+            "INSERT INTO survey_answers (response_id, statement_id, agree) VALUES ($1, $2, $3)"
+        )
+        .bind(id)
+        .bind(statement)
+        .bind(agree)
+        .execute(&mut *c)
+        .await)?;
     }
     Ok(())
 }

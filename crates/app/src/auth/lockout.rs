@@ -210,7 +210,11 @@ mod tests {
 /// Until when survey codes typed from this client address are held off, if they are: a guesser
 /// of codes gets `activation_failures_per_address` unknown or expired codes in a row, each less
 /// than `activation_window` after the one before (the portal activations' limits).
-pub(crate) async fn survey_blocked_until(app: &App, client: Option<IpAddr>, now: Timestamp) -> Result<Option<Timestamp>> {
+pub(crate) async fn survey_blocked_until(
+    app: &App,
+    client: Option<IpAddr>,
+    now: Timestamp,
+) -> Result<Option<Timestamp>> {
     let mut tx = app.db.begin_read().await?;
     let key = key(&["survey", &address(client)]);
     Ok(attempts::locked_until(&mut tx, SURVEY_ADDRESS, &key, secs(now)).await?.and_then(at))

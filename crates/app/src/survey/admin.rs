@@ -123,7 +123,8 @@ pub async fn save(app: &App, actor: &Actor, input: &QuestionnaireInput) -> Resul
                     statements: &content.statements,
                 };
                 let version = store::insert_version(tx, &new, actor.user_id, now).await?;
-                let mut entry = audit_entry(Some(&actor), now, AuditAction::SurveyQuestionnaireChanged, "survey_questionnaire");
+                let mut entry =
+                    audit_entry(Some(&actor), now, AuditAction::SurveyQuestionnaireChanged, "survey_questionnaire");
                 entry.object_id = Some(version);
                 entry.detail = serde_json::json!({ "before": value(&before), "after": value(&content) });
                 audit::append(tx, &entry).await?;

@@ -28,7 +28,10 @@ pub async fn daily(app: &App) -> Result<String> {
     let closed_since = today.checked_sub(jiff::Span::new().days(CLOSURE_CATCH_UP_DAYS)).unwrap_or(today);
     let (six, closed) = {
         let mut tx = app.db.begin_read().await?;
-        (store::cases_in_support_started_by(&mut tx, started_by).await?, store::cases_closed_since(&mut tx, closed_since).await?)
+        (
+            store::cases_in_support_started_by(&mut tx, started_by).await?,
+            store::cases_closed_since(&mut tx, closed_since).await?,
+        )
     };
     let mut invited = 0;
     for (cases, moment) in [(six, Moment::SixMonths), (closed, Moment::Closure)] {

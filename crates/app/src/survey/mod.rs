@@ -243,11 +243,9 @@ pub async fn invite(app: &App, actor: &Actor, case: CaseId, input: &InviteInput)
                 });
             }
             let case = ctx.case.clone();
-            create(tx, &ctx.app, &case, person, moment, Some(&ctx.actor)).await?.ok_or_else(|| {
-                AppError::Conflict {
-                    message: format!("this person was already invited at {}", moment.code()),
-                    current_status: None,
-                }
+            create(tx, &ctx.app, &case, person, moment, Some(&ctx.actor)).await?.ok_or_else(|| AppError::Conflict {
+                message: format!("this person was already invited at {}", moment.code()),
+                current_status: None,
             })
         })
     })
@@ -338,16 +336,15 @@ async fn by_code(app: &App, typed: &str, client: Option<IpAddr>) -> Result<Invit
         None => None,
     };
     match found {
-        Some(i) if i.responded => {
-            Err(AppError::Conflict { message: "this code has already been used to answer".into(), current_status: None })
-        }
+        Some(i) if i.responded => Err(AppError::Conflict {
+            message: "this code has already been used to answer".into(),
+            current_status: None,
+        }),
         Some(i) if i.expires_at > now => Ok(i),
         _ => {
             let settings = app.settings.clone();
             app.db
-                .write(move |tx| {
-                    Box::pin(async move { auth::record_survey_failure(tx, &settings, client, now).await })
-                })
+                .write(move |tx| Box::pin(async move { auth::record_survey_failure(tx, &settings, client, now).await }))
                 .await?;
             Err(AppError::NotFound("survey code"))
         }
@@ -389,9 +386,10 @@ pub async fn enter_paper(app: &App, actor: &Actor, case: CaseId, input: &PaperIn
     let inv = on_case(app, actor, case, Action::RecordContact, move |tx, ctx, now| {
         Box::pin(async move {
             require(&ctx, SurveyAction::EnterPaper)?;
-            let inv = store::by_code(tx, &hash).await?.filter(|i| i.case_id == ctx.case.id).ok_or_else(|| {
-                invalid("code", "is not a code of this case; check the letter", "unknown_code")
-            })?;
+            let inv = store::by_code(tx, &hash)
+                .await?
+                .filter(|i| i.case_id == ctx.case.id)
+                .ok_or_else(|| invalid("code", "is not a code of this case; check the letter", "unknown_code"))?;
             if inv.responded {
                 return Err(AppError::Conflict {
                     message: "this code has already been used to answer".into(),
@@ -431,8 +429,10 @@ async fn own_open(app: &App, actor: &Actor, invitation: i64) -> Result<Invitatio
     }
     let person = actor.person_id.ok_or(AppError::NotFound("invitation"))?;
     let mut tx = app.db.begin_read().await?;
-    let inv =
-        store::get(&mut tx, invitation).await?.filter(|i| i.person_id == person).ok_or(AppError::NotFound("invitation"))?;
+    let inv = store::get(&mut tx, invitation)
+        .await?
+        .filter(|i| i.person_id == person)
+        .ok_or(AppError::NotFound("invitation"))?;
     if inv.responded {
         return Err(AppError::Conflict { message: "you have already answered".into(), current_status: None });
     }
@@ -450,17 +450,19 @@ pub async fn open_for_me(app: &App, actor: &Actor) -> Result<Vec<InvitationView>
     let now = app.now();
     let mut tx = app.db.begin_read().await?;
     let rows = store::of_person(&mut tx, person).await?;
-    Ok(rows
-        .into_iter()
-        .map(|i| view(i, String::new(), now))
-        .filter(|v| !v.answered && !v.expired)
-        .collect())
+    Ok(rows.into_iter().map(|i| view(i, String::new(), now)).filter(|v| !v.answered && !v.expired).collect())
 }
 
 /// Checks a response against the newest questionnaire, removes names and numbers from the
 /// open answer, and writes it apart from the invitation, which only learns the day it was
 /// answered; in one transaction. A second answer with the same code is 409.
-async fn save(app: &App, inv: Invitation, input: &ResponseInput, channel: Channel, staff: Option<&Actor>) -> Result<()> {
+async fn save(
+    app: &App,
+    inv: Invitation,
+    input: &ResponseInput,
+    channel: Channel,
+    staff: Option<&Actor>,
+) -> Result<()> {
     let respondent = respondent_of(app, &inv).await?;
     let (questionnaire, names) = {
         let mut tx = app.db.begin_read().await?;
@@ -476,7 +478,12 @@ async fn save(app: &App, inv: Invitation, input: &ResponseInput, channel: Channe
     let statements: Vec<rules::Statement> = questionnaire
         .statements
         .iter()
-        .map(|s| rules::Statement { id: s.id, key: s.key.clone(), text_nl: s.text_nl.clone(), text_en: s.text_en.clone() })
+        .map(|s| rules::Statement {
+            id: s.id,
+            key: s.key.clone(),
+            text_nl: s.text_nl.clone(),
+            text_en: s.text_en.clone(),
+        })
         .collect();
     let mut errors = Errors::default();
     let mut answers = Vec::new();
@@ -490,9 +497,14 @@ async fn save(app: &App, inv: Invitation, input: &ResponseInput, channel: Channe
     }
     let comment = input.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let open_question = questionnaire.open_question_nl.is_some();
-    for (field, code, message) in
-        rules::check_answers(&statements, &answers, questionnaire.report_mark, input.report_mark, open_question, comment)
-    {
+    for (field, code, message) in rules::check_answers(
+        &statements,
+        &answers,
+        questionnaire.report_mark,
+        input.report_mark,
+        open_question,
+        comment,
+    ) {
         errors.add(field, message).code(code);
     }
     errors.finish()?;

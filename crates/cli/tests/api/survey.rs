@@ -247,12 +247,18 @@ async fn admins_edit_the_questionnaire_as_new_versions_others_may_not() {
     let q = o.admin.get("/api/v1/survey/questionnaire").await.expect(200);
     assert_eq!(q["version"], 1);
     let mut statements: Vec<Value> = q["statements"].as_array().cloned().unwrap_or_default();
-    statements.push(json!({"key": "listened", "text_nl": "Er werd naar ons geluisterd.", "text_en": "They listened to us."}));
-    let body = json!({"statements": statements, "report_mark": false, "open_question_nl": null, "open_question_en": null});
+    statements
+        .push(json!({"key": "listened", "text_nl": "Er werd naar ons geluisterd.", "text_en": "They listened to us."}));
+    let body =
+        json!({"statements": statements, "report_mark": false, "open_question_nl": null, "open_question_en": null});
     let saved = o.admin.put("/api/v1/survey/questionnaire", body.clone()).await.expect(200);
     assert_eq!(saved["version"], 2);
     assert_eq!(saved["versions"], json!([2, 1]));
-    assert_eq!(o.admin.put("/api/v1/survey/questionnaire", body.clone()).await.expect(200)["version"], 2, "same again: no version");
+    assert_eq!(
+        o.admin.put("/api/v1/survey/questionnaire", body.clone()).await.expect(200)["version"],
+        2,
+        "same again: no version"
+    );
     o.worker_a.put("/api/v1/survey/questionnaire", body.clone()).await.problem(403);
     o.manager.get("/api/v1/survey/questionnaire").await.problem(403);
     let bad = json!({"statements": [], "report_mark": true});

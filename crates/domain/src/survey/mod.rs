@@ -138,11 +138,8 @@ pub fn reminder_due(invited_on: Date, reminded: bool, responded: bool, today: Da
 /// A code as typed, normalised: letters upper case, spaces and dashes gone. `None` when it
 /// holds a character no code has (then it cannot be one, and nothing need be looked up).
 pub fn normalise_code(typed: &str) -> Option<String> {
-    let normal: String = typed
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
+    let normal: String =
+        typed.chars().filter(|c| !c.is_whitespace() && *c != '-').map(|c| c.to_ascii_uppercase()).collect();
     (normal.len() == CODE_LEN && normal.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(normal)
 }
 
@@ -206,7 +203,11 @@ pub fn check_content(content: &Content) -> Vec<Problem> {
     let nl = content.open_question_nl.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let en = content.open_question_en.as_deref().map(str::trim).filter(|t| !t.is_empty());
     if nl.is_some() != en.is_some() {
-        problems.push(("open_question".into(), "open_question_language", "give the open question in both languages, or leave both empty".into()));
+        problems.push((
+            "open_question".into(),
+            "open_question_language",
+            "give the open question in both languages, or leave both empty".into(),
+        ));
     }
     problems
 }
@@ -233,12 +234,20 @@ pub fn check_answers(
     for (i, a) in answers.iter().enumerate() {
         let field = |part: &str| format!("answers[{i}].{part}");
         if !statements.iter().any(|s| s.id == a.statement_id) {
-            problems.push((field("statement_id"), "unknown_statement", "is not a statement of this questionnaire".into()));
+            problems.push((
+                field("statement_id"),
+                "unknown_statement",
+                "is not a statement of this questionnaire".into(),
+            ));
         } else if answers[..i].iter().any(|b| b.statement_id == a.statement_id) {
             problems.push((field("statement_id"), "duplicate_answer", "answer each statement once".into()));
         }
         if !(1..=5).contains(&a.agree) {
-            problems.push((field("agree"), "invalid_agree", "must be 1 (strongly disagree) to 5 (strongly agree)".into()));
+            problems.push((
+                field("agree"),
+                "invalid_agree",
+                "must be 1 (strongly disagree) to 5 (strongly agree)".into(),
+            ));
         }
     }
     for s in statements {

@@ -88,9 +88,8 @@ proptest! {
 
 #[test]
 fn answers_must_fit_the_questionnaire() {
-    let statements: Vec<Statement> = (1..=2)
-        .map(|i| Statement { id: i, key: format!("s{i}"), text_nl: "x".into(), text_en: "x".into() })
-        .collect();
+    let statements: Vec<Statement> =
+        (1..=2).map(|i| Statement { id: i, key: format!("s{i}"), text_nl: "x".into(), text_en: "x".into() }).collect();
     let full = [Answer { statement_id: 1, agree: 5 }, Answer { statement_id: 2, agree: 1 }];
     assert!(check_answers(&statements, &full, true, Some(10), true, Some("Fijn")).is_empty());
     let codes = |p: Vec<Problem>| p.into_iter().map(|(_, c, _)| c).collect::<Vec<_>>();

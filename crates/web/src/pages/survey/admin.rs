@@ -79,7 +79,12 @@ async fn show(state: &AppState, admin: &StaffPage, form: FormState, status: Stat
     };
     if !sent {
         let start = rows.len();
-        rows.extend((start..start + EMPTY_ROWS).map(|n| Row { n, key: String::new(), text_nl: String::new(), text_en: String::new() }));
+        rows.extend((start..start + EMPTY_ROWS).map(|n| Row {
+            n,
+            key: String::new(),
+            text_nl: String::new(),
+            text_en: String::new(),
+        }));
     }
     let (report_mark, open_nl, open_en) = if sent {
         (

@@ -212,7 +212,14 @@ async fn questions(
 
 fn answer_page(chrome: Chrome, code: &str, q: &Questionnaire, form: FormState, status: StatusCode) -> Response {
     let questions = Questions::new(chrome.tr, q);
-    let page = AnswerPage { action: format!("/survey/{code}"), questions, form, csrf: String::new(), paper: false, page: chrome };
+    let page = AnswerPage {
+        action: format!("/survey/{code}"),
+        questions,
+        form,
+        csrf: String::new(),
+        paper: false,
+        page: chrome,
+    };
     render(status, &page)
 }
 

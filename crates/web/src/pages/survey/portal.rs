@@ -17,9 +17,7 @@ use super::{Questions, read_answers};
 use crate::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/portal/survey", get(list))
-        .route("/portal/survey/{id}", get(questions).post(submit))
+    Router::new().route("/portal/survey", get(list)).route("/portal/survey/{id}", get(questions).post(submit))
 }
 
 /// An open invitation in the portal.
@@ -100,11 +98,7 @@ async fn questions(State(state): State<AppState>, portal: PortalPage, Path(id): 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct NoInput {}
 
-async fn submit(
-    State(state): State<AppState>,
-    Path(id): Path<i64>,
-    form: PageForm<NoInput, PortalPage>,
-) -> Response {
+async fn submit(State(state): State<AppState>, Path(id): Path<i64>, form: PageForm<NoInput, PortalPage>) -> Response {
     let portal = &form.page;
     let tr = portal.chrome("portal-survey").tr;
     let opened = match uc::open_in_portal(&state.app, &portal.actor, id).await {
