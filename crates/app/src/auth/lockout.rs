@@ -186,27 +186,6 @@ pub(crate) fn wait(until: Timestamp, now: Timestamp) -> SignedDuration {
     until.duration_since(now).max(SignedDuration::from_secs(1))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_throttle_blocks_an_address_after_its_limit_and_forgets_after_the_window() {
-        let settings = crate::Settings { failures_per_address: 3, ..Default::default() };
-        let t = Throttle::default();
-        let ip: IpAddr = "192.0.2.1".parse().expect("ip");
-        let now = Timestamp::from_second(1_800_000_000).expect("ts");
-        for _ in 0..3 {
-            assert!(t.blocked_until(ip, now, &settings).is_none());
-            t.record_failure(ip, now, &settings);
-        }
-        assert!(t.blocked_until(ip, now, &settings).is_some());
-        assert!(t.blocked_until("192.0.2.2".parse().expect("ip"), now, &settings).is_none());
-        let later = now.checked_add(settings.lock_duration).expect("ts");
-        assert!(t.blocked_until(ip, later, &settings).is_none());
-    }
-}
-
 /// Until when survey codes typed from this client address are held off, if they are: a guesser
 /// of codes gets `activation_failures_per_address` unknown or expired codes in a row, each less
 /// than `activation_window` after the one before (the portal activations' limits).
@@ -233,4 +212,25 @@ pub(crate) async fn record_survey_failure(
     let key = key(&["survey", &address(client)]);
     attempts::record(tx, SURVEY_ADDRESS, &key, n, forget, settings.activation_failures_per_address, lock).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_throttle_blocks_an_address_after_its_limit_and_forgets_after_the_window() {
+        let settings = crate::Settings { failures_per_address: 3, ..Default::default() };
+        let t = Throttle::default();
+        let ip: IpAddr = "192.0.2.1".parse().expect("ip");
+        let now = Timestamp::from_second(1_800_000_000).expect("ts");
+        for _ in 0..3 {
+            assert!(t.blocked_until(ip, now, &settings).is_none());
+            t.record_failure(ip, now, &settings);
+        }
+        assert!(t.blocked_until(ip, now, &settings).is_some());
+        assert!(t.blocked_until("192.0.2.2".parse().expect("ip"), now, &settings).is_none());
+        let later = now.checked_add(settings.lock_duration).expect("ts");
+        assert!(t.blocked_until(ip, later, &settings).is_none());
+    }
 }

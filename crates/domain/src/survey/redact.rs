@@ -39,8 +39,7 @@ pub fn redact(text: &str, names: &[&str]) -> String {
                 let folded = fold(core);
                 let capitalised = core.chars().next().is_some_and(char::is_uppercase);
                 if !core.is_empty()
-                    && (known.iter().any(|n| *n == folded)
-                        || (capitalised && !sentence_start && !KEEP.contains(&folded.as_str())))
+                    && (known.contains(&folded) || (capitalised && !sentence_start && !KEEP.contains(&folded.as_str())))
                 {
                     Some(NAME)
                 } else {
