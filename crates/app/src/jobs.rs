@@ -63,6 +63,8 @@ impl Registry {
                 Box::pin(async move { crate::privacy::destruction::destroy_due(&app).await })
             })
             .every("retention.destroy", SignedDuration::from_hours(24))
+            .handle(crate::survey::job::JOB, |app, _| Box::pin(async move { crate::survey::job::daily(&app).await }))
+            .every(crate::survey::job::JOB, crate::survey::job::EVERY)
     }
 
     /// Adds (or replaces) the handler of `kind`.

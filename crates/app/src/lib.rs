@@ -27,6 +27,7 @@ pub mod repair;
 pub mod secrets;
 pub mod sso;
 pub mod survey_results;
+pub mod survey;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};
@@ -79,6 +80,8 @@ pub struct Settings {
     /// A closed file is kept this many years after its last change, then destroyed (decision
     /// 0024; Jeugdwet art. 7.3.8: 20), unless a legal hold keeps it longer.
     pub retention_years: u16,
+    /// The experience survey is sent this many months after the start of support (issue 17).
+    pub survey_after_months: u32,
 }
 
 impl Default for Settings {
@@ -100,6 +103,7 @@ impl Default for Settings {
             silent_after_weeks: 6,
             emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,
             retention_years: buurtteam_domain::retention::DEFAULT_RETENTION_YEARS,
+            survey_after_months: buurtteam_domain::survey::DEFAULT_AFTER_MONTHS,
         }
     }
 }

@@ -93,6 +93,10 @@ struct SettingsArgs {
     /// keeps it longer).
     #[arg(long, env = "BUURTTEAM_RETENTION_YEARS", default_value_t = 20)]
     retention_years: u16,
+    /// Months after the start of support that families are invited to the experience survey
+    /// (1 to 24; they are also invited at closure).
+    #[arg(long, env = "BUURTTEAM_SURVEY_AFTER_MONTHS", default_value_t = 6)]
+    survey_after_months: u32,
 }
 
 impl SettingsArgs {
@@ -123,6 +127,9 @@ impl SettingsArgs {
         if !(1..=100).contains(&self.retention_years) {
             bail!("--retention-years must be between 1 and 100");
         }
+        if !(1..=24).contains(&self.survey_after_months) {
+            bail!("--survey-after-months must be between 1 and 24");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -143,6 +150,7 @@ impl SettingsArgs {
             silent_after_weeks: self.silent_after_weeks,
             emergency_access_hours: self.emergency_access_hours,
             retention_years: self.retention_years,
+            survey_after_months: self.survey_after_months,
             ..Settings::default()
         })
     }

@@ -210,6 +210,18 @@ audit_actions!(
     GroupAttendanceRecorded = "group.attendance_recorded",
     /// The participants (and waiting list) of a group read.
     GroupParticipantsRead = "group.participants_read",
+    // The experience survey (decision 0030). No row ever names what was answered, and a
+    // response that comes in through a code or the portal has no row at all.
+    /// A person of a case invited for the survey (by a worker, or by the job), with the moment.
+    SurveyInvited = "survey.invited",
+    /// An open invitation reminded once (by the job).
+    SurveyReminded = "survey.reminded",
+    /// A worker printed the letter with the code again.
+    SurveyLetterPrinted = "survey.letter_printed",
+    /// A paper response typed in by staff: the team only, never the case or the invitation.
+    SurveyPaperEntered = "survey.paper_entered",
+    /// An admin saved a new version of the questionnaire.
+    SurveyQuestionnaireChanged = "survey.questionnaire_changed",
 );
 
 impl AuditAction {
@@ -251,6 +263,7 @@ impl AuditAction {
                 | Self::ClosureDayAdded
                 | Self::ClosureDayRemoved
                 | Self::PopulationImported
+                | Self::SurveyQuestionnaireChanged
         )
     }
 

@@ -54,6 +54,8 @@ processing_activities!(
     SyntheticData = "synthetic-data",
     /// Group support: offers, participants, their attendance and leaving (groepsaanbod).
     GroupSupport = "group-support",
+    /// The experience survey: inviting families, collecting answers that lead back to no one.
+    ExperienceSurvey = "experience-survey",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -176,6 +178,11 @@ impl AuditAction {
             | Self::GroupParticipantMovedUp
             | Self::GroupAttendanceRecorded
             | Self::GroupParticipantsRead => P::GroupSupport,
+            Self::SurveyInvited
+            | Self::SurveyReminded
+            | Self::SurveyLetterPrinted
+            | Self::SurveyPaperEntered
+            | Self::SurveyQuestionnaireChanged => P::ExperienceSurvey,
         }
     }
 

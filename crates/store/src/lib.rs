@@ -38,6 +38,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod sso;
 pub mod survey_results;
+pub mod survey;
 #[doc(hidden)]
 pub mod testing;
 pub mod users;

@@ -19,10 +19,13 @@ pub enum Column {
     SsoIdToken,
     /// `sso_requests.pkce_verifier`: the PKCE verifier of a single sign-on log-in under way.
     SsoPkceVerifier,
+    /// `survey_invitations.code_sealed`: an experience survey's code, kept so that the worker
+    /// can print the letter again until it is used or expires (decision 0030).
+    SurveyCode,
 }
 
 impl Column {
-    pub const ALL: [Self; 3] = [Self::TotpSecret, Self::SsoIdToken, Self::SsoPkceVerifier];
+    pub const ALL: [Self; 4] = [Self::TotpSecret, Self::SsoIdToken, Self::SsoPkceVerifier, Self::SurveyCode];
 
     /// `table.column`: part of what a value is bound to, and the name in messages.
     pub fn name(self) -> &'static str {
@@ -30,6 +33,7 @@ impl Column {
             Self::TotpSecret => "users.totp_secret",
             Self::SsoIdToken => "sessions.sso_id_token",
             Self::SsoPkceVerifier => "sso_requests.pkce_verifier",
+            Self::SurveyCode => "survey_invitations.code_sealed",
         }
     }
 
@@ -39,6 +43,7 @@ impl Column {
             Self::TotpSecret => ("users", "totp_secret", "id", true),
             Self::SsoIdToken => ("sessions", "sso_id_token", "token_hash", false),
             Self::SsoPkceVerifier => ("sso_requests", "pkce_verifier", "state_hash", false),
+            Self::SurveyCode => ("survey_invitations", "code_sealed", "id", true),
         }
     }
 }

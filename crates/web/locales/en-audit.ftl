@@ -114,6 +114,11 @@ audit-unusual-access-reviewed = { $who } reviewed unusual access.
 ## The system
 audit-request-replayed = { $who } sent a request again. It was not carried out a second time.
 audit-synth-generated = { $who } made a practice environment with made-up families.
+audit-survey-invited = { $who } invited you for the experience survey.
+audit-survey-reminded = { $who } reminded you of the experience survey.
+audit-survey-letter-printed = { $who } printed the letter for the experience survey.
+audit-survey-paper-entered = { $who } typed in a paper experience survey.
+audit-survey-questionnaire-changed = { $who } changed the experience survey's questions.
 
 ## Retention and destruction
 audit-case-destroyed = { $who } destroyed the file. Only its number and dates were kept.

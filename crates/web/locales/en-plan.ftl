@@ -316,6 +316,11 @@ access-action-group-participant-left = Left a group
 access-action-group-participant-moved-up = Moved up from a group's waiting list
 access-action-group-attendance-recorded = Group attendance recorded
 access-action-group-participants-read = Group participants read
+access-action-survey-invited = Invited for the experience survey
+access-action-survey-reminded = Reminded of the experience survey
+access-action-survey-letter-printed = Experience survey letter printed
+access-action-survey-paper-entered = Paper experience survey typed in
+access-action-survey-questionnaire-changed = Experience survey questionnaire changed
 
 ## Field errors of the plan forms
 field-error-score-range = Choose a score from 1 (acute problems) to 5 (fully self-sufficient).

@@ -114,6 +114,11 @@ audit-unusual-access-reviewed = { $who } heeft opvallende inzage gecontroleerd.
 ## The system
 audit-request-replayed = { $who } stuurde een verzoek nog een keer. Het is niet opnieuw uitgevoerd.
 audit-synth-generated = { $who } heeft een oefenomgeving met verzonnen gezinnen gemaakt.
+audit-survey-invited = { $who } heeft je uitgenodigd voor de Ervaringswijzer.
+audit-survey-reminded = { $who } stuurde je een herinnering voor de Ervaringswijzer.
+audit-survey-letter-printed = { $who } heeft de brief voor de Ervaringswijzer geprint.
+audit-survey-paper-entered = { $who } heeft een papieren Ervaringswijzer ingevoerd.
+audit-survey-questionnaire-changed = { $who } heeft de vragenlijst van de Ervaringswijzer aangepast.
 
 ## Retention and destruction
 audit-case-destroyed = { $who } heeft het dossier vernietigd. Alleen het dossiernummer en de data zijn bewaard.

@@ -316,6 +316,11 @@ access-action-group-participant-left = Gestopt met een groep
 access-action-group-participant-moved-up = Van de wachtlijst in een groep geplaatst
 access-action-group-attendance-recorded = Aanwezigheid bij een groep vastgelegd
 access-action-group-participants-read = Deelnemers van een groep bekeken
+access-action-survey-invited = Uitgenodigd voor de Ervaringswijzer
+access-action-survey-reminded = Herinnerd aan de Ervaringswijzer
+access-action-survey-letter-printed = Brief voor de Ervaringswijzer geprint
+access-action-survey-paper-entered = Papieren Ervaringswijzer ingevoerd
+access-action-survey-questionnaire-changed = Vragenlijst van de Ervaringswijzer aangepast
 
 ## Field errors of the plan forms
 field-error-score-range = Kies een score van 1 (acute problemen) tot 5 (volledig zelfredzaam).

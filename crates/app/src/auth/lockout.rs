@@ -19,6 +19,7 @@ const LOGIN: &str = "login";
 const LOGIN_ACCOUNT: &str = "login_account";
 const ACTIVATION_CODE: &str = "activation_code";
 const ACTIVATION_ADDRESS: &str = "activation_address";
+const SURVEY_ADDRESS: &str = "survey_address";
 
 fn key(parts: &[&str]) -> String {
     super::hex(&Sha256::digest(parts.join("\n").as_bytes()))
@@ -183,6 +184,34 @@ impl Throttle {
 
 pub(crate) fn wait(until: Timestamp, now: Timestamp) -> SignedDuration {
     until.duration_since(now).max(SignedDuration::from_secs(1))
+}
+
+/// Until when survey codes typed from this client address are held off, if they are: a guesser
+/// of codes gets `activation_failures_per_address` unknown or expired codes in a row, each less
+/// than `activation_window` after the one before (the portal activations' limits).
+pub(crate) async fn survey_blocked_until(
+    app: &App,
+    client: Option<IpAddr>,
+    now: Timestamp,
+) -> Result<Option<Timestamp>> {
+    let mut tx = app.db.begin_read().await?;
+    let key = key(&["survey", &address(client)]);
+    Ok(attempts::locked_until(&mut tx, SURVEY_ADDRESS, &key, secs(now)).await?.and_then(at))
+}
+
+/// Counts an unknown or expired survey code typed from this client address (in the caller's
+/// write transaction).
+pub(crate) async fn record_survey_failure(
+    tx: &mut Tx,
+    settings: &Settings,
+    client: Option<IpAddr>,
+    now: Timestamp,
+) -> Result<()> {
+    let window = settings.activation_window;
+    let (n, forget, lock) = (secs(now), secs(now) - window.as_secs(), secs_up(later(now, window)));
+    let key = key(&["survey", &address(client)]);
+    attempts::record(tx, SURVEY_ADDRESS, &key, n, forget, settings.activation_failures_per_address, lock).await?;
+    Ok(())
 }
 
 #[cfg(test)]

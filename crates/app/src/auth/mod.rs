@@ -8,7 +8,8 @@ mod second_factor;
 
 pub use lockout::Throttle;
 pub(crate) use lockout::{
-    ActivationKeys, account_locked_until, activation_blocked_until, record_activation_failure, unlock_account, wait,
+    ActivationKeys, account_locked_until, activation_blocked_until, record_activation_failure, record_survey_failure,
+    survey_blocked_until, unlock_account, wait,
 };
 pub use passwords::{
     MIN_PASSWORD_LENGTH, change_password, check_new_password, check_new_password_twice, check_password, hash_password,

@@ -300,6 +300,10 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
     .expect(200);
     let mother = crate::harness::portal_account(&t, w, case, f.parent, "samira@example.nl").await;
     mother.get("/api/v1/portal/plan").await.expect(200);
+    // An experience survey invitation (its response, which names no case, would stay).
+    w.post(&format!("/api/v1/cases/{case}/survey-invitations"), json!({"person_id": f.parent, "moment": "closure"}))
+        .await
+        .expect(201);
     mother
         .post(&format!("/api/v1/goals/{goal}/comments"), json!({"body": "Samira: het gaat beter met de schulden"}))
         .await

@@ -12,8 +12,10 @@ use crate::harness::{Client, PASSWORD, TestApp, org, referral_body, spawn};
 
 /// The page routes that take a form without a session (logging in, activating an account) and
 /// so check a token of their own kind; the rest must refuse a form without the session's token.
+// The experience survey's public form (`/survey/{code}`) has no session either: the one-time
+// code in its path is what a forger would need, and a cross-site post is refused as any is.
 const WITHOUT_SESSION: &[&str] =
-    &["/login", "/login/second-factor", "/logout", "/portal/activate", "/account/activate"];
+    &["/login", "/login/second-factor", "/logout", "/portal/activate", "/account/activate", "/survey/{code}"];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("read dir") {

@@ -48,5 +48,6 @@ mod repair;
 mod secrets;
 mod sso;
 mod survey_results;
+mod survey;
 mod transport;
 mod worklist;

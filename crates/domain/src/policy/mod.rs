@@ -10,6 +10,7 @@ pub mod groups;
 pub mod group_support;
 pub mod plan;
 pub mod survey_results;
+pub mod survey;
 
 use crate::codes::Role;
 use crate::ids::{PersonId, TeamId, UserId};
@@ -793,6 +794,11 @@ mod tests {
                 "<!-- BEGIN GENERATED GROUP SUPPORT MATRIX -->\n",
                 "<!-- END GENERATED GROUP SUPPORT MATRIX -->",
                 crate::policy::group_support::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED SURVEY MATRIX -->\n",
+                "<!-- END GENERATED SURVEY MATRIX -->",
+                crate::policy::survey::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();

@@ -243,6 +243,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         ("plan_versions", "DELETE FROM plan_versions WHERE case_id = $1"),
         ("plan_agreements", "DELETE FROM plan_agreements WHERE case_id = $1"),
         ("portal_invitations", "DELETE FROM portal_invitations WHERE case_id = $1"),
+        // The survey's invitations; their responses carry no case and stay (decision 0030).
+        ("survey_invitations", "DELETE FROM survey_invitations WHERE case_id = $1"),
         ("case_corrections", "DELETE FROM case_corrections WHERE case_id = $1"),
         (
             "contact_participants",

@@ -16,6 +16,7 @@ pub mod privacy_log;
 pub mod processing;
 pub mod repair;
 pub mod survey_results;
+pub mod survey;
 pub mod users;
 pub mod worklist;
 
@@ -124,4 +125,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(groups::record_attendance))
         .routes(routes!(group_support::get_group_support, group_support::record_group_support))
         .routes(routes!(group_support::record_collective_activity, group_support::list_collective_activities))
+        .routes(routes!(survey::get_questionnaire, survey::save_questionnaire))
+        .routes(routes!(survey::get_survey, survey::answer_survey))
+        .routes(routes!(survey::invite))
+        .routes(routes!(survey::enter_paper))
 }

@@ -534,6 +534,7 @@ mod tests {
                     "footer-",
                     "error-",
                     "field-error-password-",
+                    "survey-",
                 ]
                 .iter()
                 .any(|p| k.starts_with(p))

@@ -44,6 +44,7 @@ mod repair;
 mod search;
 mod sso;
 mod staff_activation;
+mod survey;
 mod worklist;
 
 use askama::Template;
@@ -113,6 +114,7 @@ pub fn routes() -> Router<AppState> {
         .merge(portal::routes())
         .merge(inzage::routes())
         .route("/groups/collective", get(collective::list).post(collective::record))
+        .merge(survey::routes())
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))

@@ -61,7 +61,7 @@ pub struct PortalPage {
 }
 
 impl PortalPage {
-    fn chrome(&self, current: &'static str) -> Chrome {
+    pub(crate) fn chrome(&self, current: &'static str) -> Chrome {
         Chrome { current, ..self.chrome.clone() }
     }
 

@@ -61,6 +61,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/admin/sign-in", "sign-in"),
     ("/admin/settings", "settings"),
     ("/admin/audit", "audit"),
+    ("/admin/survey", "survey"),
 ];
 
 async fn start(State(state): State<AppState>, AdminPage(admin): AdminPage) -> Response {

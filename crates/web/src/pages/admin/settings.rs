@@ -91,6 +91,11 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
                     tr.t1("settings-years", "n", i64::from(s.retention_years)),
                     "BUURTTEAM_RETENTION_YEARS",
                 ),
+                item(
+                    "survey-after",
+                    tr.t1("survey-settings-months", "n", i64::from(s.survey_after_months)),
+                    "BUURTTEAM_SURVEY_AFTER_MONTHS",
+                ),
                 item("good-friday", yes_no(s.holiday_rules.good_friday), "BUURTTEAM_GOOD_FRIDAY"),
                 item("liberation-day", tr.t(&format!("settings-liberation-{liberation}")), "BUURTTEAM_LIBERATION_DAY"),
             ],
