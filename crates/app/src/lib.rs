@@ -7,6 +7,7 @@ pub mod activation;
 pub mod auth;
 pub mod cases;
 pub mod clock;
+pub mod complaints;
 pub(crate) mod context;
 pub mod districts;
 pub mod error;

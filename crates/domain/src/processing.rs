@@ -52,6 +52,9 @@ processing_activities!(
     Steering = "steering",
     /// Synthetic organisations for demos and tests: no real person's data.
     SyntheticData = "synthetic-data",
+    /// Handling complaints of families about the help, a worker or the organisation
+    /// (klachtenbehandeling, Jeugdwet art. 4.2.1 ff.; decision 0032).
+    ComplaintsHandling = "complaints-handling",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -159,6 +162,13 @@ impl AuditAction {
             | Self::ProcessingActivityChanged => P::Organisation,
             Self::KpiRead | Self::PopulationImported => P::Steering,
             Self::SynthGenerated => P::SyntheticData,
+            Self::ComplaintRegistered
+            | Self::ComplaintSubmitted
+            | Self::ComplaintRead
+            | Self::ComplaintList
+            | Self::ComplaintStepRecorded
+            | Self::ComplaintExtended
+            | Self::ComplaintLessonsRecorded => P::ComplaintsHandling,
         }
     }
 

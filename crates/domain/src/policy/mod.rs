@@ -6,6 +6,7 @@
 //! The store applies the same rule inside its queries ([`case_scope`]) so that a list
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
+pub mod complaints;
 pub mod plan;
 
 use crate::codes::Role;
@@ -760,6 +761,11 @@ mod tests {
                 "<!-- BEGIN GENERATED PLAN MATRIX -->\n",
                 "<!-- END GENERATED PLAN MATRIX -->",
                 crate::policy::plan::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED COMPLAINTS MATRIX -->\n",
+                "<!-- END GENERATED COMPLAINTS MATRIX -->",
+                crate::policy::complaints::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();
