@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod cases;
+pub mod complaints;
 pub mod destruction;
 pub mod dto;
 pub mod households;
@@ -110,4 +111,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(privacy::review_emergency_access))
         .routes(routes!(privacy::unusual_access))
         .routes(routes!(privacy::review_unusual_access))
+        .routes(routes!(complaints::register_complaint, complaints::list_complaints))
+        .routes(routes!(complaints::get_complaint))
+        .routes(routes!(complaints::record_step))
+        .routes(routes!(complaints::extend))
+        .routes(routes!(complaints::record_lessons))
+        .routes(routes!(complaints::case_complaints))
+        .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
 }
