@@ -33,6 +33,7 @@ pub mod i18n;
 pub(crate) mod inzage;
 mod login;
 mod plan;
+mod complaints;
 mod portal;
 pub mod print;
 mod privacy;
@@ -100,6 +101,11 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/half-year", get(dashboards::half_year_report))
         .merge(plan::routes())
         .merge(portal::routes())
+        .route("/complaints", get(complaints::list))
+        .route("/complaints/{id}", get(complaints::one))
+        .route("/complaints/{id}/steps", post(complaints::step))
+        .route("/complaints/{id}/extension", post(complaints::extend))
+        .route("/complaints/{id}/lessons", post(complaints::lessons))
         .merge(inzage::routes())
         .route("/assets/{name}", get(assets::serve))
         // Browsers ask for it on every site; there is none, and a 404 would clutter the logs.
