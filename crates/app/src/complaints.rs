@@ -421,7 +421,8 @@ pub async fn record_step(app: &App, actor: &Actor, id: i64, input: &StepInput) -
     let mut errors = Errors::default();
     let step = input::code(&mut errors, "step", input.step.as_deref(), Step::parse, Step::codes);
     let on = input::date(&mut errors, "on", input.on.as_deref());
-    let outcome = input::optional_code(&mut errors, "outcome", input.outcome.as_deref(), Outcome::parse, Outcome::codes);
+    let outcome =
+        input::optional_code(&mut errors, "outcome", input.outcome.as_deref(), Outcome::parse, Outcome::codes);
     let note = input::optional_long_text(&mut errors, "note", input.note.as_deref(), MAX_TEXT);
     errors.finish()?;
     let (step, on) = (step.unwrap_or(Step::WorkerConversation), on.unwrap_or_default());
@@ -475,7 +476,8 @@ pub async fn extend(app: &App, actor: &Actor, id: i64, input: &ExtensionInput) -
             let decide_by = rules::decide_by(k.received_on, true);
             store::extend(tx, id, notice_on, &reason, decide_by, now).await?;
             let mut entry = ctx.entry(now, AuditAction::ComplaintExtended, id);
-            entry.detail = serde_json::json!({ "notice_on": notice_on.to_string(), "decide_by": decide_by.to_string() });
+            entry.detail =
+                serde_json::json!({ "notice_on": notice_on.to_string(), "decide_by": decide_by.to_string() });
             audit::append(tx, &entry).await?;
             let k = complaint_in(tx, &ctx, id).await?;
             ctx.view(tx, k).await
@@ -551,11 +553,8 @@ pub struct ListItem {
 /// The complaints of the team manager's teams, newest first (`open_only`: undecided only, for
 /// the worklist).
 pub async fn list_for_teams(app: &App, actor: &Actor, open_only: bool) -> Result<Vec<ListItem>> {
-    let viewer = Viewer::Staff {
-        role: actor.role,
-        relation: buurtteam_domain::policy::Relation::NoRecord,
-        concerned: false,
-    };
+    let viewer =
+        Viewer::Staff { role: actor.role, relation: buurtteam_domain::policy::Relation::NoRecord, concerned: false };
     let viewer = if actor.role.is_staff() { Some(viewer) } else { None };
     if viewer.is_none_or(|v| policy::decide(v, ComplaintAction::ListTeam) != Decision::Allow) {
         let refusal = AppError::Forbidden("only team managers list complaints".into());
@@ -600,4 +599,53 @@ pub async fn list_for_teams(app: &App, actor: &Actor, open_only: bool) -> Result
             })
         })
         .await
+}
+
+/// Steering counts of the complaints received in `[from, to]`, per team: for team managers
+/// their teams, for analysts every team. Counts under 5 are suppressed as the KPIs are
+/// (`None`), except the number received, which the seeds report as it is (7 in half a year).
+#[derive(Debug, Clone)]
+pub struct TeamCounts {
+    pub team_id: TeamId,
+    pub counts: rules::Counts,
+}
+
+pub async fn counts(app: &App, actor: &Actor, from: Date, to: Date) -> Result<Vec<TeamCounts>> {
+    let viewer =
+        Viewer::Staff { role: actor.role, relation: buurtteam_domain::policy::Relation::NoRecord, concerned: false };
+    if !actor.role.is_staff() || policy::decide(viewer, ComplaintAction::ReadCounts) != Decision::Allow {
+        let refusal = AppError::Forbidden("only team managers and analysts read complaint counts".into());
+        let attempt = Attempt::new(Refused::Kpi, "complaints").with("attempted", "read_counts");
+        return Err(refusals::refuse(app, Some(actor), attempt, refusal).await);
+    }
+    if to < from {
+        let mut errors = Errors::default();
+        errors.add("to", "lies before from").code("invalid");
+        errors.finish()?;
+    }
+    let mut tx = app.db.begin_read().await?;
+    let rows = store::received_between(&mut tx, from, to).await?;
+    drop(tx);
+    let mut teams: Vec<TeamId> = rows.iter().map(|r| r.team_id).collect();
+    teams.sort();
+    teams.dedup();
+    if actor.role == Role::TeamManager {
+        teams.retain(|t| actor.team_ids.contains(t));
+    }
+    Ok(teams
+        .into_iter()
+        .map(|team| {
+            let facts: Vec<rules::CountFacts> = rows
+                .iter()
+                .filter(|r| r.team_id == team)
+                .map(|r| rules::CountFacts {
+                    received_on: r.received_on,
+                    decide_by: r.decide_by,
+                    outcome: r.outcome,
+                    decided_on: r.decided_on,
+                })
+                .collect();
+            TeamCounts { team_id: team, counts: rules::count(&facts) }
+        })
+        .collect())
 }

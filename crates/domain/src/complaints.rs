@@ -114,7 +114,9 @@ pub struct RecordedStep {
 pub enum StepError {
     #[error("a complaint is received once, when it is registered")]
     ReceivedAgain,
-    #[error("step {next} cannot follow {last}: steps go received, worker_conversation, team_manager_mediation, management, external_committee")]
+    #[error(
+        "step {next} cannot follow {last}: steps go received, worker_conversation, team_manager_mediation, management, external_committee"
+    )]
     OutOfOrder { last: &'static str, next: &'static str },
     #[error("the complaint is decided; only the external committee may still follow")]
     Decided,
@@ -237,6 +239,50 @@ pub fn working_days_left(calendar: &WorkingDayCalendar, today: Date, decide_by: 
     calendar.working_days_between(today, decide_by)
 }
 
+/// What the steering counts need of one complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountFacts {
+    pub received_on: Date,
+    pub decide_by: Date,
+    pub outcome: Option<Outcome>,
+    pub decided_on: Option<Date>,
+}
+
+/// Complaints received in a period (per team, or all together): how many, by outcome, and
+/// how many were decided within their deadline (docs/kpi.md, "Complaints").
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub received: u64,
+    /// Per outcome, in the order of [`Outcome::ALL`].
+    pub by_outcome: Vec<(Outcome, u64)>,
+    /// Not decided yet.
+    pub open: u64,
+    pub decided_within_deadline: u64,
+    pub decided_late: u64,
+}
+
+/// Counts the complaints given (all received in the period asked for).
+pub fn count(rows: &[CountFacts]) -> Counts {
+    let mut c = Counts { by_outcome: Outcome::ALL.iter().map(|o| (*o, 0)).collect(), ..Counts::default() };
+    for r in rows {
+        c.received += 1;
+        match (r.outcome, r.decided_on) {
+            (Some(o), Some(on)) => {
+                if let Some(slot) = c.by_outcome.iter_mut().find(|(x, _)| *x == o) {
+                    slot.1 += 1;
+                }
+                if on <= r.decide_by {
+                    c.decided_within_deadline += 1;
+                } else {
+                    c.decided_late += 1;
+                }
+            }
+            _ => c.open += 1,
+        }
+    }
+    c
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,6 +351,25 @@ mod tests {
             check_step(&withdrawn, step(Step::ExternalCommittee, date(2021, 3, 20), None), today),
             Err(StepError::Withdrawn)
         );
+    }
+
+    #[test]
+    fn counts_by_outcome_and_deadline() {
+        let r = date(2021, 1, 4);
+        let f = |outcome, decided: Option<Date>| CountFacts {
+            received_on: r,
+            decide_by: decide_by(r, false),
+            outcome,
+            decided_on: decided,
+        };
+        let c = count(&[
+            f(Some(Outcome::Unfounded), Some(date(2021, 2, 1))),
+            f(Some(Outcome::Unfounded), Some(date(2021, 3, 1))),
+            f(Some(Outcome::ResolvedInformally), Some(date(2021, 1, 10))),
+            f(None, None),
+        ]);
+        assert_eq!((c.received, c.open, c.decided_within_deadline, c.decided_late), (4, 1, 2, 1));
+        assert_eq!(c.by_outcome.iter().find(|(o, _)| *o == Outcome::Unfounded).map(|x| x.1), Some(2));
     }
 
     fn any_step() -> impl Strategy<Value = Step> {

@@ -129,7 +129,14 @@ pub async fn add_step(
 
 /// Puts the decision off: the notice date, the reason and the new deadline. Only a complaint
 /// not extended before changes (else `Concurrent`).
-pub async fn extend(tx: &mut Tx, id: i64, notice_on: Date, reason: &str, decide_by: Date, now: Timestamp) -> Result<()> {
+pub async fn extend(
+    tx: &mut Tx,
+    id: i64,
+    notice_on: Date,
+    reason: &str,
+    decide_by: Date,
+    now: Timestamp,
+) -> Result<()> {
     let n = exec!(tx, |c| sqlx::query(
         "UPDATE complaints SET extended_on = $2, extension_reason = $3, decide_by = $4, updated_at = $5 \
          WHERE id = $1 AND extended_on IS NULL"
@@ -157,11 +164,10 @@ pub async fn set_lessons(tx: &mut Tx, id: i64, lessons: &str, now: Timestamp) ->
 
 /// The case and team of complaint `id`, if it exists (decided on before anything else is read).
 pub async fn case_of(tx: &mut Tx, id: i64) -> Result<Option<(CaseId, TeamId)>> {
-    let row: Option<(i64, i64)> =
-        on!(tx, |c| sqlx::query_as("SELECT case_id, team_id FROM complaints WHERE id = $1")
-            .bind(id)
-            .fetch_optional(&mut *c)
-            .await)?;
+    let row: Option<(i64, i64)> = on!(tx, |c| sqlx::query_as("SELECT case_id, team_id FROM complaints WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut *c)
+        .await)?;
     Ok(row.map(|(c, t)| (CaseId(c), TeamId(t))))
 }
 

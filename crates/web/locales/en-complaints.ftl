@@ -62,4 +62,6 @@ complaint-field-reason = Reason
 complaint-field-lessons = What does the team learn from this complaint?
 complaint-save-lessons = Save
 complaint-refused = Not possible:
+complaint-worklist-left = Complaint: { $days } working days left
+complaint-worklist-late = Complaint: { $days } working days late
 # end of block C

@@ -62,4 +62,6 @@ complaint-field-reason = Reden
 complaint-field-lessons = Wat leert het team van deze klacht?
 complaint-save-lessons = Opslaan
 complaint-refused = Dat kan niet:
+complaint-worklist-left = Klacht: nog { $days } werkdagen
+complaint-worklist-late = Klacht: { $days } werkdagen te laat
 # end of block C

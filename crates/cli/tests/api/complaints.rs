@@ -98,7 +98,10 @@ async fn the_contract_the_deadline_and_one_extension() {
     t.app.clock.set(at("2026-04-06T10:00:00Z"));
     let manager = t.login("m@test.nl").await;
     manager
-        .post(&steps, json!({"step": "team_manager_mediation", "on": "2026-03-20", "note": "Moeder is boos, begrijpelijk."}))
+        .post(
+            &steps,
+            json!({"step": "team_manager_mediation", "on": "2026-03-20", "note": "Moeder is boos, begrijpelijk."}),
+        )
         .await
         .expect(201);
     // Back to an earlier step: refused with the order in the message.
@@ -129,6 +132,17 @@ async fn the_contract_the_deadline_and_one_extension() {
     let l = manager.put(&lessons, json!({"lessons": "Afspraken altijd bevestigen per sms."})).await.expect(200);
     assert_eq!(l["lessons"], "Afspraken altijd bevestigen per sms.");
     manager.post(&steps, json!({"step": "external_committee", "on": "2026-05-04"})).await.expect(201);
+
+    // Steering: per team and period, small counts suppressed; not for family workers.
+    let counts = "/api/v1/complaint-counts?from=2026-01-01&to=2026-06-30";
+    let analyst = t.login("an@test.nl").await;
+    let c = analyst.get(counts).await.expect(200);
+    assert_eq!(c[0]["team_id"], o.team_a);
+    assert_eq!(c[0]["received"], 1);
+    assert_eq!(c[0]["by_outcome"]["partly_well_founded"], "<5");
+    assert_eq!(c[0]["decided_within_deadline"], "<5");
+    assert_eq!(c[0]["decided_late"], 0);
+    t.login("a@test.nl").await.get(counts).await.problem(403);
 }
 
 #[tokio::test]
@@ -137,7 +151,10 @@ async fn who_sees_what() {
     let k = complaint(&o.worker_a, case, "worker").await;
     let one = format!("/api/v1/complaints/{}", id(&k));
     o.manager
-        .post(&format!("{one}/steps"), json!({"step": "worker_conversation", "on": "2026-03-02", "note": "Vertrouwelijk: spanning in het team"}))
+        .post(
+            &format!("{one}/steps"),
+            json!({"step": "worker_conversation", "on": "2026-03-02", "note": "Vertrouwelijk: spanning in het team"}),
+        )
         .await
         .expect(201);
 
@@ -164,7 +181,10 @@ async fn who_sees_what() {
 
     // Another team, the analyst and the admin: as if there were none.
     o.worker_b.get(&one).await.problem(404);
-    o.worker_b.post("/api/v1/complaints", json!({"case_id": case, "subject": "x", "against": "team", "wish": "y"})).await.problem(404);
+    o.worker_b
+        .post("/api/v1/complaints", json!({"case_id": case, "subject": "x", "against": "team", "wish": "y"}))
+        .await
+        .problem(404);
     o.analyst.get(&one).await.problem(404);
     o.admin.get(&one).await.problem(404);
     o.worker_b.post(&format!("{one}/steps"), json!({"step": "management", "on": "2026-03-02"})).await.problem(404);
@@ -180,7 +200,8 @@ async fn a_parent_and_a_client_from_twelve_submit_in_mijn_buurtteam() {
     let parent = portal_account(&t, &o.worker_a, case, members[0], "ayse@example.nl").await;
     let teen = portal_account(&t, &o.worker_a, case, members[1], "emre@example.nl").await;
 
-    let body = json!({"subject": "Ik word niet teruggebeld", "against": "team", "wish": "Dat ik binnen een week word gebeld"});
+    let body =
+        json!({"subject": "Ik word niet teruggebeld", "against": "team", "wish": "Dat ik binnen een week word gebeld"});
     let k = parent.post("/api/v1/portal/complaints", body.clone()).await.expect(201);
     assert_eq!(k["channel"], "portal");
     assert_eq!(k["decide_by"], "2026-04-13");
@@ -190,7 +211,13 @@ async fn a_parent_and_a_client_from_twelve_submit_in_mijn_buurtteam() {
 
     // The young person of 14 complains about their own help; the parent with authority sees
     // it too, the young person does not see the parent's.
-    let tk = teen.post("/api/v1/portal/complaints", json!({"subject": "Mijn gesprekken worden doorverteld", "against": "worker", "wish": "Privé blijven"})).await.expect(201);
+    let tk = teen
+        .post(
+            "/api/v1/portal/complaints",
+            json!({"subject": "Mijn gesprekken worden doorverteld", "against": "worker", "wish": "Privé blijven"}),
+        )
+        .await
+        .expect(201);
     assert_eq!(teen.get("/api/v1/portal/complaints").await.expect(200).as_array().map(Vec::len), Some(1));
     teen.get(&format!("/api/v1/complaints/{}", id(&k))).await.problem(404);
     parent.get(&format!("/api/v1/complaints/{}", id(&tk))).await.expect(200);
@@ -201,7 +228,10 @@ async fn a_parent_and_a_client_from_twelve_submit_in_mijn_buurtteam() {
     assert_eq!(list.as_array().map(Vec::len), Some(2));
     // Notes never reach the portal.
     o.manager
-        .post(&format!("/api/v1/complaints/{}/steps", id(&k)), json!({"step": "worker_conversation", "on": "2026-03-02", "note": "Interne notitie"}))
+        .post(
+            &format!("/api/v1/complaints/{}/steps", id(&k)),
+            json!({"step": "worker_conversation", "on": "2026-03-02", "note": "Interne notitie"}),
+        )
         .await
         .expect(201);
     let seen = parent.get(&format!("/api/v1/complaints/{}", id(&k))).await.expect(200);

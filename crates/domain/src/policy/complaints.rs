@@ -39,7 +39,11 @@ pub enum Member {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Viewer {
     /// Staff; `concerned`: the worker the complaint is about.
-    Staff { role: Role, relation: Relation, concerned: bool },
+    Staff {
+        role: Role,
+        relation: Relation,
+        concerned: bool,
+    },
     Member(Member),
 }
 
@@ -175,7 +179,9 @@ pub fn decide(viewer: Viewer, action: ComplaintAction) -> Decision {
 fn viewer_label(v: Viewer) -> String {
     match v {
         Viewer::Staff { role, relation: Relation::NoRecord, .. } => role.code().to_owned(),
-        Viewer::Staff { role, relation, concerned: true } => format!("{} ({}, complained about)", role.code(), relation.code()),
+        Viewer::Staff { role, relation, concerned: true } => {
+            format!("{} ({}, complained about)", role.code(), relation.code())
+        }
         Viewer::Staff { role, relation, .. } => format!("{} ({})", role.code(), relation.code()),
         Viewer::Member(m) => match m {
             Member::Complainant => "member: complainant".into(),

@@ -165,7 +165,11 @@ pub async fn list_complaints(State(s): State<AppState>, a: Account) -> Result<Js
         (status = 200, body = ComplaintOut),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_complaint(State(s): State<AppState>, a: Account, Path(id): Path<i64>) -> Result<Json<ComplaintOut>, ApiError> {
+pub async fn get_complaint(
+    State(s): State<AppState>,
+    a: Account,
+    Path(id): Path<i64>,
+) -> Result<Json<ComplaintOut>, ApiError> {
     Ok(Json(uc::get(&s.app, &a.actor, id).await?.into()))
 }
 
@@ -263,4 +267,59 @@ pub async fn portal_complaints(State(s): State<AppState>, a: Account) -> Result<
 pub async fn submit_complaint(State(s): State<AppState>, a: Account, body: Body<ComplaintInput>) -> Created {
     let Json(input) = body?;
     created(uc::submit(&s.app, &a.actor, &input).await?)
+}
+
+/// Complaints received in a period for one team: how many, by outcome, how many were decided
+/// within the deadline (docs/kpi.md). Counts other than `received` under 5 are `"<5"`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComplaintCountsOut {
+    pub team_id: i64,
+    pub received: u64,
+    /// Per outcome code: a number, or `"<5"`.
+    pub by_outcome: std::collections::BTreeMap<String, serde_json::Value>,
+    pub open: serde_json::Value,
+    pub decided_within_deadline: serde_json::Value,
+    pub decided_late: serde_json::Value,
+}
+
+fn shown(n: u64) -> serde_json::Value {
+    if n > 0 && n < buurtteam_domain::kpi::SUPPRESS_BELOW {
+        serde_json::Value::from(buurtteam_domain::kpi::SUPPRESSED)
+    } else {
+        serde_json::Value::from(n)
+    }
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct Period {
+    /// First day (`YYYY-MM-DD`).
+    pub from: Date,
+    /// Last day (`YYYY-MM-DD`).
+    pub to: Date,
+}
+
+/// Steering: complaints per team in a period (team managers: their teams; analysts: all).
+#[utoipa::path(get, path = "/api/v1/complaint-counts", tag = "complaints", params(Period),
+    responses(
+        (status = 200, body = Vec<ComplaintCountsOut>),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn complaint_counts(
+    State(s): State<AppState>,
+    a: Account,
+    axum::extract::Query(p): axum::extract::Query<Period>,
+) -> Result<Json<Vec<ComplaintCountsOut>>, ApiError> {
+    let rows = uc::counts(&s.app, &a.actor, p.from, p.to).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|t| ComplaintCountsOut {
+                team_id: t.team_id.0,
+                received: t.counts.received,
+                by_outcome: t.counts.by_outcome.iter().map(|(o, n)| (o.code().to_owned(), shown(*n))).collect(),
+                open: shown(t.counts.open),
+                decided_within_deadline: shown(t.counts.decided_within_deadline),
+                decided_late: shown(t.counts.decided_late),
+            })
+            .collect(),
+    ))
 }

@@ -118,4 +118,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complaints::record_lessons))
         .routes(routes!(complaints::case_complaints))
         .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
+        .routes(routes!(complaints::complaint_counts))
 }

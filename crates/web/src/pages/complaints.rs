@@ -167,7 +167,11 @@ async fn after<T>(s: &AppState, staff: &StaffPage, id: i64, result: Result<T, Ap
     }
 }
 
-pub(super) async fn step(State(s): State<AppState>, Path(id): Path<i64>, form: PageForm<StepInput, StaffPage>) -> Response {
+pub(super) async fn step(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    form: PageForm<StepInput, StaffPage>,
+) -> Response {
     let PageForm { page: staff, mut input, .. } = form;
     if input.outcome.as_deref() == Some("") {
         input.outcome = None;

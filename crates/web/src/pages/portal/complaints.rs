@@ -68,10 +68,7 @@ async fn show(
     };
     let page = ComplaintsPage {
         complaints: list.iter().map(|k| shown(tr, k)).collect(),
-        against: Against::ALL
-            .iter()
-            .map(|a| (a.code(), tr.t(&format!("complaint-against-{}", a.code()))))
-            .collect(),
+        against: Against::ALL.iter().map(|a| (a.code(), tr.t(&format!("complaint-against-{}", a.code())))).collect(),
         errors,
         subject: input.subject.clone().unwrap_or_default(),
         wish: input.wish.clone().unwrap_or_default(),
@@ -90,7 +87,10 @@ pub(super) async fn complaints_page(
     show(&state, &reader, StatusCode::OK, Vec::new(), &ComplaintInput::default(), done).await
 }
 
-pub(super) async fn submit_complaint(State(state): State<AppState>, form: PageForm<ComplaintInput, PortalPage>) -> Response {
+pub(super) async fn submit_complaint(
+    State(state): State<AppState>,
+    form: PageForm<ComplaintInput, PortalPage>,
+) -> Response {
     let PageForm { page: reader, input, .. } = form;
     let mut input = input;
     input.case_id = None;
@@ -98,10 +98,7 @@ pub(super) async fn submit_complaint(State(state): State<AppState>, form: PageFo
         Ok(_) => Redirect::to("/portal/complaints?done=submitted").into_response(),
         Err(AppError::Validation(errors)) => {
             let tr = reader.tr();
-            let errors = errors
-                .iter()
-                .map(|e| tr.t(&format!("complaint-field-{}", e.field)))
-                .collect();
+            let errors = errors.iter().map(|e| tr.t(&format!("complaint-field-{}", e.field))).collect();
             show(&state, &reader, StatusCode::UNPROCESSABLE_ENTITY, errors, &input, false).await
         }
         Err(e) => app_error_page(&reader.chrome("portal-complaints"), e),
