@@ -276,9 +276,16 @@ pub struct ComplaintCountsOut {
     pub team_id: i64,
     pub received: u64,
     /// Per outcome code: a number, or `"<5"`.
+    #[schema(value_type = Object)]
     pub by_outcome: std::collections::BTreeMap<String, serde_json::Value>,
+    /// A number, or `"<5"`.
+    #[schema(value_type = Object)]
     pub open: serde_json::Value,
+    /// A number, or `"<5"`.
+    #[schema(value_type = Object)]
     pub decided_within_deadline: serde_json::Value,
+    /// A number, or `"<5"`.
+    #[schema(value_type = Object)]
     pub decided_late: serde_json::Value,
 }
 
