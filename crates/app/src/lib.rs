@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cases;
 pub mod clock;
 pub mod collective;
+pub mod complaints;
 pub(crate) mod context;
 pub mod districts;
 pub mod error;

@@ -222,6 +222,20 @@ audit_actions!(
     SurveyPaperEntered = "survey.paper_entered",
     /// An admin saved a new version of the questionnaire.
     SurveyQuestionnaireChanged = "survey.questionnaire_changed",
+    // Complaints (decision 0032).
+    /// A complaint registered by staff on a case.
+    ComplaintRegistered = "complaint.registered",
+    /// A complaint submitted by a family member in Mijn Buurtteam.
+    ComplaintSubmitted = "complaint.submitted",
+    /// A complaint read (its steps; the notes only by team managers).
+    ComplaintRead = "complaint.read",
+    /// A list of complaints read (the team manager's list, the portal's).
+    ComplaintList = "complaint.list",
+    ComplaintStepRecorded = "complaint.step_recorded",
+    /// The decision put off by four weeks, with notice to the complainant.
+    ComplaintExtended = "complaint.extended",
+    /// What the team learned from a complaint written down.
+    ComplaintLessonsRecorded = "complaint.lessons_recorded",
 );
 
 impl AuditAction {

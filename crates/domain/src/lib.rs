@@ -11,6 +11,7 @@ pub mod audit_chain;
 pub mod calendar;
 pub mod case;
 pub mod codes;
+pub mod complaints;
 pub mod correction;
 pub mod emergency;
 pub mod groups;

@@ -56,6 +56,9 @@ processing_activities!(
     GroupSupport = "group-support",
     /// The experience survey: inviting families, collecting answers that lead back to no one.
     ExperienceSurvey = "experience-survey",
+    /// Handling complaints of families about the help, a worker or the organisation
+    /// (klachtenbehandeling, Jeugdwet art. 4.2.1 ff.; decision 0032).
+    ComplaintsHandling = "complaints-handling",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -183,6 +186,13 @@ impl AuditAction {
             | Self::SurveyLetterPrinted
             | Self::SurveyPaperEntered
             | Self::SurveyQuestionnaireChanged => P::ExperienceSurvey,
+            Self::ComplaintRegistered
+            | Self::ComplaintSubmitted
+            | Self::ComplaintRead
+            | Self::ComplaintList
+            | Self::ComplaintStepRecorded
+            | Self::ComplaintExtended
+            | Self::ComplaintLessonsRecorded => P::ComplaintsHandling,
         }
     }
 

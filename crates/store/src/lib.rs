@@ -14,6 +14,7 @@ pub mod attempts;
 pub mod audit;
 pub mod bulk;
 pub mod cases;
+pub mod complaints;
 pub mod corrections;
 pub mod credentials;
 pub mod destruction;

@@ -357,6 +357,22 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         .await
         .expect(201);
     o.worker_b.get(&format!("/api/v1/cases/{case}")).await.expect(200);
+    // The mother complained about the help (decision 0032); the team manager talked it through.
+    let complaint = w
+        .post(
+            "/api/v1/complaints",
+            json!({"case_id": case, "subject": "Samira El Amrani voelt zich niet gehoord", "against": "worker",
+                   "wish": "Een ander gesprek met Samira", "complainant_person_id": f.parent}),
+        )
+        .await
+        .expect(201);
+    o.manager
+        .post(
+            &format!("/api/v1/complaints/{}/steps", id(&complaint)),
+            json!({"step": "team_manager_mediation", "on": TODAY, "note": "Gesprek met Samira El Amrani"}),
+        )
+        .await
+        .expect(201);
     close_case(w, case).await;
     w.post(
         &format!("/api/v1/cases/{case}/corrections"),

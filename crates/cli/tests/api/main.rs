@@ -15,6 +15,7 @@ mod backup;
 mod case_details;
 mod cases;
 mod cli;
+mod complaints;
 mod corrections;
 mod dashboards;
 mod destruction;

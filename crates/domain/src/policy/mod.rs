@@ -8,6 +8,7 @@
 
 pub mod groups;
 pub mod group_support;
+pub mod complaints;
 pub mod plan;
 pub mod survey_results;
 pub mod survey;
@@ -799,6 +800,11 @@ mod tests {
                 "<!-- BEGIN GENERATED SURVEY MATRIX -->\n",
                 "<!-- END GENERATED SURVEY MATRIX -->",
                 crate::policy::survey::matrix_markdown(),
+            ),
+            (
+                "<!-- BEGIN GENERATED COMPLAINTS MATRIX -->\n",
+                "<!-- END GENERATED COMPLAINTS MATRIX -->",
+                crate::policy::complaints::matrix_markdown(),
             ),
         ];
         let mut doc = std::fs::read_to_string(path).unwrap_or_default();

@@ -254,6 +254,12 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         ("case_clients", "DELETE FROM case_clients WHERE case_id = $1"),
         ("case_life_domains", "DELETE FROM case_life_domains WHERE case_id = $1"),
         ("legal_holds", "DELETE FROM legal_holds WHERE case_id = $1"),
+        // Complaints about the help in this file (decision 0032), with their steps.
+        (
+            "complaint_steps",
+            "DELETE FROM complaint_steps WHERE complaint_id IN (SELECT id FROM complaints WHERE case_id = $1)",
+        ),
+        ("complaints", "DELETE FROM complaints WHERE case_id = $1"),
         // Emergency access to the file (decision 0023): the grant's reason tells of the family's
         // crisis; what remains is the pseudonymised audit rows of the grant and its review.
         ("emergency_grants", "DELETE FROM emergency_grants WHERE case_id = $1"),

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod cases;
+pub mod complaints;
 pub mod destruction;
 pub mod dto;
 pub mod groups;
@@ -129,4 +130,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(survey::get_survey, survey::answer_survey))
         .routes(routes!(survey::invite))
         .routes(routes!(survey::enter_paper))
+        .routes(routes!(complaints::register_complaint, complaints::list_complaints))
+        .routes(routes!(complaints::get_complaint))
+        .routes(routes!(complaints::record_step))
+        .routes(routes!(complaints::extend))
+        .routes(routes!(complaints::record_lessons))
+        .routes(routes!(complaints::case_complaints))
+        .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
+        .routes(routes!(complaints::complaint_counts))
 }

@@ -25,6 +25,7 @@ pub mod assets;
 mod case_file;
 pub mod charts;
 mod collective;
+mod complaints;
 pub mod dashboards;
 mod emergency;
 pub mod export;
@@ -112,6 +113,11 @@ pub fn routes() -> Router<AppState> {
         .route("/reports/half-year", get(dashboards::half_year_report))
         .merge(plan::routes())
         .merge(portal::routes())
+        .route("/complaints", get(complaints::list))
+        .route("/complaints/{id}", get(complaints::one))
+        .route("/complaints/{id}/steps", post(complaints::step))
+        .route("/complaints/{id}/extension", post(complaints::extend))
+        .route("/complaints/{id}/lessons", post(complaints::lessons))
         .merge(inzage::routes())
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())

@@ -47,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .route("/portal/goals/{id}/network", post(invite))
         .route("/portal/actions/{id}/done", post(action_done))
         .route("/portal/network/{id}/revoke", post(revoke))
+        .route("/portal/complaints", get(complaints::complaints_page).post(complaints::submit_complaint))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -595,6 +596,7 @@ async fn plan_page(State(state): State<AppState>, reader: PortalPage, Query(q): 
 
 mod access_log;
 mod activate;
+mod complaints;
 mod steps;
 
 use access_log::access_log;

@@ -74,6 +74,8 @@ struct WorklistPage {
     /// This page with its filters, to come back to after picking up a referral.
     here: String,
     error: Option<String>,
+    /// A team manager's undecided complaints: (id, "Klacht: nog N werkdagen", subject).
+    complaints: Vec<(i64, String, String)>,
 }
 
 /// The filters from the query string; empty values (the "all" options) count as absent, and a
@@ -158,9 +160,25 @@ pub async fn page(
     workers.extend(list.staff.iter().map(|(id, name)| (id.0.to_string(), name.clone())));
     let mut sections_filter = vec![(String::new(), tr.t("filter-all-sections"))];
     sections_filter.extend(SectionKind::all().map(|k| (k.code().to_owned(), section_title(tr, k))));
+    // The team manager's undecided complaints, with the working days left (decision 0032).
+    let complaints = if staff.actor.role == buurtteam_domain::codes::Role::TeamManager {
+        buurtteam_app::complaints::list_for_teams(&state.app, &staff.actor, true)
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|k| {
+                let days = i64::from(k.working_days_left.unwrap_or_default());
+                let key = if days >= 0 { "complaint-worklist-left" } else { "complaint-worklist-late" };
+                (k.id, tr.t1(key, "days", days.abs()), k.subject)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     render(
         StatusCode::OK,
         &WorklistPage {
+            complaints,
             page: chrome,
             sections,
             nothing,
