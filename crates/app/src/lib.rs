@@ -27,8 +27,8 @@ pub mod refusals;
 pub mod repair;
 pub mod secrets;
 pub mod sso;
-pub mod survey_results;
 pub mod survey;
+pub mod survey_results;
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::calendar::{HolidayRules, WorkingDayCalendar};

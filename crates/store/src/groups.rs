@@ -128,9 +128,8 @@ pub struct Filter {
 }
 
 pub async fn insert(tx: &mut Tx, g: &NewGroup, now: Timestamp) -> Result<GroupId> {
-    let id: i64 =
-        on!(tx, |c| {
-            sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO group_offers (team_id, theme, name, target_group, min_age, max_age, location, capacity, status, \
          created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id"
     )
@@ -147,7 +146,7 @@ pub async fn insert(tx: &mut Tx, g: &NewGroup, now: Timestamp) -> Result<GroupId
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await
-        })?;
+    })?;
     for d in &g.district_ids {
         exec!(tx, |c| sqlx::query("INSERT INTO group_offer_districts (group_id, district_id) VALUES ($1, $2)")
             .bind(id)
@@ -314,9 +313,8 @@ pub async fn insert_session(
     by: UserId,
     now: Timestamp,
 ) -> Result<GroupSessionId> {
-    let id: i64 =
-        on!(tx, |c| {
-            sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO group_sessions (group_id, starts_at, place, created_by, created_at) VALUES ($1, $2, $3, $4, $5) \
          RETURNING id"
     )
@@ -327,7 +325,7 @@ pub async fn insert_session(
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await
-        })?;
+    })?;
     Ok(GroupSessionId(id))
 }
 

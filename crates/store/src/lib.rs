@@ -20,10 +20,10 @@ pub mod credentials;
 pub mod destruction;
 pub mod districts;
 pub mod emergency;
-pub mod groups;
 #[doc(hidden)]
 pub mod group_seed;
 pub mod group_support;
+pub mod groups;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;
@@ -38,8 +38,8 @@ pub mod repair;
 pub mod secrets;
 pub mod sessions;
 pub mod sso;
-pub mod survey_results;
 pub mod survey;
+pub mod survey_results;
 #[doc(hidden)]
 pub mod testing;
 pub mod users;

@@ -5,8 +5,8 @@
 
 pub mod calibration;
 mod generate;
-mod groups;
 pub mod group_support;
+mod groups;
 mod model;
 mod names;
 pub mod profile;

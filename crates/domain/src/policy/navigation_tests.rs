@@ -1,0 +1,42 @@
+//! The menu each role gets.
+
+use super::*;
+use Area::*;
+
+fn menu(role: Role) -> Vec<Area> {
+    let actor = Actor { user_id: UserId(1), role, team_ids: vec![TeamId(1)], person_id: None, session_ref: None };
+    navigation(&actor)
+}
+
+#[test]
+fn family_workers_and_team_managers_get_the_casework_and_their_dashboards() {
+    for role in [Role::FamilyWorker, Role::TeamManager] {
+        assert_eq!(menu(role), vec![Worklist, NewReferral, Search, Groups, Dashboards, Account], "{role:?}");
+    }
+}
+
+#[test]
+fn analysts_get_the_dashboards_and_admins_the_administration() {
+    assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
+    assert_eq!(menu(Role::Admin), vec![Admin, Account]);
+}
+
+#[test]
+fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
+    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Account]);
+}
+
+#[test]
+fn family_members_get_their_plan_and_who_looked_at_it_network_members_only_the_plan() {
+    assert_eq!(menu(Role::FamilyMember), vec![PortalPlan, PortalAccessLog, Account]);
+    assert_eq!(menu(Role::NetworkMember), vec![PortalPlan, Account]);
+}
+
+#[test]
+fn every_role_has_its_account_and_no_staff_member_the_portal() {
+    for role in Role::ALL {
+        let m = menu(*role);
+        assert!(m.contains(&Account), "{role:?}");
+        assert_eq!(m.contains(&PortalPlan), !role.is_staff(), "{role:?}");
+    }
+}
