@@ -391,15 +391,16 @@ mod tests {
             today_offset in 0i64..100,
         ) {
             let received = date(2021, 1, 4);
-            let today = received.checked_add(today_offset.days()).unwrap();
+            let today = received.checked_add(today_offset.days()).expect("a date");
             let mut steps = vec![step(Step::Received, received, None)];
             for (s, offset, o) in attempts {
-                let next = step(s, received.checked_add((offset - 10).days()).unwrap(), o);
+                let next = step(s, received.checked_add((offset - 10).days()).expect("a date"), o);
                 let before = outcome(&steps);
                 if check_step(&steps, next, today).is_ok() {
                     prop_assert!(next.on <= today && next.on >= received);
-                    prop_assert!(next.step > steps.last().unwrap().step);
-                    prop_assert!(next.on >= steps.last().unwrap().on);
+                    let last = steps.last().expect("received is always there");
+                    prop_assert!(next.step > last.step);
+                    prop_assert!(next.on >= last.on);
                     prop_assert!(before.is_none_or(|(o, _)| o != Outcome::Withdrawn));
                     prop_assert!(before.is_none() || next.step == Step::ExternalCommittee);
                     steps.push(next);
@@ -412,9 +413,9 @@ mod tests {
         /// The deadline is never before receipt, and putting it off moves it exactly four weeks.
         #[test]
         fn the_extension_adds_four_weeks(offset in 0i64..3650) {
-            let r = date(2015, 1, 1).checked_add(offset.days()).unwrap();
+            let r = date(2015, 1, 1).checked_add(offset.days()).expect("a date");
             prop_assert!(decide_by(r, false) > r);
-            prop_assert_eq!(decide_by(r, false).checked_add(28.days()).unwrap(), decide_by(r, true));
+            prop_assert_eq!(decide_by(r, false).checked_add(28.days()).expect("a date"), decide_by(r, true));
         }
     }
 }

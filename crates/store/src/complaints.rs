@@ -224,8 +224,11 @@ fn complaint(r: Row) -> Result<Complaint> {
     })
 }
 
+/// A step as read: step, date, outcome, note, recorded by (id, name).
+type StepRow = (String, jiff_sqlx::Date, Option<String>, Option<String>, i64, String);
+
 async fn steps(tx: &mut Tx, id: i64) -> Result<Vec<StoredStep>> {
-    let rows: Vec<(String, jiff_sqlx::Date, Option<String>, Option<String>, i64, String)> = on!(tx, |c| {
+    let rows: Vec<StepRow> = on!(tx, |c| {
         sqlx::query_as(
             "SELECT s.step, s.step_on, s.outcome, s.note, s.recorded_by, u.name FROM complaint_steps s \
              JOIN users u ON u.id = s.recorded_by WHERE s.complaint_id = $1 ORDER BY s.id",
