@@ -59,6 +59,7 @@ test('the family worker prepares a case and invites the parent into Mijn Buurtte
       household_id: household.id, team_id: me.team_ids[0], referred_on: today, source: 'self',
       request: 'Veel zorgen over Emre.', client_ids: [parent, child], life_domains: ['parenting'], later_intake_requested_by: null,
     }, 201);
+    made.caseId = c.id;
     const code = (await api(staff, 'POST', `/api/v1/cases/${c.id}/portal-invitations`, { person_id: parent }, 201)).code;
     made.email = `${family.toLowerCase().replace(/[^a-z0-9]/g, '')}@voorbeeld.nl`;
     const anon = await browser.newContext({ baseURL: server.url });
@@ -111,7 +112,8 @@ test('the team manager sees the complaint on the worklist with the days left and
     const agenda = page.locator('.bt-complaints-agenda');
     assert.match(await agenda.innerText(), /Klacht: nog \d+ werkdagen: Niemand belt terug/);
     await expectAccessible(page, 'worklist with a complaint');
-    await page.goto('/complaints');
+    await page.getByRole('navigation').getByRole('link', { name: 'Klachten' }).click();
+    assert.equal(new URL(page.url()).pathname, '/complaints');
     assert.match(await page.locator('main').innerText(), /Niemand belt terug/);
     await expectAccessible(page, 'complaints list');
     await screenshot(page, 'complaints-list');
@@ -132,6 +134,34 @@ test('the team manager sees the complaint on the worklist with the days left and
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoHorizontalScroll(page, 'one complaint on a phone');
     await screenshot(page, 'complaint-phone');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the family worker registers a complaint from the case file and is sent back to the complaints of the case', async () => {
+  assert.ok(made.caseId, 'the case was made');
+  const { context, page } = await newPage(browser, server, DESK);
+  try {
+    await login(page, users.worker1);
+    await page.goto(`/cases/${made.caseId}`);
+    await page.getByRole('link', { name: 'Klachten', exact: true }).last().click();
+    assert.equal(new URL(page.url()).pathname, `/cases/${made.caseId}/complaints`);
+    await expectAccessible(page, 'the case complaints page');
+    await page.fill('#complaint-subject', 'Afspraak twee keer verzet');
+    await page.check('#against-worker');
+    await page.fill('#complaint-wish', 'Een vaste dag voor de gesprekken.');
+    const response = await submitForm(page, 'Klacht vastleggen');
+    assert.equal(response.status(), 200);
+    assert.equal(new URL(page.url()).pathname, `/cases/${made.caseId}/complaints`);
+    const text = await page.locator('main').innerText();
+    assert.match(text, /De klacht is vastgelegd/);
+    assert.doesNotMatch(text, /Niemand belt terug/, 'a complaint about the team is not for the worker');
+    await expectAccessible(page, 'the case complaints page with a complaint');
+    await screenshot(page, 'case-complaints');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalScroll(page, 'case complaints on a phone');
+    await screenshot(page, 'case-complaints-phone');
   } finally {
     await context.close();
   }

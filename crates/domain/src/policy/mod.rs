@@ -410,6 +410,8 @@ pub enum Area {
     Account,
     /// Group offers, their sessions and participants (staff who work with client records).
     Groups,
+    /// The complaints of one's teams, with the deadline countdown (team managers; decision 0032).
+    Complaints,
 }
 
 impl Area {
@@ -418,6 +420,7 @@ impl Area {
         Self::NewReferral,
         Self::Search,
         Self::Groups,
+        Self::Complaints,
         Self::PortalPlan,
         Self::PortalAccessLog,
         Self::Dashboards,
@@ -439,6 +442,7 @@ impl Area {
             Self::Privacy => "privacy",
             Self::Account => "account",
             Self::Groups => "groups",
+            Self::Complaints => "complaints",
         }
     }
 
@@ -463,6 +467,10 @@ impl Area {
             Self::Account => true,
             Self::Groups => {
                 groups::decide(role, groups::GroupRelation::Other, groups::GroupAction::ReadOffers) == Decision::Allow
+            }
+            Self::Complaints => {
+                let viewer = complaints::Viewer::Staff { role, relation: Relation::NoRecord, concerned: false };
+                role.is_staff() && complaints::decide(viewer, complaints::ComplaintAction::ListTeam) == Decision::Allow
             }
         }
     }

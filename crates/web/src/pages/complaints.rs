@@ -3,12 +3,13 @@
 //! form, the extension and what the team learned.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use buurtteam_app::AppError;
-use buurtteam_app::complaints::{self as uc, ComplaintView, ExtensionInput, LessonsInput, StepInput};
-use buurtteam_domain::complaints::{Outcome, Step};
+use buurtteam_app::complaints::{self as uc, ComplaintInput, ComplaintView, ExtensionInput, LessonsInput, StepInput};
+use buurtteam_domain::complaints::{Against, Outcome, Step};
+use buurtteam_domain::ids::CaseId;
 
 use super::form::PageForm;
 use super::i18n::Tr;
@@ -48,7 +49,7 @@ struct ListPage {
 }
 
 pub(super) async fn list(State(state_): State<AppState>, staff: StaffPage) -> Response {
-    let chrome = staff.chrome("worklist");
+    let chrome = staff.chrome("complaints");
     let tr = chrome.tr;
     match uc::list_for_teams(&state_.app, &staff.actor, false).await {
         Ok(items) => {
@@ -198,4 +199,118 @@ pub(super) async fn lessons(
     let PageForm { page: staff, input, .. } = form;
     let result = uc::record_lessons(&s.app, &staff.actor, id, &input).await;
     after(&s, &staff, id, result).await
+}
+
+/// A complaint of the case as the viewer may see it (the case's complaints page).
+pub(super) struct CaseRow {
+    id: i64,
+    subject: String,
+    received: String,
+    state: String,
+    steps: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "complaint_case.html")]
+struct CasePage {
+    page: Chrome,
+    done: bool,
+    case_id: i64,
+    complaints: Vec<CaseRow>,
+    against: Vec<(&'static str, String)>,
+    chosen: String,
+    errors: Vec<String>,
+    subject: String,
+    wish: String,
+}
+
+#[derive(serde::Deserialize)]
+pub(super) struct Done {
+    done: Option<String>,
+}
+
+async fn case_page(
+    s: &AppState,
+    staff: &StaffPage,
+    case: i64,
+    status: StatusCode,
+    errors: Vec<String>,
+    input: &ComplaintInput,
+    done: bool,
+) -> Response {
+    let chrome = staff.chrome("worklist");
+    let tr = chrome.tr;
+    let list = match uc::of_case(&s.app, &staff.actor, CaseId(case)).await {
+        Ok(list) => list,
+        Err(e) => return app_error_page(&chrome, e),
+    };
+    let complaints = list
+        .into_iter()
+        .map(|k| CaseRow {
+            id: k.id,
+            subject: k.subject,
+            received: tr.date(&k.received_on),
+            state: state(tr, k.outcome, k.steps.last().map_or(Step::Received, |s| s.step)),
+            steps: k
+                .steps
+                .iter()
+                .map(|s| (tr.date(&s.on), tr.t(&format!("complaint-step-{}", s.step.code().replace('_', "-")))))
+                .collect(),
+        })
+        .collect();
+    let page = CasePage {
+        done,
+        case_id: case,
+        complaints,
+        against: Against::ALL
+            .iter()
+            .map(|a| (a.code(), tr.t(&format!("complaint-case-against-{}", a.code()))))
+            .collect(),
+        chosen: input.against.clone().unwrap_or_else(|| Against::ALL[0].code().to_owned()),
+        errors,
+        subject: input.subject.clone().unwrap_or_default(),
+        wish: input.wish.clone().unwrap_or_default(),
+        page: chrome,
+    };
+    render(status, &page)
+}
+
+/// `/cases/{id}/complaints`: the case's complaints the viewer may see, and the form to register one.
+pub(super) async fn case_complaints(
+    State(s): State<AppState>,
+    staff: StaffPage,
+    Path(id): Path<i64>,
+    Query(q): Query<Done>,
+) -> Response {
+    let done = q.done.as_deref() == Some("registered");
+    case_page(&s, &staff, id, StatusCode::OK, Vec::new(), &ComplaintInput::default(), done).await
+}
+
+/// Registers a complaint on the case (staff of the case's team), received today.
+pub(super) async fn case_register(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    form: PageForm<ComplaintInput, StaffPage>,
+) -> Response {
+    let PageForm { page: staff, mut input, .. } = form;
+    input.case_id = Some(id);
+    if input.complainant_person_id == Some(0) {
+        input.complainant_person_id = None;
+    }
+    match uc::register(&s.app, &staff.actor, &input).await {
+        // The registering worker may not see it afterwards (decision 0032): back to the case's list.
+        Ok(_) => Redirect::to(&format!("/cases/{id}/complaints?done=registered")).into_response(),
+        Err(AppError::Validation(errors)) => {
+            let tr = staff.chrome("worklist").tr;
+            let errors = errors
+                .iter()
+                .map(|e| match e.field.as_str() {
+                    "subject" | "against" | "wish" => tr.t(&format!("complaint-case-{}", e.field)),
+                    other => format!("{other}: {}", e.message),
+                })
+                .collect();
+            case_page(&s, &staff, id, StatusCode::UNPROCESSABLE_ENTITY, errors, &input, false).await
+        }
+        Err(e) => app_error_page(&staff.chrome("worklist"), e),
+    }
 }

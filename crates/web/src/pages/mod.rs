@@ -118,6 +118,7 @@ pub fn routes() -> Router<AppState> {
         .route("/complaints/{id}/steps", post(complaints::step))
         .route("/complaints/{id}/extension", post(complaints::extend))
         .route("/complaints/{id}/lessons", post(complaints::lessons))
+        .route("/cases/{id}/complaints", get(complaints::case_complaints).post(complaints::case_register))
         .merge(inzage::routes())
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())
@@ -172,6 +173,7 @@ impl NavItem {
             Area::Privacy => ("/privacy", "nav-privacy"),
             Area::Account => ("/account", "nav-account"),
             Area::Groups => ("/groups", "nav-groups"),
+            Area::Complaints => ("/complaints", "nav-complaints"),
         };
         Self { area, href, label: tr.t(key) }
     }
