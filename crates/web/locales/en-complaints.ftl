@@ -79,4 +79,12 @@ complaint-case-registered = The complaint was registered. The team manager handl
 complaint-case-against-worker = The worker of this file
 complaint-case-against-team = The neighbourhood team
 complaint-case-against-organisation = The organisation
+dash-complaints-title = Complaints per team
+dash-complaints-team = Team
+dash-complaints-received = Received
+dash-complaints-open = Not decided yet
+dash-complaints-within = Decided within the deadline
+dash-complaints-late = Decided after the deadline
+dash-complaints-note = Complaints received in this period. Counts under 5 show as "<5"; the number received is always shown.
+dash-complaints-none = No complaints received in this period.
 # end of block C

@@ -79,4 +79,12 @@ complaint-case-registered = De klacht is vastgelegd. De teammanager behandelt ha
 complaint-case-against-worker = De gezinswerker van dit dossier
 complaint-case-against-team = Het buurtteam
 complaint-case-against-organisation = De organisatie
+dash-complaints-title = Klachten per team
+dash-complaints-team = Team
+dash-complaints-received = Ontvangen
+dash-complaints-open = Nog niet beslist
+dash-complaints-within = Beslist binnen de termijn
+dash-complaints-late = Beslist na de termijn
+dash-complaints-note = Klachten die in deze periode zijn ontvangen. Aantallen onder de 5 staan als "<5"; het aantal ontvangen klachten staat er altijd.
+dash-complaints-none = Geen klachten ontvangen in deze periode.
 # end of block C

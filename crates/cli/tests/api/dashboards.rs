@@ -285,6 +285,8 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Ervaringswijzer per kwartaal",
             "Respons op de Ervaringswijzer p",
             "Open antwoorden uit de Ervaring",
+            // Complaints (issue 17).
+            "Klachten per team",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );
