@@ -1,13 +1,11 @@
 //! The closed code lists of the domain. Each code has one stable snake_case spelling
 //! (used in the API and the database) and a Dutch label for the user interface.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares a code list: the enum, its stable codes, Dutch labels and parsing.
 macro_rules! code_list {
     ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $($variant),+ }
@@ -42,7 +40,6 @@ macro_rules! code_list {
         }
     };
 }
-
 code_list!(
     /// The role of an account. All but the last two are staff; those two are portal accounts
     /// of Mijn Buurtteam, created only by invitation (`Role::is_staff`).
@@ -55,6 +52,9 @@ code_list!(
         // unusual access, handles requests for destruction, watches the log's integrity. Sees
         // logs, never content.
         PrivacyOfficer = "privacy_officer", "Functionaris gegevensbescherming";
+        // Human resources (personeelszaken): records contract hours and absence spells of every
+        // staff member (issue 20), never a medical reason; sees no client data at all.
+        Hr = "hr", "HR-adviseur";
         FamilyMember = "family_member", "Gezinslid";
         NetworkMember = "network_member", "Belangrijke ander";
     }
@@ -63,7 +63,7 @@ code_list!(
 impl Role {
     /// The staff roles, in the order of the access matrix.
     pub const STAFF: &'static [Self] =
-        &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin, Self::PrivacyOfficer];
+        &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin, Self::PrivacyOfficer, Self::Hr];
 
     /// Whether this is a staff account (not a portal account).
     pub fn is_staff(self) -> bool {
@@ -297,5 +297,6 @@ code_list!(
     }
 );
 
-/// For the code lists of other modules (`domain::groups`).
+/// For the code lists of other modules (`domain::groups`, `domain::outreach`), so every code
+/// list has one shape.
 pub(crate) use code_list;

@@ -4,7 +4,6 @@
 //! waiting-list rule, in decision 0028.
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use crate::codes::code_list;
 use crate::person::age_on;

@@ -20,6 +20,7 @@ pub mod ids;
 pub mod kpi;
 pub mod ldv;
 pub mod matching;
+pub mod outreach;
 pub mod password;
 pub mod person;
 pub mod plan_content;

@@ -520,6 +520,7 @@ role-team-manager = Team manager
 role-analyst = Analyst
 role-admin = Administrator
 role-privacy-officer = Privacy officer
+role-hr = HR adviser
 
 ## Codes: household-role
 household-role-parent = Parent

@@ -520,6 +520,7 @@ role-team-manager = Teammanager
 role-analyst = Analist
 role-admin = Functioneel beheerder
 role-privacy-officer = Functionaris gegevensbescherming
+role-hr = HR-adviseur
 
 ## Codes: household-role
 household-role-parent = Ouder

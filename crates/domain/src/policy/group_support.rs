@@ -117,17 +117,17 @@ mod tests {
 
     /// Written out by hand; role order: family_worker, team_manager, analyst, admin,
     /// privacy_officer, family_member, network_member.
-    const EXPECTED: &[(GroupSupportAction, Relation, [Decision; 7])] = &[
-        (ReadConsidered, OwnTeam, [A, A, H, H, H, H, H]),
-        (ReadConsidered, Emergency, [A, A, H, H, H, H, H]),
-        (ReadConsidered, OtherTeam, [H, H, H, H, H, H, H]),
-        (RecordConsidered, OwnTeam, [A, A, H, H, H, H, H]),
-        (RecordConsidered, Emergency, [D, D, H, H, H, H, H]),
-        (RecordConsidered, OtherTeam, [H, H, H, H, H, H, H]),
-        (RecordCollectiveActivity, OwnTeam, [A, A, D, D, D, D, D]),
-        (RecordCollectiveActivity, OtherTeam, [D, D, D, D, D, D, D]),
-        (ReadCollectiveActivities, OwnTeam, [A, A, D, D, D, D, D]),
-        (ReadCollectiveActivities, OtherTeam, [D, D, D, D, D, D, D]),
+    const EXPECTED: &[(GroupSupportAction, Relation, [Decision; 8])] = &[
+        (ReadConsidered, OwnTeam, [A, A, H, H, H, H, H, H]),
+        (ReadConsidered, Emergency, [A, A, H, H, H, H, H, H]),
+        (ReadConsidered, OtherTeam, [H, H, H, H, H, H, H, H]),
+        (RecordConsidered, OwnTeam, [A, A, H, H, H, H, H, H]),
+        (RecordConsidered, Emergency, [D, D, H, H, H, H, H, H]),
+        (RecordConsidered, OtherTeam, [H, H, H, H, H, H, H, H]),
+        (RecordCollectiveActivity, OwnTeam, [A, A, D, D, D, D, D, D]),
+        (RecordCollectiveActivity, OtherTeam, [D, D, D, D, D, D, D, D]),
+        (ReadCollectiveActivities, OwnTeam, [A, A, D, D, D, D, D, D]),
+        (ReadCollectiveActivities, OtherTeam, [D, D, D, D, D, D, D, D]),
     ];
 
     #[test]

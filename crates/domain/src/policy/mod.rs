@@ -349,7 +349,7 @@ pub fn kpi_disclosure(role: Role, relation: Relation) -> Option<Disclosure> {
         (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Some(Disclosure::Exact),
         (Role::FamilyWorker, _) => None,
         (Role::TeamManager | Role::Analyst, _) => Some(Disclosure::SmallCountsSuppressed),
-        (Role::Admin | Role::PrivacyOfficer | Role::FamilyMember | Role::NetworkMember, _) => None,
+        (Role::Admin | Role::PrivacyOfficer | Role::Hr | Role::FamilyMember | Role::NetworkMember, _) => None,
     }
 }
 

@@ -61,6 +61,12 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-survey.ftl"),
     "\n",
     include_str!("../../locales/nl-complaints.ftl"),
+    "\n",
+    include_str!("../../locales/nl-outreach.ftl"),
+    "\n",
+    include_str!("../../locales/nl-knowledge.ftl"),
+    "\n",
+    include_str!("../../locales/nl-staff.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -82,6 +88,12 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-survey.ftl"),
     "\n",
     include_str!("../../locales/en-complaints.ftl"),
+    "\n",
+    include_str!("../../locales/en-outreach.ftl"),
+    "\n",
+    include_str!("../../locales/en-knowledge.ftl"),
+    "\n",
+    include_str!("../../locales/en-staff.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

@@ -1,0 +1,4 @@
+# Knowledge base (issue 20).
+
+# block K
+# end of block K
