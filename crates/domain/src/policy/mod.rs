@@ -9,6 +9,8 @@
 pub mod complaints;
 pub mod group_support;
 pub mod groups;
+pub mod matrix;
+pub mod outreach;
 pub mod plan;
 pub mod survey;
 pub mod survey_results;

@@ -257,6 +257,11 @@ fn docs_access_md_is_generated_from_this_policy() {
             "<!-- END GENERATED COMPLAINTS MATRIX -->",
             crate::policy::complaints::matrix_markdown(),
         ),
+        (
+            "<!-- BEGIN GENERATED OUTREACH MATRIX -->\n",
+            "<!-- END GENERATED OUTREACH MATRIX -->",
+            crate::policy::outreach::matrix_markdown(),
+        ),
     ];
     let mut doc = std::fs::read_to_string(path).unwrap_or_default();
     if std::env::var_os("UPDATE_DOCS").is_some() {
