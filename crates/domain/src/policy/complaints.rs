@@ -18,7 +18,7 @@
 //! `docs/access.md` holds the table [`matrix_markdown`] prints, and a test keeps them equal.
 
 use crate::codes::Role;
-use crate::policy::{Decision, Relation};
+use crate::policy::{Decision, Relation, matrix};
 
 /// How a household member with a portal account relates to a case or one of its complaints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -195,26 +195,13 @@ fn viewer_label(v: Viewer) -> String {
 
 /// The complaints matrix as a Markdown table, for `docs/access.md`.
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action |");
-    for v in VIEWERS {
-        out.push_str(&format!(" {} |", viewer_label(*v)));
-    }
-    out.push_str("\n|---|");
-    out.push_str(&"---|".repeat(VIEWERS.len()));
-    out.push('\n');
-    for action in ComplaintAction::ALL {
-        out.push_str(&format!("| {} |", action.code()));
-        for v in VIEWERS {
-            let cell = match decide(*v, *action) {
-                Decision::Allow => "allow",
-                Decision::Deny => "deny",
-                Decision::Hidden => "hidden",
-            };
-            out.push_str(&format!(" {cell} |"));
-        }
-        out.push('\n');
-    }
-    out
+    matrix::table(
+        &["action"],
+        VIEWERS,
+        viewer_label,
+        ComplaintAction::ALL.iter().map(|a| (vec![a.code().to_owned()], *a)),
+        |action, viewer| matrix::plain_cell(decide(viewer, *action)).to_owned(),
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //!   there. They hold no client data, so another district is a plain 403 (districts are no
 //!   secret). Analysts read the counts on the dashboards, not the activities themselves.
 
-use super::{Decision, Relation, has_client_access};
+use super::{Decision, Relation, has_client_access, matrix};
 use crate::codes::Role;
 
 /// What the actor wants to do.
@@ -79,33 +79,21 @@ pub fn decide(role: Role, relation: Relation, action: GroupSupportAction) -> Dec
 /// The matrix of this policy as a Markdown table, for `docs/access.md` (checked by the test
 /// `docs_access_md_is_generated_from_this_policy`).
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action | relation |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for action in GroupSupportAction::ALL {
-        for relation in action.relations() {
+    let rows = GroupSupportAction::ALL.iter().flat_map(|a| a.relations().iter().map(move |r| (*a, *r)));
+    matrix::table(
+        &["action", "relation"],
+        Role::ALL,
+        |role| role.code().to_owned(),
+        rows.map(|(action, relation)| {
             let relation_code = match (action.is_case_action(), relation) {
                 (false, Relation::OwnTeam) => "own_district",
                 (false, _) => "other_district",
                 (true, r) => r.code(),
             };
-            out.push_str(&format!("| {} | {relation_code} |", action.code()));
-            for role in Role::ALL {
-                let cell = match decide(*role, *relation, *action) {
-                    Decision::Allow => "allow",
-                    Decision::Deny => "deny (403)",
-                    Decision::Hidden => "hidden (404)",
-                };
-                out.push_str(&format!(" {cell} |"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+            (vec![action.code().to_owned(), relation_code.to_owned()], (action, relation))
+        }),
+        |(action, relation), role| matrix::cell(decide(role, *relation, *action)).to_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -116,7 +104,7 @@ mod tests {
     use Relation::*;
 
     /// Written out by hand; role order: family_worker, team_manager, analyst, admin,
-    /// privacy_officer, family_member, network_member.
+    /// privacy_officer, hr, family_member, network_member.
     const EXPECTED: &[(GroupSupportAction, Relation, [Decision; 8])] = &[
         (ReadConsidered, OwnTeam, [A, A, H, H, H, H, H, H]),
         (ReadConsidered, Emergency, [A, A, H, H, H, H, H, H]),

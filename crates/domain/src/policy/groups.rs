@@ -18,7 +18,7 @@
 
 use crate::codes::Role;
 use crate::ids::TeamId;
-use crate::policy::{Actor, Decision, has_client_access};
+use crate::policy::{Actor, Decision, has_client_access, matrix};
 
 /// What the actor wants to do with a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,27 +123,14 @@ pub fn sees_file_link(actor: &Actor, case_team: TeamId) -> bool {
 
 /// The group matrix as a Markdown table, for `docs/access.md`.
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action | relation to the group |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for action in GroupAction::ALL {
-        for relation in GroupRelation::ALL {
-            out.push_str(&format!("| {} | {} |", action.code(), relation.code()));
-            for role in Role::ALL {
-                let cell = match decide(*role, *relation, *action) {
-                    Decision::Allow => "allow",
-                    Decision::Deny => "deny (403)",
-                    Decision::Hidden => "hidden (404)",
-                };
-                out.push_str(&format!(" {cell} |"));
-            }
-            out.push('\n');
-        }
-    }
+    let mut out = matrix::markdown(
+        "relation to the group",
+        GroupAction::ALL,
+        GroupRelation::ALL,
+        GroupAction::code,
+        GroupRelation::code,
+        decide,
+    );
     // The file link of a participant, by the viewer's relation to the participant's case.
     for (relation, own) in [("case_team", true), ("other", false)] {
         out.push_str(&format!("| see_participant_file_link | {relation} |"));
@@ -171,7 +158,7 @@ mod tests {
     use GroupAction::*;
     use GroupRelation::*;
 
-    /// Role order: family_worker, team_manager, analyst, admin, privacy_officer, family_member,
+    /// Role order: family_worker, team_manager, analyst, admin, privacy_officer, hr, family_member,
     /// network_member.
     const EXPECTED: &[(GroupAction, GroupRelation, [Decision; 8])] = &[
         (ReadOffers, GroupTeam, [A, A, D, D, D, D, H, H]),

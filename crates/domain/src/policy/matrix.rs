@@ -1,11 +1,12 @@
-//! The Markdown shape of a capability's access matrix, for `docs/access.md`: one row per
-//! action and relation, one column per role. Each policy module with its own rules prints its
-//! table through [`markdown`], so every generated block reads the same.
+//! The Markdown shape of an access matrix, for `docs/access.md`: label columns (action,
+//! relation or target) and one column per role or viewer. Each policy module prints its table
+//! through [`table`] (or [`markdown`], for the common role × relation × action case), so every
+//! generated block reads the same.
 
 use crate::codes::Role;
 use crate::policy::Decision;
 
-/// How a decision reads in the table.
+/// How a decision reads in a table whose refusals are HTTP answers.
 pub fn cell(decision: Decision) -> &'static str {
     match decision {
         Decision::Allow => "allow",
@@ -14,8 +15,48 @@ pub fn cell(decision: Decision) -> &'static str {
     }
 }
 
-/// The table of `decide` over every action and relation, with the column heads `action` and
-/// `relation` (e.g. "relation to the campaign").
+/// How a decision reads where the refusal is not one HTTP status (portal and staff alike).
+pub fn plain_cell(decision: Decision) -> &'static str {
+    match decision {
+        Decision::Allow => "allow",
+        Decision::Deny => "deny",
+        Decision::Hidden => "hidden",
+    }
+}
+
+/// A table: `label_heads` name the label columns, `columns` the rest; each row is its labels
+/// and the value `cell` gives for it in each column.
+pub fn table<C: Copy, R>(
+    label_heads: &[&str],
+    columns: &[C],
+    column_label: impl Fn(C) -> String,
+    rows: impl IntoIterator<Item = (Vec<String>, R)>,
+    cell: impl Fn(&R, C) -> String,
+) -> String {
+    let mut out = String::from("|");
+    for head in label_heads {
+        out.push_str(&format!(" {head} |"));
+    }
+    for column in columns {
+        out.push_str(&format!(" {} |", column_label(*column)));
+    }
+    out.push_str("\n|");
+    out.push_str(&"---|".repeat(label_heads.len() + columns.len()));
+    out.push('\n');
+    for (labels, row) in rows {
+        out.push('|');
+        for label in &labels {
+            out.push_str(&format!(" {label} |"));
+        }
+        for column in columns {
+            out.push_str(&format!(" {} |", cell(&row, *column)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The table of `decide` over every action and relation, one column per role.
 pub fn markdown<A: Copy, R: Copy>(
     relation_head: &str,
     actions: &[A],
@@ -24,21 +65,12 @@ pub fn markdown<A: Copy, R: Copy>(
     relation_code: impl Fn(R) -> &'static str,
     decide: impl Fn(Role, R, A) -> Decision,
 ) -> String {
-    let mut out = format!("| action | {relation_head} |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for action in actions {
-        for relation in relations {
-            out.push_str(&format!("| {} | {} |", action_code(*action), relation_code(*relation)));
-            for role in Role::ALL {
-                out.push_str(&format!(" {} |", cell(decide(*role, *relation, *action))));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    let rows = actions.iter().flat_map(|a| relations.iter().map(move |r| (*a, *r)));
+    table(
+        &["action", relation_head],
+        Role::ALL,
+        |role| role.code().to_owned(),
+        rows.map(|(a, r)| (vec![action_code(a).to_owned(), relation_code(r).to_owned()], (a, r))),
+        |(a, r), role| cell(decide(role, *r, *a)).to_owned(),
+    )
 }

@@ -486,32 +486,20 @@ pub fn navigation(actor: &Actor) -> Vec<Area> {
 /// The access matrix as a Markdown table, for `docs/access.md` (a test keeps that file equal
 /// to this output, so the documentation cannot drift from the code).
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action | relation |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for action in Action::ALL {
-        for relation in action.relations() {
-            out.push_str(&format!("| {} | {} |", action.code(), relation.code()));
-            for role in Role::ALL {
-                let cell = match decide(*role, *relation, *action) {
-                    Decision::Allow if *action == Action::ReadKpis => match kpi_disclosure(*role, *relation) {
-                        Some(Disclosure::SmallCountsSuppressed) => "allow, counts < 5 suppressed",
-                        _ => "allow, exact",
-                    },
-                    Decision::Allow => "allow",
-                    Decision::Deny => "deny (403)",
-                    Decision::Hidden => "hidden (404)",
-                };
-                out.push_str(&format!(" {cell} |"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    let rows = Action::ALL.iter().flat_map(|a| a.relations().iter().map(move |r| (*a, *r)));
+    matrix::table(
+        &["action", "relation"],
+        Role::ALL,
+        |role| role.code().to_owned(),
+        rows.map(|(a, r)| (vec![a.code().to_owned(), r.code().to_owned()], (a, r))),
+        |(action, relation), role| match decide(role, *relation, *action) {
+            Decision::Allow if *action == Action::ReadKpis => match kpi_disclosure(role, *relation) {
+                Some(Disclosure::SmallCountsSuppressed) => "allow, counts < 5 suppressed".to_owned(),
+                _ => "allow, exact".to_owned(),
+            },
+            decision => matrix::cell(decision).to_owned(),
+        },
+    )
 }
 
 #[cfg(test)]

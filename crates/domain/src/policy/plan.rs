@@ -24,7 +24,7 @@ use jiff::civil::Date;
 
 use crate::codes::Role;
 use crate::person::age_on;
-use crate::policy::{Decision, Relation, has_client_access};
+use crate::policy::{Decision, Relation, has_client_access, matrix};
 
 /// The age bands the rules turn on, by the client's age on the day of the read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -408,28 +408,14 @@ fn target_label(t: Target) -> String {
 
 /// The family-plan matrix as a Markdown table, for `docs/access.md`.
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action | target |");
-    for v in VIEWERS {
-        out.push_str(&format!(" {} |", viewer_label(*v)));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(VIEWERS.len()));
-    out.push('\n');
-    for action in PlanAction::ALL {
-        for target in action.targets() {
-            out.push_str(&format!("| {} | {} |", action.code(), target_label(target)));
-            for v in VIEWERS {
-                let cell = match decide(*v, *action, target) {
-                    Decision::Allow => "allow",
-                    Decision::Deny => "deny",
-                    Decision::Hidden => "hidden",
-                };
-                out.push_str(&format!(" {cell} |"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    let rows = PlanAction::ALL.iter().flat_map(|a| a.targets().into_iter().map(move |t| (*a, t)));
+    matrix::table(
+        &["action", "target"],
+        VIEWERS,
+        viewer_label,
+        rows.map(|(a, t)| (vec![a.code().to_owned(), target_label(t)], (a, t))),
+        |(action, target), viewer| matrix::plain_cell(decide(viewer, *action, *target)).to_owned(),
+    )
 }
 
 #[cfg(test)]

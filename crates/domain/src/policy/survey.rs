@@ -8,7 +8,7 @@
 //!   (part S2), never a single family's answers.
 
 use crate::codes::Role;
-use crate::policy::{Decision, Relation, has_client_access};
+use crate::policy::{Decision, Relation, has_client_access, matrix};
 
 /// What is done with the survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -80,28 +80,14 @@ pub fn decide(role: Role, relation: Relation, action: SurveyAction) -> Decision 
 
 /// The survey's access table for `docs/access.md`.
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| action | relation |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for action in SurveyAction::ALL {
-        for relation in action.relations() {
-            out.push_str(&format!("| {} | {} |", action.code(), relation.code()));
-            for role in Role::ALL {
-                let cell = match decide(*role, *relation, *action) {
-                    Decision::Allow => "allow",
-                    Decision::Deny => "deny (403)",
-                    Decision::Hidden => "hidden (404)",
-                };
-                out.push_str(&format!(" {cell} |"));
-            }
-            out.push('\n');
-        }
-    }
-    out
+    let rows = SurveyAction::ALL.iter().flat_map(|a| a.relations().iter().map(move |r| (*a, *r)));
+    matrix::table(
+        &["action", "relation"],
+        Role::ALL,
+        |role| role.code().to_owned(),
+        rows.map(|(a, r)| (vec![a.code().to_owned(), r.code().to_owned()], (a, r))),
+        |(action, relation), role| matrix::cell(decide(role, *relation, *action)).to_owned(),
+    )
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 //! `docs/access.md` holds the table [`matrix_markdown`] prints; a test keeps them equal.
 
 use crate::codes::Role;
-use crate::policy::{Decision, Relation};
+use crate::policy::{Decision, Relation, matrix};
 
 /// What is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -59,28 +59,21 @@ pub fn decide(role: Role, relation: Relation, item: Item) -> Decision {
 
 /// The matrix as a Markdown table, for `docs/access.md`.
 pub fn matrix_markdown() -> String {
-    let mut out = String::from("| read | relation |");
-    for role in Role::ALL {
-        out.push_str(&format!(" {} |", role.code()));
-    }
-    out.push_str("\n|---|---|");
-    out.push_str(&"---|".repeat(Role::ALL.len()));
-    out.push('\n');
-    for item in Item::ALL {
-        for relation in item.relations() {
-            out.push_str(&format!("| {} | {} |", item.code(), relation.code()));
-            for role in Role::ALL {
-                let cell = match (decide(*role, *relation, *item), item) {
-                    (Decision::Allow, Item::Results) => "allow, counts < 5 suppressed",
-                    (Decision::Allow, Item::OpenAnswers) => "allow, team with >= 5 responses",
-                    _ => "deny (403)",
-                };
-                out.push_str(&format!(" {cell} |"));
+    let rows = Item::ALL.iter().flat_map(|i| i.relations().iter().map(move |r| (*i, *r)));
+    matrix::table(
+        &["read", "relation"],
+        Role::ALL,
+        |role| role.code().to_owned(),
+        rows.map(|(i, r)| (vec![i.code().to_owned(), r.code().to_owned()], (i, r))),
+        |(item, relation), role| {
+            match (decide(role, *relation, *item), item) {
+                (Decision::Allow, Item::Results) => "allow, counts < 5 suppressed",
+                (Decision::Allow, Item::OpenAnswers) => "allow, team with >= 5 responses",
+                _ => "deny (403)",
             }
-            out.push('\n');
-        }
-    }
-    out
+            .to_owned()
+        },
+    )
 }
 
 #[cfg(test)]

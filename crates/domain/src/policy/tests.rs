@@ -6,7 +6,7 @@ use Decision::{Allow as A, Deny as D, Hidden as H};
 use Relation::*;
 
 /// The expected matrix, written out by hand: role order is
-/// family_worker, team_manager, analyst, admin, privacy_officer, family_member, network_member.
+/// family_worker, team_manager, analyst, admin, privacy_officer, hr, family_member, network_member.
 const EXPECTED: &[(Action, Relation, [Decision; 8])] = &[
     (ReadOrganisation, NoRecord, [A, A, A, A, A, A, D, D]),
     (ManageOrganisation, NoRecord, [D, D, D, A, D, D, D, D]),
