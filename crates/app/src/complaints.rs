@@ -301,7 +301,7 @@ struct Checked {
 fn check_input(errors: &mut Errors, input: &ComplaintInput) -> Checked {
     Checked {
         subject: input::text(errors, "subject", input.subject.as_deref(), MAX_SUBJECT),
-        against: input::code(errors, "against", input.against.as_deref(), Against::parse, Against::codes),
+        against: input::code(errors, "against", input.against.as_deref(), Against::parse, Against::accepted),
         wish: input::long_text(errors, "wish", input.wish.as_deref(), MAX_TEXT),
     }
 }
@@ -419,10 +419,10 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<ComplaintView> {
 /// Records a handling step (the case's team managers).
 pub async fn record_step(app: &App, actor: &Actor, id: i64, input: &StepInput) -> Result<ComplaintView> {
     let mut errors = Errors::default();
-    let step = input::code(&mut errors, "step", input.step.as_deref(), Step::parse, Step::codes);
+    let step = input::code(&mut errors, "step", input.step.as_deref(), Step::parse, Step::accepted);
     let on = input::date(&mut errors, "on", input.on.as_deref());
     let outcome =
-        input::optional_code(&mut errors, "outcome", input.outcome.as_deref(), Outcome::parse, Outcome::codes);
+        input::optional_code(&mut errors, "outcome", input.outcome.as_deref(), Outcome::parse, Outcome::accepted);
     let note = input::optional_long_text(&mut errors, "note", input.note.as_deref(), MAX_TEXT);
     errors.finish()?;
     let (step, on) = (step.unwrap_or(Step::WorkerConversation), on.unwrap_or_default());

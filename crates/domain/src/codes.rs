@@ -3,12 +3,27 @@
 
 /// Declares a code list: the enum, its stable codes, Dutch labels and parsing.
 macro_rules! code_list {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+    // With a Dutch label per code (shown where no catalogue text exists).
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal, $label:literal;)+ }) => {
+        code_list!(@enum $(#[$doc])* $name { $($(#[$vdoc])* $variant = $code),+ });
+
+        impl $name {
+            /// The Dutch label shown to users.
+            pub fn label_nl(self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+        }
+    };
+    // Codes only: their texts are in the message catalogues.
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        code_list!(@enum $(#[$doc])* $name { $($(#[$vdoc])* $variant = $code),+ });
+    };
+    (@enum $(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [Self] = &[$(Self::$variant),+];
@@ -16,11 +31,6 @@ macro_rules! code_list {
             /// The stable code, as stored and as the API spells it.
             pub fn code(self) -> &'static str {
                 match self { $(Self::$variant => $code),+ }
-            }
-
-            /// The Dutch label shown to users.
-            pub fn label_nl(self) -> &'static str {
-                match self { $(Self::$variant => $label),+ }
             }
 
             pub fn parse(code: &str) -> Option<Self> {

@@ -29,39 +29,14 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::calendar::WorkingDayCalendar;
+use crate::codes::code_list;
 
 /// Weeks from receipt to the decision (Jeugdwet art. 4.2.2).
 pub const DECISION_WEEKS: i64 = 6;
 /// Weeks the decision may be put off, once, with notice to the complainant.
 pub const EXTENSION_WEEKS: i64 = 4;
 
-macro_rules! code_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal,)+ }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable code, as stored and in the API.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some(Self::$variant),)+ _ => None }
-            }
-
-            /// The accepted codes, for a validation message.
-            pub fn codes() -> String {
-                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-
-code_enum!(
+code_list!(
     /// Whom (or what) the complaint is about.
     Against {
         /// A worker (the case's family worker, usually).
@@ -71,7 +46,7 @@ code_enum!(
     }
 );
 
-code_enum!(
+code_list!(
     /// A handling step, in the order of handling.
     Step {
         Received = "received",
@@ -85,7 +60,7 @@ code_enum!(
     }
 );
 
-code_enum!(
+code_list!(
     /// How a complaint ended.
     Outcome {
         /// Gegrond.

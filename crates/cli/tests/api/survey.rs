@@ -33,6 +33,16 @@ async fn invite(o: &Org, case: i64, person: i64, moment: &str) -> String {
         .to_owned()
 }
 
+/// A case in support since 2025-11-20, its first member invited at `moment`, and the survey
+/// that code opens for an anonymous visitor.
+async fn opened(t: &TestApp, o: &Org, moment: &str) -> (i64, String, Client, Value) {
+    let (case, members) = in_support(o, "2025-11-20").await;
+    let code = invite(o, case, members[0], moment).await;
+    let anon = Client::new(&t.base);
+    let survey = anon.get(&format!("/api/v1/survey/{code}")).await.expect(200);
+    (case, code, anon, survey)
+}
+
 fn full_answer(survey: &Value, agree: i64) -> Value {
     let answers: Vec<Value> = survey["statements"]
         .as_array()
@@ -89,10 +99,7 @@ async fn answers_must_fit_and_unknown_or_expired_codes_are_404() {
     let t = spawn().await;
     t.app.clock.set(at(NOW));
     let o = org(&t).await;
-    let (case, members) = in_support(&o, "2025-11-20").await;
-    let code = invite(&o, case, members[0], "six_months").await;
-    let anon = Client::new(&t.base);
-    let survey = anon.get(&format!("/api/v1/survey/{code}")).await.expect(200);
+    let (_, code, anon, survey) = opened(&t, &o, "six_months").await;
     let first = survey["statements"][0]["id"].clone();
     let partial = json!({"answers": [{"statement_id": first, "agree": 6}]});
     let fields = anon.post(&format!("/api/v1/survey/{code}"), partial).await.problem(422).fields();
@@ -220,10 +227,7 @@ async fn paper_responses_are_typed_in_against_their_code_by_the_team() {
     let t = spawn().await;
     t.app.clock.set(at(NOW));
     let o = org(&t).await;
-    let (case, members) = in_support(&o, "2025-11-20").await;
-    let code = invite(&o, case, members[0], "six_months").await;
-    let anon = Client::new(&t.base);
-    let survey = anon.get(&format!("/api/v1/survey/{code}")).await.expect(200);
+    let (case, code, anon, survey) = opened(&t, &o, "six_months").await;
     let mut body = full_answer(&survey, 2);
     body["code"] = json!(code);
     let path = format!("/api/v1/cases/{case}/survey-responses");
@@ -265,10 +269,7 @@ async fn admins_edit_the_questionnaire_as_new_versions_others_may_not() {
     assert_eq!(o.admin.put("/api/v1/survey/questionnaire", bad).await.problem(422).fields(), vec!["statements"]);
 
     // A code now opens version 2: five statements, no report mark, no open question.
-    let (case, members) = in_support(&o, "2025-11-20").await;
-    let code = invite(&o, case, members[0], "closure").await;
-    let anon = Client::new(&t.base);
-    let survey = anon.get(&format!("/api/v1/survey/{code}")).await.expect(200);
+    let (_, code, anon, survey) = opened(&t, &o, "closure").await;
     assert_eq!(survey["statements"].as_array().map(Vec::len), Some(5));
     assert_eq!(survey["report_mark"], false);
     assert!(survey.get("open_question").is_none());

@@ -11,7 +11,7 @@ pub mod results;
 
 use jiff::civil::Date;
 
-use crate::codes::HouseholdRole;
+use crate::codes::{HouseholdRole, code_list};
 use crate::ids::PersonId;
 use crate::person::age_on;
 
@@ -33,35 +33,7 @@ pub const STATEMENT_MAX: usize = 200;
 /// An open answer is at most this many characters.
 pub const COMMENT_MAX: usize = 2000;
 
-macro_rules! survey_code {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
-
-            /// The stable code, as stored and as the API spells it.
-            pub fn code(self) -> &'static str {
-                match self { $(Self::$variant => $code),+ }
-            }
-
-            pub fn parse(code: &str) -> Option<Self> {
-                match code { $($code => Some(Self::$variant),)+ _ => None }
-            }
-
-            /// The accepted codes, comma-separated, for error messages.
-            pub fn accepted() -> String {
-                Self::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-
-survey_code!(
+code_list!(
     /// When a person is asked.
     Moment {
         /// After a while in support (by default six months after its start).
@@ -71,7 +43,7 @@ survey_code!(
     }
 );
 
-survey_code!(
+code_list!(
     /// As whom a person answers (kept with the response, for the aggregates).
     Respondent {
         Parent = "parent",
@@ -80,7 +52,7 @@ survey_code!(
     }
 );
 
-survey_code!(
+code_list!(
     /// How a response came in.
     Channel {
         /// In Mijn Buurtteam, logged in.
