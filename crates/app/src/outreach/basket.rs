@@ -26,8 +26,8 @@ pub const BASKET_LIMIT: i64 = 500;
 /// rows in one transaction, or nothing (422 with the errors by line).
 pub async fn import_signals(app: &App, actor: &Actor, id: i64, csv: &str) -> Result<Imported> {
     let today = app.today();
-    let mut tx = app.db.begin().await?;
-    let (campaign, _) = authorise(app, &mut tx, actor, id, OutreachAction::ManageCampaign).await?;
+    let (mut tx, campaign, _) =
+        authorise(app, app.db.begin().await?, actor, id, OutreachAction::ManageCampaign).await?;
     if campaign.closed_on.is_some() {
         return Err(AppError::Conflict { message: "the campaign is closed".into(), current_status: None });
     }
@@ -102,8 +102,7 @@ fn filter(q: &BasketQuery) -> Result<Filter> {
 /// Reading it is logged.
 pub async fn basket(app: &App, actor: &Actor, id: i64, q: &BasketQuery) -> Result<Basket> {
     let f = filter(q)?;
-    let mut tx = app.db.begin().await?;
-    let (campaign, rel) = authorise(app, &mut tx, actor, id, OutreachAction::ReadBasket).await?;
+    let (mut tx, campaign, rel) = authorise(app, app.db.begin().await?, actor, id, OutreachAction::ReadBasket).await?;
     let (items, total) = store::list(&mut tx, id, &f, BASKET_LIMIT).await?;
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::CampaignBasketRead, "campaign");
     entry.object_id = Some(id);
@@ -127,25 +126,26 @@ pub struct AddressView {
     pub signals: Vec<Signal>,
 }
 
-/// The campaign of address `id` with the actor's right to `action` on it.
+/// The campaign of address `id` with the actor's right to `action` on it, within `tx`.
 pub async fn address_campaign(
     app: &App,
-    tx: &mut buurtteam_store::Tx,
+    mut tx: buurtteam_store::Tx,
     actor: &Actor,
     id: i64,
     action: OutreachAction,
-) -> Result<(Address, Campaign, Allowed)> {
-    let Some(address) = store::get(tx, id).await? else {
+) -> Result<(buurtteam_store::Tx, Address, Campaign, Allowed)> {
+    let Some(address) = store::get(&mut tx, id).await? else {
+        drop(tx);
         return Err(refuse(app, actor, "campaign_address", Some(id), true).await);
     };
-    let (campaign, rel) = authorise(app, tx, actor, address.campaign_id, action).await?;
-    Ok((address, campaign, Allowed::of(actor, rel)))
+    let (tx, campaign, rel) = authorise(app, tx, actor, address.campaign_id, action).await?;
+    Ok((tx, address, campaign, Allowed::of(actor, rel)))
 }
 
 /// One address of a campaign with its signals (logged).
 pub async fn address(app: &App, actor: &Actor, id: i64) -> Result<AddressView> {
-    let mut tx = app.db.begin().await?;
-    let (address, campaign, allowed) = address_campaign(app, &mut tx, actor, id, OutreachAction::ReadBasket).await?;
+    let (mut tx, address, campaign, allowed) =
+        address_campaign(app, app.db.begin().await?, actor, id, OutreachAction::ReadBasket).await?;
     let signals = store::signals(&mut tx, id).await?;
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::CampaignAddressRead, "campaign_address");
     entry.object_id = Some(id);
@@ -169,8 +169,7 @@ pub struct AssignInput {
 /// Assigns or reassigns addresses of campaign `id` to one of its outreach workers (the
 /// campaign's district team managers); returns how many changed.
 pub async fn assign(app: &App, actor: &Actor, id: i64, input: &AssignInput) -> Result<usize> {
-    let mut tx = app.db.begin().await?;
-    let (campaign, _) = authorise(app, &mut tx, actor, id, OutreachAction::AssignAddress).await?;
+    let (mut tx, campaign, _) = authorise(app, app.db.begin().await?, actor, id, OutreachAction::AssignAddress).await?;
     let mut errors = Errors::default();
     if input.address_ids.is_empty() {
         errors.add("address_ids", "is required: choose one address or more").code("required");

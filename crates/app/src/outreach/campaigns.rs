@@ -97,7 +97,8 @@ pub async fn create(app: &App, actor: &Actor, input: &CampaignInput) -> Result<C
     let mut tx = app.db.begin().await?;
     let mine = actor_districts(&mut tx, actor).await?;
     let asked: Vec<DistrictId> = input.district_ids.iter().map(|d| DistrictId(*d)).collect();
-    let rel = if !asked.is_empty() && asked.iter().all(|d| mine.contains(d)) {
+    // No district asked for: the validation says it is required (for whoever has districts).
+    let rel = if asked.iter().all(|d| mine.contains(d)) && !(asked.is_empty() && mine.is_empty()) {
         CampaignRelation::District
     } else {
         CampaignRelation::Other
@@ -202,8 +203,7 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<CampaignView> {
 /// Changes a campaign (its managers): name, end, help offered, approaches, workers; closes or
 /// reopens it.
 pub async fn change(app: &App, actor: &Actor, id: i64, input: &CampaignChange) -> Result<CampaignView> {
-    let mut tx = app.db.begin().await?;
-    let (c, _) = authorise(app, &mut tx, actor, id, OutreachAction::ManageCampaign).await?;
+    let (mut tx, c, _) = authorise(app, app.db.begin().await?, actor, id, OutreachAction::ManageCampaign).await?;
     let mut errors = Errors::default();
     let name = match &input.name {
         Some(n) => input::text(&mut errors, "name", Some(n), MAX_NAME).unwrap_or_default(),

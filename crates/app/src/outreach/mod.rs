@@ -43,23 +43,28 @@ pub(crate) async fn refuse(app: &App, actor: &Actor, object: &'static str, id: O
     refusals::refuse(app, Some(actor), attempt, error).await
 }
 
-/// Loads campaign `id` and checks `action` on it: the campaign, or the logged refusal.
+/// Loads campaign `id` and checks `action` on it within `tx`: the transaction back with the
+/// campaign, or (the transaction rolled back first, so the refusal's own row can be written)
+/// the logged refusal.
 pub(crate) async fn authorise(
     app: &App,
-    tx: &mut Tx,
+    mut tx: Tx,
     actor: &Actor,
     id: i64,
     action: OutreachAction,
-) -> Result<(Campaign, CampaignRelation)> {
-    let Some(campaign) = store::get(tx, id).await? else {
+) -> Result<(Tx, Campaign, CampaignRelation)> {
+    let Some(campaign) = store::get(&mut tx, id).await? else {
+        drop(tx);
         return Err(refuse(app, actor, "campaign", Some(id), true).await);
     };
-    let districts = actor_districts(tx, actor).await?;
+    let districts = actor_districts(&mut tx, actor).await?;
     let rel = relation(actor, &districts, &campaign);
     match policy::decide(actor.role, rel, action) {
-        Decision::Allow => Ok((campaign, rel)),
-        Decision::Deny => Err(refuse(app, actor, "campaign", Some(id), false).await),
-        Decision::Hidden => Err(refuse(app, actor, "campaign", Some(id), true).await),
+        Decision::Allow => Ok((tx, campaign, rel)),
+        d => {
+            drop(tx);
+            Err(refuse(app, actor, "campaign", Some(id), d == Decision::Hidden).await)
+        }
     }
 }
 

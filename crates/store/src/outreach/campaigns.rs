@@ -86,9 +86,8 @@ pub async fn insert(
 
 /// Changes a campaign's fields (its districts stay).
 pub async fn update(tx: &mut Tx, id: i64, f: &CampaignFields<'_>, now: Timestamp) -> Result<()> {
-    let n =
-        exec!(tx, |c| {
-            sqlx::query(
+    let n = exec!(tx, |c| {
+        sqlx::query(
         "UPDATE campaigns SET kind = $2, name = $3, starts_on = $4, ends_on = $5, help_offered = $6, approaches = $7, \
          closed_on = $8, updated_at = $9 WHERE id = $1"
     )
@@ -103,7 +102,7 @@ pub async fn update(tx: &mut Tx, id: i64, f: &CampaignFields<'_>, now: Timestamp
     .bind(sql_ts(now))
     .execute(&mut *c)
     .await
-        })?;
+    })?;
     if n == 1 { Ok(()) } else { Err(StoreError::NotFound) }
 }
 
@@ -202,13 +201,12 @@ pub async fn is_worker_anywhere(tx: &mut Tx, user: UserId) -> Result<bool> {
 
 /// The active staff who may be outreach workers (family workers and team managers), by name.
 pub async fn eligible_workers(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
-    let rows: Vec<(i64, String)> =
-        on!(tx, |c| {
-            sqlx::query_as(
+    let rows: Vec<(i64, String)> = on!(tx, |c| {
+        sqlx::query_as(
         "SELECT id, name FROM users WHERE active = TRUE AND role IN ('family_worker', 'team_manager') ORDER BY name, id"
     )
     .fetch_all(&mut *c)
     .await
-        })?;
+    })?;
     Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
 }
