@@ -19,6 +19,7 @@ pub mod input;
 pub mod jobs;
 pub mod kpis;
 pub mod organisation;
+pub mod outreach;
 pub mod plan;
 pub mod privacy;
 pub mod processing;

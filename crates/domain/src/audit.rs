@@ -236,6 +236,20 @@ audit_actions!(
     ComplaintExtended = "complaint.extended",
     /// What the team learned from a complaint written down.
     ComplaintLessonsRecorded = "complaint.lessons_recorded",
+    // Outreach campaigns, signals and the work basket (issue 16, decision 0033).
+    CampaignCreated = "campaign.created",
+    /// Name, period, approaches, workers, help offered changed, or the campaign closed.
+    CampaignChanged = "campaign.changed",
+    /// A signal file imported (the counts; never the rows).
+    CampaignSignalsImported = "campaign.signals_imported",
+    /// The work basket read: addresses and the signals behind them.
+    CampaignBasketRead = "campaign.basket_read",
+    /// One address of a campaign read with its signals.
+    CampaignAddressRead = "campaign_address.read",
+    /// Addresses assigned or reassigned to an outreach worker.
+    CampaignAddressAssigned = "campaign_address.assigned",
+    /// The organisation's weighing of the work basket changed.
+    OutreachWeighingChanged = "outreach.weighing_changed",
 );
 
 impl AuditAction {

@@ -59,6 +59,9 @@ processing_activities!(
     /// Handling complaints of families about the help, a worker or the organisation
     /// (klachtenbehandeling, Jeugdwet art. 4.2.1 ff.; decision 0032).
     ComplaintsHandling = "complaints-handling",
+    /// Early signalling of payment arrears and outreach campaigns (vroegsignalering, Wgs
+    /// art. 3a; decision 0033).
+    Outreach = "outreach",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -193,6 +196,13 @@ impl AuditAction {
             | Self::ComplaintStepRecorded
             | Self::ComplaintExtended
             | Self::ComplaintLessonsRecorded => P::ComplaintsHandling,
+            Self::CampaignCreated
+            | Self::CampaignChanged
+            | Self::CampaignSignalsImported
+            | Self::CampaignBasketRead
+            | Self::CampaignAddressRead
+            | Self::CampaignAddressAssigned
+            | Self::OutreachWeighingChanged => P::Outreach,
         }
     }
 

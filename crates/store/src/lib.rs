@@ -30,6 +30,7 @@ pub mod jobs;
 pub mod kpi;
 pub mod kpi_groups;
 pub mod organisation;
+pub mod outreach;
 pub mod plan;
 pub mod portal_codes;
 pub mod processing;

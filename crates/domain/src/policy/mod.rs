@@ -414,6 +414,9 @@ pub enum Area {
     Groups,
     /// The complaints of one's teams, with the deadline countdown (team managers; decision 0032).
     Complaints,
+    /// Outreach campaigns and their work baskets (issue 16): team managers, admins, and family
+    /// workers (the list holds only the campaigns they are assigned to; it may be empty).
+    Outreach,
 }
 
 impl Area {
@@ -428,6 +431,7 @@ impl Area {
         Self::Dashboards,
         Self::Admin,
         Self::Privacy,
+        Self::Outreach,
         Self::Account,
     ];
 
@@ -445,6 +449,7 @@ impl Area {
             Self::Account => "account",
             Self::Groups => "groups",
             Self::Complaints => "complaints",
+            Self::Outreach => "outreach",
         }
     }
 
@@ -474,6 +479,7 @@ impl Area {
                 let viewer = complaints::Viewer::Staff { role, relation: Relation::NoRecord, concerned: false };
                 role.is_staff() && complaints::decide(viewer, complaints::ComplaintAction::ListTeam) == Decision::Allow
             }
+            Self::Outreach => matches!(role, Role::TeamManager | Role::Admin | Role::FamilyWorker),
         }
     }
 }

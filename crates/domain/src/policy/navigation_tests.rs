@@ -10,14 +10,17 @@ fn menu(role: Role) -> Vec<Area> {
 
 #[test]
 fn family_workers_and_team_managers_get_the_casework_and_their_dashboards_team_managers_the_complaints() {
-    assert_eq!(menu(Role::FamilyWorker), vec![Worklist, NewReferral, Search, Groups, Dashboards, Account]);
-    assert_eq!(menu(Role::TeamManager), vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Account]);
+    assert_eq!(menu(Role::FamilyWorker), vec![Worklist, NewReferral, Search, Groups, Dashboards, Outreach, Account]);
+    assert_eq!(
+        menu(Role::TeamManager),
+        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Outreach, Account]
+    );
 }
 
 #[test]
 fn analysts_get_the_dashboards_and_admins_the_administration() {
     assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
-    assert_eq!(menu(Role::Admin), vec![Admin, Account]);
+    assert_eq!(menu(Role::Admin), vec![Admin, Outreach, Account]);
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub mod households;
 pub mod inzage;
 pub mod kpis;
 pub mod organisation;
+pub mod outreach;
 pub mod plan;
 pub mod privacy;
 pub mod privacy_log;
@@ -138,4 +139,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complaints::case_complaints))
         .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
         .routes(routes!(complaints::complaint_counts))
+        .routes(routes!(outreach::create_campaign, outreach::list_campaigns))
+        .routes(routes!(outreach::get_campaign, outreach::change_campaign))
+        .routes(routes!(outreach::import_signals))
+        .routes(routes!(outreach::basket))
+        .routes(routes!(outreach::get_address))
+        .routes(routes!(outreach::assign))
+        .routes(routes!(outreach::get_weighing, outreach::set_weighing))
 }

@@ -35,6 +35,7 @@ mod households;
 pub mod i18n;
 pub(crate) mod inzage;
 mod login;
+mod outreach;
 mod plan;
 mod portal;
 pub mod print;
@@ -119,6 +120,14 @@ pub fn routes() -> Router<AppState> {
         .route("/complaints/{id}/extension", post(complaints::extend))
         .route("/complaints/{id}/lessons", post(complaints::lessons))
         .route("/cases/{id}/complaints", get(complaints::case_complaints).post(complaints::case_register))
+        .route("/campaigns", get(outreach::list))
+        .route("/campaigns/weighing", post(outreach::weigh))
+        .route("/campaigns/new", get(outreach::new_form).post(outreach::create))
+        .route("/campaigns/{id}", get(outreach::one))
+        .route("/campaigns/{id}/signals", post(outreach::upload))
+        .route("/campaigns/{id}/assignments", post(outreach::assign))
+        .route("/campaigns/{id}/close", post(outreach::close))
+        .route("/campaign-addresses/{id}", get(outreach::address))
         .merge(inzage::routes())
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())
@@ -174,6 +183,7 @@ impl NavItem {
             Area::Account => ("/account", "nav-account"),
             Area::Groups => ("/groups", "nav-groups"),
             Area::Complaints => ("/complaints", "nav-complaints"),
+            Area::Outreach => ("/campaigns", "nav-outreach"),
         };
         Self { area, href, label: tr.t(key) }
     }
