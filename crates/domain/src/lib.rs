@@ -21,6 +21,7 @@ pub mod kpi;
 pub mod ldv;
 pub mod matching;
 pub mod outreach;
+pub mod outreach_funnel;
 pub mod password;
 pub mod person;
 pub mod plan_content;

@@ -59,6 +59,9 @@ processing_activities!(
     /// Handling complaints of families about the help, a worker or the organisation
     /// (klachtenbehandeling, Jeugdwet art. 4.2.1 ff.; decision 0032).
     ComplaintsHandling = "complaints-handling",
+    /// Early signalling of payment arrears and outreach campaigns (vroegsignalering, Wgs
+    /// art. 3a; issue 16).
+    Outreach = "outreach",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -193,6 +196,7 @@ impl AuditAction {
             | Self::ComplaintStepRecorded
             | Self::ComplaintExtended
             | Self::ComplaintLessonsRecorded => P::ComplaintsHandling,
+            Self::OutreachAttemptRecorded | Self::OutreachSignalsDestroyed => P::Outreach,
         }
     }
 
