@@ -272,6 +272,9 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",
         ),
+        // The campaign address an accepted offer made this referral from keeps its status (the
+        // funnel counts it); only the link to the file goes. `cases.campaign_id` goes with the case.
+        ("campaign_addresses", "UPDATE campaign_addresses SET case_id = NULL WHERE case_id = $1"),
         ("cases", "DELETE FROM cases WHERE id = $1"),
     ] {
         run(tx, &mut counts, table, sql, id).await?;
@@ -342,6 +345,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
                 "DELETE FROM group_participants WHERE person_id IN (SELECT id FROM persons WHERE household_id = $1)",
             ),
             ("persons", "DELETE FROM persons WHERE household_id = $1"),
+            // A campaign address matched to the household keeps its status, not the match.
+            ("campaign_addresses", "UPDATE campaign_addresses SET household_id = NULL WHERE household_id = $1"),
         ] {
             run(tx, &mut counts, table, sql, h).await?;
         }

@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod cases;
 pub mod complaints;
+pub mod outreach_attempts;
 pub mod destruction;
 pub mod dto;
 pub mod group_support;
@@ -138,4 +139,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complaints::case_complaints))
         .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
         .routes(routes!(complaints::complaint_counts))
+        .routes(routes!(outreach_attempts::record_attempt))
+        .routes(routes!(outreach_attempts::funnel))
 }
