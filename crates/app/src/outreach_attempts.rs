@@ -53,12 +53,7 @@ pub struct AttemptRecorded {
 }
 
 /// Loads the address and decides `action` on its campaign for the actor.
-async fn authorise(
-    tx: &mut Tx,
-    actor: &Actor,
-    address: i64,
-    action: OutreachAction,
-) -> Result<store::CampaignAddress> {
+async fn authorise(tx: &mut Tx, actor: &Actor, address: i64, action: OutreachAction) -> Result<store::CampaignAddress> {
     let not_found = AppError::NotFound("campaign address");
     if !actor.role.is_staff() {
         return Err(not_found);
@@ -106,7 +101,10 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
         DeclineReason::accepted,
     );
     let detail = input::optional_text(&mut errors, "decline_detail", input.decline_detail.as_deref(), MAX_DETAIL);
-    let birth_date = input::birth_date(&mut errors, "birth_date", input.birth_date.as_deref(), today);
+    let birth_date = match input.birth_date.as_deref() {
+        Some(b) => input::birth_date(&mut errors, "birth_date", Some(b), today),
+        None => None,
+    };
     match (result, reason) {
         (Some(AttemptResult::Declined), None) if input.decline_reason.is_none() => {
             errors
@@ -119,7 +117,9 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
         _ => {}
     }
     if reason == Some(DeclineReason::Other) && detail.is_none() {
-        errors.add("decline_detail", "say in a few words why (the reason is \"other\")").code("decline_detail_required");
+        errors
+            .add("decline_detail", "say in a few words why (the reason is \"other\")")
+            .code("decline_detail_required");
     }
     if detail.is_some() && result != Some(AttemptResult::Declined) {
         errors.add("decline_detail", "only with the result \"declined\"").code("decline_detail_not_declined");
@@ -135,12 +135,18 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
                 let accepting = result == Some(AttemptResult::Accepted);
                 if accepting && a.household_id.is_none() && birth_date.is_none() && !birth_given {
                     errors
-                        .add("birth_date", "the address is not known to a team: give the birth date of the person who accepted")
+                        .add(
+                            "birth_date",
+                            "the address is not known to a team: give the birth date of the person who accepted",
+                        )
                         .code("birth_date_required");
                 }
                 if a.destroyed_on.is_some() {
                     return Err(AppError::Conflict {
-                        message: format!("the signal data of this address were destroyed on {}", a.destroyed_on.unwrap_or(today)),
+                        message: format!(
+                            "the signal data of this address were destroyed on {}",
+                            a.destroyed_on.unwrap_or(today)
+                        ),
                         current_status: None,
                     });
                 }
@@ -149,13 +155,13 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
                     return Err(AppError::Internal("validated attempt lacks a field".into()));
                 };
                 let before = store::attempts(tx, address).await?;
-                let fruitless = before.iter().filter(|x| x.result.is_fruitless()).count() as u32
-                    + u32::from(result.is_fruitless());
+                let fruitless =
+                    before.iter().filter(|x| x.result.is_fruitless()).count() as u32 + u32::from(result.is_fruitless());
                 let status = rules::next_status(a.status, result, fruitless, app.settings.outreach_unreachable_after)
                     .map_err(|Refused::AlreadyAccepted| AppError::Conflict {
-                        message: "this address accepted help already; its referral is on the team's worklist".into(),
-                        current_status: None,
-                    })?;
+                    message: "this address accepted help already; its referral is on the team's worklist".into(),
+                    current_status: None,
+                })?;
                 let now = app.now();
                 let id = store::insert_attempt(
                     tx,
@@ -175,7 +181,8 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
                 if status != a.status || referral.is_some() {
                     store::set_status(tx, address, a.status, status, referral, now).await?;
                 }
-                let mut entry = audit_entry(Some(&actor), now, AuditAction::OutreachAttemptRecorded, "outreach_attempt");
+                let mut entry =
+                    audit_entry(Some(&actor), now, AuditAction::OutreachAttemptRecorded, "outreach_attempt");
                 entry.object_id = Some(id);
                 entry.case_id = referral.map(|(c, _)| c);
                 entry.household_id = referral.map(|(_, h)| h).or(a.household_id);

@@ -99,11 +99,7 @@ pub fn next_status(
     }
     let reached = match result {
         R::NotHome | R::NoAnswer | R::WrongNumber => {
-            if current == S::Open && fruitless_so_far >= unreachable_after.max(1) {
-                S::Unreachable
-            } else {
-                current
-            }
+            if current == S::Open && fruitless_so_far >= unreachable_after.max(1) { S::Unreachable } else { current }
         }
         R::Unreachable => {
             if current == S::Open {
@@ -294,13 +290,21 @@ mod tests {
             // 1: house visit, offer, accepted.
             a(1, S::Accepted, vec![at(P::HouseVisit, R::OfferMade), at(P::HouseVisit, R::Accepted)]),
             // 2: phone not answered twice, then a house visit with an offer.
-            a(1, S::OfferMade, vec![at(P::Phone, R::NoAnswer), at(P::Phone, R::NoAnswer), at(P::HouseVisit, R::OfferMade)]),
+            a(
+                1,
+                S::OfferMade,
+                vec![at(P::Phone, R::NoAnswer), at(P::Phone, R::NoAnswer), at(P::HouseVisit, R::OfferMade)],
+            ),
             // 3: phone, spoken, no offer.
             a(1, S::Reached, vec![at(P::Phone, R::Spoken)]),
             // 4: phone, declined (lawyer).
             a(2, S::Declined, vec![declined(DeclineReason::Lawyer)]),
             // 5: three fruitless phone calls: unreachable.
-            a(2, S::Unreachable, vec![at(P::Phone, R::NoAnswer), at(P::Phone, R::NoAnswer), at(P::PhoneAndFlyer, R::NotHome)]),
+            a(
+                2,
+                S::Unreachable,
+                vec![at(P::Phone, R::NoAnswer), at(P::Phone, R::NoAnswer), at(P::PhoneAndFlyer, R::NotHome)],
+            ),
             // 6: no attempt yet.
             a(2, S::Open, vec![]),
         ];

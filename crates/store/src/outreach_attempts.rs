@@ -86,11 +86,12 @@ pub async fn campaign_scope(tx: &mut Tx, campaign: i64) -> Result<Option<(Vec<Di
     .bind(campaign)
     .fetch_all(&mut *c)
     .await)?;
-    let workers: Vec<i64> =
-        on!(tx, |c| sqlx::query_scalar("SELECT user_id FROM campaign_workers WHERE campaign_id = $1 ORDER BY user_id")
-            .bind(campaign)
-            .fetch_all(&mut *c)
-            .await)?;
+    let workers: Vec<i64> = on!(tx, |c| sqlx::query_scalar(
+        "SELECT user_id FROM campaign_workers WHERE campaign_id = $1 ORDER BY user_id"
+    )
+    .bind(campaign)
+    .fetch_all(&mut *c)
+    .await)?;
     Ok(Some((districts.into_iter().map(DistrictId).collect(), workers.into_iter().map(UserId).collect())))
 }
 
@@ -212,7 +213,9 @@ pub async fn statuses_of_campaign(tx: &mut Tx, campaign: i64) -> Result<Vec<(i64
     .fetch_all(&mut *c)
     .await)?;
     rows.into_iter()
-        .map(|(id, d, s)| Ok((id, d.map(DistrictId), parse_code("campaign_addresses.status", &s, AddressStatus::parse)?)))
+        .map(|(id, d, s)| {
+            Ok((id, d.map(DistrictId), parse_code("campaign_addresses.status", &s, AddressStatus::parse)?))
+        })
         .collect()
 }
 
@@ -301,7 +304,8 @@ pub async fn due_for_destruction(tx: &mut Tx, before: Date) -> Result<Vec<i64>> 
     Ok(rows
         .into_iter()
         .filter(|(_, last, created)| {
-            let from = last.map(|d| d.to_jiff()).unwrap_or_else(|| created.to_jiff().to_zoned(jiff::tz::TimeZone::UTC).date());
+            let from =
+                last.map(|d| d.to_jiff()).unwrap_or_else(|| created.to_jiff().to_zoned(jiff::tz::TimeZone::UTC).date());
             from < before
         })
         .map(|(id, _, _)| id)

@@ -79,7 +79,8 @@ pub async fn address(
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await)?;
-    let import: i64 = on!(tx, |c| sqlx::query_scalar(
+    let import: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO signal_imports (campaign_id, file_sha256, rows_total, imported, duplicates, imported_by, imported_at) \
          VALUES ($1, $2, 1, 1, 0, $3, $4) RETURNING id"
     )
@@ -88,7 +89,8 @@ pub async fn address(
     .bind(by.0)
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
-    .await)?;
+    .await
+    })?;
     exec!(tx, |c| sqlx::query(
         "INSERT INTO campaign_signals (campaign_id, address_id, import_id, partner, received_on, given_name, \
          family_name, kind, amount_cents, months, row_key, created_at) \

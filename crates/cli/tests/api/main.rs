@@ -34,6 +34,7 @@ mod login_protection;
 mod odd_input;
 mod organisation;
 mod organisation_admin;
+mod outreach_attempts;
 mod pages;
 mod passwords;
 mod plan;

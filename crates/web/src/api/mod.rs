@@ -3,7 +3,6 @@
 pub mod admin;
 pub mod cases;
 pub mod complaints;
-pub mod outreach_attempts;
 pub mod destruction;
 pub mod dto;
 pub mod group_support;
@@ -12,6 +11,7 @@ pub mod households;
 pub mod inzage;
 pub mod kpis;
 pub mod organisation;
+pub mod outreach_attempts;
 pub mod plan;
 pub mod privacy;
 pub mod privacy_log;
