@@ -44,13 +44,15 @@ struct AddressRow {
 }
 
 pub async fn address(tx: &mut Tx, id: i64) -> Result<Option<CampaignAddress>> {
-    let row: Option<AddressRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, campaign_id, district_id, street, house_number, house_letter, house_number_addition, postcode, \
+    let row: Option<AddressRow> = on!(tx, |c| {
+        sqlx::query_as(
+        "SELECT id, campaign_id, district_id, street, CAST(house_number AS BIGINT) AS house_number, house_letter, house_number_addition, postcode, \
          household_id, status, case_id, destroyed_on FROM campaign_addresses WHERE id = $1"
     )
     .bind(id)
     .fetch_optional(&mut *c)
-    .await)?;
+    .await
+    })?;
     row.map(|r| {
         Ok(CampaignAddress {
             id: r.id,
