@@ -65,6 +65,10 @@ impl Registry {
             .every("retention.destroy", SignedDuration::from_hours(24))
             .handle(crate::survey::job::JOB, |app, _| Box::pin(async move { crate::survey::job::daily(&app).await }))
             .every(crate::survey::job::JOB, crate::survey::job::EVERY)
+            .handle(crate::outreach_attempts::JOB, |app, _| {
+                Box::pin(async move { crate::outreach_attempts::destroy_due(&app).await })
+            })
+            .every(crate::outreach_attempts::JOB, crate::outreach_attempts::EVERY)
     }
 
     /// Adds (or replaces) the handler of `kind`.

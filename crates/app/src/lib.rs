@@ -20,6 +20,7 @@ pub mod jobs;
 pub mod kpis;
 pub mod organisation;
 pub mod outreach;
+pub mod outreach_attempts;
 pub mod plan;
 pub mod privacy;
 pub mod processing;
@@ -84,6 +85,12 @@ pub struct Settings {
     pub retention_years: u16,
     /// The experience survey is sent this many months after the start of support (issue 17).
     pub survey_after_months: u32,
+    /// An address never reached becomes unreachable after this many fruitless attempts (not
+    /// home, no answer, wrong number; decision 0034).
+    pub outreach_unreachable_after: u32,
+    /// Signal data of people who did not become clients are destroyed this many months after
+    /// the last signal (decision 0034).
+    pub outreach_retention_months: u32,
 }
 
 impl Default for Settings {
@@ -106,6 +113,8 @@ impl Default for Settings {
             emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,
             retention_years: buurtteam_domain::retention::DEFAULT_RETENTION_YEARS,
             survey_after_months: buurtteam_domain::survey::DEFAULT_AFTER_MONTHS,
+            outreach_unreachable_after: buurtteam_domain::outreach_funnel::DEFAULT_UNREACHABLE_AFTER,
+            outreach_retention_months: buurtteam_domain::outreach_funnel::DEFAULT_RETENTION_MONTHS,
         }
     }
 }

@@ -97,6 +97,14 @@ struct SettingsArgs {
     /// (1 to 24; they are also invited at closure).
     #[arg(long, env = "BUURTTEAM_SURVEY_AFTER_MONTHS", default_value_t = 6)]
     survey_after_months: u32,
+    /// Fruitless attempts (not home, no answer, wrong number) after which an outreach address
+    /// never reached counts as unreachable (1 to 20).
+    #[arg(long, env = "BUURTTEAM_OUTREACH_UNREACHABLE_AFTER", default_value_t = 3)]
+    outreach_unreachable_after: u32,
+    /// Months after the last signal that the signal data of people who did not become clients
+    /// are destroyed (1 to 12; the Wgs term, decision 0034).
+    #[arg(long, env = "BUURTTEAM_OUTREACH_RETENTION_MONTHS", default_value_t = 12)]
+    outreach_retention_months: u32,
 }
 
 impl SettingsArgs {
@@ -130,6 +138,12 @@ impl SettingsArgs {
         if !(1..=24).contains(&self.survey_after_months) {
             bail!("--survey-after-months must be between 1 and 24");
         }
+        if !(1..=20).contains(&self.outreach_unreachable_after) {
+            bail!("--outreach-unreachable-after must be between 1 and 20");
+        }
+        if !(1..=12).contains(&self.outreach_retention_months) {
+            bail!("--outreach-retention-months must be between 1 and 12 (the legal term is the longest)");
+        }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
         }
@@ -151,6 +165,8 @@ impl SettingsArgs {
             emergency_access_hours: self.emergency_access_hours,
             retention_years: self.retention_years,
             survey_after_months: self.survey_after_months,
+            outreach_unreachable_after: self.outreach_unreachable_after,
+            outreach_retention_months: self.outreach_retention_months,
             ..Settings::default()
         })
     }

@@ -250,6 +250,12 @@ audit_actions!(
     CampaignAddressAssigned = "campaign_address.assigned",
     /// The organisation's weighing of the work basket changed.
     OutreachWeighingChanged = "outreach.weighing_changed",
+    // Outreach attempts and the retention of signals (issue 16, decision 0034).
+    /// An attempt to reach a campaign address recorded (an accepted offer also writes
+    /// `case.referred` for the referral it creates).
+    OutreachAttemptRecorded = "outreach.attempt_recorded",
+    /// The signal data of an address that did not become a client destroyed after the term.
+    OutreachSignalsDestroyed = "outreach.signals_destroyed",
 );
 
 impl AuditAction {

@@ -22,6 +22,7 @@ pub mod ldv;
 pub mod matching;
 pub mod outreach;
 pub mod outreach_import;
+pub mod outreach_funnel;
 pub mod password;
 pub mod person;
 pub mod plan_content;

@@ -60,7 +60,7 @@ processing_activities!(
     /// (klachtenbehandeling, Jeugdwet art. 4.2.1 ff.; decision 0032).
     ComplaintsHandling = "complaints-handling",
     /// Early signalling of payment arrears and outreach campaigns (vroegsignalering, Wgs
-    /// art. 3a; decision 0033).
+    /// art. 3a; decisions 0033 and 0034).
     Outreach = "outreach",
 );
 
@@ -203,6 +203,7 @@ impl AuditAction {
             | Self::CampaignAddressRead
             | Self::CampaignAddressAssigned
             | Self::OutreachWeighingChanged => P::Outreach,
+            Self::OutreachAttemptRecorded | Self::OutreachSignalsDestroyed => P::Outreach,
         }
     }
 

@@ -31,6 +31,9 @@ pub mod kpi;
 pub mod kpi_groups;
 pub mod organisation;
 pub mod outreach;
+pub mod outreach_attempts;
+#[doc(hidden)]
+pub mod outreach_seed;
 pub mod plan;
 pub mod portal_codes;
 pub mod processing;

@@ -152,3 +152,5 @@ audit-campaign-basket-read = { $who } looked at a campaign's work basket.
 audit-campaign-address-read = { $who } looked at an address of a campaign.
 audit-campaign-address-assigned = { $who } assigned addresses of a campaign to a worker.
 audit-outreach-weighing-changed = { $who } changed the weighing of the work basket.
+audit-outreach-attempt-recorded = { $who } recorded that we tried to reach you.
+audit-outreach-signals-destroyed = The data of a signal of payment arrears were destroyed.

@@ -351,3 +351,5 @@ plan-case-closed = The case is closed; its plan can no longer change.
 access-action-case-group-support-recorded = Group support considered recorded
 access-action-collective-activity-recorded = Collective approach meeting recorded
 access-action-collective-activity-list = Collective approach meetings read
+access-action-outreach-attempt-recorded = Attempt to make contact recorded
+access-action-outreach-signals-destroyed = Signal data destroyed

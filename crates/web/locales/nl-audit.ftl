@@ -152,3 +152,5 @@ audit-campaign-basket-read = { $who } heeft de werkbak van een campagne bekeken.
 audit-campaign-address-read = { $who } heeft een adres van een campagne bekeken.
 audit-campaign-address-assigned = { $who } heeft adressen van een campagne aan een medewerker gegeven.
 audit-outreach-weighing-changed = { $who } heeft de weging van de werkbak gewijzigd.
+audit-outreach-attempt-recorded = { $who } heeft vastgelegd dat we contact met je zochten.
+audit-outreach-signals-destroyed = De gegevens van een signaal over een betalingsachterstand zijn vernietigd.

@@ -351,3 +351,5 @@ plan-case-closed = Het dossier is afgesloten; het plan kan niet meer veranderen.
 access-action-case-group-support-recorded = Groepsaanbod overwogen vastgelegd
 access-action-collective-activity-recorded = Bijeenkomst collectieve aanpak vastgelegd
 access-action-collective-activity-list = Bijeenkomsten collectieve aanpak gelezen
+access-action-outreach-attempt-recorded = Poging om contact te maken vastgelegd
+access-action-outreach-signals-destroyed = Signaalgegevens vernietigd

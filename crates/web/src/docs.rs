@@ -28,10 +28,10 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "kpis", description = "Steering KPIs: aggregates only, small counts suppressed where the reader may not see them"),
         (name = "admin", description = "The administration: the admin log (changes with before and after, never client reads)"),
         (name = "complaints", description = "Complaints: registered on a case or submitted in Mijn Buurtteam, handled in steps within six weeks (once put off by four), what the team learned"),
-        (name = "outreach", description = "Outreach: campaigns, signal files of payment arrears in (CSV), the work basket ordered by the organisation's weighing, assigning addresses to outreach workers"),
         (name = "privacy", description = "The privacy lifecycle: emergency and unusual access reviewed, requests for destruction and legal holds, the audit log's integrity, the processing register and the log in the form of the Logboek Dataverwerkingen (logs and registrations, never a file's content)"),
         (name = "groups", description = "Group support: group offers, sessions, participants, the waiting list and attendance"),
         (name = "survey", description = "The experience survey: the questionnaire a one-time code opens and the answer with it (no login), invitations, paper responses, the admins' questionnaire; no operation returns one response"),
+        (name = "outreach", description = "Outreach: campaigns, signals of payment arrears, the work basket, attempts to reach an address (an accepted offer becomes a referral) and the campaign's funnel"),
     ),
 )]
 struct ApiDoc;

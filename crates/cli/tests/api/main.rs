@@ -35,6 +35,7 @@ mod odd_input;
 mod organisation;
 mod organisation_admin;
 mod outreach;
+mod outreach_attempts;
 mod pages;
 mod passwords;
 mod plan;

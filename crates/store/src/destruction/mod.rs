@@ -221,6 +221,17 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
     .bind(id)
     .fetch_all(&mut *c)
     .await)?;
+    // Outreach (decision 0034): the signals that led to this referral, and the address they
+    // named, go with the file; the address's status and attempts stay, counted in the funnel.
+    let addresses: Vec<i64> = on!(tx, |c| sqlx::query_scalar("SELECT id FROM campaign_addresses WHERE case_id = $1")
+        .bind(id)
+        .fetch_all(&mut *c)
+        .await)?;
+    let on = how.at.to_zoned(jiff::tz::TimeZone::UTC).date();
+    for a in addresses {
+        let n = crate::outreach_attempts::destroy_signal_data(tx, a, on, how.at).await?;
+        *counts.entry("campaign_signals").or_default() += n;
+    }
     for (table, sql) in [
         // Group support (decision 0028): the client's places in groups and their attendance.
         (
@@ -272,6 +283,10 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",
         ),
+        // The campaign address an accepted offer made this referral from keeps its status (the
+        // funnel counts it; its signal data went above); only the link to the file goes.
+        // `cases.campaign_id` goes with the case.
+        ("campaign_addresses", "UPDATE campaign_addresses SET case_id = NULL WHERE case_id = $1"),
         ("cases", "DELETE FROM cases WHERE id = $1"),
     ] {
         run(tx, &mut counts, table, sql, id).await?;
@@ -342,6 +357,8 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
                 "DELETE FROM group_participants WHERE person_id IN (SELECT id FROM persons WHERE household_id = $1)",
             ),
             ("persons", "DELETE FROM persons WHERE household_id = $1"),
+            // A campaign address matched to the household keeps its status, not the match.
+            ("campaign_addresses", "UPDATE campaign_addresses SET household_id = NULL WHERE household_id = $1"),
         ] {
             run(tx, &mut counts, table, sql, h).await?;
         }

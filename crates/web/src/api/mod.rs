@@ -12,6 +12,7 @@ pub mod inzage;
 pub mod kpis;
 pub mod organisation;
 pub mod outreach;
+pub mod outreach_attempts;
 pub mod plan;
 pub mod privacy;
 pub mod privacy_log;
@@ -146,4 +147,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(outreach::get_address))
         .routes(routes!(outreach::assign))
         .routes(routes!(outreach::get_weighing, outreach::set_weighing))
+        .routes(routes!(outreach_attempts::record_attempt))
+        .routes(routes!(outreach_attempts::funnel))
 }
