@@ -236,6 +236,13 @@ audit_actions!(
     ComplaintExtended = "complaint.extended",
     /// What the team learned from a complaint written down.
     ComplaintLessonsRecorded = "complaint.lessons_recorded",
+    // Handing cases over (issue 20, decision 0037).
+    /// The team manager handed a case to another worker of its team (one, or many at once).
+    CaseHandedOver = "case.handed_over",
+    /// A case transferred to another team (the household moved): the old team loses access.
+    CaseTransferred = "case.transferred",
+    /// A stand-in (waarnemer) set on a case for a period.
+    CaseStandInSet = "case.stand_in_set",
 );
 
 impl AuditAction {

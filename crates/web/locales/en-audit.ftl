@@ -145,3 +145,6 @@ audit-complaint-list = { $who } looked at the complaints.
 audit-complaint-step-recorded = { $who } recorded a step in handling a complaint.
 audit-complaint-extended = { $who } put off the decision on a complaint.
 audit-complaint-lessons-recorded = { $who } recorded what the team learned from a complaint.
+audit-case-handed-over = { $who } handed your support over to another family worker.
+audit-case-transferred = { $who } handed your support over to the team of your new district.
+audit-case-stand-in-set = { $who } arranged a stand-in for your family worker.

@@ -351,3 +351,6 @@ plan-case-closed = The case is closed; its plan can no longer change.
 access-action-case-group-support-recorded = Group support considered recorded
 access-action-collective-activity-recorded = Collective approach meeting recorded
 access-action-collective-activity-list = Collective approach meetings read
+access-action-case-handed-over = Case handed over
+access-action-case-transferred = Case transferred to another team
+access-action-case-stand-in-set = Stand-in arranged

@@ -145,3 +145,6 @@ audit-complaint-list = { $who } heeft de klachten bekeken.
 audit-complaint-step-recorded = { $who } heeft een stap in de behandeling van een klacht vastgelegd.
 audit-complaint-extended = { $who } heeft de beslissing over een klacht uitgesteld.
 audit-complaint-lessons-recorded = { $who } heeft vastgelegd wat het team van een klacht leerde.
+audit-case-handed-over = { $who } heeft je begeleiding aan een andere gezinswerker overgedragen.
+audit-case-transferred = { $who } heeft je begeleiding overgedragen aan het buurtteam van je nieuwe wijk.
+audit-case-stand-in-set = { $who } heeft een waarnemer voor je gezinswerker geregeld.

@@ -351,3 +351,6 @@ plan-case-closed = Het dossier is afgesloten; het plan kan niet meer veranderen.
 access-action-case-group-support-recorded = Groepsaanbod overwogen vastgelegd
 access-action-collective-activity-recorded = Bijeenkomst collectieve aanpak vastgelegd
 access-action-collective-activity-list = Bijeenkomsten collectieve aanpak gelezen
+access-action-case-handed-over = Begeleiding overgedragen
+access-action-case-transferred = Begeleiding naar ander team
+access-action-case-stand-in-set = Waarnemer geregeld
