@@ -51,7 +51,9 @@ pub async fn begin_worker(
         return Ok(());
     }
     exec!(tx, |c| sqlx::query(
-        "UPDATE case_holders SET until_on = $2 WHERE case_id = $1 AND kind = 'worker' AND until_on IS NULL"
+        // A spell never ends before it began (a handover dated back before the last change).
+        "UPDATE case_holders SET until_on = CASE WHEN from_on > $2 THEN from_on ELSE $2 END \
+         WHERE case_id = $1 AND kind = 'worker' AND until_on IS NULL"
     )
     .bind(case.0)
     .bind(sql_date(on))

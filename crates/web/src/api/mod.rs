@@ -7,6 +7,7 @@ pub mod destruction;
 pub mod dto;
 pub mod group_support;
 pub mod groups;
+pub mod handover;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
@@ -138,4 +139,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complaints::case_complaints))
         .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
         .routes(routes!(complaints::complaint_counts))
+        .routes(routes!(handover::handover))
+        .routes(routes!(handover::set_stand_in))
+        .routes(routes!(handover::holders))
+        .routes(routes!(handover::bulk_handover))
 }
