@@ -117,7 +117,7 @@ pub fn check_stand_in(
 ) -> Result<Result<(), Refusal>, Errors> {
     let mut errors = Errors::default();
     if from < case.referred_on {
-        errors.add("from_on", "may not be before the referral").code("before_referral");
+        errors.add("from_on", "may not be before the referral").code("before_referral").arg("date", case.referred_on);
     }
     if until < from {
         errors.add("until_on", "may not be before the first day").code("before_start");
@@ -144,7 +144,7 @@ fn check_on(errors: &mut Errors, field: &str, case: &CaseFacts, on: Date, today:
     if on > today {
         errors.add(field, "may not be in the future").code("future_date").arg("today", today);
     } else if on < case.referred_on {
-        errors.add(field, "may not be before the referral").code("before_referral");
+        errors.add(field, "may not be before the referral").code("before_referral").arg("date", case.referred_on);
     }
 }
 

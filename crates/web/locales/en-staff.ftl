@@ -43,4 +43,8 @@ team-handover-stand-in-done = A stand-in was set on { $count } cases.
 uncovered-title = Cases of absent family workers without a stand-in
 uncovered-intro = These families have nobody today: their family worker is away and there is no stand-in.
 portal-contact-stand-in = Until { $date }, { $name } helps you, because your family worker is away.
+field-error-same-team = The file already belongs to this team. Choose another team.
+field-error-same-worker = Choose a colleague other than the family worker.
+field-error-before-start = This day is before the first day. Choose a later day.
+field-error-not-carried = This file is not an open file of this family worker in this team.
 # end of block H

@@ -43,4 +43,8 @@ team-handover-stand-in-done = Voor { $count } dossiers is een waarnemer vastgele
 uncovered-title = Dossiers van afwezige gezinswerkers zonder waarnemer
 uncovered-intro = Deze gezinnen hebben vandaag niemand: hun gezinswerker is afwezig en er is geen waarnemer.
 portal-contact-stand-in = Tot en met { $date } helpt { $name } je, omdat je gezinswerker afwezig is.
+field-error-same-team = Het dossier hoort al bij dit team. Kies een ander team.
+field-error-same-worker = Kies een andere collega dan de gezinswerker zelf.
+field-error-before-start = Deze dag ligt vóór de eerste dag. Kies een latere dag.
+field-error-not-carried = Dit dossier is geen open dossier van deze gezinswerker in dit team.
 # end of block H
