@@ -47,4 +47,5 @@ field-error-same-team = The file already belongs to this team. Choose another te
 field-error-same-worker = Choose a colleague other than the family worker.
 field-error-before-start = This day is before the first day. Choose a later day.
 field-error-not-carried = This file is not an open file of this family worker in this team.
+handover-conflict = The file is closed, or someone else changed it just now. Reload the page.
 # end of block H

@@ -47,4 +47,5 @@ field-error-same-team = Het dossier hoort al bij dit team. Kies een ander team.
 field-error-same-worker = Kies een andere collega dan de gezinswerker zelf.
 field-error-before-start = Deze dag ligt vóór de eerste dag. Kies een latere dag.
 field-error-not-carried = Dit dossier is geen open dossier van deze gezinswerker in dit team.
+handover-conflict = Het dossier is gesloten, of iemand anders heeft het net gewijzigd. Laad de pagina opnieuw.
 # end of block H

@@ -47,7 +47,9 @@ struct CasePage {
     workers: Vec<(i64, String)>,
     teams: Vec<(i64, String)>,
     today: String,
+    /// A message: the confirmation (`ok`) or why the form was refused.
     error: String,
+    ok: bool,
     holders: Vec<String>,
     team_history: Vec<String>,
 }
@@ -82,6 +84,7 @@ async fn case_page(s: &AppState, staff: &StaffPage, id: i64, status: StatusCode,
         workers: file.staff.iter().map(|(u, n, _)| (u.0, n.clone())).collect(),
         teams,
         today: s.app.today().to_string(),
+        ok: status == StatusCode::OK,
         error,
         holders,
         team_history,
@@ -103,12 +106,28 @@ pub(super) async fn page(
     case_page(&s, &staff, id, StatusCode::OK, note).await
 }
 
+/// A refused handover in the reader's language: each field error's message (as the forms
+/// translate them), or the conflict.
 fn refusal(tr: Tr, e: AppError) -> Result<String, AppError> {
     let message = match e {
-        AppError::Validation(errors) => {
-            errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ")
-        }
-        AppError::Conflict { message, .. } => message,
+        AppError::Validation(errors) => errors
+            .iter()
+            .map(|e| {
+                let key = format!("field-error-{}", e.code.replace('_', "-"));
+                let args: Vec<(&str, super::i18n::Arg)> = e
+                    .args
+                    .iter()
+                    .map(|(k, v)| match v.parse::<jiff::civil::Date>() {
+                        Ok(d) if v.len() == 10 => (*k, super::i18n::Arg::from(tr.date(&d))),
+                        _ => (*k, super::i18n::Arg::from(v.as_str())),
+                    })
+                    .collect();
+                let message = tr.tn(&key, &args);
+                if message == key { e.message.clone() } else { message }
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        AppError::Conflict { .. } => tr.t("handover-conflict"),
         e => return Err(e),
     };
     Ok(format!("{} {message}", tr.t("handover-refused")))
