@@ -217,7 +217,8 @@ pub async fn bulk_handover(app: &App, actor: &Actor, team: TeamId, input: &BulkH
     let chosen: Vec<CaseId> = input.case_ids.iter().copied().map(CaseId).collect();
     on_team(app, actor, team, Action::AssignCase, "handover", move |tx, ctx, now| {
         Box::pin(async move {
-            let ids = if chosen.is_empty() { history::open_cases_of(tx, ctx.team.id, from_worker).await? } else { chosen };
+            let ids =
+                if chosen.is_empty() { history::open_cases_of(tx, ctx.team.id, from_worker).await? } else { chosen };
             let mut errors = Errors::default();
             if ids.is_empty() {
                 errors.add("case_ids", "the worker carries no open case in this team").code("required");
@@ -232,7 +233,10 @@ pub async fn bulk_handover(app: &App, actor: &Actor, team: TeamId, input: &BulkH
                     }
                     _ => {
                         errors
-                            .add(format!("case_ids[{i}]"), format!("case {} is not an open case this worker carries in this team", id.0))
+                            .add(
+                                format!("case_ids[{i}]"),
+                                format!("case {} is not an open case this worker carries in this team", id.0),
+                            )
                             .code("not_carried");
                     }
                 }

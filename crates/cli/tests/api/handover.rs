@@ -11,7 +11,9 @@ use crate::harness::*;
 /// Records an absence spell with the database's own client (part A records them through the API).
 fn absent(url: &str, sql: &str) {
     let out = match url.strip_prefix("sqlite://") {
-        Some(file) => std::process::Command::new("sqlite3").args(["-bail", "-cmd", ".timeout 5000", file, sql]).output(),
+        Some(file) => {
+            std::process::Command::new("sqlite3").args(["-bail", "-cmd", ".timeout 5000", file, sql]).output()
+        }
         None => std::process::Command::new("psql").arg(url).args(["-v", "ON_ERROR_STOP=1", "-qc", sql]).output(),
     }
     .expect("run the database's own client");
@@ -90,16 +92,17 @@ async fn a_case_moves_to_another_worker_and_to_another_team_and_its_history_stay
 
     // The household moves: the case goes to team B on the 17th.
     let mark = t.audit_mark().await;
-    let moved = manager_a.post(&path, json!({"to_team_id": o.team_b, "to_worker_id": o.worker_b_id, "on": "2031-03-10"})).await.expect(200);
+    let moved = manager_a
+        .post(&path, json!({"to_team_id": o.team_b, "to_worker_id": o.worker_b_id, "on": "2031-03-10"}))
+        .await
+        .expect(200);
     assert_eq!((moved["team_id"].as_i64(), moved["worker_id"].as_i64()), (Some(o.team_b), Some(o.worker_b_id)));
     // From then on the old team does not find it (404), and the access log shows the refusal.
     manager_a.get(&format!("/api/v1/cases/{case}")).await.problem(404);
     o.worker_a.get(&format!("/api/v1/cases/{case}")).await.problem(404);
     let rows = t.audit_since(mark).await;
-    let refused = rows
-        .iter()
-        .filter(|r| r.action == "case.access_refused" && r.case_id.map(|c| c.0) == Some(case))
-        .count();
+    let refused =
+        rows.iter().filter(|r| r.action == "case.access_refused" && r.case_id.map(|c| c.0) == Some(case)).count();
     assert_eq!(refused, 2);
     assert_eq!(rows.iter().filter(|r| r.action == "case.transferred").count(), 1);
     assert_eq!(rows.iter().filter(|r| r.action == "case.handed_over").count(), 1);
@@ -124,9 +127,18 @@ async fn a_case_moves_to_another_worker_and_to_another_team_and_its_history_stay
         .as_array()
         .into_iter()
         .flatten()
-        .map(|x| (x["team_id"].as_i64().unwrap_or(0), x["from_on"].as_str().unwrap_or_default().to_owned(), x["until_on"].as_str().map(str::to_owned)))
+        .map(|x| {
+            (
+                x["team_id"].as_i64().unwrap_or(0),
+                x["from_on"].as_str().unwrap_or_default().to_owned(),
+                x["until_on"].as_str().map(str::to_owned),
+            )
+        })
         .collect();
-    assert_eq!(teams, vec![(o.team_a, "2031-03-03".into(), Some("2031-03-10".into())), (o.team_b, "2031-03-10".into(), None)]);
+    assert_eq!(
+        teams,
+        vec![(o.team_a, "2031-03-03".into(), Some("2031-03-10".into())), (o.team_b, "2031-03-10".into(), None)]
+    );
     let plan = mother.get("/api/v1/portal/plan").await.expect(200);
     assert_eq!(plan["contact"]["team_name"], "Buurtteam Kanaleneiland", "{plan}");
     let _ = manager_a_id;
@@ -173,7 +185,10 @@ async fn many_cases_of_a_worker_move_at_once_or_none_do() {
     manager_b.post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id})).await.problem(404);
     // A chosen set with one case of another team: nothing moves.
     let bad = manager_a
-        .post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id, "case_ids": [cases[0], other_team]}))
+        .post(
+            &path,
+            json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id, "case_ids": [cases[0], other_team]}),
+        )
         .await
         .problem(422);
     assert_eq!(bad.fields(), vec!["case_ids[1]"]);
@@ -182,8 +197,11 @@ async fn many_cases_of_a_worker_move_at_once_or_none_do() {
     }
     // A stand-in for two of them: they leave the list of cases nobody holds.
     let done = manager_a
-        .post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id, "case_ids": [cases[0], cases[1]],
-            "on": "2031-03-10", "until_on": "2031-03-21"}))
+        .post(
+            &path,
+            json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id, "case_ids": [cases[0], cases[1]],
+            "on": "2031-03-10", "until_on": "2031-03-21"}),
+        )
         .await
         .expect(200);
     assert_eq!(done["stand_in"], true);

@@ -122,7 +122,11 @@ pub async fn set_stand_in(
         (status = 200, body = HistoryOut),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn holders(State(s): State<AppState>, staff: Staff, Path(id): Path<i64>) -> Result<Json<HistoryOut>, ApiError> {
+pub async fn holders(
+    State(s): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+) -> Result<Json<HistoryOut>, ApiError> {
     Ok(Json(uc::history_of(&s.app, &staff.actor, CaseId(id)).await?.into()))
 }
 

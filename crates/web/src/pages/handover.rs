@@ -180,8 +180,11 @@ pub(super) async fn stand_in(
     form: PageForm<StandInForm, StaffPage>,
 ) -> Response {
     let PageForm { page: staff, input, .. } = form;
-    let body =
-        StandInInput { worker_id: id_of(&input.worker_id), from_on: some(&input.from_on), until_on: some(&input.until_on) };
+    let body = StandInInput {
+        worker_id: id_of(&input.worker_id),
+        from_on: some(&input.from_on),
+        until_on: some(&input.until_on),
+    };
     match uc::set_stand_in(&s.app, &staff.actor, CaseId(id), &body).await {
         Ok(_) => Redirect::to(&format!("/cases/{id}/handover?done=stand_in")).into_response(),
         Err(e) => match refusal(staff.tr(), e) {
@@ -213,7 +216,14 @@ pub(super) struct TeamQuery {
     stand_in: Option<bool>,
 }
 
-async fn team_page(s: &AppState, staff: &StaffPage, team: i64, q: TeamQuery, status: StatusCode, error: String) -> Response {
+async fn team_page(
+    s: &AppState,
+    staff: &StaffPage,
+    team: i64,
+    q: TeamQuery,
+    status: StatusCode,
+    error: String,
+) -> Response {
     let chrome = staff.chrome("worklist");
     let tr = chrome.tr;
     let load = match cases::caseload(&s.app, &staff.actor, TeamId(team)).await {
