@@ -256,6 +256,13 @@ audit_actions!(
     OutreachAttemptRecorded = "outreach.attempt_recorded",
     /// The signal data of an address that did not become a client destroyed after the term.
     OutreachSignalsDestroyed = "outreach.signals_destroyed",
+    // Handing cases over (issue 20, decision 0037).
+    /// The team manager handed a case to another worker of its team (one, or many at once).
+    CaseHandedOver = "case.handed_over",
+    /// A case transferred to another team (the household moved): the old team loses access.
+    CaseTransferred = "case.transferred",
+    /// A stand-in (waarnemer) set on a case for a period.
+    CaseStandInSet = "case.stand_in_set",
 );
 
 impl AuditAction {

@@ -16,6 +16,7 @@ pub mod correction;
 pub mod emergency;
 pub mod group_support;
 pub mod groups;
+pub mod handover;
 pub mod ids;
 pub mod kpi;
 pub mod ldv;

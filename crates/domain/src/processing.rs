@@ -124,7 +124,11 @@ impl AuditAction {
             | Self::LegalHoldPlaced
             | Self::LegalHoldLifted
             // Considering group support is part of the family plan.
-            | Self::CaseGroupSupportRecorded => P::FamilySupport,
+            | Self::CaseGroupSupportRecorded
+            // Who carries the case, and which team (decision 0037).
+            | Self::CaseHandedOver
+            | Self::CaseTransferred
+            | Self::CaseStandInSet => P::FamilySupport,
             Self::PortalInvited | Self::PortalActivated | Self::PortalActivationFailed => P::FamilyPortal,
             Self::AccessLogRead
             | Self::LdvExported

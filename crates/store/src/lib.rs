@@ -24,6 +24,7 @@ pub mod emergency;
 pub mod group_seed;
 pub mod group_support;
 pub mod groups;
+pub mod handover;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;

@@ -154,3 +154,6 @@ audit-campaign-address-assigned = { $who } assigned addresses of a campaign to a
 audit-outreach-weighing-changed = { $who } changed the weighing of the work basket.
 audit-outreach-attempt-recorded = { $who } recorded that we tried to reach you.
 audit-outreach-signals-destroyed = The data of a signal of payment arrears were destroyed.
+audit-case-handed-over = { $who } handed your support over to another family worker.
+audit-case-transferred = { $who } handed your support over to the team of your new district.
+audit-case-stand-in-set = { $who } arranged a stand-in for your family worker.

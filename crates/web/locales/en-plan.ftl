@@ -353,3 +353,6 @@ access-action-collective-activity-recorded = Collective approach meeting recorde
 access-action-collective-activity-list = Collective approach meetings read
 access-action-outreach-attempt-recorded = Attempt to make contact recorded
 access-action-outreach-signals-destroyed = Signal data destroyed
+access-action-case-handed-over = Case handed over
+access-action-case-transferred = Case transferred to another team
+access-action-case-stand-in-set = Stand-in arranged

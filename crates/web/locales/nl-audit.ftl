@@ -154,3 +154,6 @@ audit-campaign-address-assigned = { $who } heeft adressen van een campagne aan e
 audit-outreach-weighing-changed = { $who } heeft de weging van de werkbak gewijzigd.
 audit-outreach-attempt-recorded = { $who } heeft vastgelegd dat we contact met je zochten.
 audit-outreach-signals-destroyed = De gegevens van een signaal over een betalingsachterstand zijn vernietigd.
+audit-case-handed-over = { $who } heeft je begeleiding aan een andere gezinswerker overgedragen.
+audit-case-transferred = { $who } heeft je begeleiding overgedragen aan het buurtteam van je nieuwe wijk.
+audit-case-stand-in-set = { $who } heeft een waarnemer voor je gezinswerker geregeld.

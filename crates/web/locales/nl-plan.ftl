@@ -353,3 +353,6 @@ access-action-collective-activity-recorded = Bijeenkomst collectieve aanpak vast
 access-action-collective-activity-list = Bijeenkomsten collectieve aanpak gelezen
 access-action-outreach-attempt-recorded = Poging om contact te maken vastgelegd
 access-action-outreach-signals-destroyed = Signaalgegevens vernietigd
+access-action-case-handed-over = Begeleiding overgedragen
+access-action-case-transferred = Begeleiding naar ander team
+access-action-case-stand-in-set = Waarnemer geregeld

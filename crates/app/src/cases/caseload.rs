@@ -65,6 +65,8 @@ pub struct Caseload {
     /// name, and anyone who left the team but still carries a case of it (to reassign).
     pub workers: Vec<WorkerLoad>,
     pub unassigned: WorkerLoad,
+    /// Open cases of workers absent today that no stand-in holds (decision 0037).
+    pub uncovered: Vec<CaseView>,
     pub today: Date,
 }
 
@@ -96,7 +98,12 @@ pub async fn caseload(app: &App, actor: &Actor, team: TeamId) -> Result<Caseload
             let mut workers: Vec<WorkerLoad> =
                 staff.into_iter().map(|(id, name, _)| WorkerLoad::new(Some((id, name)))).collect();
             let mut unassigned = WorkerLoad::new(None);
+            let uncovered_ids = super::handover::uncovered(tx, ctx.team.id, today).await?;
+            let mut uncovered = Vec::new();
             for case in cases {
+                if uncovered_ids.contains(&case.id) {
+                    uncovered.push(CaseView::new(case.clone(), &calendar, today));
+                }
                 let view = CaseView::new(case, &calendar, today);
                 match view.case.worker_id {
                     None => unassigned.add(view, today),
@@ -118,7 +125,7 @@ pub async fn caseload(app: &App, actor: &Actor, team: TeamId) -> Result<Caseload
                     name(a).cmp(&name(b))
                 })
             });
-            Ok(Caseload { team: ctx.team, workers, unassigned, today })
+            Ok(Caseload { team: ctx.team, workers, unassigned, uncovered, today })
         })
     })
     .await

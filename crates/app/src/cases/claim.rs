@@ -9,6 +9,7 @@ use buurtteam_domain::policy::{Action, Actor};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit;
 use buurtteam_store::cases as store;
+use buurtteam_store::handover;
 use serde::Deserialize;
 
 use super::CaseView;
@@ -44,6 +45,7 @@ pub async fn claim(app: &App, actor: &Actor, id: CaseId) -> Result<CaseView> {
             store::set_worker(tx, id, me, true, now)
                 .await
                 .map_err(|_| held("someone else picked up this referral a moment ago"))?;
+            handover::begin_worker(tx, id, Some(me), ctx.today, Some(me), now).await?;
             audit::append(tx, &ctx.entry(AuditAction::CaseClaimed)).await?;
             ctx.view(tx).await
         })
@@ -71,6 +73,7 @@ pub async fn assign(app: &App, actor: &Actor, id: CaseId, input: &AssignInput) -
             let previous = ctx.case.worker_id;
             if previous != Some(worker) {
                 store::set_worker(tx, id, worker, false, now).await.map_err(super::concurrent)?;
+                handover::begin_worker(tx, id, Some(worker), ctx.today, Some(ctx.actor.user_id), now).await?;
                 let mut entry = ctx.entry(AuditAction::CaseAssigned);
                 entry.detail = serde_json::json!({ "worker_id": worker, "previous_worker_id": previous });
                 audit::append(tx, &entry).await?;

@@ -36,6 +36,8 @@ pub struct CaseFile {
     /// When the actor's emergency access ends, if they read the file under one (decision
     /// 0023): the page shows it and offers no changes.
     pub emergency_until: Option<jiff::Timestamp>,
+    /// Who held the case when, and its teams (decision 0037).
+    pub history: super::handover::History,
 }
 
 /// Opens the family file: the case, its household, contacts and team, read in one
@@ -49,13 +51,14 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
             let team = organisation::get_team(tx, case.team_id).await?.ok_or(AppError::NotFound("team"))?;
             let staff = organisation::team_staff(tx, case.team_id).await?;
             let corrections = super::corrections::of_case(tx, id).await?;
+            let history = super::handover::history_in(tx, id).await?;
             let calendar = ctx.calendar(tx).await?;
             let mut entry = ctx.entry(AuditAction::CaseRead);
             entry.detail = serde_json::json!({ "view": "file" });
             audit::append(tx, &entry).await?;
             let emergency_until = ctx.emergency.map(|g| g.until);
             let view = CaseView::new(ctx.case, &calendar, ctx.today);
-            Ok(CaseFile { view, household, contacts, team, staff, corrections, emergency_until })
+            Ok(CaseFile { view, household, contacts, team, staff, corrections, emergency_until, history })
         })
     })
     .await

@@ -12,6 +12,7 @@ mod claim;
 mod contacts;
 mod corrections;
 mod file;
+pub mod handover;
 mod members;
 mod referral;
 mod steps;

@@ -27,6 +27,8 @@ pub async fn hold_intake(app: &App, actor: &Actor, id: CaseId, input: &IntakeInp
             ctx.step(Step::HoldIntake, held_on)?;
             let start_due = case::start_due_on(held_on);
             store::set_intake(tx, id, ctx.case.status, held_on, worker, start_due, now).await.map_err(concurrent)?;
+            let on = if ctx.case.worker_id.is_none() { held_on } else { ctx.today };
+            buurtteam_store::handover::begin_worker(tx, id, Some(worker), on, Some(ctx.actor.user_id), now).await?;
             let mut entry = ctx.entry(AuditAction::CaseIntakeHeld);
             entry.detail = serde_json::json!({ "held_on": held_on.to_string(), "worker_id": worker });
             audit::append(tx, &entry).await?;

@@ -119,6 +119,8 @@ pub struct PlanView {
 pub struct TeamContact {
     /// `None` while the case has no worker yet.
     pub worker_name: Option<String>,
+    /// A stand-in (waarnemer) working on the case today, and their last day (decision 0037).
+    pub stand_in: Option<(String, jiff::civil::Date)>,
     pub team_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -291,7 +293,10 @@ pub(super) async fn team_contact(tx: &mut Tx, ctx: &Context) -> Result<Option<Te
         Some(w) => organisation::get_user(tx, w).await?.map(|u| u.name),
         None => None,
     };
-    Ok(Some(TeamContact { worker_name, team_name: team.name, phone: team.phone, email: team.email }))
+    let stand_in = buurtteam_store::handover::stand_in_on(tx, ctx.case.id, ctx.today)
+        .await?
+        .and_then(|h| h.until_on.map(|until| (h.name, until)));
+    Ok(Some(TeamContact { worker_name, stand_in, team_name: team.name, phone: team.phone, email: team.email }))
 }
 
 /// The plan of a case for staff of its team (everything but the working notes).

@@ -373,6 +373,14 @@ async fn a_destroyed_file_leaves_only_its_tombstone_in_every_table() {
         )
         .await
         .expect(201);
+    // The household moved away and back (decision 0037): its history of teams and workers.
+    let handover = format!("/api/v1/cases/{case}/handover");
+    o.manager.post(&handover, json!({"to_team_id": o.team_b, "on": TODAY})).await.expect(200);
+    o.manager
+        .post(&handover, json!({"to_team_id": o.team_a, "to_worker_id": o.worker_a_id, "on": TODAY}))
+        .await
+        .expect(200);
+    assert!(t.count("case_holders").await > 0 && t.count("case_team_history").await > 0);
     close_case(w, case).await;
     w.post(
         &format!("/api/v1/cases/{case}/corrections"),

@@ -25,6 +25,7 @@ mod existence;
 mod forms;
 mod group_steering;
 mod groups;
+mod handover;
 mod households;
 mod idempotency;
 mod inzage;

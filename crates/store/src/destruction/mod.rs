@@ -279,6 +279,9 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
         ("survey_invitations", "DELETE FROM survey_invitations WHERE case_id = $1"),
         // Whether group support was considered, and why it is not used (in the family's words).
         ("case_group_support", "DELETE FROM case_group_support WHERE case_id = $1"),
+        // Who held the case when, and its teams (decision 0037).
+        ("case_holders", "DELETE FROM case_holders WHERE case_id = $1"),
+        ("case_team_history", "DELETE FROM case_team_history WHERE case_id = $1"),
         (
             "destruction_requests",
             "UPDATE destruction_requests SET case_id = NULL, requested_by_person_id = NULL WHERE case_id = $1",

@@ -43,9 +43,9 @@ fn case_uri(id: CaseId) -> String {
 }
 
 /// A step's answer: the case as `GET` on it shows it.
-type Step = Result<([(HeaderName, String); 1], Json<CaseOut>), ApiError>;
+pub(super) type Step = Result<([(HeaderName, String); 1], Json<CaseOut>), ApiError>;
 
-fn step(view: uc::CaseView) -> Step {
+pub(super) fn step(view: uc::CaseView) -> Step {
     Ok(([(header::CONTENT_LOCATION, case_uri(view.case.id))], Json(view.into())))
 }
 

@@ -7,6 +7,7 @@ pub mod destruction;
 pub mod dto;
 pub mod group_support;
 pub mod groups;
+pub mod handover;
 pub mod households;
 pub mod inzage;
 pub mod kpis;
@@ -149,4 +150,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(outreach::get_weighing, outreach::set_weighing))
         .routes(routes!(outreach_attempts::record_attempt))
         .routes(routes!(outreach_attempts::funnel))
+        .routes(routes!(handover::handover))
+        .routes(routes!(handover::set_stand_in))
+        .routes(routes!(handover::holders))
+        .routes(routes!(handover::bulk_handover))
 }

@@ -121,6 +121,7 @@ pub async fn caseload(
         team_id: load.team.id.0,
         workers: load.workers.iter().map(WorkerLoadOut::from).collect(),
         unassigned: WorkerLoadOut::from(&load.unassigned),
+        uncovered_case_ids: load.uncovered.iter().map(|v| v.case.id.0).collect(),
     }))
 }
 
@@ -131,6 +132,8 @@ pub struct CaseloadOut {
     pub workers: Vec<WorkerLoadOut>,
     /// The open cases nobody carries yet.
     pub unassigned: WorkerLoadOut,
+    /// Open cases of workers absent today that no stand-in holds (decision 0037).
+    pub uncovered_case_ids: Vec<i64>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

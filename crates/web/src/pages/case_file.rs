@@ -91,6 +91,9 @@ struct FilePage {
     /// Under an emergency access (decision 0023): "Noodtoegang tot HH:MM — alleen lezen"; the
     /// page then offers no changes.
     emergency: Option<String>,
+    /// "Wie had deze begeleiding": who held the case when, and its teams (decision 0037).
+    holders: Vec<String>,
+    team_history: Vec<String>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -340,6 +343,8 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         contact_forms,
         reasons,
         details,
+        holders: super::handover::history_lines(tr, &file.history).0,
+        team_history: super::handover::history_lines(tr, &file.history).1,
     }
 }
 

@@ -31,6 +31,7 @@ mod emergency;
 pub mod export;
 mod form;
 mod groups;
+mod handover;
 mod households;
 pub mod i18n;
 pub(crate) mod inzage;
@@ -82,6 +83,9 @@ pub fn routes() -> Router<AppState> {
         .route("/referrals/new/search", post(referral::search_households))
         .route("/households/new", get(households::household_form).post(households::household_submit))
         .route("/cases/{id}", get(case_file::page))
+        .route("/cases/{id}/handover", get(handover::page).post(handover::hand_over))
+        .route("/cases/{id}/stand-ins", post(handover::stand_in))
+        .route("/teams/{id}/handover", get(handover::team).post(handover::team_hand_over))
         .route("/cases/{id}/intake", post(case_file::hold_intake))
         .route("/cases/{id}/start", post(case_file::start_support))
         .route("/cases/{id}/contacts", post(case_file::record_contact))

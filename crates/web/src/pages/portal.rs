@@ -288,6 +288,8 @@ struct GroupLine {
 struct ContactBlock {
     /// "Je gezinswerker is Fatima Şahin, van Buurtteam Overvecht."
     who: String,
+    /// "Tot en met 12 juni werkt Cem Şahin voor je gezinswerker." (a stand-in, decision 0037).
+    stand_in: Option<String>,
     phone: Option<String>,
     /// `tel:` form of the phone number.
     phone_href: Option<String>,
@@ -302,6 +304,10 @@ fn contact_block(tr: Tr, view: &PlanView) -> Option<ContactBlock> {
     };
     Some(ContactBlock {
         who,
+        stand_in: c
+            .stand_in
+            .as_ref()
+            .map(|(name, until)| tr.t2("portal-contact-stand-in", "name", name.clone(), "date", tr.date(until))),
         phone_href: c.phone.as_ref().map(|p| {
             let digits: String = p.chars().filter(|ch| ch.is_ascii_digit() || *ch == '+').collect();
             format!("tel:{digits}")

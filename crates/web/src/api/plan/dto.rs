@@ -445,6 +445,10 @@ pub struct PortalGroupOut {
 pub struct TeamContactOut {
     /// `null` while the case has no worker yet.
     pub worker_name: Option<String>,
+    /// A stand-in (waarnemer) working on the case today, while the worker is away.
+    pub stand_in_name: Option<String>,
+    /// The stand-in's last day.
+    pub stand_in_until: Option<Date>,
     pub team_name: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -468,6 +472,8 @@ impl From<PlanView> for PlanOut {
             me: p.me.map(|m| m.0),
             contact: p.contact.map(|c| TeamContactOut {
                 worker_name: c.worker_name,
+                stand_in_name: c.stand_in.as_ref().map(|(n, _)| n.clone()),
+                stand_in_until: c.stand_in.map(|(_, d)| d),
                 team_name: c.team_name,
                 phone: c.phone,
                 email: c.email,

@@ -35,6 +35,8 @@ struct CaseloadPage {
     unassigned: LoadRow,
     /// The team's workers, to assign a case to.
     workers: Vec<(i64, String)>,
+    /// Cases of workers absent today that no stand-in holds: id, clients, worker (decision 0037).
+    uncovered: Vec<(i64, String, String)>,
 }
 
 pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(team_id): Path<i64>) -> Response {
@@ -61,6 +63,18 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(team_id)
             team: load.team.name.clone(),
             team_id,
             unassigned: line(&load.unassigned),
+            uncovered: load
+                .uncovered
+                .iter()
+                .map(|v| {
+                    let worker = load
+                        .workers
+                        .iter()
+                        .find_map(|l| l.worker.as_ref().filter(|(id, _)| Some(*id) == v.case.worker_id))
+                        .map_or_else(String::new, |(_, n)| n.clone());
+                    (v.case.id.0, super::clients_label(v), worker)
+                })
+                .collect(),
             rows,
             workers,
         },

@@ -42,7 +42,7 @@ pub fn clients_label(view: &CaseView) -> String {
     view.case.clients_label()
 }
 
-fn row(tr: Tr, view: &CaseView, today: jiff::civil::Date) -> Row {
+pub(super) fn row(tr: Tr, view: &CaseView, today: jiff::civil::Date) -> Row {
     let c = &view.case;
     let (next, countdown, overdue) = match c.status {
         CaseStatus::Referred => {
