@@ -236,6 +236,12 @@ audit_actions!(
     ComplaintExtended = "complaint.extended",
     /// What the team learned from a complaint written down.
     ComplaintLessonsRecorded = "complaint.lessons_recorded",
+    // The knowledge base (decision 0035). Reading an article is not logged: it holds no
+    // personal data.
+    /// A knowledge base article written (imported, or created on the page or the API).
+    KnowledgeArticleCreated = "knowledge.article_created",
+    /// A knowledge base article changed: a new version.
+    KnowledgeArticleChanged = "knowledge.article_changed",
 );
 
 impl AuditAction {

@@ -17,6 +17,7 @@ pub mod emergency;
 pub mod group_support;
 pub mod groups;
 pub mod ids;
+pub mod knowledge;
 pub mod kpi;
 pub mod ldv;
 pub mod matching;

@@ -193,6 +193,9 @@ impl AuditAction {
             | Self::ComplaintStepRecorded
             | Self::ComplaintExtended
             | Self::ComplaintLessonsRecorded => P::ComplaintsHandling,
+            // The knowledge base holds guidance, no client data; its authors are staff, as
+            // with the organisation's other set-up (decision 0035).
+            Self::KnowledgeArticleCreated | Self::KnowledgeArticleChanged => P::Organisation,
         }
     }
 

@@ -27,6 +27,7 @@ pub mod groups;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;
+pub mod knowledge;
 pub mod kpi;
 pub mod kpi_groups;
 pub mod organisation;

@@ -145,3 +145,5 @@ audit-complaint-list = { $who } looked at the complaints.
 audit-complaint-step-recorded = { $who } recorded a step in handling a complaint.
 audit-complaint-extended = { $who } put off the decision on a complaint.
 audit-complaint-lessons-recorded = { $who } recorded what the team learned from a complaint.
+audit-knowledge-article-created = { $who } wrote a knowledge base article.
+audit-knowledge-article-changed = { $who } changed a knowledge base article.

@@ -145,3 +145,5 @@ audit-complaint-list = { $who } heeft de klachten bekeken.
 audit-complaint-step-recorded = { $who } heeft een stap in de behandeling van een klacht vastgelegd.
 audit-complaint-extended = { $who } heeft de beslissing over een klacht uitgesteld.
 audit-complaint-lessons-recorded = { $who } heeft vastgelegd wat het team van een klacht leerde.
+audit-knowledge-article-created = { $who } heeft een artikel in de kennisbank geschreven.
+audit-knowledge-article-changed = { $who } heeft een artikel in de kennisbank gewijzigd.

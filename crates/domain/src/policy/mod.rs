@@ -9,6 +9,7 @@
 pub mod complaints;
 pub mod group_support;
 pub mod groups;
+pub mod knowledge;
 pub mod matrix;
 pub mod outreach;
 pub mod plan;
@@ -414,6 +415,8 @@ pub enum Area {
     Groups,
     /// The complaints of one's teams, with the deadline countdown (team managers; decision 0032).
     Complaints,
+    /// The knowledge base (kennisbank): every staff member reads it (decision 0035).
+    Knowledge,
 }
 
 impl Area {
@@ -428,6 +431,7 @@ impl Area {
         Self::Dashboards,
         Self::Admin,
         Self::Privacy,
+        Self::Knowledge,
         Self::Account,
     ];
 
@@ -445,6 +449,7 @@ impl Area {
             Self::Account => "account",
             Self::Groups => "groups",
             Self::Complaints => "complaints",
+            Self::Knowledge => "knowledge",
         }
     }
 
@@ -473,6 +478,10 @@ impl Area {
             Self::Complaints => {
                 let viewer = complaints::Viewer::Staff { role, relation: Relation::NoRecord, concerned: false };
                 role.is_staff() && complaints::decide(viewer, complaints::ComplaintAction::ListTeam) == Decision::Allow
+            }
+            Self::Knowledge => {
+                knowledge::decide(role, knowledge::EditorRight::NotGiven, knowledge::KnowledgeAction::Read)
+                    == Decision::Allow
             }
         }
     }

@@ -10,19 +10,22 @@ fn menu(role: Role) -> Vec<Area> {
 
 #[test]
 fn family_workers_and_team_managers_get_the_casework_and_their_dashboards_team_managers_the_complaints() {
-    assert_eq!(menu(Role::FamilyWorker), vec![Worklist, NewReferral, Search, Groups, Dashboards, Account]);
-    assert_eq!(menu(Role::TeamManager), vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Account]);
+    assert_eq!(menu(Role::FamilyWorker), vec![Worklist, NewReferral, Search, Groups, Dashboards, Knowledge, Account]);
+    assert_eq!(
+        menu(Role::TeamManager),
+        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Knowledge, Account]
+    );
 }
 
 #[test]
 fn analysts_get_the_dashboards_and_admins_the_administration() {
-    assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
-    assert_eq!(menu(Role::Admin), vec![Admin, Account]);
+    assert_eq!(menu(Role::Analyst), vec![Dashboards, Knowledge, Account]);
+    assert_eq!(menu(Role::Admin), vec![Admin, Knowledge, Account]);
 }
 
 #[test]
 fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
-    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Account]);
+    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Knowledge, Account]);
 }
 
 #[test]

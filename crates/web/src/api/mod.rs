@@ -9,6 +9,7 @@ pub mod group_support;
 pub mod groups;
 pub mod households;
 pub mod inzage;
+pub mod knowledge;
 pub mod kpis;
 pub mod organisation;
 pub mod plan;
@@ -138,4 +139,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(complaints::case_complaints))
         .routes(routes!(complaints::portal_complaints, complaints::submit_complaint))
         .routes(routes!(complaints::complaint_counts))
+        .routes(routes!(knowledge::create_article, knowledge::search_articles))
+        .routes(routes!(knowledge::review_due))
+        .routes(routes!(knowledge::get_article, knowledge::put_article, knowledge::patch_article))
+        .routes(routes!(knowledge::article_versions))
+        .routes(routes!(knowledge::set_editor))
 }

@@ -174,6 +174,7 @@ impl NavItem {
             Area::Account => ("/account", "nav-account"),
             Area::Groups => ("/groups", "nav-groups"),
             Area::Complaints => ("/complaints", "nav-complaints"),
+            Area::Knowledge => ("/knowledge", "nav-knowledge"),
         };
         Self { area, href, label: tr.t(key) }
     }
