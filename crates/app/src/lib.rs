@@ -17,6 +17,7 @@ pub mod households;
 pub mod idempotency;
 pub mod input;
 pub mod jobs;
+pub mod knowledge;
 pub mod kpis;
 pub mod organisation;
 pub mod outreach;

@@ -263,6 +263,12 @@ audit_actions!(
     CaseTransferred = "case.transferred",
     /// A stand-in (waarnemer) set on a case for a period.
     CaseStandInSet = "case.stand_in_set",
+    // The knowledge base (decision 0035). Reading an article is not logged: it holds no
+    // personal data.
+    /// A knowledge base article written (imported, or created on the page or the API).
+    KnowledgeArticleCreated = "knowledge.article_created",
+    /// A knowledge base article changed: a new version.
+    KnowledgeArticleChanged = "knowledge.article_changed",
 );
 
 impl AuditAction {

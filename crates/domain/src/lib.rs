@@ -18,6 +18,7 @@ pub mod group_support;
 pub mod groups;
 pub mod handover;
 pub mod ids;
+pub mod knowledge;
 pub mod kpi;
 pub mod ldv;
 pub mod matching;

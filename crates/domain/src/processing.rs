@@ -208,6 +208,9 @@ impl AuditAction {
             | Self::CampaignAddressAssigned
             | Self::OutreachWeighingChanged => P::Outreach,
             Self::OutreachAttemptRecorded | Self::OutreachSignalsDestroyed => P::Outreach,
+            // The knowledge base holds guidance, no client data; its authors are staff, as
+            // with the organisation's other set-up (decision 0035).
+            Self::KnowledgeArticleCreated | Self::KnowledgeArticleChanged => P::Organisation,
         }
     }
 

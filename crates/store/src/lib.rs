@@ -28,6 +28,7 @@ pub mod handover;
 pub mod households;
 pub mod idempotency;
 pub mod jobs;
+pub mod knowledge;
 pub mod kpi;
 pub mod kpi_groups;
 pub mod organisation;

@@ -157,3 +157,5 @@ audit-outreach-signals-destroyed = The data of a signal of payment arrears were 
 audit-case-handed-over = { $who } handed your support over to another family worker.
 audit-case-transferred = { $who } handed your support over to the team of your new district.
 audit-case-stand-in-set = { $who } arranged a stand-in for your family worker.
+audit-knowledge-article-created = { $who } wrote a knowledge base article.
+audit-knowledge-article-changed = { $who } changed a knowledge base article.

@@ -595,6 +595,7 @@ home-no-cases-detail = Your role does not work with families' files, so there is
 nav-dashboards = Steering
 nav-complaints = Complaints
 nav-outreach = Outreach
+nav-knowledge = Knowledge base
 dash-title = Steering
 dash-bad-selection = Part of the selection was not valid (an unknown period, a date in the future or an unknown area). The default selection is shown below.
 dash-scope = Area

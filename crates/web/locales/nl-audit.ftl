@@ -157,3 +157,5 @@ audit-outreach-signals-destroyed = De gegevens van een signaal over een betaling
 audit-case-handed-over = { $who } heeft je begeleiding aan een andere gezinswerker overgedragen.
 audit-case-transferred = { $who } heeft je begeleiding overgedragen aan het buurtteam van je nieuwe wijk.
 audit-case-stand-in-set = { $who } heeft een waarnemer voor je gezinswerker geregeld.
+audit-knowledge-article-created = { $who } heeft een artikel in de kennisbank geschreven.
+audit-knowledge-article-changed = { $who } heeft een artikel in de kennisbank gewijzigd.

@@ -595,6 +595,7 @@ home-no-cases-detail = Uw rol werkt niet met dossiers van gezinnen, dus er is ge
 nav-dashboards = Sturing
 nav-complaints = Klachten
 nav-outreach = Campagnes
+nav-knowledge = Kennisbank
 dash-title = Sturing
 dash-bad-selection = Een deel van de keuze klopte niet (een onbekende periode, een datum in de toekomst of een onbekend gebied). Hieronder staat de standaardkeuze.
 dash-scope = Gebied

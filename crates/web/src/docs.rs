@@ -30,6 +30,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "complaints", description = "Complaints: registered on a case or submitted in Mijn Buurtteam, handled in steps within six weeks (once put off by four), what the team learned"),
         (name = "privacy", description = "The privacy lifecycle: emergency and unusual access reviewed, requests for destruction and legal holds, the audit log's integrity, the processing register and the log in the form of the Logboek Dataverwerkingen (logs and registrations, never a file's content)"),
         (name = "groups", description = "Group support: group offers, sessions, participants, the waiting list and attendance"),
+        (name = "knowledge", description = "The knowledge base (kennisbank): articles in Markdown with their versions, searched in Dutch (word forms and accents do not matter)"),
         (name = "survey", description = "The experience survey: the questionnaire a one-time code opens and the answer with it (no login), invitations, paper responses, the admins' questionnaire; no operation returns one response"),
         (name = "outreach", description = "Outreach: campaigns, signals of payment arrears, the work basket, attempts to reach an address (an accepted offer becomes a referral) and the campaign's funnel"),
     ),

@@ -30,6 +30,7 @@ mod households;
 mod idempotency;
 mod inzage;
 mod jobs;
+mod knowledge;
 mod kpis;
 mod login_protection;
 mod odd_input;

@@ -9,6 +9,7 @@
 pub mod complaints;
 pub mod group_support;
 pub mod groups;
+pub mod knowledge;
 pub mod matrix;
 pub mod outreach;
 pub mod plan;

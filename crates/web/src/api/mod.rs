@@ -10,6 +10,7 @@ pub mod groups;
 pub mod handover;
 pub mod households;
 pub mod inzage;
+pub mod knowledge;
 pub mod kpis;
 pub mod organisation;
 pub mod outreach;
@@ -154,4 +155,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(handover::set_stand_in))
         .routes(routes!(handover::holders))
         .routes(routes!(handover::bulk_handover))
+        .routes(routes!(knowledge::create_article, knowledge::search_articles))
+        .routes(routes!(knowledge::review_due))
+        .routes(routes!(knowledge::get_article, knowledge::put_article, knowledge::patch_article))
+        .routes(routes!(knowledge::article_versions))
+        .routes(routes!(knowledge::set_editor))
 }
