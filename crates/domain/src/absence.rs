@@ -257,10 +257,10 @@ mod tests {
         assert_eq!(f.people, 2);
         assert!((f.available_hours - 288.0).abs() < 1e-9);
         assert!((f.absent_hours - 36.0).abs() < 1e-9);
-        assert!((f.absence_pct().unwrap() - 12.5).abs() < 1e-9);
+        assert!((f.absence_pct().expect("people are available") - 12.5).abs() < 1e-9);
         assert_eq!(f.spells_started, 1);
         assert_eq!(f.short_spells, 1);
-        assert!((f.frequency_per_year().unwrap() - 6.0).abs() < 1e-9);
+        assert!((f.frequency_per_year().expect("people counted") - 6.0).abs() < 1e-9);
         assert!(f.above_target(DEFAULT_TARGET_PCT));
     }
 
@@ -275,7 +275,7 @@ mod tests {
         }];
         let june = month_figures(&cal(), 2024, 6, &staff, TODAY);
         assert!((june.absent_hours - 9.0).abs() < 1e-9);
-        assert!((june.absence_pct().unwrap() - 12.5).abs() < 1e-9);
+        assert!((june.absence_pct().expect("people are available") - 12.5).abs() < 1e-9);
         assert_eq!(june.spells_started, 1);
         let july = month_figures(&cal(), 2024, 7, &staff, TODAY);
         assert!((july.absent_hours - 18.0).abs() < 1e-9);
@@ -306,7 +306,7 @@ mod tests {
         let staff = vec![StaffMember { contract_hours: 36.0, spells: vec![spell(date(2024, 1, 15), None, 100)] }];
         let f = month_figures(&cal(), 2024, 3, &staff, today);
         // 1-15 March 2024: 11 working days, all absent.
-        assert!((f.absence_pct().unwrap() - 100.0).abs() < 1e-9);
+        assert!((f.absence_pct().expect("people are available") - 100.0).abs() < 1e-9);
         assert_eq!(f.long_spells, 1);
         assert_eq!(month_figures(&cal(), 2024, 4, &staff, today), MonthFigures::default());
     }
@@ -323,7 +323,7 @@ mod tests {
     fn caseload_per_fte_uses_the_norm() {
         let f = fte([36.0, 18.0, 0.0], DEFAULT_FTE_HOURS);
         assert!((f - 1.5).abs() < 1e-9);
-        assert!((caseload_per_fte(30, f).unwrap() - 20.0).abs() < 1e-9);
+        assert!((caseload_per_fte(30, f).expect("FTE recorded") - 20.0).abs() < 1e-9);
         assert_eq!(caseload_per_fte(3, 0.0), None);
     }
 
@@ -340,13 +340,13 @@ mod tests {
             let staff: Vec<StaffMember> = hours.iter().enumerate().map(|(i, h)| StaffMember {
                 contract_hours: f64::from(*h),
                 spells: spells.iter().enumerate().filter(|(j, _)| j % hours.len() == i).map(|(_, (s, len, pct, open))| {
-                    let start = base.checked_add(s.days()).unwrap();
-                    spell(start, (!open).then(|| start.checked_add(len.days()).unwrap()), *pct)
+                    let start = base.checked_add(s.days()).expect("date in range");
+                    spell(start, (!open).then(|| start.checked_add(len.days()).expect("date in range")), *pct)
                 }).collect(),
             }).collect();
             let f = month_figures(&cal(), 2024, month, &staff, date(2025, 6, 30));
             prop_assert!(f.absent_hours <= f.available_hours + 1e-9);
-            let p = f.absence_pct().unwrap();
+            let p = f.absence_pct().expect("people are available");
             prop_assert!((0.0..=100.0 + 1e-9).contains(&p));
         }
     }
