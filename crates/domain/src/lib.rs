@@ -4,6 +4,7 @@
 //!
 //! This crate must not depend on the store, the web layer or any runtime.
 
+pub mod absence;
 pub mod accounts;
 pub mod address;
 pub mod audit;
