@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn a_worker_of_the_team_takes_over() {
         let w = worker(11, 1);
-        let h = check(&case(), Some((w.id, Some(&w))), None, TODAY, TODAY).unwrap().unwrap();
+        let h = check(&case(), Some((w.id, Some(&w))), None, TODAY, TODAY).expect("allowed").expect("allowed");
         assert_eq!(h, Handover { to_team: None, to_worker: Some(UserId(11)), on: TODAY });
         assert!(h.changes(&case()));
     }
@@ -194,33 +194,35 @@ mod tests {
         let hr = Candidate { role: Role::Hr, ..worker(12, 1) };
         let left = Candidate { active: false, ..worker(13, 1) };
         for c in [&other_team, &analyst, &hr, &left] {
-            let e = check(&case(), Some((c.id, Some(c))), None, TODAY, TODAY).unwrap_err();
+            let e = check(&case(), Some((c.id, Some(c))), None, TODAY, TODAY).expect_err("refused");
             assert_eq!(codes(e), vec![("worker_not_in_team", "to_worker_id".to_string())], "{c:?}");
         }
-        let e = check(&case(), Some((UserId(99), None)), None, TODAY, TODAY).unwrap_err();
+        let e = check(&case(), Some((UserId(99), None)), None, TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("worker_not_in_team", "to_worker_id".to_string())]);
     }
 
     #[test]
     fn a_transfer_goes_to_another_existing_team_with_a_worker_of_that_team() {
         let there = worker(20, 2);
-        let h = check(&case(), Some((there.id, Some(&there))), Some((TeamId(2), true)), TODAY, TODAY).unwrap().unwrap();
+        let h = check(&case(), Some((there.id, Some(&there))), Some((TeamId(2), true)), TODAY, TODAY)
+            .expect("allowed")
+            .expect("allowed");
         assert_eq!(h.to_team, Some(TeamId(2)));
         assert_eq!(h.to_worker, Some(UserId(20)));
         // A worker of the old team does not carry it there.
         let here = worker(11, 1);
         assert!(check(&case(), Some((here.id, Some(&here))), Some((TeamId(2), true)), TODAY, TODAY).is_err());
-        let e = check(&case(), None, Some((TeamId(1), true)), TODAY, TODAY).unwrap_err();
+        let e = check(&case(), None, Some((TeamId(1), true)), TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("same_team", "to_team_id".to_string())]);
-        let e = check(&case(), None, Some((TeamId(7), false)), TODAY, TODAY).unwrap_err();
+        let e = check(&case(), None, Some((TeamId(7), false)), TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("unknown_team", "to_team_id".to_string())]);
-        let h = check(&case(), None, Some((TeamId(2), true)), TODAY, TODAY).unwrap().unwrap();
+        let h = check(&case(), None, Some((TeamId(2), true)), TODAY, TODAY).expect("allowed").expect("allowed");
         assert_eq!((h.to_team, h.to_worker), (Some(TeamId(2)), None));
     }
 
     #[test]
     fn nothing_named_is_an_error() {
-        let e = check(&case(), None, None, TODAY, TODAY).unwrap_err();
+        let e = check(&case(), None, None, TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("required", "to_worker_id".to_string())]);
     }
 
@@ -228,25 +230,25 @@ mod tests {
     fn a_closed_case_is_not_handed_over() {
         let closed = CaseFacts { status: CaseStatus::Closed, ..case() };
         let w = worker(11, 1);
-        assert_eq!(check(&closed, Some((w.id, Some(&w))), None, TODAY, TODAY).unwrap(), Err(Refusal::Closed));
-        assert_eq!(check_stand_in(&closed, (w.id, Some(&w)), TODAY, TODAY).unwrap(), Err(Refusal::Closed));
+        assert_eq!(check(&closed, Some((w.id, Some(&w))), None, TODAY, TODAY).expect("allowed"), Err(Refusal::Closed));
+        assert_eq!(check_stand_in(&closed, (w.id, Some(&w)), TODAY, TODAY).expect("allowed"), Err(Refusal::Closed));
     }
 
     #[test]
     fn a_stand_in_period_runs_forward_and_is_someone_else() {
         let w = worker(11, 1);
-        assert_eq!(check_stand_in(&case(), (w.id, Some(&w)), TODAY, TODAY).unwrap(), Ok(()));
-        let e = check_stand_in(&case(), (w.id, Some(&w)), TODAY, date(2026, 6, 14)).unwrap_err();
+        assert_eq!(check_stand_in(&case(), (w.id, Some(&w)), TODAY, TODAY).expect("allowed"), Ok(()));
+        let e = check_stand_in(&case(), (w.id, Some(&w)), TODAY, date(2026, 6, 14)).expect_err("refused");
         assert_eq!(codes(e), vec![("before_start", "until_on".to_string())]);
         let current = worker(10, 1);
-        let e = check_stand_in(&case(), (current.id, Some(&current)), TODAY, TODAY).unwrap_err();
+        let e = check_stand_in(&case(), (current.id, Some(&current)), TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("same_worker", "worker_id".to_string())]);
     }
 
     #[test]
     fn handing_to_the_current_worker_changes_nothing() {
         let w = worker(10, 1);
-        let h = check(&case(), Some((w.id, Some(&w))), None, TODAY, TODAY).unwrap().unwrap();
+        let h = check(&case(), Some((w.id, Some(&w))), None, TODAY, TODAY).expect("allowed").expect("allowed");
         assert!(!h.changes(&case()));
     }
 
@@ -254,7 +256,7 @@ mod tests {
         /// The day of a handover lies between the referral and today, both included.
         #[test]
         fn the_day_lies_between_referral_and_today(offset in -400i32..400) {
-            let on = TODAY.checked_add(jiff::Span::new().days(offset)).unwrap();
+            let on = TODAY.checked_add(jiff::Span::new().days(offset)).expect("allowed");
             let w = worker(11, 1);
             let outcome = check(&case(), Some((w.id, Some(&w))), None, on, TODAY);
             let allowed = case().referred_on <= on && on <= TODAY;
@@ -264,8 +266,8 @@ mod tests {
         /// A stand-in period is accepted exactly when it runs forward from the referral on.
         #[test]
         fn stand_in_periods(from in -200i32..200, len in -30i32..60) {
-            let from_on = TODAY.checked_add(jiff::Span::new().days(from)).unwrap();
-            let until_on = from_on.checked_add(jiff::Span::new().days(len)).unwrap();
+            let from_on = TODAY.checked_add(jiff::Span::new().days(from)).expect("allowed");
+            let until_on = from_on.checked_add(jiff::Span::new().days(len)).expect("allowed");
             let w = worker(11, 1);
             let ok = check_stand_in(&case(), (w.id, Some(&w)), from_on, until_on).is_ok();
             prop_assert_eq!(ok, from_on >= case().referred_on && until_on >= from_on);

@@ -75,9 +75,8 @@ pub async fn set_editor(tx: &mut Tx, user: UserId, editor: bool) -> Result<()> {
 
 /// Creates an article with its first version and its index entry; returns its id.
 pub async fn insert(tx: &mut Tx, d: &Draft, owner: UserId, source_path: Option<&str>, now: Timestamp) -> Result<i64> {
-    let id: i64 =
-        on!(tx, |c| {
-            sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO knowledge_articles (title, summary, body_markdown, categories, life_domains, owner_id, review_by, \
          source_path, version, created_by, created_at, updated_by, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $6, $9, $6, $9) RETURNING id"
@@ -93,7 +92,7 @@ pub async fn insert(tx: &mut Tx, d: &Draft, owner: UserId, source_path: Option<&
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await
-        })?;
+    })?;
     add_version(tx, id, 1, d, owner, now).await?;
     index(tx, id, d, false).await?;
     Ok(id)
@@ -283,7 +282,7 @@ pub async fn for_life_domains(tx: &mut Tx, domains: &[LifeDomain], limit: usize)
         .map(|a| (a.draft.life_domains.iter().filter(|d| domains.contains(d)).count(), a))
         .filter(|(n, _)| *n > 0)
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     Ok(scored.into_iter().take(limit).map(|(_, a)| a).collect())
 }
 

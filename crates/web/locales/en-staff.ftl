@@ -18,6 +18,7 @@ handover-no-team = The same team
 handover-no-worker = Nobody yet
 handover-on = As of
 handover-submit = Hand over
+handover-stand-in-done = The stand-in was recorded.
 handover-done = The case was handed over.
 handover-refused = The handover did not go through:
 stand-in-title = Stand-in

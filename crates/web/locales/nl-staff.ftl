@@ -18,6 +18,7 @@ handover-no-team = Hetzelfde team
 handover-no-worker = Nog niemand
 handover-on = Met ingang van
 handover-submit = Overdragen
+handover-stand-in-done = De waarnemer is vastgelegd.
 handover-done = De begeleiding is overgedragen.
 handover-refused = Overdragen lukte niet:
 stand-in-title = Waarnemer

@@ -100,6 +100,7 @@ pub(super) async fn page(
     Query(done): Query<Done>,
 ) -> Response {
     let note = match done.done.as_deref() {
+        Some("stand_in") => staff.tr().t("handover-stand-in-done"),
         Some(_) => staff.tr().t("handover-done"),
         None => String::new(),
     };
