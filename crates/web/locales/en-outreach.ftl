@@ -108,4 +108,14 @@ done-addresses-assigned = The addresses are assigned.
 # end of block O1
 
 # block O2
+field-error-decline-reason-required = Choose why the family declines the help.
+field-error-decline-reason-not-declined = A reason to decline belongs only with "declined".
+field-error-decline-detail-required = Write briefly why, with "other reason".
+field-error-decline-detail-not-declined = An explanation of declining belongs only with "declined".
+field-error-birth-date-required = Fill in the date of birth: this household is not known yet.
+field-error-empty-file = The file is empty.
+field-error-missing-column = A column is missing from the header row.
+field-error-too-many-errors = There are too many errors; correct these first.
+field-error-unknown-address = This address does not belong to this campaign.
+field-error-unknown-worker = This worker is not linked to the campaign.
 # end of block O2

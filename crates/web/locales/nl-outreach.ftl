@@ -108,4 +108,14 @@ done-addresses-assigned = De adressen zijn toegewezen.
 # end of block O1
 
 # block O2
+field-error-decline-reason-required = Kies waarom het gezin de hulp afslaat.
+field-error-decline-reason-not-declined = Een reden om af te slaan hoort alleen bij "Hulp afgeslagen".
+field-error-decline-detail-required = Schrijf kort op waarom, bij "Andere reden".
+field-error-decline-detail-not-declined = Een toelichting op het afslaan hoort alleen bij "Hulp afgeslagen".
+field-error-birth-date-required = Vul de geboortedatum in: dit huishouden is nog niet bekend.
+field-error-empty-file = Het bestand is leeg.
+field-error-missing-column = Er ontbreekt een kolom in de kopregel.
+field-error-too-many-errors = Er zijn te veel fouten; verbeter eerst deze.
+field-error-unknown-address = Dit adres hoort niet bij deze campagne.
+field-error-unknown-worker = Deze medewerker is niet aan de campagne gekoppeld.
 # end of block O2
