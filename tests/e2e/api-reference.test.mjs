@@ -25,18 +25,49 @@ test('the API reference shows every operation and schema and tries a call as the
       await login(page, users.worker1);
       await page.goto('/api/v1/docs');
       await page.locator('.opblock').first().waitFor();
-      const operations = await page.locator('.opblock').count();
-      assert.ok(operations >= 40, `${operations} operations shown`);
-      await page.locator('.opblock-summary-path[data-path="/cases/{id}/intake"]').first().waitFor();
+      // Swagger UI renders the operations as they come near the window: scroll down the whole
+      // list and collect every operation seen.
+      const operations = new Set();
+      for (let i = 0; i < 200; i++) {
+        const seenNow = await page
+          .locator('.opblock')
+          .evaluateAll((blocks) =>
+            blocks.map((b) => `${b.querySelector('.opblock-summary-method')?.textContent} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`),
+          );
+        seenNow.forEach((o) => operations.add(o));
+        const atEnd = await page.evaluate(() => window.innerHeight + window.scrollY >= document.body.scrollHeight - 2);
+        if (atEnd && operations.size >= 40) break;
+        await page.mouse.wheel(0, 800);
+        await page.waitForTimeout(50);
+      }
+      assert.ok(operations.size >= 40, `${operations.size} operations shown`);
+      assert.ok(
+        [...operations].some((o) => o.endsWith(' /cases/{id}/intake')),
+        'the intake operation is among them',
+      );
+      await page.evaluate(() => window.scrollTo(0, 0));
       assert.match(await page.locator('.servers').innerText(), /\/api\/v1/);
-      // Swagger UI renders only the schemas near the window: scroll through the list to CaseOut.
+      // Swagger UI renders the schemas in a list of their own that shows only what is in view:
+      // scroll that list from top to bottom and collect the names seen.
       const models = page.locator('section.models');
       await models.scrollIntoViewIfNeeded();
-      let seen = await models.innerText();
-      for (let i = 0; i < 60 && !/CaseOut/.test(seen); i++) {
-        await page.mouse.wheel(0, 300);
-        await page.waitForTimeout(100);
-        seen += await models.innerText();
+      // The mouse wheel above may have scrolled that list already: start at its top.
+      await models.evaluate((el) => {
+        (el.querySelector('.models-scroll') ?? el).scrollTop = 0;
+      });
+      await page.waitForTimeout(100);
+      let seen = '';
+      for (let i = 0; i < 400; i++) {
+        const step = await models.evaluate((el) => {
+          const list = el.querySelector('.models-scroll') ?? el;
+          const text = list.innerText;
+          const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 2;
+          list.scrollTop += list.clientHeight / 2;
+          return { text, atEnd };
+        });
+        seen += step.text;
+        if (step.atEnd || (/AccessOut/.test(seen) && /CaseOut/.test(seen))) break;
+        await page.waitForTimeout(30);
       }
       assert.match(seen, /AccessOut/);
       assert.match(seen, /CaseOut/);
@@ -46,6 +77,11 @@ test('the API reference shows every operation and schema and tries a call as the
 
       // Try it out: GET /auth/me answers with the logged-in worker.
       const me = page.locator('.opblock', { has: page.locator('.opblock-summary-path[data-path="/auth/me"]') });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      for (let i = 0; i < 200 && (await me.count()) === 0; i++) {
+        await page.evaluate(() => window.scrollBy(0, 600));
+        await page.waitForTimeout(30);
+      }
       await me.locator('.opblock-summary').click();
       await me.getByRole('button', { name: 'Try it out' }).click();
       await me.getByRole('button', { name: 'Execute' }).click();

@@ -37,6 +37,7 @@ pub struct AttemptInput {
     pub decline_detail: Option<String>,
     /// The birth date of the person who accepted, when the address is not matched to a known
     /// household (a new household needs it; the signal does not carry it).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub birth_date: Option<String>,
 }
 

@@ -55,6 +55,9 @@ pub async fn import_signals(app: &App, actor: &Actor, id: i64, csv: &str) -> Res
 #[derive(Debug, Default, Clone, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct BasketQuery {
+    /// Query keys are lower camelCase (the Dutch API Design Rules); the page's form may send
+    /// `district_id`.
+    #[serde(rename = "districtId", alias = "district_id")]
     pub district_id: Option<i64>,
     /// A worker's id, or `none` for the addresses assigned to nobody.
     pub worker: Option<String>,

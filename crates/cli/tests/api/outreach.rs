@@ -137,7 +137,7 @@ async fn a_campaign_a_file_the_basket_and_an_assignment() {
     let open = o.manager.get(&format!("/api/v1/campaigns/{id}/addresses?worker=none&status=open")).await.expect(200);
     assert_eq!(open["total"], 2);
     let district =
-        o.manager.get(&format!("/api/v1/campaigns/{id}/addresses?district_id={}", o.district_a)).await.expect(200);
+        o.manager.get(&format!("/api/v1/campaigns/{id}/addresses?districtId={}", o.district_a)).await.expect(200);
     assert_eq!(district["total"], 2);
     // Assigning to someone not on the campaign is refused.
     let bad = o
