@@ -18,6 +18,9 @@ pub struct CaseFacts {
     pub team_id: TeamId,
     pub referred_on: Date,
     pub worker_id: Option<UserId>,
+    /// The day of the last handover or transfer, if any: a new one may not be dated before it,
+    /// or the history of who held the case when would contradict itself.
+    pub last_change_on: Option<Date>,
 }
 
 /// What the rules need of a staff member who is to hold a case.
@@ -145,6 +148,11 @@ fn check_on(errors: &mut Errors, field: &str, case: &CaseFacts, on: Date, today:
         errors.add(field, "may not be in the future").code("future_date").arg("today", today);
     } else if on < case.referred_on {
         errors.add(field, "may not be before the referral").code("before_referral").arg("date", case.referred_on);
+    } else if let Some(last) = case.last_change_on.filter(|last| on < *last) {
+        errors
+            .add(field, "may not be before the last handover of this case")
+            .code("before_last_handover")
+            .arg("date", last);
     }
 }
 
@@ -166,6 +174,7 @@ mod tests {
             team_id: TeamId(1),
             referred_on: date(2026, 3, 2),
             worker_id: Some(UserId(10)),
+            last_change_on: None,
         }
     }
 
@@ -243,6 +252,17 @@ mod tests {
         let current = worker(10, 1);
         let e = check_stand_in(&case(), (current.id, Some(&current)), TODAY, TODAY).expect_err("refused");
         assert_eq!(codes(e), vec![("same_worker", "worker_id".to_string())]);
+    }
+
+    #[test]
+    fn a_handover_is_not_dated_before_the_last_one() {
+        let handed = CaseFacts { last_change_on: Some(date(2026, 5, 1)), ..case() };
+        let w = worker(11, 1);
+        let e = check(&handed, Some((w.id, Some(&w))), None, date(2026, 4, 30), TODAY).expect_err("refused");
+        assert_eq!(codes(e), vec![("before_last_handover", "on".to_string())]);
+        assert!(check(&handed, Some((w.id, Some(&w))), None, date(2026, 5, 1), TODAY).is_ok());
+        let e = check(&handed, None, Some((TeamId(2), true)), date(2026, 3, 3), TODAY).expect_err("refused");
+        assert_eq!(codes(e), vec![("before_last_handover", "on".to_string())]);
     }
 
     #[test]

@@ -65,6 +65,24 @@ pub async fn begin_worker(
     Ok(())
 }
 
+/// The day of the last handover or transfer of case `case` (the latest start of a worker's or
+/// team's spell), if there was one.
+pub async fn last_change_on(tx: &mut Tx, case: CaseId) -> Result<Option<Date>> {
+    let worker: Option<jiff_sqlx::Date> = on!(tx, |c| sqlx::query_scalar(
+        "SELECT from_on FROM case_holders WHERE case_id = $1 AND kind = 'worker' ORDER BY from_on DESC LIMIT 1"
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    let team: Option<jiff_sqlx::Date> = on!(tx, |c| sqlx::query_scalar(
+        "SELECT from_on FROM case_team_history WHERE case_id = $1 ORDER BY from_on DESC LIMIT 1"
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    Ok(worker.map(|d| d.to_jiff()).max(team.map(|d| d.to_jiff())))
+}
+
 /// Records a stand-in for case `case` from `from` until `until` (inclusive).
 pub async fn add_stand_in(
     tx: &mut Tx,

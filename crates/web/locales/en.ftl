@@ -38,6 +38,7 @@ error-internal-detail = Something went wrong on our side. It has been logged; pl
 step-refused-changed = Someone else has just changed this case. Reload the page and try again.
 step-refused-state = This step is no longer possible: the case is now "{ $status }". Reload the page to see what changed.
 field-error-before-referral = This date is before the referral ({ $date }). Choose { $date } or later.
+field-error-before-last-handover = This date is before the last handover of this case ({ $date }). Choose { $date } or later.
 field-error-before-intake = This date is before the intake ({ $date }). Choose { $date } or later.
 field-error-before-support-started = This date is before the start of support ({ $date }). Choose { $date } or later.
 field-error-source-other-required = Say who or what referred, as you chose "Other".

@@ -38,6 +38,7 @@ error-internal-detail = Er ging aan onze kant iets mis. Het is vastgelegd; probe
 step-refused-changed = Iemand anders heeft dit dossier net veranderd. Laad de pagina opnieuw en probeer het dan nog eens.
 step-refused-state = Deze stap kan niet meer: het dossier staat nu op "{ $status }". Laad de pagina opnieuw om te zien wat er veranderd is.
 field-error-before-referral = Deze datum ligt vóór de aanmelding ({ $date }). Kies { $date } of later.
+field-error-before-last-handover = Deze datum ligt vóór de laatste overdracht van deze zaak ({ $date }). Kies { $date } of later.
 field-error-before-intake = Deze datum ligt vóór de kennismaking ({ $date }). Kies { $date } of later.
 field-error-before-support-started = Deze datum ligt vóór de start van de ondersteuning ({ $date }). Kies { $date } of later.
 field-error-source-other-required = Vul in wie of wat aanmeldde, want u koos "Anders".

@@ -82,7 +82,13 @@ pub struct History {
 }
 
 fn facts(case: &Case) -> CaseFacts {
-    CaseFacts { status: case.status, team_id: case.team_id, referred_on: case.referred_on, worker_id: case.worker_id }
+    CaseFacts {
+        status: case.status,
+        team_id: case.team_id,
+        referred_on: case.referred_on,
+        worker_id: case.worker_id,
+        last_change_on: None,
+    }
 }
 
 async fn candidate(tx: &mut Tx, id: UserId) -> Result<Option<Candidate>> {
@@ -108,7 +114,7 @@ pub async fn handover(app: &App, actor: &Actor, id: CaseId, input: &HandoverInpu
     errors.finish()?;
     on_case(app, actor, id, Action::AssignCase, move |tx, ctx, now| {
         Box::pin(async move {
-            let case = facts(&ctx.case);
+            let case = CaseFacts { last_change_on: history::last_change_on(tx, id).await?, ..facts(&ctx.case) };
             let worker = match to_worker {
                 Some(w) => Some((w, candidate(tx, w).await?)),
                 None => None,
@@ -245,7 +251,7 @@ pub async fn bulk_handover(app: &App, actor: &Actor, team: TeamId, input: &BulkH
                 return Err(AppError::Validation(errors.0));
             }
             for case in &cases {
-                let facts = facts(case);
+                let facts = CaseFacts { last_change_on: history::last_change_on(tx, case.id).await?, ..facts(case) };
                 let status = facts.status;
                 if stand_in {
                     let until = until.unwrap_or(on);

@@ -63,8 +63,12 @@ async fn a_case_moves_to_another_worker_and_to_another_team_and_its_history_stay
     manager_a.post(&path, json!({"to_worker_id": colleague_id, "on": "2031-03-01"})).await.problem(422);
     manager_a.post(&path, json!({"to_team_id": o.team_a, "on": "2031-03-10"})).await.problem(422);
 
-    // To the colleague, from the 7th.
-    let moved = manager_a.post(&path, json!({"to_worker_id": colleague_id, "on": "2031-03-07"})).await.expect(200);
+    // The worker claimed the case today: a handover is not dated before that, or the history of
+    // who held it when would contradict itself.
+    let bad = manager_a.post(&path, json!({"to_worker_id": colleague_id, "on": "2031-03-07"})).await.problem(422);
+    assert_eq!(bad.body["errors"][0]["code"], "before_last_handover", "{}", bad.body);
+    // To the colleague, from today.
+    let moved = manager_a.post(&path, json!({"to_worker_id": colleague_id, "on": "2031-03-10"})).await.expect(200);
     assert_eq!(moved["worker_id"], colleague_id);
     // The family sees the new worker.
     let plan = mother.get("/api/v1/portal/plan").await.expect(200);
@@ -112,11 +116,10 @@ async fn a_case_moves_to_another_worker_and_to_another_team_and_its_history_stay
     assert_eq!(
         holders(&history),
         vec![
-            // In the order the spells began; claimed today, handed over as of the 7th: the
-            // first spell does not end before it began.
-            (colleague_id, "worker".into(), "2031-03-07".into(), Some("2031-03-10".into())),
+            // In the order the spells began.
             (o.worker_a_id, "stand_in".into(), "2031-03-08".into(), Some("2031-03-09".into())),
             (o.worker_a_id, "worker".into(), "2031-03-10".into(), Some("2031-03-10".into())),
+            (colleague_id, "worker".into(), "2031-03-10".into(), Some("2031-03-10".into())),
             // The stand-in of the old team stops with the transfer.
             (o.worker_a_id, "stand_in".into(), "2031-03-10".into(), Some("2031-03-10".into())),
             (o.worker_b_id, "worker".into(), "2031-03-10".into(), None),
