@@ -55,3 +55,7 @@ field-error-before-start = This day is before the first day. Choose a later day.
 field-error-not-carried = This file is not an open file of this family worker in this team.
 handover-conflict = The file is closed, or someone else changed it just now. Reload the page.
 # end of block H
+uncovered-worklist = { $count ->
+    [one] 1 case of an absent family worker in { $team } has nobody today
+   *[other] { $count } cases of absent family workers in { $team } have nobody today
+}

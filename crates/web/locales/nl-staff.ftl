@@ -55,3 +55,7 @@ field-error-before-start = Deze dag ligt vóór de eerste dag. Kies een latere d
 field-error-not-carried = Dit dossier is geen open dossier van deze gezinswerker in dit team.
 handover-conflict = Het dossier is gesloten, of iemand anders heeft het net gewijzigd. Laad de pagina opnieuw.
 # end of block H
+uncovered-worklist = { $count ->
+    [one] 1 dossier van een afwezige gezinswerker in { $team } heeft vandaag niemand
+   *[other] { $count } dossiers van afwezige gezinswerkers in { $team } hebben vandaag niemand
+}

@@ -291,3 +291,21 @@ pub async fn bulk_handover(app: &App, actor: &Actor, team: TeamId, input: &BulkH
 pub async fn uncovered(tx: &mut Tx, team: TeamId, today: Date) -> Result<Vec<CaseId>> {
     Ok(history::uncovered(tx, team, today).await?)
 }
+
+/// For a team manager's worklist: per team they manage, how many open cases of absent workers
+/// nobody holds today. Counts only (no case is read), so no `case.list` row; others get none.
+pub async fn uncovered_counts(app: &App, actor: &Actor) -> Result<Vec<(TeamId, usize)>> {
+    if actor.role != buurtteam_domain::codes::Role::TeamManager {
+        return Ok(Vec::new());
+    }
+    let today = app.today();
+    let mut tx = app.db.begin_read().await?;
+    let mut counts = Vec::new();
+    for team in &actor.team_ids {
+        let n = history::uncovered(&mut tx, *team, today).await?.len();
+        if n > 0 {
+            counts.push((*team, n));
+        }
+    }
+    Ok(counts)
+}

@@ -182,6 +182,15 @@ async fn many_cases_of_a_worker_move_at_once_or_none_do() {
         load["uncovered_case_ids"].as_array().into_iter().flatten().filter_map(|v| v.as_i64()).collect();
     uncovered.sort_unstable();
     assert_eq!(uncovered, cases, "{load}");
+    // So does the team manager's worklist, as a notice that leads to the caseload.
+    let worklist = manager_a.get("/").await;
+    assert!(
+        worklist.text.contains("3 dossiers van afwezige gezinswerkers in Buurtteam Overvecht hebben vandaag niemand"),
+        "{}",
+        worklist.text
+    );
+    assert!(worklist.text.contains(&format!("/teams/{}/caseload#uncovered-heading", o.team_a)));
+    assert!(!manager_b.get("/").await.text.contains("afwezige gezinswerkers"), "not another team's manager");
 
     // A worker may not; another team's manager gets a 404.
     o.worker_a.post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id})).await.problem(403);
@@ -210,6 +219,7 @@ async fn many_cases_of_a_worker_move_at_once_or_none_do() {
     assert_eq!(done["stand_in"], true);
     let load = manager_a.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.expect(200);
     assert_eq!(load["uncovered_case_ids"], json!([cases[2]]), "{load}");
+    assert!(manager_a.get("/").await.text.contains("1 dossier van een afwezige gezinswerker in Buurtteam Overvecht"));
     // All of worker A's open cases to the colleague.
     let done = manager_a
         .post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id, "on": "2031-03-10"}))
@@ -223,6 +233,7 @@ async fn many_cases_of_a_worker_move_at_once_or_none_do() {
     }
     let load = manager_a.get(&format!("/api/v1/teams/{}/caseload", o.team_a)).await.expect(200);
     assert_eq!(load["uncovered_case_ids"], json!([]), "{load}");
+    assert!(!manager_a.get("/").await.text.contains("afwezige gezinswerker"), "nothing left to notice");
     // Nothing left to hand over.
     manager_a.post(&path, json!({"from_worker_id": o.worker_a_id, "to_worker_id": colleague_id})).await.problem(422);
 }

@@ -76,6 +76,8 @@ struct WorklistPage {
     error: Option<String>,
     /// A team manager's undecided complaints: (id, "Klacht: nog N werkdagen", subject).
     complaints: Vec<(i64, String, String)>,
+    /// A team manager's teams with cases of absent workers that nobody holds: (team id, text).
+    uncovered: Vec<(i64, String)>,
 }
 
 /// The filters from the query string; empty values (the "all" options) count as absent, and a
@@ -175,10 +177,21 @@ pub async fn page(
     } else {
         Vec::new()
     };
+    // Cases of absent workers that nobody holds today (decision 0037), per team managed.
+    let uncovered = buurtteam_app::cases::handover::uncovered_counts(&state.app, &staff.actor)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(team, n)| {
+            let name = list.teams.iter().find(|t| t.id == team).map(|t| t.name.clone()).unwrap_or_default();
+            (team.0, tr.t2("uncovered-worklist", "count", n, "team", name))
+        })
+        .collect();
     render(
         StatusCode::OK,
         &WorklistPage {
             complaints,
+            uncovered,
             page: chrome,
             sections,
             nothing,
