@@ -6,6 +6,7 @@
 //! The store applies the same rule inside its queries ([`case_scope`]) so that a list
 //! only ever returns what the user may see; per-record actions ask [`decide`].
 
+pub mod absence;
 pub mod complaints;
 pub mod group_support;
 pub mod groups;

@@ -267,6 +267,11 @@ fn docs_access_md_is_generated_from_this_policy() {
             "<!-- END GENERATED KNOWLEDGE MATRIX -->",
             crate::policy::knowledge::matrix_markdown(),
         ),
+        (
+            "<!-- BEGIN GENERATED ABSENCE MATRIX -->\n",
+            "<!-- END GENERATED ABSENCE MATRIX -->",
+            crate::policy::absence::matrix_markdown(),
+        ),
     ];
     let mut doc = std::fs::read_to_string(path).unwrap_or_default();
     if std::env::var_os("UPDATE_DOCS").is_some() {
