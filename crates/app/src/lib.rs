@@ -2,6 +2,7 @@
 //! through here: authorise with the policy, check the domain rules, write through the
 //! store, and append the audit row in the same transaction.
 
+pub mod absence;
 pub mod accounts;
 pub mod activation;
 pub mod auth;

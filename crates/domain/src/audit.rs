@@ -269,6 +269,13 @@ audit_actions!(
     KnowledgeArticleCreated = "knowledge.article_created",
     /// A knowledge base article changed: a new version.
     KnowledgeArticleChanged = "knowledge.article_changed",
+    // Staff absence (decision 0036): never a reason, so never in the detail either.
+    /// An absence spell of a staff member recorded (HR or their team manager).
+    AbsenceRecorded = "absence.recorded",
+    /// An absence spell changed: its end, expected return or percentage.
+    AbsenceChanged = "absence.changed",
+    /// A staff member's absence spells read.
+    AbsencesRead = "absence.read",
 );
 
 impl AuditAction {

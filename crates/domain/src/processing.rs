@@ -62,6 +62,8 @@ processing_activities!(
     /// Early signalling of payment arrears and outreach campaigns (vroegsignalering, Wgs
     /// art. 3a; decisions 0033 and 0034).
     Outreach = "outreach",
+    /// Staff absence (verzuim) and capacity: HR data about staff, never a reason (decision 0036).
+    StaffAbsence = "staff-absence",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -211,6 +213,7 @@ impl AuditAction {
             // The knowledge base holds guidance, no client data; its authors are staff, as
             // with the organisation's other set-up (decision 0035).
             Self::KnowledgeArticleCreated | Self::KnowledgeArticleChanged => P::Organisation,
+            Self::AbsenceRecorded | Self::AbsenceChanged | Self::AbsencesRead => P::StaffAbsence,
         }
     }
 

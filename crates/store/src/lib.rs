@@ -9,6 +9,7 @@
 #[macro_use]
 mod db;
 
+pub mod absence;
 pub mod agenda;
 pub mod attempts;
 pub mod audit;

@@ -159,3 +159,6 @@ audit-case-transferred = { $who } handed your support over to the team of your n
 audit-case-stand-in-set = { $who } arranged a stand-in for your family worker.
 audit-knowledge-article-created = { $who } wrote a knowledge base article.
 audit-knowledge-article-changed = { $who } changed a knowledge base article.
+audit-absence-recorded = { $who } recorded a staff member's absence spell.
+audit-absence-changed = { $who } changed a staff member's absence spell.
+audit-absence-read = { $who } read a staff member's absence spells.

@@ -59,3 +59,6 @@ uncovered-worklist = { $count ->
     [one] 1 case of an absent family worker in { $team } has nobody today
    *[other] { $count } cases of absent family workers in { $team } have nobody today
 }
+access-action-absence-recorded = Absence spell recorded
+access-action-absence-changed = Absence spell changed
+access-action-absence-read = Absence spells read

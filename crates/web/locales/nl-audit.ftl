@@ -159,3 +159,6 @@ audit-case-transferred = { $who } heeft je begeleiding overgedragen aan het buur
 audit-case-stand-in-set = { $who } heeft een waarnemer voor je gezinswerker geregeld.
 audit-knowledge-article-created = { $who } heeft een artikel in de kennisbank geschreven.
 audit-knowledge-article-changed = { $who } heeft een artikel in de kennisbank gewijzigd.
+audit-absence-recorded = { $who } heeft een verzuimperiode van een medewerker vastgelegd.
+audit-absence-changed = { $who } heeft een verzuimperiode van een medewerker gewijzigd.
+audit-absence-read = { $who } heeft de verzuimperiodes van een medewerker bekeken.

@@ -59,3 +59,6 @@ uncovered-worklist = { $count ->
     [one] 1 dossier van een afwezige gezinswerker in { $team } heeft vandaag niemand
    *[other] { $count } dossiers van afwezige gezinswerkers in { $team } hebben vandaag niemand
 }
+access-action-absence-recorded = Verzuimperiode vastgelegd
+access-action-absence-changed = Verzuimperiode gewijzigd
+access-action-absence-read = Verzuimperiodes bekeken

@@ -32,6 +32,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "groups", description = "Group support: group offers, sessions, participants, the waiting list and attendance"),
         (name = "knowledge", description = "The knowledge base (kennisbank): articles in Markdown with their versions, searched in Dutch (word forms and accents do not matter)"),
         (name = "survey", description = "The experience survey: the questionnaire a one-time code opens and the answer with it (no login), invitations, paper responses, the admins' questionnaire; no operation returns one response"),
+        (name = "absence", description = "Staff absence (verzuim): spells recorded by HR or the team manager, read by them and the person themselves; never a reason"),
         (name = "outreach", description = "Outreach: campaigns, signals of payment arrears, the work basket, attempts to reach an address (an accepted offer becomes a referral) and the campaign's funnel"),
     ),
 )]

@@ -4,6 +4,7 @@
 
 mod harness;
 
+mod absence;
 mod access;
 mod accounts;
 mod activation;

@@ -1,5 +1,6 @@
 //! The `/api/v1` routes, each registered together with its OpenAPI description.
 
+pub mod absence;
 pub mod admin;
 pub mod cases;
 pub mod complaints;
@@ -160,4 +161,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(knowledge::get_article, knowledge::put_article, knowledge::patch_article))
         .routes(routes!(knowledge::article_versions))
         .routes(routes!(knowledge::set_editor))
+        .routes(routes!(absence::record, absence::list))
+        .routes(routes!(absence::change))
 }

@@ -1,0 +1,203 @@
+//! Staff absence (verzuim, issue 20; decision 0036): HR and team managers record spells, a
+//! staff member reads their own. Never a reason: the input has no field for one, and an
+//! unknown field is refused by the API like any other.
+
+use buurtteam_domain::absence::{Spell, SpellError};
+use buurtteam_domain::audit::AuditAction;
+use buurtteam_domain::ids::UserId;
+use buurtteam_domain::policy::absence::{AbsenceAction, Whose, decide};
+use buurtteam_domain::policy::{Actor, Decision};
+use buurtteam_domain::validation::Errors;
+use buurtteam_store::absence::{self as store, Absence};
+use buurtteam_store::audit::{self, Refused};
+use buurtteam_store::{Tx, organisation};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::refusals::{self, Attempt};
+use crate::{App, AppError, Result, audit_entry, input};
+
+/// A new spell (`POST /api/v1/users/{id}/absences`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AbsenceInput {
+    /// `YYYY-MM-DD`, the first day absent; not in the future.
+    pub starts_on: Option<String>,
+    /// `YYYY-MM-DD`, when the person is expected back (may lie in the future).
+    pub expected_back_on: Option<String>,
+    /// The part of the contract the person is absent, 1-100 (default 100).
+    pub percentage: Option<i64>,
+}
+
+/// A change of a spell (`PATCH /api/v1/absences/{id}`): a field left out stays as it is.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AbsenceChange {
+    /// `YYYY-MM-DD`, the last day absent; not in the future.
+    pub ends_on: Option<String>,
+    pub expected_back_on: Option<String>,
+    pub percentage: Option<i64>,
+}
+
+/// How `user` relates to the actor, and the user's team ids; `None` when there is no such
+/// staff member (portal accounts included).
+async fn whose(tx: &mut Tx, actor: &Actor, user: UserId) -> Result<Option<Whose>> {
+    let Some(person) = organisation::get_user(tx, user).await? else { return Ok(None) };
+    if !person.role.is_staff() {
+        return Ok(None);
+    }
+    Ok(Some(if person.id == actor.user_id {
+        Whose::Own
+    } else if person.team_ids.iter().any(|t| actor.team_ids.contains(t)) {
+        Whose::OwnTeam
+    } else {
+        Whose::Other
+    }))
+}
+
+/// Asks the policy about `user`'s absence; an unknown user is a 404 like a hidden one, and a
+/// refusal is logged like other organisation-wide refusals.
+async fn authorise(app: &App, actor: &Actor, user: UserId, action: AbsenceAction) -> Result<()> {
+    let relation = {
+        let mut tx = app.db.begin_read().await?;
+        whose(&mut tx, actor, user).await?
+    };
+    let refusal = match relation.map(|w| decide(actor.role, w, action)) {
+        Some(Decision::Allow) => return Ok(()),
+        Some(Decision::Deny) => AppError::Forbidden("you may not do this with this person's absence".into()),
+        Some(Decision::Hidden) | None => AppError::NotFound("user"),
+    };
+    let attempt =
+        Attempt::new(Refused::Organisation, "absence").with("attempted", action.code()).with("user_id", user.0);
+    Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
+}
+
+fn spell_error(errors: &mut Errors, e: SpellError) {
+    let (field, code, message) = match e {
+        SpellError::StartInFuture => ("starts_on", "future_date", "may not be in the future"),
+        SpellError::EndInFuture => ("ends_on", "future_date", "may not be in the future"),
+        SpellError::EndBeforeStart => ("ends_on", "before_start", "may not be before the first day"),
+        SpellError::ExpectedBackBeforeStart => ("expected_back_on", "before_start", "may not be before the first day"),
+        SpellError::PercentageOutOfRange => ("percentage", "out_of_range", "must be 1 to 100"),
+    };
+    errors.add(field, message).code(code);
+}
+
+fn percentage(errors: &mut Errors, given: Option<i64>, old: u8) -> u8 {
+    match given {
+        None => old,
+        Some(p) => match u8::try_from(p) {
+            Ok(p) if (1..=100).contains(&p) => p,
+            _ => {
+                errors.add("percentage", "must be 1 to 100").code("out_of_range");
+                old
+            }
+        },
+    }
+}
+
+/// Records a spell of staff member `user` (HR; the team manager of one of their teams).
+pub async fn record(app: &App, actor: &Actor, user: UserId, input: &AbsenceInput) -> Result<Absence> {
+    authorise(app, actor, user, AbsenceAction::Record).await?;
+    let today = app.today();
+    let mut errors = Errors::default();
+    let starts_on = input::date(&mut errors, "starts_on", input.starts_on.as_deref());
+    let expected = match input.expected_back_on.as_deref().filter(|s| !s.trim().is_empty()) {
+        Some(d) => input::date(&mut errors, "expected_back_on", Some(d)),
+        None => None,
+    };
+    let percentage = percentage(&mut errors, input.percentage, 100);
+    errors.finish()?;
+    let Some(starts_on) = starts_on else { return Err(AppError::Internal("validated spell lacks its start".into())) };
+    let spell = Spell { starts_on, expected_back_on: expected, ends_on: None, percentage };
+    if let Err(e) = spell.validate(today) {
+        let mut errors = Errors::default();
+        spell_error(&mut errors, e);
+        errors.finish()?;
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let id = store::insert(&mut tx, user, &spell, actor.user_id, now).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsenceRecorded, "absence");
+    entry.object_id = Some(id);
+    entry.detail = json!({ "user_id": user.0, "after": spell_value(&spell) });
+    audit::append(&mut tx, &entry).await?;
+    let stored = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("absence"))?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// Changes spell `id`: its end, expected return or percentage (the same people who record it).
+pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) -> Result<Absence> {
+    let before = {
+        let mut tx = app.db.begin_read().await?;
+        store::get(&mut tx, id).await?
+    };
+    // An unknown spell: refused like a spell of someone the actor may not see.
+    let Some(before) = before else {
+        let attempt = Attempt::new(Refused::Organisation, "absence").with("attempted", "change_absence");
+        return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("absence")).await);
+    };
+    authorise(app, actor, before.user_id, AbsenceAction::Record).await?;
+    let today = app.today();
+    let mut errors = Errors::default();
+    let mut spell = before.spell;
+    if let Some(end) = input.ends_on.as_deref() {
+        spell.ends_on =
+            if end.trim().is_empty() { None } else { input::date(&mut errors, "ends_on", Some(end)).or(spell.ends_on) };
+    }
+    if let Some(back) = input.expected_back_on.as_deref() {
+        spell.expected_back_on = if back.trim().is_empty() {
+            None
+        } else {
+            input::date(&mut errors, "expected_back_on", Some(back)).or(spell.expected_back_on)
+        };
+    }
+    spell.percentage = percentage(&mut errors, input.percentage, spell.percentage);
+    errors.finish()?;
+    if let Err(e) = spell.validate(today) {
+        let mut errors = Errors::default();
+        spell_error(&mut errors, e);
+        errors.finish()?;
+    }
+    if spell == before.spell {
+        return Ok(before);
+    }
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    store::update(&mut tx, id, &spell, now).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsenceChanged, "absence");
+    entry.object_id = Some(id);
+    entry.detail =
+        json!({ "user_id": before.user_id.0, "before": spell_value(&before.spell), "after": spell_value(&spell) });
+    audit::append(&mut tx, &entry).await?;
+    let stored = store::get(&mut tx, id).await?.ok_or(AppError::NotFound("absence"))?;
+    tx.commit().await?;
+    Ok(stored)
+}
+
+/// The spells of staff member `user`, latest first (HR; their team manager; themselves).
+/// The read is logged: absence is HR data.
+pub async fn of_user(app: &App, actor: &Actor, user: UserId) -> Result<Vec<Absence>> {
+    authorise(app, actor, user, AbsenceAction::ReadSpells).await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let spells = store::of_user(&mut tx, user).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
+    entry.object_id = Some(user.0);
+    entry.detail = json!({ "user_id": user.0, "absence_ids": spells.iter().map(|a| a.id).collect::<Vec<_>>() });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(spells)
+}
+
+fn spell_value(s: &Spell) -> serde_json::Value {
+    json!({
+        "starts_on": s.starts_on.to_string(),
+        "expected_back_on": s.expected_back_on.map(|d| d.to_string()),
+        "ends_on": s.ends_on.map(|d| d.to_string()),
+        "percentage": s.percentage,
+    })
+}

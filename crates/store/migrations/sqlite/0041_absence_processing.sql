@@ -1,0 +1,6 @@
+-- Staff absence is its own processing activity (decision 0036): HR data about staff, apart
+-- from client work. Its texts can be changed on the admin page like the others.
+INSERT INTO processing_activities (code, version, name_nl, name_en, purpose, legal_basis, data_subjects, data_categories, retention, active, updated_at)
+    VALUES ('staff-absence', 1, 'Verzuim en capaciteit', 'Staff absence and capacity', 'Verzuim van medewerkers bijhouden voor loondoorbetaling, re-integratie en de sturing op verzuim en caseload per team.', 'AVG art. 6 lid 1 sub b en c; UAVG art. 30 lid 1; BW 7:629 en 7:658a; Wet verbetering poortwachter.', 'Medewerkers.', 'Begin, verwachte terugkeer en einde van een verzuimperiode en het deel van het contract; contracturen. Nooit de reden of de aard van de ziekte.', 'Tot twee jaar na het einde van het dienstverband (richtlijn van de Autoriteit Persoonsgegevens voor het personeelsdossier).', TRUE, '2000-01-01T00:00:00Z');
+INSERT INTO processing_activity_versions (code, version, valid_from, name_nl, name_en, purpose, legal_basis, data_subjects, data_categories, retention, active)
+    SELECT code, version, updated_at, name_nl, name_en, purpose, legal_basis, data_subjects, data_categories, retention, active FROM processing_activities WHERE code = 'staff-absence';

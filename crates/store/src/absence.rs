@@ -1,0 +1,87 @@
+//! Staff absence spells (decision 0036): start, expected return, end and the part of the
+//! contract absent. There is deliberately no column for a reason.
+
+use buurtteam_domain::absence::Spell;
+use buurtteam_domain::ids::UserId;
+use jiff::Timestamp;
+
+use crate::{Result, Tx, sql_date, sql_ts};
+
+/// A spell as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub id: i64,
+    pub user_id: UserId,
+    pub spell: Spell,
+    pub recorded_by: UserId,
+}
+
+type Row = (i64, i64, jiff_sqlx::Date, Option<jiff_sqlx::Date>, Option<jiff_sqlx::Date>, i64, i64);
+
+const COLUMNS: &str =
+    "SELECT id, user_id, starts_on, expected_back_on, ends_on, CAST(percentage AS BIGINT), recorded_by FROM absences";
+
+fn absence((id, user, starts, expected, ends, percentage, by): Row) -> Absence {
+    Absence {
+        id,
+        user_id: UserId(user),
+        spell: Spell {
+            starts_on: starts.to_jiff(),
+            expected_back_on: expected.map(|d| d.to_jiff()),
+            ends_on: ends.map(|d| d.to_jiff()),
+            percentage: u8::try_from(percentage).unwrap_or(100),
+        },
+        recorded_by: UserId(by),
+    }
+}
+
+/// Records a spell of `user`; answers its id.
+pub async fn insert(tx: &mut Tx, user: UserId, spell: &Spell, by: UserId, now: Timestamp) -> Result<i64> {
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
+        "INSERT INTO absences (user_id, starts_on, expected_back_on, ends_on, percentage, recorded_by, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id"
+    )
+    .bind(user.0)
+    .bind(sql_date(spell.starts_on))
+    .bind(spell.expected_back_on.map(sql_date))
+    .bind(spell.ends_on.map(sql_date))
+    .bind(i32::from(spell.percentage))
+    .bind(by.0)
+    .bind(sql_ts(now))
+    .fetch_one(&mut *c)
+    .await
+    })?;
+    Ok(id)
+}
+
+/// Writes the changeable fields of spell `id` (its end, expected return and percentage).
+pub async fn update(tx: &mut Tx, id: i64, spell: &Spell, now: Timestamp) -> Result<()> {
+    exec!(tx, |c| sqlx::query(
+        "UPDATE absences SET expected_back_on = $2, ends_on = $3, percentage = $4, updated_at = $5 WHERE id = $1"
+    )
+    .bind(id)
+    .bind(spell.expected_back_on.map(sql_date))
+    .bind(spell.ends_on.map(sql_date))
+    .bind(i32::from(spell.percentage))
+    .bind(sql_ts(now))
+    .execute(&mut *c)
+    .await)?;
+    Ok(())
+}
+
+/// Spell `id`, if it exists.
+pub async fn get(tx: &mut Tx, id: i64) -> Result<Option<Absence>> {
+    let sql = format!("{COLUMNS} WHERE id = $1");
+    let row: Option<Row> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(&mut *c).await)?;
+    Ok(row.map(absence))
+}
+
+/// The spells of `user`, latest first.
+pub async fn of_user(tx: &mut Tx, user: UserId) -> Result<Vec<Absence>> {
+    let sql = format!("{COLUMNS} WHERE user_id = $1 ORDER BY starts_on DESC, id DESC");
+    let rows: Vec<Row> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(user.0).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(absence).collect())
+}
