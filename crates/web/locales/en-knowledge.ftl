@@ -64,3 +64,12 @@ knowledge-review-none = No articles are past their review date.
 knowledge-review-caption = Articles past their review date
 knowledge-col-title = Article
 knowledge-own = yours
+knowledge-useful-here = Useful here
+knowledge-useful-more = More in the knowledge base
+
+# The editor right on the admin user page.
+admin-users-knowledge = Knowledge base
+admin-users-knowledge-editor = May write and change articles in the knowledge base (editor)
+admin-users-knowledge-hint = Admins and team managers always write; everyone in the organisation reads.
+admin-users-knowledge-submit = Save the editor right
+done-user-knowledge-editor = The knowledge base editor right is saved.

@@ -64,3 +64,12 @@ knowledge-review-none = Er zijn geen artikelen over hun nakijkdatum.
 knowledge-review-caption = Artikelen over hun nakijkdatum
 knowledge-col-title = Artikel
 knowledge-own = van jou
+knowledge-useful-here = Nuttig hier
+knowledge-useful-more = Meer in de kennisbank
+
+# The editor right on the admin user page.
+admin-users-knowledge = Kennisbank
+admin-users-knowledge-editor = Mag artikelen in de kennisbank schrijven en wijzigen (redacteur)
+admin-users-knowledge-hint = Beheerders en teammanagers schrijven altijd; iedereen van de organisatie leest.
+admin-users-knowledge-submit = Redacteursrecht opslaan
+done-user-knowledge-editor = Het redacteursrecht voor de kennisbank is opgeslagen.
