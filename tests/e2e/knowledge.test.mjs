@@ -185,11 +185,15 @@ test('a family worker searches "echtscheiding", finds the article and sees it on
   await context.close();
 });
 
-test('a team manager sees the list of articles to review', async () => {
+test('a team manager sees the articles past their review date', async () => {
   const { context, page } = await newPage(browser, server);
   await login(page, users.manager1);
   await page.goto('/knowledge/review');
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Artikelen om na te kijken' }).count(), 1);
+  // The demo's article on school absence was due in January 2026.
+  assert.equal(await page.locator('table').getByRole('link', { name: 'Schoolverzuim' }).count(), 1);
   await check(page, 'knowledge-review');
+  await page.locator('table').getByRole('link', { name: 'Schoolverzuim' }).click();
+  assert.match(await page.locator('main').innerText(), /had op 15 januari 2026 nagekeken moeten worden/);
   await context.close();
 });

@@ -73,3 +73,4 @@ admin-users-knowledge-editor = May write and change articles in the knowledge ba
 admin-users-knowledge-hint = Admins and team managers always write; everyone in the organisation reads.
 admin-users-knowledge-submit = Save the editor right
 done-user-knowledge-editor = The knowledge base editor right is saved.
+knowledge-changed = Changed: { $fields }

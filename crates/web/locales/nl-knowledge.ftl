@@ -73,3 +73,4 @@ admin-users-knowledge-editor = Mag artikelen in de kennisbank schrijven en wijzi
 admin-users-knowledge-hint = Beheerders en teammanagers schrijven altijd; iedereen van de organisatie leest.
 admin-users-knowledge-submit = Redacteursrecht opslaan
 done-user-knowledge-editor = Het redacteursrecht voor de kennisbank is opgeslagen.
+knowledge-changed = Gewijzigd: { $fields }

@@ -176,20 +176,22 @@ fn version_row(tr: Tr, tz: &TimeZone, v: &VersionView) -> VersionRow {
     let changed = if v.version.version == 1 {
         tr.t("knowledge-version-first")
     } else {
-        v.changed_fields
+        let fields = v
+            .changed_fields
             .iter()
             .map(|f| tr.t(&format!("knowledge-field-{}", f.replace('_', "-"))))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        tr.t1("knowledge-changed", "fields", fields)
     };
     let lines = v
         .body_diff
         .iter()
         .filter(|l| v.version.version > 1 || !matches!(l, Line::Same(_)))
         .map(|l| match l {
-            Line::Same(t) => DiffLine { kind: "same", sign: " ", text: t.clone() },
-            Line::Added(t) => DiffLine { kind: "added", sign: "+", text: t.clone() },
-            Line::Removed(t) => DiffLine { kind: "removed", sign: "−", text: t.clone() },
+            Line::Same(t) => DiffLine { kind: "same", sign: " ", text: t.trim_end_matches('\r').to_owned() },
+            Line::Added(t) => DiffLine { kind: "added", sign: "+", text: t.trim_end_matches('\r').to_owned() },
+            Line::Removed(t) => DiffLine { kind: "removed", sign: "−", text: t.trim_end_matches('\r').to_owned() },
         })
         .collect::<Vec<_>>();
     // A version that did not touch the body shows no diff.
@@ -270,6 +272,8 @@ async fn writer(state: &AppState, staff: &StaffPage) -> Option<Response> {
 /// What the form sends for lists it shows: nothing checked is an empty list, not "unchanged".
 fn from_form(input: &ArticleInput) -> ArticleInput {
     let mut input = input.clone();
+    // A browser sends a textarea's lines with CRLF; the text is kept with LF, as imported.
+    input.body_markdown = input.body_markdown.map(|b| b.replace("\r\n", "\n"));
     input.life_domains.get_or_insert_with(Vec::new);
     input.categories.get_or_insert_with(Vec::new);
     input
