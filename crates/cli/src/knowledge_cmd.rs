@@ -21,12 +21,12 @@ pub struct KnowledgeArgs {
     pub owner: Option<String>,
 }
 
-fn markdown_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read the folder {}", dir.display()))?;
     for entry in entries {
         let path = entry.with_context(|| format!("cannot read the folder {}", dir.display()))?.path();
         if path.is_dir() {
-            markdown_files(root, &path, out)?;
+            markdown_files(&path, out)?;
         } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
             out.push(path);
         }
@@ -37,7 +37,7 @@ fn markdown_files(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> anyhow::Re
 /// The files of the folder, by their path in it (`/` between folders), in name order.
 pub fn read_folder(dir: &Path) -> anyhow::Result<Vec<File>> {
     let mut paths = Vec::new();
-    markdown_files(dir, dir, &mut paths)?;
+    markdown_files(dir, &mut paths)?;
     paths.sort();
     if paths.is_empty() {
         bail!("no Markdown files (*.md) in {}", dir.display());
