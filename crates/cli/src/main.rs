@@ -5,6 +5,7 @@ mod backup_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
+mod knowledge_cmd;
 mod ldv_cmd;
 mod lock;
 mod report;
@@ -302,6 +303,15 @@ enum ImportCommand {
         /// The CSV file, e.g. data/populations/utrecht-2023.csv.
         file: std::path::PathBuf,
     },
+    /// Knowledge base articles from a folder of Markdown files (front matter `title:`,
+    /// `summary:`, `categories:`, `life_domains:`, `review_by:`; else the first heading and
+    /// paragraph). One bad file: nothing is imported, and one line names it.
+    Knowledge {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: knowledge_cmd::KnowledgeArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -412,6 +422,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             secrets_cmd::at_start(&app).await?;
             let args = generate::GenerateArgs { profile: "city".into(), years: 1, seed, users_file: None };
             let summary = generate::run(&app, &args).await?;
+            knowledge_cmd::seed_demo(&app).await?;
             let mut logins = generate::demo_logins(&summary);
             if let Some((_, worker)) = logins.iter().find(|(role, _)| role == "family_worker") {
                 let portal = demo_plan::seed(&app, worker, generate::PASSWORD).await?;
@@ -458,6 +469,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let n = buurtteam_app::kpis::import_populations(&app, &text, &name).await.map_err(describe)?;
             println!("Imported the populations of {n} districts from {}.", file.display());
             Ok(())
+        }
+        Command::Import { command: ImportCommand::Knowledge { db, args } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            knowledge_cmd::run(&app, &args).await
         }
         Command::Secrets { command } => secrets_cmd::run(command).await,
         Command::Backup(args) => backup_cmd::run(&args).await,

@@ -158,3 +158,69 @@ async fn the_half_year_report_is_printed_to_pdf_for_a_named_staff_member() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("403"));
 }
+
+#[tokio::test]
+async fn a_folder_of_markdown_becomes_articles_and_a_bad_file_imports_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = fresh_database_url(dir.path()).await;
+    let out = buurtteam(&db, &["user", "add", "--email", "beheer@test.nl", "--name", "Bea Beheer", "--role", "admin"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let folder = dir.path().join("kennis");
+    std::fs::create_dir_all(folder.join("geld")).expect("folder");
+    std::fs::write(
+        folder.join("scheiding.md"),
+        "---\ntitle: Complexe scheidingen\nsummary: Wat je doet bij een vechtscheiding.\nlife_domains: parenting, safety\n\
+         categories: Scheiding\n---\n\nBij echtscheidingen met **ruzie** over de kinderen: ...\n",
+    )
+    .expect("write");
+    std::fs::write(folder.join("geld").join("schulden.md"), "# Schulden: eerste stappen\n\nBegin bij de post.\n")
+        .expect("write");
+    std::fs::write(folder.join("notities.txt"), "geen Markdown").expect("write");
+    let out = buurtteam(&db, &["import", "knowledge", folder.to_str().unwrap_or_default()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("2 new"), "{said}");
+
+    // Again, with one file changed: one new version, nothing doubled.
+    std::fs::write(folder.join("geld").join("schulden.md"), "# Schulden: eerste stappen\n\nBegin bij de post. Bel.\n")
+        .expect("write");
+    let out =
+        buurtteam(&db, &["import", "knowledge", folder.to_str().unwrap_or_default(), "--owner", "beheer@test.nl"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("0 new, 1 changed, 1 unchanged"), "{said}");
+
+    // A file without a title: a non-zero exit, one line naming the file, nothing imported.
+    std::fs::write(folder.join("kapot.md"), "Alleen tekst, geen kop.\n").expect("write");
+    std::fs::write(folder.join("later.md"), "# Later\n\nDit komt er niet in.\n").expect("write");
+    let out = buurtteam(&db, &["import", "knowledge", folder.to_str().unwrap_or_default()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains("kapot.md") && err.contains("title"), "{err}");
+    let out = buurtteam(&db, &["import", "knowledge", dir.path().join("nergens").to_str().unwrap_or_default()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nergens"));
+
+    // What was imported can be found by a staff member.
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut server = Command::new(BIN)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("DATABASE_URL", &db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve");
+    wait_ready(&base).await;
+    let admin = Client::new(&base);
+    admin.post("/api/v1/auth/login", json!({"email": "beheer@test.nl", "password": PASSWORD})).await.expect(200);
+    let found = admin.get("/api/v1/knowledge?q=echtscheiding").await.expect(200);
+    let titles: Vec<&str> =
+        found["items"].as_array().into_iter().flatten().filter_map(|i| i["title"].as_str()).collect();
+    assert_eq!(titles, vec!["Complexe scheidingen"]);
+    let all = admin.get("/api/v1/knowledge?q=").await.expect(200);
+    assert_eq!(all["items"].as_array().map(Vec::len), Some(2), "later.md was not imported: {all}");
+    let _ = server.kill();
+    let _ = server.wait();
+}

@@ -419,6 +419,8 @@ pub enum Area {
     /// Outreach campaigns and their work baskets (issue 16): team managers, admins, and family
     /// workers (the list holds only the campaigns they are assigned to; it may be empty).
     Outreach,
+    /// The knowledge base (kennisbank, issue 20): every staff member reads it; no client data.
+    Knowledge,
 }
 
 impl Area {
@@ -434,6 +436,7 @@ impl Area {
         Self::Admin,
         Self::Privacy,
         Self::Outreach,
+        Self::Knowledge,
         Self::Account,
     ];
 
@@ -452,6 +455,7 @@ impl Area {
             Self::Groups => "groups",
             Self::Complaints => "complaints",
             Self::Outreach => "outreach",
+            Self::Knowledge => "knowledge",
         }
     }
 
@@ -482,6 +486,10 @@ impl Area {
                 role.is_staff() && complaints::decide(viewer, complaints::ComplaintAction::ListTeam) == Decision::Allow
             }
             Self::Outreach => matches!(role, Role::TeamManager | Role::Admin | Role::FamilyWorker),
+            Self::Knowledge => {
+                knowledge::decide(role, knowledge::EditorRight::NotGiven, knowledge::KnowledgeAction::Read)
+                    == Decision::Allow
+            }
         }
     }
 }

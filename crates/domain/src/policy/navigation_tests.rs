@@ -9,23 +9,27 @@ fn menu(role: Role) -> Vec<Area> {
 }
 
 #[test]
-fn family_workers_and_team_managers_get_the_casework_and_their_dashboards_team_managers_the_complaints() {
-    assert_eq!(menu(Role::FamilyWorker), vec![Worklist, NewReferral, Search, Groups, Dashboards, Outreach, Account]);
+fn family_workers_and_team_managers_get_the_casework_their_dashboards_and_the_knowledge_base_team_managers_the_complaints()
+ {
+    assert_eq!(
+        menu(Role::FamilyWorker),
+        vec![Worklist, NewReferral, Search, Groups, Dashboards, Outreach, Knowledge, Account]
+    );
     assert_eq!(
         menu(Role::TeamManager),
-        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Outreach, Account]
+        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Outreach, Knowledge, Account]
     );
 }
 
 #[test]
 fn analysts_get_the_dashboards_and_admins_the_administration() {
-    assert_eq!(menu(Role::Analyst), vec![Dashboards, Account]);
-    assert_eq!(menu(Role::Admin), vec![Admin, Outreach, Account]);
+    assert_eq!(menu(Role::Analyst), vec![Dashboards, Knowledge, Account]);
+    assert_eq!(menu(Role::Admin), vec![Admin, Outreach, Knowledge, Account]);
 }
 
 #[test]
 fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
-    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Account]);
+    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Knowledge, Account]);
 }
 
 #[test]
@@ -40,5 +44,6 @@ fn every_role_has_its_account_and_no_staff_member_the_portal() {
         let m = menu(*role);
         assert!(m.contains(&Account), "{role:?}");
         assert_eq!(m.contains(&PortalPlan), !role.is_staff(), "{role:?}");
+        assert_eq!(m.contains(&Knowledge), role.is_staff(), "every staff member reads the knowledge base: {role:?}");
     }
 }

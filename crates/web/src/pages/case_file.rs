@@ -94,6 +94,8 @@ struct FilePage {
     /// "Wie had deze begeleiding": who held the case when, and its teams (decision 0037).
     holders: Vec<String>,
     team_history: Vec<String>,
+    /// "Nuttig hier": knowledge base articles for the case's life domains.
+    useful: Vec<super::knowledge::Useful>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -345,6 +347,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         details,
         holders: super::handover::history_lines(tr, &file.history).0,
         team_history: super::handover::history_lines(tr, &file.history).1,
+        useful: Vec::new(),
     }
 }
 
@@ -377,7 +380,9 @@ async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, 
     let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let today = state.app.today();
     let forms = forms.unwrap_or_else(|| default_forms(today, staff.user.id.0));
-    render(status, &build(staff.tr(), chrome, &file, today, &state.app.settings.time_zone, forms))
+    let mut page = build(staff.tr(), chrome, &file, today, &state.app.settings.time_zone, forms);
+    page.useful = super::knowledge::useful_here(state, &staff.actor, &file.view.case.life_domains).await;
+    render(status, &page)
 }
 
 pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {

@@ -35,6 +35,7 @@ mod handover;
 mod households;
 pub mod i18n;
 pub(crate) mod inzage;
+mod knowledge;
 mod login;
 mod outreach;
 mod plan;
@@ -133,6 +134,11 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/close", post(outreach::close))
         .route("/campaign-addresses/{id}", get(outreach::address))
         .merge(inzage::routes())
+        .route("/knowledge", get(knowledge::list))
+        .route("/knowledge/new", get(knowledge::new_form).post(knowledge::new_submit))
+        .route("/knowledge/review", get(knowledge::review))
+        .route("/knowledge/{id}", get(knowledge::article))
+        .route("/knowledge/{id}/edit", get(knowledge::edit_form).post(knowledge::edit_submit))
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())
         .route("/assets/{name}", get(assets::serve))
@@ -188,6 +194,7 @@ impl NavItem {
             Area::Groups => ("/groups", "nav-groups"),
             Area::Complaints => ("/complaints", "nav-complaints"),
             Area::Outreach => ("/campaigns", "nav-outreach"),
+            Area::Knowledge => ("/knowledge", "nav-knowledge"),
         };
         Self { area, href, label: tr.t(key) }
     }

@@ -148,7 +148,12 @@ impl FormState {
                     _ => (*k, Arg::from(v.as_str())),
                 })
                 .collect();
-            let mut message = tr.tn(&key, &args);
+            // A form may word a code its own way (`field-error-knowledge-too-many`).
+            let scoped = format!("field-error-{}-{}", self.scope.labels.replace('_', "-"), e.code.replace('_', "-"));
+            let mut message = tr.tn(&scoped, &args);
+            if message == scoped {
+                message = tr.tn(&key, &args);
+            }
             if message == key {
                 message = e.message.clone();
             }

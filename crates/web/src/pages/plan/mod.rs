@@ -143,7 +143,13 @@ async fn show(state: &AppState, staff: &StaffPage, id: i64, status: StatusCode, 
     let file = or_error_page!(cases::file(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let plan = or_error_page!(uc::staff_plan(&state.app, &staff.actor, CaseId(id)).await, &chrome);
     let tz = state.app.settings.time_zone.clone();
-    render(status, &build(staff.tr(), chrome, &tz, state.app.today(), &file, &plan, forms))
+    let mut page = build(staff.tr(), chrome, &tz, state.app.today(), &file, &plan, forms);
+    let mut domains = file.view.case.life_domains.clone();
+    domains.extend(plan.goals.iter().map(|g| g.goal.life_domain));
+    domains.sort();
+    domains.dedup();
+    page.useful = crate::pages::knowledge::useful_here(state, &staff.actor, &domains).await;
+    render(status, &page)
 }
 
 pub async fn page(State(state): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {

@@ -148,6 +148,8 @@ pub(super) struct PlanPage {
     household: Vec<MemberRow>,
     /// "Groepsaanbod overwogen?" (issue 19); `None` where the reader may not see it.
     group_support: Option<super::group_support::GroupSupportCard>,
+    /// "Nuttig hier": knowledge base articles for the case's and the goals' life domains.
+    pub(super) useful: Vec<crate::pages::knowledge::Useful>,
 }
 
 fn goal_card(
@@ -415,5 +417,6 @@ pub(super) fn build(
         agreement: forms.agreement.unwrap_or_else(|| Target::Agreement.form(Vec::new())),
         household,
         group_support: super::group_support::card(tr, plan, forms.group_support),
+        useful: Vec::new(),
     }
 }

@@ -30,6 +30,9 @@ struct EditPage {
     teams: Vec<(String, String)>,
     /// Why the rules refused the last change (`domain::accounts`).
     refusal: Option<String>,
+    /// The knowledge base editor right; `None` where the role writes anyway (admins, team
+    /// managers) or cannot (portal accounts).
+    knowledge_editor: Option<bool>,
 }
 
 /// The form's values from the account as it is.
@@ -59,7 +62,16 @@ async fn edit_page(
             (Err(e), _) | (_, Err(e)) => return app_error_page(&chrome, e),
         };
     let form = form.unwrap_or_else(|| FormState::new(values(tr, &account)));
+    let knowledge_editor = match account.user.role {
+        Role::Admin | Role::TeamManager => None,
+        role if !role.is_staff() => None,
+        _ => {
+            let actor = buurtteam_app::auth::actor_of(&account.user);
+            buurtteam_app::knowledge::may_write(&state.app, &actor).await.ok()
+        }
+    };
     let page = EditPage {
+        knowledge_editor,
         id,
         name: account.user.name.clone(),
         email: account.user.email.clone(),
@@ -148,6 +160,21 @@ async fn set_active(state: AppState, id: i64, form: PageForm<NoFields>, active: 
     let result = uc::change_account(&state.app, &form.page.actor, UserId(id), &patch).await;
     let done = if active { "user-reactivated" } else { "user-deactivated" };
     after(&state, &form.page, id, None, result, done).await
+}
+
+/// `POST /admin/users/{id}/knowledge-editor`: the same input as
+/// `PUT /api/v1/knowledge/editors/{user_id}` (a hidden `false` before the checkbox's `true`).
+pub(super) async fn knowledge_editor(
+    State(s): State<AppState>,
+    Path(id): Path<i64>,
+    form: PageForm<crate::api::knowledge::EditorInput>,
+) -> Response {
+    let admin = &form.page;
+    let result = match buurtteam_app::knowledge::set_editor(&s.app, &admin.actor, UserId(id), form.input.editor).await {
+        Ok(()) => uc::get_account(&s.app, &admin.actor, UserId(id)).await,
+        Err(e) => Err(e),
+    };
+    after(&s, admin, id, None, result, "user-knowledge-editor").await
 }
 
 pub(super) async fn deactivate(State(s): State<AppState>, Path(id): Path<i64>, form: PageForm<NoFields>) -> Response {

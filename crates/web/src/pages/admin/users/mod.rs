@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/new", get(new_form).post(new_submit))
         .route("/admin/users/{id}", get(edit::page).post(edit::submit))
         .route("/admin/users/{id}/deactivate", post(edit::deactivate))
+        .route("/admin/users/{id}/knowledge-editor", post(edit::knowledge_editor))
         .route("/admin/users/{id}/reactivate", post(edit::reactivate))
         .route("/admin/users/{id}/unlock", post(edit::unlock))
         .route("/admin/users/{id}/second-factor-reset", post(edit::reset_second_factor))
