@@ -37,6 +37,7 @@ pub mod i18n;
 pub(crate) mod inzage;
 mod login;
 mod outreach;
+mod outreach_attempts;
 mod plan;
 mod portal;
 pub mod print;
@@ -131,7 +132,8 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/signals", post(outreach::upload))
         .route("/campaigns/{id}/assignments", post(outreach::assign))
         .route("/campaigns/{id}/close", post(outreach::close))
-        .route("/campaign-addresses/{id}", get(outreach::address))
+        .route("/campaign-addresses/{id}", get(outreach_attempts::address))
+        .route("/campaign-addresses/{id}/attempts", post(outreach_attempts::record))
         .merge(inzage::routes())
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())
