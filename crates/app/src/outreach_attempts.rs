@@ -5,7 +5,7 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::{self, CaseStatus};
 use buurtteam_domain::codes::{HouseholdRole, LifeDomain, ReferralSource};
-use buurtteam_domain::ids::{CaseId, DistrictId, HouseholdId, PersonId};
+use buurtteam_domain::ids::{CaseId, DistrictId, HouseholdId, PersonId, TeamId};
 use buurtteam_domain::outreach::{Approach, AttemptResult, DeclineReason};
 use buurtteam_domain::outreach_funnel::{self as rules, AddressStatus, Funnel, Refused};
 use buurtteam_domain::policy::outreach::{CampaignRelation, OutreachAction, decide};
@@ -290,11 +290,36 @@ async fn refer(
     Ok((id, household))
 }
 
+/// The attempts on an address, oldest first, and the referral they led to.
+#[derive(Debug, Clone)]
+pub struct Attempts {
+    pub items: Vec<store::StoredAttempt>,
+    /// The referral an accepted offer created: the case and the team it is on.
+    pub referral: Option<Referral>,
+}
+
+/// The referral of an accepted offer, as the address page names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    pub case_id: CaseId,
+    pub team_id: TeamId,
+    pub team_name: String,
+}
+
 /// The attempts on an address (for its page), if the actor may see them.
-pub async fn attempts(app: &App, actor: &Actor, address: i64) -> Result<Vec<store::StoredAttempt>> {
+pub async fn attempts(app: &App, actor: &Actor, address: i64) -> Result<Attempts> {
     let mut tx = app.db.begin_read().await?;
-    authorise(&mut tx, actor, address, OutreachAction::ReadBasket).await?;
-    Ok(store::attempts(&mut tx, address).await?)
+    let a = authorise(&mut tx, actor, address, OutreachAction::ReadBasket).await?;
+    let items = store::attempts(&mut tx, address).await?;
+    let referral = match a.case_id {
+        Some(case_id) => store::team_of_case(&mut tx, case_id).await?.map(|(team_id, team_name)| Referral {
+            case_id,
+            team_id,
+            team_name,
+        }),
+        None => None,
+    };
+    Ok(Attempts { items, referral })
 }
 
 /// A campaign's funnel (counts only), if the actor may see it.

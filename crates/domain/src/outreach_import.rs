@@ -8,7 +8,7 @@
 //! line). A row's [`SignalRow::row_key`] is a hash of its normalised fields, so the same file
 //! twice imports nothing twice.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
@@ -378,7 +378,11 @@ pub fn summarise(signals: &[SignalFact]) -> Summary {
     if signals.is_empty() {
         return Summary::default();
     }
-    let partners: BTreeSet<String> = signals.iter().map(|s| s.partner.to_lowercase()).collect();
+    // Each partner once, case-insensitively, under the spelling of its first signal.
+    let mut partners: BTreeMap<String, String> = BTreeMap::new();
+    for s in signals {
+        partners.entry(s.partner.to_lowercase()).or_insert_with(|| s.partner.clone());
+    }
     let mut kinds: Vec<ArrearsKind> = Vec::new();
     for s in signals {
         if !kinds.contains(&s.kind) {
@@ -407,7 +411,7 @@ pub fn summarise(signals: &[SignalFact]) -> Summary {
     };
     Summary {
         signals: signals.len(),
-        partners: partners.into_iter().collect(),
+        partners: partners.into_values().collect(),
         kinds,
         total_cents,
         months,
@@ -567,6 +571,8 @@ mod tests {
             fact("woonstad", date(2026, 4, 5), ArrearsKind::Rent, 1350, 3),
         ]);
         assert_eq!(again.grouping, Some(Grouping::ConsecutiveMonths));
+        assert_eq!(again.partners, vec!["Woonstad"], "one partner, spelled as on its first signal");
+        assert_eq!(two.partners, vec!["Eneco", "Woonstad"]);
         assert_eq!(again.total_cents, 135_000, "the latest amount, not the sum");
         assert_eq!(again.months, 3);
         let gap = summarise(&[

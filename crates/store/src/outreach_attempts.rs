@@ -152,6 +152,8 @@ pub struct StoredAttempt {
     pub decline_reason: Option<DeclineReason>,
     pub decline_detail: Option<String>,
     pub recorded_by: UserId,
+    /// The name of who recorded it (empty for a user since removed).
+    pub recorded_by_name: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -164,6 +166,7 @@ struct AttemptRow {
     decline_reason: Option<String>,
     decline_detail: Option<String>,
     recorded_by: i64,
+    recorded_by_name: Option<String>,
 }
 
 impl AttemptRow {
@@ -180,12 +183,14 @@ impl AttemptRow {
                 .transpose()?,
             decline_detail: self.decline_detail,
             recorded_by: UserId(self.recorded_by),
+            recorded_by_name: self.recorded_by_name.unwrap_or_default(),
         })
     }
 }
 
 const ATTEMPT_COLUMNS: &str = "SELECT a.id, a.address_id, a.approach, a.attempted_on, a.result, a.decline_reason, \
-     a.decline_detail, a.recorded_by FROM outreach_attempts a";
+     a.decline_detail, a.recorded_by, u.name AS recorded_by_name FROM outreach_attempts a \
+     LEFT JOIN users u ON u.id = a.recorded_by";
 
 /// The attempts on an address, oldest first.
 pub async fn attempts(tx: &mut Tx, address: i64) -> Result<Vec<StoredAttempt>> {
@@ -193,6 +198,17 @@ pub async fn attempts(tx: &mut Tx, address: i64) -> Result<Vec<StoredAttempt>> {
     let rows: Vec<AttemptRow> =
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(address).fetch_all(&mut *c).await)?;
     rows.into_iter().map(AttemptRow::into_attempt).collect()
+}
+
+/// The team a referral is on: its id and name.
+pub async fn team_of_case(tx: &mut Tx, case: CaseId) -> Result<Option<(TeamId, String)>> {
+    let row: Option<(i64, String)> = on!(tx, |c| sqlx::query_as(
+        "SELECT t.id, t.name FROM cases c JOIN teams t ON t.id = c.team_id WHERE c.id = $1"
+    )
+    .bind(case.0)
+    .fetch_optional(&mut *c)
+    .await)?;
+    Ok(row.map(|(id, name)| (TeamId(id), name)))
 }
 
 /// The attempts on every address of a campaign, per address oldest first.

@@ -39,6 +39,7 @@ mod organisation;
 mod organisation_admin;
 mod outreach;
 mod outreach_attempts;
+mod outreach_pages;
 mod pages;
 mod passwords;
 mod plan;

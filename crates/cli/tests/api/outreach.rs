@@ -102,7 +102,7 @@ async fn a_campaign_a_file_the_basket_and_an_assignment() {
     let zamenhof = &items[0];
     assert_eq!(zamenhof["street"], "Zamenhofdreef");
     assert_eq!(zamenhof["signals"]["grouping"], "several_partners");
-    assert_eq!(zamenhof["signals"]["partners"], json!(["eneco", "woonstad"]));
+    assert_eq!(zamenhof["signals"]["partners"], json!(["Eneco", "Woonstad"]), "each once, as the file spells it");
     assert_eq!(zamenhof["signals"]["total_amount_eur"], "1160.40");
     assert_eq!(zamenhof["known_to_team"], "Buurtteam Overvecht");
     assert_eq!(zamenhof["district_id"], o.district_a);

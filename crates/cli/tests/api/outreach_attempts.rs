@@ -21,7 +21,7 @@ const TODAY: &str = "2026-03-02";
 /// A campaign over district A with worker B (of district B's team) assigned, and `n` addresses
 /// in district A (one signal each, received on 2 March 2026); the first `known` of them matched
 /// to `household`.
-async fn campaign(t: &TestApp, o: &Org, n: usize, household: Option<i64>) -> (i64, Vec<i64>) {
+pub(crate) async fn campaign(t: &TestApp, o: &Org, n: usize, household: Option<i64>) -> (i64, Vec<i64>) {
     let (da, wb) = (DistrictId(o.district_a), UserId(o.worker_b_id));
     let now = t.app.now();
     t.app

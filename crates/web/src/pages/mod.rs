@@ -38,6 +38,7 @@ pub(crate) mod inzage;
 mod knowledge;
 mod login;
 mod outreach;
+mod outreach_attempts;
 mod plan;
 mod portal;
 pub mod print;
@@ -132,7 +133,8 @@ pub fn routes() -> Router<AppState> {
         .route("/campaigns/{id}/signals", post(outreach::upload))
         .route("/campaigns/{id}/assignments", post(outreach::assign))
         .route("/campaigns/{id}/close", post(outreach::close))
-        .route("/campaign-addresses/{id}", get(outreach::address))
+        .route("/campaign-addresses/{id}", get(outreach_attempts::address))
+        .route("/campaign-addresses/{id}/attempts", post(outreach_attempts::record))
         .merge(inzage::routes())
         .route("/knowledge", get(knowledge::list))
         .route("/knowledge/new", get(knowledge::new_form).post(knowledge::new_submit))

@@ -1,7 +1,7 @@
 //! Outreach campaigns for staff (issue 16, decision 0033): the list with the weighing, a new
 //! campaign, one campaign with the signal upload (a real file input), the work basket with its
-//! filters and the assign form, and one address with its signals. O2 adds the attempts to the
-//! address page through `templates/outreach/attempts.html`.
+//! filters and the assign form. One address with its signals and attempts is
+//! `pages::outreach_attempts`.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -23,23 +23,40 @@ use crate::api::outreach::euros;
 
 const STATUSES: &[&str] = &["open", "reached", "offer_made", "accepted", "declined", "unreachable"];
 
-fn key(prefix: &str, code: &str) -> String {
+pub(super) fn key(prefix: &str, code: &str) -> String {
     format!("{prefix}-{}", code.replace('_', "-"))
 }
 
-/// Field errors as shown above a form: the field's label where the catalogue has one.
+/// A field error in the page's language: for a line of a signal file the file's own wording
+/// first (`campaign-csv-error-<code>`), then the form's (`field-error-<code>`), else as the use
+/// case wrote it.
+fn message(tr: Tr, e: &FieldError, in_file: bool) -> String {
+    let code = e.code.replace('_', "-");
+    let args: Vec<(&str, Arg)> = e.args.iter().map(|(k, v)| (*k, Arg::from(v.as_str()))).collect();
+    let keys = [format!("campaign-csv-error-{code}"), format!("field-error-{code}")];
+    keys[usize::from(!in_file)..]
+        .iter()
+        .map(|k| (k, tr.tn(k, &args)))
+        .find(|(k, m)| m != *k)
+        .map_or_else(|| e.message.clone(), |(_, m)| m)
+}
+
+/// Field errors as shown above a form: the field's label where the catalogue has one; for a
+/// signal file the line and the column.
 fn shown(tr: Tr, errors: &[FieldError]) -> Vec<String> {
     errors
         .iter()
-        .map(|e| {
-            let base = e.field.split(['[', '.']).next().unwrap_or(&e.field);
-            let label = tr.t(&key("campaign-field", base));
-            match e.field.strip_prefix("lines[").and_then(|r| r.split(']').next()) {
-                Some(line) => {
-                    let field = e.field.rsplit('.').next().unwrap_or_default();
-                    format!("{} {line}, {field}: {}", tr.t("campaign-upload-line"), e.message)
-                }
-                None => format!("{label}: {}", e.message),
+        .map(|e| match e.field.strip_prefix("lines[").and_then(|r| r.split(']').next()) {
+            Some(line) => {
+                let column = e.field.rsplit('.').next().unwrap_or_default();
+                let at = tr.t2("campaign-upload-line", "line", line, "column", column);
+                format!("{at}: {}", message(tr, e, true))
+            }
+            None => {
+                let base = e.field.split(['[', '.']).next().unwrap_or(&e.field);
+                // The catalogue names the labels by the field as sent: `campaign-field-starts_on`.
+                let label = tr.t(&format!("campaign-field-{base}"));
+                format!("{label}: {}", message(tr, e, false))
             }
         })
         .collect()
@@ -178,19 +195,19 @@ pub(super) async fn create(State(s): State<AppState>, form: PageForm<CampaignInp
 }
 
 pub(super) struct BasketRow {
-    id: i64,
-    address: String,
-    postcode: String,
-    district: String,
-    partners: String,
-    kinds: String,
-    amount: String,
-    months: i32,
-    grouping: String,
-    known: String,
-    worker: String,
-    status: String,
-    weight: i32,
+    pub(super) id: i64,
+    pub(super) address: String,
+    pub(super) postcode: String,
+    pub(super) district: String,
+    pub(super) partners: String,
+    pub(super) kinds: String,
+    pub(super) amount: String,
+    pub(super) months: i32,
+    pub(super) grouping: String,
+    pub(super) known: String,
+    pub(super) worker: String,
+    pub(super) status: String,
+    pub(super) weight: i32,
 }
 
 fn address_line(a: &Address) -> String {
@@ -207,7 +224,7 @@ fn postcode(p: &str) -> String {
     if p.len() == 6 { format!("{} {}", &p[..4], &p[4..]) } else { p.to_owned() }
 }
 
-fn basket_row(tr: Tr, a: Address) -> BasketRow {
+pub(super) fn basket_row(tr: Tr, a: Address) -> BasketRow {
     let s = &a.summary;
     BasketRow {
         id: a.id,
@@ -411,59 +428,5 @@ pub(super) async fn close(
     match uc::change(&s.app, &staff.actor, id, &change).await {
         Ok(_) => Redirect::to(&format!("/campaigns/{id}")).into_response(),
         Err(e) => app_error_page(&staff.chrome("outreach"), e),
-    }
-}
-
-pub(super) struct SignalRow {
-    partner: String,
-    received: String,
-    name: String,
-    kind: String,
-    amount: String,
-    months: i32,
-}
-
-#[derive(Template)]
-#[template(path = "outreach/campaign_address.html")]
-struct AddressPage {
-    page: Chrome,
-    id: i64,
-    campaign_id: i64,
-    campaign_name: String,
-    row: BasketRow,
-    signals: Vec<SignalRow>,
-    may_record_attempt: bool,
-}
-
-/// `/campaign-addresses/{id}`: the address, whether it is known to a team, its signals.
-pub(super) async fn address(State(s): State<AppState>, staff: StaffPage, Path(id): Path<i64>) -> Response {
-    let chrome = staff.chrome("outreach");
-    let tr = chrome.tr;
-    match basket_uc::address(&s.app, &staff.actor, id).await {
-        Ok(v) => {
-            let signals = v
-                .signals
-                .into_iter()
-                .map(|s| SignalRow {
-                    partner: s.partner,
-                    received: tr.date(&s.received_on),
-                    name: format!("{} {}", s.given_name, s.family_name),
-                    kind: tr.t(&key("campaign-arrears", s.kind.code())),
-                    amount: format!("€ {}", euros(s.amount_cents).replace('.', ",")),
-                    months: s.months,
-                })
-                .collect();
-            let page = AddressPage {
-                id,
-                campaign_id: v.campaign.id,
-                campaign_name: v.campaign.name,
-                row: basket_row(tr, v.address),
-                signals,
-                may_record_attempt: v.allowed.record_attempt,
-                page: chrome,
-            };
-            render(StatusCode::OK, &page)
-        }
-        Err(e) => app_error_page(&chrome, e),
     }
 }

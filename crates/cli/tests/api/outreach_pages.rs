@@ -1,0 +1,124 @@
+//! The attempts form on the campaign address page (issue 16) over plain HTTP: bad input is the
+//! page again with status 422 and each message beside its field, and nothing is saved; a good
+//! attempt redirects back and is listed; an accepted offer says that the referral was made and
+//! links it only for its team; a family worker not assigned to the campaign cannot record.
+
+use reqwest::Client;
+
+use crate::harness::{TestApp, org, spawn};
+use crate::outreach_attempts::campaign;
+use crate::pages::{csrf, logged_in};
+
+async fn page(b: &Client, t: &TestApp, path: &str) -> (u16, String) {
+    let r = b.get(format!("{}{path}", t.base)).send().await.expect("get");
+    (r.status().as_u16(), r.text().await.unwrap_or_default())
+}
+
+/// Posts the attempt form of `address` with the page's token; status, `Location`, body.
+async fn record(b: &Client, t: &TestApp, address: i64, token: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    let mut form = fields.to_vec();
+    form.push(("_csrf", token));
+    let r = b.post(format!("{}/campaign-addresses/{address}/attempts", t.base)).form(&form).send().await.expect("post");
+    let status = r.status().as_u16();
+    let location = r.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_owned();
+    (status, location, r.text().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn the_attempt_form_shows_errors_beside_its_fields_and_saves_nothing_until_right() {
+    let t = spawn().await;
+    t.app.clock.set("2026-03-02T10:00:00Z".parse().unwrap_or_default());
+    let o = org(&t).await;
+    let (_, addresses) = campaign(&t, &o, 1, None).await;
+    let a = addresses[0];
+    // Worker B is the campaign's outreach worker (of district B's team; the address is in A).
+    let b = logged_in(&t.base, "b@test.nl").await;
+    let (status, html) = page(&b, &t, &format!("/campaign-addresses/{a}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Nog geen pogingen"), "the empty list says so");
+    assert!(html.contains("id=\"attempt-birth_date\""), "an address not known to a team asks for a birth date");
+    let token = csrf(&html);
+    let (attempts, cases) = (t.count("outreach_attempts").await, t.count("cases").await);
+
+    // A date in the future and a decline without its reason: both beside their fields.
+    let bad = [("approach", "house_visit"), ("on", "2026-03-09"), ("result", "declined")];
+    let (status, _, html) = record(&b, &t, a, &token, &bad).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("id=\"attempt-on-error\""), "{html}");
+    assert!(html.contains("Deze datum ligt in de toekomst"));
+    assert!(html.contains("id=\"attempt-decline_reason-error\""));
+    assert!(html.contains("Kies waarom het gezin de hulp afslaat"));
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("href=\"#attempt-on\""), "the summary links to the field");
+    assert!(html.contains("value=\"2026-03-09\""), "the input is kept");
+    // An unknown code and an acceptance without a birth date.
+    let (status, _, html) =
+        record(&b, &t, a, &token, &[("approach", "fax"), ("on", "2026-03-02"), ("result", "accepted")]).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("id=\"attempt-approach-error\""));
+    assert!(html.contains("Kies een van de mogelijkheden"));
+    assert!(html.contains("Vul de geboortedatum in"));
+    assert_eq!((t.count("outreach_attempts").await, t.count("cases").await), (attempts, cases), "nothing saved");
+
+    // Right: back to the address, which lists the attempt.
+    let good = [("approach", "house_visit"), ("on", "2026-03-02"), ("result", "not_home")];
+    let (status, location, _) = record(&b, &t, a, &token, &good).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, format!("/campaign-addresses/{a}?done=attempt-recorded#attempts").as_str())
+    );
+    assert_eq!(t.count("outreach_attempts").await, attempts + 1);
+    let (_, html) = page(&b, &t, &format!("/campaign-addresses/{a}?done=attempt-recorded")).await;
+    assert!(html.contains("De poging is vastgelegd"));
+    assert!(html.contains("Niet thuis") && html.contains("Huisbezoek") && html.contains("Test Persoon"));
+
+    // Accepted: the referral is made on district A's team; worker B (of team B) gets no link.
+    let accepted = [("approach", "phone"), ("on", "2026-03-02"), ("result", "accepted"), ("birth_date", "1984-05-06")];
+    let (status, location, _) = record(&b, &t, a, &token, &accepted).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, format!("/campaign-addresses/{a}?done=attempt-referred#attempts").as_str())
+    );
+    assert_eq!(t.count("cases").await, cases + 1);
+    let (_, html) = page(&b, &t, &format!("/campaign-addresses/{a}")).await;
+    assert!(html.contains("Aanmelding aangemaakt") && html.contains("Buurtteam Overvecht"), "{html}");
+    assert!(!html.contains("href=\"/cases/"), "no link to a case of another team");
+    assert!(!html.contains("name=\"result\""), "nothing follows acceptance: no form");
+    // The team manager of district A opens it from here.
+    let m = logged_in(&t.base, "m@test.nl").await;
+    let (status, html) = page(&m, &t, &format!("/campaign-addresses/{a}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("href=\"/cases/") && html.contains("Open de aanmelding"), "{html}");
+
+    // A second tab still showing the form: refused in words, nothing saved.
+    let (status, _, html) = record(&b, &t, a, &token, &good).await;
+    assert_eq!(status, 409);
+    assert!(html.contains("intussen al aangenomen"), "{html}");
+    assert_eq!(t.count("outreach_attempts").await, attempts + 2);
+}
+
+#[tokio::test]
+async fn a_family_worker_not_assigned_to_the_campaign_cannot_record_an_attempt() {
+    let t = spawn().await;
+    t.app.clock.set("2026-03-02T10:00:00Z".parse().unwrap_or_default());
+    let o = org(&t).await;
+    let (_, addresses) = campaign(&t, &o, 1, None).await;
+    let a = addresses[0];
+    // Worker A works in the campaign's district but is not one of its outreach workers.
+    let w = logged_in(&t.base, "a@test.nl").await;
+    let (status, html) = page(&w, &t, &format!("/campaign-addresses/{a}")).await;
+    assert_eq!(status, 403, "the address is not theirs to see");
+    assert!(!html.contains("Bottelier"), "no address on the refusal");
+    let (_, home) = page(&w, &t, "/").await;
+    let before = t.count("outreach_attempts").await;
+    let fields = [("approach", "house_visit"), ("on", "2026-03-02"), ("result", "spoken")];
+    let (status, _, _) = record(&w, &t, a, &csrf(&home), &fields).await;
+    assert_eq!(status, 403);
+    assert_eq!(t.count("outreach_attempts").await, before, "nothing saved");
+    // The assigned worker may.
+    let b = logged_in(&t.base, "b@test.nl").await;
+    let (_, html) = page(&b, &t, &format!("/campaign-addresses/{a}")).await;
+    let (status, _, _) = record(&b, &t, a, &csrf(&html), &fields).await;
+    assert_eq!(status, 303);
+    assert_eq!(t.count("outreach_attempts").await, before + 1);
+}
