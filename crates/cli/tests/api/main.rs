@@ -38,6 +38,7 @@ mod organisation;
 mod organisation_admin;
 mod outreach;
 mod outreach_attempts;
+mod outreach_steering;
 mod pages;
 mod passwords;
 mod plan;
