@@ -160,7 +160,8 @@ async fn the_funnel_in_the_exports_matches_the_hand_worked_numbers() {
     assert_eq!(status, 200);
     assert!(
         html.contains("Outreach en vroegsignalering per campagne")
-            && html.contains("id=\"chart-outreach-approaches-title\""),
+            && html.contains("id=\"chart-outreach-approaches-")
+            && html.contains("Hulp aangeboden per aanpak (% van de adressen): Vroegsignalering Overvecht"),
         "{html}"
     );
 }

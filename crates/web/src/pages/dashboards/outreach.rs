@@ -8,7 +8,7 @@
 
 use buurtteam_app::outreach_steering::{self as steering_uc, CampaignFunnel};
 use buurtteam_domain::outreach::{Approach, DeclineReason};
-use buurtteam_domain::outreach_steering::{STAGES, ShownStages};
+use buurtteam_domain::outreach_steering::{STAGES, ShownStages, Stage};
 use buurtteam_domain::policy::Actor;
 
 use super::*;
@@ -118,30 +118,28 @@ pub fn build_tables(
         no_chart: None,
     };
     // The offer rate per approach side by side (the seeds' 15% by house visits against 5% by
-    // phone and flyer): a bar per row, from the rate column of the offers.
-    // The label, the addresses, reached and its rate, offers made and their rate.
-    let offer_rate_col = 5;
-    let groups: Vec<Group> = by_approach
-        .rows
-        .iter()
-        .map(|r| {
-            let c = r.get(offer_rate_col).unwrap_or(&Cell::Empty);
-            let text = c.text(tr);
-            Group {
-                label: r.first().map(|l| l.text(tr)).unwrap_or_default(),
-                points: vec![Point {
-                    value: c.value(),
-                    text: if c.value().is_some() { format!("{text}%") } else { text },
-                }],
-            }
-        })
-        .collect();
-    if groups.iter().any(|g| g.points.iter().any(|p| p.value.is_some())) {
-        let series = [(tr.t("dash-outreach-offer-made-pct"), "current")];
-        let fmt = move |v: f64| format!("{}%", number(tr, v, if v.fract() == 0.0 { 0 } else { 1 }));
-        by_approach.chart = Some(charts::bar_chart(&BarChart {
-            id: "chart-outreach-approaches",
-            title: &tr.t("dash-outreach-chart-title"),
+    // phone and flyer): a bar chart per campaign, of the approaches whose rate is shown.
+    let series = [(tr.t("dash-outreach-offer-made-pct"), "current")];
+    let fmt = move |v: f64| format!("{}%", number(tr, v, if v.fract() == 0.0 { 0 } else { 1 }));
+    let mut charts = String::new();
+    for c in campaigns {
+        let groups: Vec<Group> = approaches(c)
+            .into_iter()
+            .filter_map(|(a, s)| {
+                let cell = rate(&s.rate(Stage::OfferMade));
+                let value = cell.value()?;
+                Some(Group {
+                    label: approach_label(tr, *a),
+                    points: vec![Point { value: Some(value), text: format!("{}%", cell.text(tr)) }],
+                })
+            })
+            .collect();
+        if groups.is_empty() {
+            continue;
+        }
+        charts.push_str(&charts::bar_chart(&BarChart {
+            id: &format!("chart-outreach-approaches-{}", c.id),
+            title: &tr.t1("dash-outreach-chart-title", "campaign", c.name.as_str()),
             series: &series,
             groups: &groups,
             max: Some(100.0),
@@ -149,8 +147,11 @@ pub fn build_tables(
             axis_label: &fmt,
             empty_text: &tr.t("dash-no-data"),
         }));
-    } else {
+    }
+    if charts.is_empty() {
         by_approach.no_chart = Some(tr.t("dash-outreach-no-rates"));
+    } else {
+        by_approach.chart = Some(charts);
     }
 
     let by_district = DataTable {
@@ -176,10 +177,7 @@ pub fn build_tables(
         rows: campaigns
             .iter()
             .map(|c| {
-                let mut r = vec![
-                    Cell::Text(c.name.clone()),
-                    count(&c.funnel.total.count(buurtteam_domain::outreach_steering::Stage::Declined)),
-                ];
+                let mut r = vec![Cell::Text(c.name.clone()), count(&c.funnel.total.count(Stage::Declined))];
                 r.extend(c.funnel.declined_by_reason.iter().map(|(_, n)| count(n)));
                 r
             })
