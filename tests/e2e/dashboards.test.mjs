@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from './server.mjs';
-import { expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users, setUp } from './helpers.mjs';
+import { join } from 'node:path';
+import { ARTIFACTS, expectAccessible, expectNoHorizontalScroll, launchBrowser, login, newPage, screenshot, users, setUp } from './helpers.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 let server;
@@ -54,7 +55,7 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     await screenshot(page, 'dashboard-city');
     // Charts are images with a name, each with its table.
     // The casework tables; the group tables (issue 19) come after them, see group-support.test.mjs.
-    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team)';
+    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"])';
     const charts = page.locator(`${casework} svg.bt-chart[role="img"]`);
     // Ten tables with a chart; the demo imports no population figures, so reach per 1,000
     // residents says so instead of drawing a chart, and the tile map is left out.
@@ -65,8 +66,14 @@ test('an analyst: city, a district, a team and the report, all accessible and su
       assert.ok(name.length > 0, 'the chart has a name');
     }
     // Eleven tables of the KPIs, five of group support, three of the experience survey
-    // (decision 0031) and the complaints per team.
-    assert.equal(await page.locator('table.utrecht-table').count(), 20);
+    // (decision 0031) and the complaints per team; then the outreach section (issue 16): the
+    // demo's campaigns per campaign, approach (with the offer rates as a chart), district and
+    // decline reason.
+    const outreach = 'section.bt-dash-table[class*="--outreach_"]';
+    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 20);
+    assert.equal(await page.locator(`${outreach} table.utrecht-table`).count(), 4);
+    assert.ok((await page.locator('section.bt-dash-table--outreach_approaches svg.bt-chart[role="img"]').count()) >= 1, 'offer rates per approach');
+    await page.getByRole('heading', { level: 2, name: 'Outreach en vroegsignalering per campagne' }).waitFor();
     assert.equal(await page.locator(`${casework} table.utrecht-table`).count(), 11);
     assert.equal(await page.locator('.bt-chart__reference').count(), 1, 'the intake target line');
     assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map of unknowns');
@@ -226,6 +233,36 @@ test('the half-year report: the last complete half year, a print button, key fig
     assert.ok(first.includes(title.split(':')[0]), `the title on page 1: ${first.slice(0, 200)}`);
     for (const text of ['Kerncijfers', 'Aanmeldingen', 'Contactmomenten', 'Bereikte huishoudens']) {
       assert.ok(first.includes(text), `${text} on page 1, not a near-empty first page: ${first}`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the outreach section: funnels per campaign and the offer rates per approach side by side', async () => {
+  const { context, page } = await newPage(browser, server);
+  try {
+    await login(page, users.analyst, { expectPath: '/dashboards' });
+    // The city over the last complete half year: the demo's three campaigns.
+    await page.goto('/dashboards?scope=city&period=half');
+    const campaigns = page.locator('section.bt-dash-table--outreach_campaigns');
+    await campaigns.getByRole('heading', { level: 2, name: 'Outreach en vroegsignalering per campagne' }).waitFor();
+    const rows = await campaigns.locator('tbody th').allInnerTexts();
+    assert.ok(rows.includes('Hersteloperatie kinderopvangtoeslag'), rows.join(', '));
+    assert.ok(rows.some((r) => r.startsWith('Vroegsignalering 3.0')), rows.join(', '));
+    const approaches = page.locator('section.bt-dash-table--outreach_approaches');
+    const chart = approaches.locator('svg.bt-chart[role="img"]');
+    assert.equal(await chart.count(), 3, 'the offer rates per approach, a chart per campaign');
+    assert.match(await approaches.locator('tbody').textContent(), /Huisbezoek[\s\S]*Telefoon en flyer/);
+    await expectAccessible(page, 'the outreach section');
+    for (const [width, height] of [[1366, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await expectNoHorizontalScroll(page, `the outreach section at ${width} px`);
+      for (const name of ['outreach_campaigns', 'outreach_approaches']) {
+        const section = page.locator(`section.bt-dash-table--${name}`);
+        await section.locator('details').evaluate((d) => { d.open = true; });
+        await section.screenshot({ path: join(ARTIFACTS, `dashboard-${name}-${width}.png`) });
+      }
     }
   } finally {
     await context.close();

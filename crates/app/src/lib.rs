@@ -23,6 +23,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
+pub mod outreach_steering;
 pub mod plan;
 pub mod privacy;
 pub mod processing;

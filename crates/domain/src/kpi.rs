@@ -29,8 +29,8 @@ mod suppression;
 
 pub use compute::*;
 pub use nesting::{calendar_kind, months_of, nest};
-pub(crate) use suppression::hide_shares;
 pub use suppression::suppress;
+pub(crate) use suppression::{hide_shares, primary, ratio_rule, secondary};
 
 /// Counts below this are suppressed for readers who see aggregates only.
 pub const SUPPRESS_BELOW: u64 = 5;

@@ -26,6 +26,7 @@ pub mod matching;
 pub mod outreach;
 pub mod outreach_funnel;
 pub mod outreach_import;
+pub mod outreach_steering;
 pub mod password;
 pub mod person;
 pub mod plan_content;

@@ -501,6 +501,10 @@ pub async fn generate(
     // Group support considered in the cases, and the collective approach (issue 19).
     let made = crate::group_support::generate(db, opts.seed, opts.today).await?;
     rows += made.considered + made.collective_activities;
+    // Outreach campaigns calibrated to the seeds (issue 16): an address, a signal and its
+    // import row each, and the attempts.
+    let outreach = crate::outreach::generate(db, opts.seed, opts.today).await?;
+    rows += outreach.campaigns + outreach.addresses * 3 + outreach.attempts;
     let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),

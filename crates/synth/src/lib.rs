@@ -9,6 +9,7 @@ pub mod group_support;
 mod groups;
 mod model;
 mod names;
+pub mod outreach;
 pub mod profile;
 pub mod survey;
 

@@ -154,3 +154,25 @@ async fn generates_into_postgresql_and_new_rows_continue_after_it() {
     // A second run into the same database is refused.
     assert!(generate(&db, &p, &opts, |_, _| {}).await.is_err());
 }
+
+/// The outreach campaigns (issue 16) give the seeds' shares within their tolerances: the
+/// benefits-scandal campaign's 705 addresses with more than 25% accepting and 13% unreachable,
+/// and the payment-arrears campaigns' offers in 15% of the house visits against 5% by phone
+/// and flyer.
+#[tokio::test]
+async fn outreach_campaigns_are_calibrated_to_the_seeds() {
+    let p = small_city();
+    let (db, _, _dir) = generated(3, &p).await;
+    let report = calibration::report(&db, &p).await.expect("report");
+    let rows: Vec<_> = report.rows.iter().filter(|r| r.measure.starts_with("outreach")).collect();
+    assert_eq!(rows.len(), 5, "{}", report.markdown());
+    for r in &rows {
+        println!("| {} | {} | {} |", r.measure, r.target, r.generated);
+    }
+    assert!(rows.iter().all(|r| r.ok), "outreach off:\n{}", report.markdown());
+    let mut tx = db.begin_read().await.expect("tx");
+    let campaigns = buurtteam_store::outreach::campaigns::list(&mut tx).await.expect("campaigns");
+    let benefits = campaigns.iter().find(|c| c.kind.code() == "benefits_scandal").expect("benefits campaign");
+    assert_eq!(benefits.addresses, 705);
+    assert_eq!(campaigns.iter().filter(|c| c.kind.code() == "payment_arrears").count(), 2);
+}

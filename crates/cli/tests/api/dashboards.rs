@@ -287,6 +287,8 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Open antwoorden uit de Ervaring",
             // Complaints (issue 17).
             "Klachten per team",
+            // Outreach (issue 16): without a campaign in the team's district, one table saying so.
+            "Outreach en vroegsignalering pe",
         ],
         "a sheet per table of the team's dashboard, no comparison of teams"
     );

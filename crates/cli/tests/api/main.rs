@@ -40,6 +40,7 @@ mod organisation_admin;
 mod outreach;
 mod outreach_attempts;
 mod outreach_pages;
+mod outreach_steering;
 mod pages;
 mod passwords;
 mod plan;

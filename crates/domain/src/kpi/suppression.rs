@@ -12,7 +12,7 @@ fn raw(c: &Count) -> u64 {
 }
 
 /// Primary suppression of one count.
-pub(super) fn primary(c: &mut Count) {
+pub(crate) fn primary(c: &mut Count) {
     if small(c) {
         *c = Shown::Suppressed;
     }
@@ -20,7 +20,7 @@ pub(super) fn primary(c: &mut Count) {
 
 /// A percentage `part / whole` is shown only when both the part and the rest of the whole
 /// are 5 or more: with the whole known, the percentage gives both away.
-pub(super) fn ratio_rule(stat: &mut Stat, part: u64, whole: u64) {
+pub(crate) fn ratio_rule(stat: &mut Stat, part: u64, whole: u64) {
     if part < SUPPRESS_BELOW || whole.saturating_sub(part) < SUPPRESS_BELOW {
         *stat = Shown::Suppressed;
     }
@@ -36,7 +36,7 @@ fn stat_rule(stat: &mut Stat, n: u64) {
 /// Secondary suppression of cells that add up to a published `total`. Returns whether
 /// anything changed. Cells are compared by their true value (`values`), which the caller
 /// keeps because suppression hides it.
-pub(super) fn secondary(total_suppressed: bool, cells: &mut [&mut Count], values: &[u64]) -> bool {
+pub(crate) fn secondary(total_suppressed: bool, cells: &mut [&mut Count], values: &[u64]) -> bool {
     let hidden = cells.iter().filter(|c| c.is_suppressed()).count();
     // With the total shown, one hidden cell is the total minus the others; with the total
     // hidden, all cells shown give the total back. Either way hide the smallest shown cell.

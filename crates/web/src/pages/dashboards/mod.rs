@@ -158,6 +158,7 @@ pub fn select(
 }
 
 mod complaints;
+mod outreach;
 mod survey;
 mod view;
 pub use view::*;
@@ -261,6 +262,7 @@ pub async fn page(State(state): State<AppState>, staff: StaffPage, Query(q): Que
     let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
     d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     d.tables.extend(complaints::tables(&state, &staff.actor, tr, &sel).await);
+    d.tables.extend(outreach::tables(&state, &staff.actor, tr, &sel).await);
     let half = report_half_year(sel.period.from, state.app.today());
     let report_label = tr.tn(
         "dash-report-link",
@@ -313,6 +315,7 @@ pub async fn half_year_report(State(state): State<AppState>, staff: StaffPage, Q
     let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
     d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     d.tables.extend(complaints::tables(&state, &staff.actor, tr, &sel).await);
+    d.tables.extend(outreach::tables(&state, &staff.actor, tr, &sel).await);
     render(StatusCode::OK, &ReportPage { page: chrome, d, title })
 }
 
@@ -339,6 +342,7 @@ pub async fn export(
     let mut d = build(tr, &sel, choices.label, &view, state.app.settings.intake_target_pct);
     d.tables.extend(survey::tables(&state, &staff.actor, tr, &sel).await);
     d.tables.extend(complaints::tables(&state, &staff.actor, tr, &sel).await);
+    d.tables.extend(outreach::tables(&state, &staff.actor, tr, &sel).await);
     let xlsx_failed = |e: rust_xlsxwriter::XlsxError| {
         tracing::error!(error = %e, "xlsx export failed");
         error_page(&chrome, StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal-detail")
