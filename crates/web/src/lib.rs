@@ -18,17 +18,45 @@ use std::future::Future;
 
 pub use axum::Router;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::get;
 use buurtteam_app::App;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 
 pub use problem::ApiError;
 
 /// Largest request body accepted (a referral with a long request text fits many times over).
 const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Largest signal file accepted by the outreach upload (`POST .../campaigns/{id}/signals`): a
+/// CSV of 50,000 rows is about 5 MB.
+const MAX_UPLOAD_BYTES: usize = 32 * 1024 * 1024;
+
+/// Whether `path` is an upload of a signal file, which may be larger than any other body.
+fn is_signal_upload(path: &str) -> bool {
+    let path = path.strip_prefix("/api/v1").unwrap_or(path);
+    path.strip_prefix("/campaigns/")
+        .and_then(|rest| rest.strip_suffix("/signals"))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Limits every request body to [`MAX_BODY_BYTES`], signal files to [`MAX_UPLOAD_BYTES`]: a
+/// declared length beyond it is refused at once (413), a streamed body where it passes the limit.
+async fn limit_body(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let max = if is_signal_upload(req.uri().path()) { MAX_UPLOAD_BYTES } else { MAX_BODY_BYTES };
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > max as u64) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let limited = axum::body::Body::new(http_body_util::Limited::new(body, max));
+    next.run(axum::extract::Request::from_parts(parts, limited)).await
+}
 
 /// Web settings beside the application's.
 #[derive(Debug, Clone)]
@@ -109,9 +137,11 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn_with_state(replay, idempotency::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::cross_site_guard))
         .layer(axum::middleware::from_fn_with_state(state, refusals::layer))
+        // The extractors' own limit steps aside for `limit_body`'s, which knows the path.
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(docs::version_header))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(problem::panic_response));
     security::with_headers(router, hsts)
 }
@@ -149,4 +179,19 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let timeout = config.header_read_timeout;
     server::serve(listener, router(app, config), timeout, shutdown).await
+}
+
+#[cfg(test)]
+mod body_limit_tests {
+    use super::is_signal_upload;
+
+    #[test]
+    fn only_signal_uploads_get_the_larger_limit() {
+        assert!(is_signal_upload("/api/v1/campaigns/12/signals"));
+        assert!(is_signal_upload("/campaigns/3/signals"));
+        assert!(!is_signal_upload("/api/v1/campaigns//signals"));
+        assert!(!is_signal_upload("/api/v1/campaigns/12/addresses"));
+        assert!(!is_signal_upload("/api/v1/cases/12/signals"));
+        assert!(!is_signal_upload("/api/v1/campaigns/1/x/signals"));
+    }
 }
