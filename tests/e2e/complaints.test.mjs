@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  PASSWORD,
+  api,
   expectAccessible,
   expectNoHorizontalScroll,
   isoDate,
   login,
   newPage,
+  PASSWORD,
   screenshot,
   setUp,
   submitForm,
@@ -30,13 +31,6 @@ const made = {};
 const PORTAL_PASSWORD = 'een zin als wachtwoord';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const DESK = { viewport: { width: 1366, height: 900 } };
-
-async function api(context, method, url, data, expected) {
-  const res = await context.request.fetch(url, { method, data });
-  const text = await res.text();
-  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 test('the family worker prepares a case and invites the parent into Mijn Buurtteam', async () => {
   const staff = await browser.newContext({ baseURL: server.url });

@@ -6,12 +6,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  PASSWORD,
+  api,
+  apiAs,
+  checkBothWidths,
   expectAccessible,
   expectNoHorizontalScroll,
   isoDate,
   login,
   newPage,
+  PASSWORD,
   screenshot,
   setUp,
   submitForm,
@@ -34,34 +37,8 @@ function born(age) {
   return `${new Date().getFullYear() - age}-01-01`;
 }
 
-async function api(ctx, method, url, data, expected) {
-  const res = await ctx.request.fetch(url, { method, data });
-  const text = await res.text();
-  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function apiAs(email) {
-  const ctx = await browser.newContext({ baseURL: server.url });
-  await api(ctx, 'POST', '/api/v1/auth/login', { email, password: PASSWORD }, 200);
-  return ctx;
-}
-
-/** Both widths: zero axe violations, no sideways scrolling, a screenshot each. */
-async function check(page, name) {
-  await expectAccessible(page, name);
-  await expectNoHorizontalScroll(page, name);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectNoHorizontalScroll(page, `${name} at 390 px`);
-  await expectAccessible(page, `${name} at 390 px`);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test('the worker prepares a family with a goal for the child', async () => {
-  const staff = await apiAs(users.worker1);
+  const staff = await apiAs(browser, server, users.worker1);
   const me = await api(staff, 'GET', '/api/v1/auth/me', undefined, 200);
   made.team = me.team_ids[0];
   const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
@@ -91,7 +68,7 @@ test('the worker prepares a family with a goal for the child', async () => {
   await staff.close();
 
   // A family worker of another team, to be named facilitator.
-  const admin = await apiAs(users.admin);
+  const admin = await apiAs(browser, server, users.admin);
   const all = await api(admin, 'GET', '/api/v1/users', undefined, 200);
   const other = all.items.find((u) => u.role === 'family_worker' && !u.team_ids.includes(made.team));
   assert.ok(other, 'a worker of another team');
@@ -111,7 +88,7 @@ test('a team manager sets up a group with two sessions', async () => {
   let response = await submitForm(page, 'Groep aanmaken');
   assert.equal(response.status(), 422);
   assert.ok(await page.locator('#error-summary').isVisible());
-  await check(page, 'groups-new-errors');
+  await checkBothWidths(page, 'groups-new-errors');
 
   made.groupName = uniqueName('Sterk in je hoofd');
   if (await page.locator('#team_id').count()) await page.selectOption('#team_id', String(made.team));
@@ -142,9 +119,9 @@ test('a team manager sets up a group with two sessions', async () => {
   const main = await page.locator('main').innerText();
   assert.match(main, /Loopt/);
   assert.match(main, /Jolanda de Vries \(JGZ\) \(partner\)/);
-  await check(page, 'groups-detail-manager');
+  await checkBothWidths(page, 'groups-detail-manager');
   await page.goto('/groups');
-  await check(page, 'groups-list');
+  await checkBothWidths(page, 'groups-list');
   await context.close();
 });
 
@@ -154,7 +131,7 @@ test('a family worker enrols the child from the file, linked to the goal', async
   await page.goto(`/cases/${made.caseId}`);
   await page.getByRole('link', { name: 'Aanmelden voor een groep' }).click();
   await page.waitForURL(/\/groups$/);
-  await check(page, 'groups-enrol-from-file');
+  await checkBothWidths(page, 'groups-enrol-from-file');
   const group = await page.locator('#group_id option', { hasText: made.groupName }).getAttribute('value');
   await page.selectOption('#group_id', group);
   await page.selectOption('#person_id', { label: `Deniz ${made.family}` });
@@ -175,12 +152,12 @@ test('a facilitator of another team records attendance and sees only the names',
   assert.equal(await participant.count(), 1);
   assert.equal(await participant.locator('a').count(), 0, 'no link to the file of another team');
   assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(made.goalTitle), 'no goal text');
-  await check(page, 'groups-detail-facilitator');
+  await checkBothWidths(page, 'groups-detail-facilitator');
   await page.getByRole('link', { name: /Aanwezigheid invullen/ }).first().click();
   await page.waitForURL(/\/group-sessions\/\d+\/attendance$/);
   await page.getByLabel(`Deniz ${made.family}`).check();
   await page.fill('#anonymous_present', '2');
-  await check(page, 'groups-attendance');
+  await checkBothWidths(page, 'groups-attendance');
   const response = await submitForm(page, 'Aanwezigheid opslaan');
   assert.equal(response.status(), 200);
   assert.match(await page.locator('main').innerText(), /1 deelnemers en 2 anderen/);

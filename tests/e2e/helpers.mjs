@@ -305,3 +305,33 @@ export function setUp(receive) {
     await server?.stop();
   });
 }
+
+// One API call on a Playwright request context (its cookies are the session): asserts the
+// status and answers the parsed JSON body, or null when there is none.
+export async function api(ctx, method, url, data, expected) {
+  const res = await ctx.request.fetch(url, { method, data });
+  const text = await res.text();
+  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+// A browser context logged in through the API as `email` (demo password).
+export async function apiAs(browser, server, email) {
+  const ctx = await browser.newContext({ baseURL: server.url });
+  await api(ctx, 'POST', '/api/v1/auth/login', { email, password: PASSWORD }, 200);
+  return ctx;
+}
+
+// Both widths: zero axe violations, no sideways scrolling, a screenshot each (`<name>-1366`,
+// `<name>-390`); leaves the page at 1280 px.
+export async function checkBothWidths(page, name) {
+  await expectAccessible(page, name);
+  await expectNoHorizontalScroll(page, name);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await screenshot(page, `${name}-1366`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page, `${name} at 390 px`);
+  await expectAccessible(page, `${name} at 390 px`);
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  PASSWORD,
+  api,
+  apiAs,
+  checkBothWidths,
   expectAccessible,
   expectFieldError,
   expectNoHorizontalScroll,
@@ -15,6 +17,7 @@ import {
   login,
   logout,
   newPage,
+  PASSWORD,
   screenshot,
   setUp,
   submitForm,
@@ -31,34 +34,8 @@ setUp((s, b) => {
 
 const made = {};
 
-async function api(ctx, method, url, data, expected) {
-  const res = await ctx.request.fetch(url, { method, data });
-  const text = await res.text();
-  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function apiAs(email) {
-  const ctx = await browser.newContext({ baseURL: server.url });
-  await api(ctx, 'POST', '/api/v1/auth/login', { email, password: PASSWORD }, 200);
-  return ctx;
-}
-
-/** Both widths: zero axe violations, no sideways scrolling, a screenshot each. */
-async function check(page, name) {
-  await expectAccessible(page, name);
-  await expectNoHorizontalScroll(page, name);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectNoHorizontalScroll(page, `${name} at 390 px`);
-  await expectAccessible(page, `${name} at 390 px`);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test('a family worker has a case on domestic relations and justice', async () => {
-  const staff = await apiAs(users.worker1);
+  const staff = await apiAs(browser, server, users.worker1);
   const me = await api(staff, 'GET', '/api/v1/auth/me', undefined, 200);
   const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
   made.family = uniqueName('Kennis');
@@ -81,7 +58,7 @@ test('a family worker has a case on domestic relations and justice', async () =>
 });
 
 test('an admin gives a family worker the editor right on the user page', async () => {
-  const admin = await apiAs(users.admin);
+  const admin = await apiAs(browser, server, users.admin);
   const all = await api(admin, 'GET', '/api/v1/users', undefined, 200);
   await admin.close();
   const editor = all.items.find((u) => u.email === users.worker2);
@@ -123,7 +100,7 @@ test('the editor writes an article, first with a missing title', async () => {
   assert.equal(bad.status(), 422);
   await expectFieldError(page, 'title', 'Vul dit in');
   assert.equal(await page.getByLabel('Justitie').isChecked(), true, 'the input is kept');
-  await check(page, 'knowledge-form-errors');
+  await checkBothWidths(page, 'knowledge-form-errors');
 
   await page.fill('#title', made.title);
   await submitForm(page, 'Opslaan');
@@ -144,7 +121,7 @@ test('the editor writes an article, first with a missing title', async () => {
   await page.locator('.bt-diff-details summary').first().click();
   const added = await page.locator('.bt-diff-details').first().locator('ins').allInnerTexts();
   assert.ok(added.some((l) => /na drie maanden/.test(l)), `the added line is shown: ${added}`);
-  await check(page, 'knowledge-article');
+  await checkBothWidths(page, 'knowledge-article');
   await context.close();
 });
 
@@ -165,7 +142,7 @@ test('a family worker searches "echtscheiding", finds the article and sees it on
   await page.selectOption('#life_domain', 'justice');
   await submitForm(page, 'Zoeken');
   assert.equal(await page.locator('.bt-knowledge-results li').count(), 1, 'only ours is on justice');
-  await check(page, 'knowledge-search');
+  await checkBothWidths(page, 'knowledge-search');
 
   await page.getByRole('link', { name: made.title }).click();
   assert.equal(new URL(page.url()).pathname, made.articlePath);
@@ -176,7 +153,7 @@ test('a family worker searches "echtscheiding", finds the article and sees it on
   assert.equal(await useful.getByRole('heading', { name: 'Nuttig hier' }).count(), 1);
   assert.equal(await useful.getByRole('link', { name: made.title }).count(), 1, 'the article is useful here');
   await useful.scrollIntoViewIfNeeded();
-  await check(page, 'knowledge-useful-on-file');
+  await checkBothWidths(page, 'knowledge-useful-on-file');
 
   // Writing is refused to a worker without the right.
   const res = await page.goto('/knowledge/new');
@@ -192,7 +169,7 @@ test('a team manager sees the articles past their review date', async () => {
   assert.equal(await page.getByRole('heading', { level: 1, name: 'Artikelen om na te kijken' }).count(), 1);
   // The demo's article on school absence was due in January 2026.
   assert.equal(await page.locator('table').getByRole('link', { name: 'Schoolverzuim' }).count(), 1);
-  await check(page, 'knowledge-review');
+  await checkBothWidths(page, 'knowledge-review');
   await page.locator('table').getByRole('link', { name: 'Schoolverzuim' }).click();
   assert.match(await page.locator('main').innerText(), /had op 15 januari 2026 nagekeken moeten worden/);
   await context.close();

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  PASSWORD,
+  api,
+  checkBothWidths,
   expectAccessible,
   expectFieldError,
   expectNoHorizontalScroll,
@@ -16,6 +17,7 @@ import {
   login,
   logout,
   newPage,
+  PASSWORD,
   screenshot,
   setUp,
   submitForm,
@@ -34,26 +36,6 @@ const made = {};
 // Overvecht, served by the team of teammanager1 and gezinswerker1 (team 1).
 const DISTRICT = 1;
 const POSTCODE = '3563 XK';
-
-async function api(ctx, method, url, data, expected) {
-  const res = await ctx.request.fetch(url, { method, data });
-  const text = await res.text();
-  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** Both widths: zero axe violations, no sideways scrolling, a screenshot each. */
-async function check(page, name) {
-  await expectAccessible(page, name);
-  await expectNoHorizontalScroll(page, name);
-  await page.setViewportSize({ width: 1366, height: 900 });
-  await screenshot(page, `${name}-1366`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectNoHorizontalScroll(page, `${name} at 390 px`);
-  await expectAccessible(page, `${name} at 390 px`);
-  await screenshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const HEADER = 'partner,received_on,given_name,family_name,street,house_number,postcode,kind,amount_eur,months';
 
@@ -81,7 +63,7 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   await login(page, users.manager1);
   await page.getByRole('link', { name: 'Campagnes', exact: true }).first().click();
   await page.waitForURL(/\/campaigns$/);
-  await check(page, 'outreach-campaigns');
+  await checkBothWidths(page, 'outreach-campaigns');
 
   await page.getByRole('link', { name: 'Nieuwe campagne' }).click();
   await page.waitForURL(/\/campaigns\/new$/);
@@ -91,7 +73,7 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   const summary = await page.locator('#error-summary').innerText();
   assert.match(summary, /Begint op: Vul dit in/, 'the summary names each field by its label');
   assert.doesNotMatch(summary, /campaign-field/);
-  await check(page, 'outreach-campaign-new-errors');
+  await checkBothWidths(page, 'outreach-campaign-new-errors');
 
   made.name = uniqueName('Vroegsignalering Overvecht ');
   await page.selectOption('#kind', 'payment_arrears');
@@ -116,7 +98,7 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.match(page.url(), /\/campaigns\/\d+\?done=campaign-created/);
   made.campaign = Number(new URL(page.url()).pathname.split('/').pop());
   assert.match(await page.locator('main').innerText(), /De campagne is gemaakt/);
-  await check(page, 'outreach-campaign-empty');
+  await checkBothWidths(page, 'outreach-campaign-empty');
 
   // A bad file: every error by its line, nothing imported.
   const today = isoDate(-1);
@@ -136,7 +118,7 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.match(text, /Regel 3, kolom postcode: Schrijf een postcode als 3511 AB/, 'in Dutch, with line and column');
   assert.match(text, /Regel 4, kolom kind: Kies uit rent, energy/);
   assert.match(await page.locator('main').innerText(), /0 adressen/, 'nothing imported');
-  await check(page, 'outreach-campaign-upload-errors');
+  await checkBothWidths(page, 'outreach-campaign-upload-errors');
 
   // The good file: two partners at one address (grouped), one signal at another.
   made.family = uniqueName('Bouali');
@@ -155,7 +137,7 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.equal(await rows.count(), 2);
   // Heaviest first: the address with two partners.
   assert.match(await rows.first().innerText(), /Ravenna 12/);
-  await check(page, 'outreach-campaign-basket');
+  await checkBothWidths(page, 'outreach-campaign-basket');
 
   // Assign the grouped address to the worker.
   const link = rows.first().getByRole('link', { name: /Ravenna 12/ });
@@ -177,13 +159,13 @@ test('the worker records "not at home", then "help accepted": a referral on the 
   await page.getByRole('link', { name: made.name }).click();
   await page.waitForURL(/\/campaigns\/\d+$/);
   assert.equal(await page.locator('#csv').count(), 0, 'a worker uploads nothing');
-  await check(page, 'outreach-campaign-worker');
+  await checkBothWidths(page, 'outreach-campaign-worker');
   await page.getByRole('link', { name: /Ravenna 12/ }).click();
   await page.waitForURL(new RegExp(`/campaign-addresses/${made.address}$`));
   let main = await page.locator('main').innerText();
   assert.match(main, new RegExp(made.family));
   assert.match(main, /Nog geen pogingen/);
-  await check(page, 'outreach-address-new');
+  await checkBothWidths(page, 'outreach-address-new');
 
   // A date in the future is refused beside its field; nothing recorded.
   await page.selectOption('#attempt-approach', 'house_visit');
@@ -209,7 +191,7 @@ test('the worker records "not at home", then "help accepted": a referral on the 
   response = await submitForm(page, 'Poging vastleggen');
   assert.equal(response.status(), 422);
   await expectFieldError(page, 'attempt-decline_reason', /waarom/);
-  await check(page, 'outreach-address-errors');
+  await checkBothWidths(page, 'outreach-address-errors');
 
   // Accepted: the address is not known to a team, so the birth date is asked for first.
   await page.selectOption('#attempt-result', 'accepted');
@@ -226,7 +208,7 @@ test('the worker records "not at home", then "help accepted": a referral on the 
   assert.match(main, /Hulp aangenomen/);
   assert.equal(await attempts.count(), 2);
   assert.equal(await page.locator('#attempt-result').count(), 0, 'nothing follows acceptance');
-  await check(page, 'outreach-address-accepted');
+  await checkBothWidths(page, 'outreach-address-accepted');
 
   // The referral: on the team's worklist, source outreach.
   const open = page.getByRole('link', { name: 'Open de aanmelding' });

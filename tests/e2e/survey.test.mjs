@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  PASSWORD,
+  api,
   expectAccessible,
   expectNoHorizontalScroll,
   isoDate,
   login,
   newPage,
+  PASSWORD,
   screenshot,
   setUp,
   submitForm,
@@ -31,13 +32,6 @@ const PORTAL_PASSWORD = 'een zin als wachtwoord';
 
 function born(age) {
   return `${new Date().getFullYear() - age}-01-01`;
-}
-
-async function api(context, method, url, data, expected) {
-  const res = await context.request.fetch(url, { method, data });
-  const text = await res.text();
-  assert.equal(res.status(), expected, `${method} ${url}: ${text}`);
-  return text ? JSON.parse(text) : null;
 }
 
 async function checkPage(page, name) {
