@@ -167,6 +167,14 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) ->
     }
     let now = app.now();
     let mut tx = app.db.begin().await?;
+    // Checked against the spell as read above, in the writing transaction: a change made in
+    // between is not silently overwritten.
+    if store::get(&mut tx, id).await?.map(|a| a.spell) != Some(before.spell) {
+        return Err(AppError::Conflict {
+            message: "the absence spell was changed by someone else in the meantime; reload it".into(),
+            current_status: None,
+        });
+    }
     store::update(&mut tx, id, &spell, now).await?;
     let mut entry = audit_entry(Some(actor), now, AuditAction::AbsenceChanged, "absence");
     entry.object_id = Some(id);
