@@ -238,15 +238,14 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<ArticleView> {
 }
 
 fn item(article: Article, query: &Query) -> SearchItem {
-    let body = markdown::to_plain_text(&article.draft.body_markdown);
-    // The snippet comes from the summary when it holds a match, else from the body.
-    let in_summary =
-        query.terms.iter().any(|t| search::stemmed_text(&article.draft.summary).split(' ').any(|w| w == t));
-    let snippet = if in_summary || body.is_empty() {
-        search::snippet(&article.draft.summary, query)
-    } else {
-        search::snippet(&body, query)
-    };
+    // The snippet comes from the summary when it holds a match, else from the first block of
+    // the text (a paragraph, heading or list item) that does: a snippet never runs a heading
+    // into the next paragraph. No match anywhere (a filter alone): the summary.
+    let blocks = markdown::to_plain_blocks(&article.draft.body_markdown);
+    let snippet = std::iter::once(&article.draft.summary)
+        .chain(&blocks)
+        .find(|text| search::has_match(text, query))
+        .map_or_else(|| search::snippet(&article.draft.summary, query), |text| search::snippet(text, query));
     SearchItem {
         id: article.id,
         title: article.draft.title,
@@ -257,17 +256,57 @@ fn item(article: Article, query: &Query) -> SearchItem {
     }
 }
 
+/// What a search is narrowed to, as typed (`?category=&lifeDomain=`).
+#[derive(Debug, Default, Clone)]
+pub struct SearchFilter<'a> {
+    pub category: Option<&'a str>,
+    pub life_domain: Option<&'a str>,
+}
+
+impl SearchFilter<'_> {
+    fn parse(&self) -> Result<store::Filter> {
+        let life_domain = match self.life_domain.map(str::trim).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(code) => match LifeDomain::parse(code) {
+                Some(d) => Some(d),
+                None => {
+                    let mut errors = Errors::default();
+                    errors
+                        .add(
+                            "lifeDomain",
+                            format!("{code:?} is not a life domain; accepted: {}", LifeDomain::accepted()),
+                        )
+                        .code("unknown_code")
+                        .arg("accepted", LifeDomain::accepted());
+                    return Err(AppError::Validation(errors.0));
+                }
+            },
+        };
+        let category = self.category.map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned);
+        Ok(store::Filter { category, life_domain })
+    }
+}
+
 /// Searches the knowledge base, best match first; an empty query gives the newest articles.
-pub async fn search(app: &App, actor: &Actor, q: &str) -> Result<Vec<SearchItem>> {
+/// The filter narrows the whole knowledge base, not only the first results.
+pub async fn search(app: &App, actor: &Actor, q: &str, filter: &SearchFilter<'_>) -> Result<Vec<SearchItem>> {
     authorise(app, actor, KnowledgeAction::Read).await?;
     let query = Query::parse(q);
+    let filter = filter.parse()?;
     let mut tx = app.db.begin_read().await?;
     let articles = if query.is_empty() {
-        store::recent(&mut tx, SEARCH_LIMIT).await?
+        store::recent(&mut tx, &filter, SEARCH_LIMIT).await?
     } else {
-        store::search(&mut tx, &query, SEARCH_LIMIT).await?.into_iter().map(|h| h.article).collect()
+        store::search(&mut tx, &query, &filter, SEARCH_LIMIT).await?.into_iter().map(|h| h.article).collect()
     };
     Ok(articles.into_iter().map(|a| item(a, &query)).collect())
+}
+
+/// Every category in use (the search page's filter).
+pub async fn categories(app: &App, actor: &Actor) -> Result<Vec<String>> {
+    authorise(app, actor, KnowledgeAction::Read).await?;
+    let mut tx = app.db.begin_read().await?;
+    Ok(store::categories(&mut tx).await?)
 }
 
 fn changed_fields(a: &Draft, b: &Draft) -> Vec<&'static str> {

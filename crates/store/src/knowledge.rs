@@ -201,10 +201,23 @@ struct Row {
     updated_by_name: String,
 }
 
-const COLUMNS: &str = "SELECT a.id, a.title, a.summary, a.body_markdown, a.categories, a.life_domains, a.owner_id, \
-     o.name AS owner_name, a.review_by, a.source_path, a.version, a.created_at, a.updated_at, \
-     w.name AS updated_by_name FROM knowledge_articles a JOIN users o ON o.id = a.owner_id \
-     JOIN users w ON w.id = a.updated_by";
+// The article's columns and the joins for its owner's and last writer's names, as macros so
+// that `COLUMNS` is one literal made of them.
+macro_rules! columns_only {
+    () => {
+        "SELECT a.id, a.title, a.summary, a.body_markdown, a.categories, a.life_domains, a.owner_id, \
+         o.name AS owner_name, a.review_by, a.source_path, a.version, a.created_at, a.updated_at, \
+         w.name AS updated_by_name"
+    };
+}
+macro_rules! users {
+    () => {
+        "JOIN users o ON o.id = a.owner_id JOIN users w ON w.id = a.updated_by"
+    };
+}
+const COLUMNS_ONLY: &str = columns_only!();
+const USERS: &str = users!();
+const COLUMNS: &str = concat!(columns_only!(), " FROM knowledge_articles a ", users!());
 
 fn article(r: Row) -> Article {
     Article {
@@ -227,21 +240,11 @@ fn article(r: Row) -> Article {
     }
 }
 
-async fn select(tx: &mut Tx, tail: &str, bind: Option<i64>) -> Result<Vec<Article>> {
-    let sql = format!("{COLUMNS} {tail}");
-    let rows: Vec<Row> = on!(tx, |c| {
-        let q = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()));
-        let q = match bind {
-            Some(b) => q.bind(b),
-            None => q,
-        };
-        q.fetch_all(&mut *c).await
-    })?;
-    Ok(rows.into_iter().map(article).collect())
-}
-
 pub async fn get(tx: &mut Tx, id: i64) -> Result<Option<Article>> {
-    Ok(select(tx, "WHERE a.id = $1", Some(id)).await?.into_iter().next())
+    let sql = format!("{COLUMNS} WHERE a.id = $1");
+    let row: Option<Row> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(&mut *c).await)?;
+    Ok(row.map(article))
 }
 
 pub async fn by_source_path(tx: &mut Tx, path: &str) -> Result<Option<Article>> {
@@ -255,9 +258,68 @@ pub async fn by_source_path(tx: &mut Tx, path: &str) -> Result<Option<Article>> 
     }
 }
 
-/// The newest articles first (the knowledge base's front page), at most `limit`.
-pub async fn recent(tx: &mut Tx, limit: i64) -> Result<Vec<Article>> {
-    select(tx, "ORDER BY a.updated_at DESC, a.id DESC LIMIT $1", Some(limit)).await
+/// What a list or search is narrowed to: one category (as written, or in other capitals), one
+/// life domain. Applied in the query, before the limit, so a filter finds every matching article
+/// and not only those among the first results.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub category: Option<String>,
+    pub life_domain: Option<LifeDomain>,
+}
+
+impl Filter {
+    /// The filter's condition on `a` (knowledge_articles), with its three parameters numbered
+    /// from `first`: the category as written, the category in lower case, the domain code.
+    /// Categories are stored one per line and domains comma-separated, so a value is matched
+    /// between separators, never as a part of another one.
+    fn condition(first: usize, sqlite: bool) -> String {
+        let (c, l, d) = (first, first + 1, first + 2);
+        let nl = if sqlite { "char(10)" } else { "chr(10)" };
+        let (find, text) = if sqlite { ("instr", "") } else { ("strpos", "::text") };
+        format!(
+            "(${c}{text} IS NULL OR {find}({nl} || a.categories || {nl}, {nl} || ${c} || {nl}) > 0 \
+             OR {find}({nl} || lower(a.categories) || {nl}, {nl} || ${l} || {nl}) > 0) \
+             AND (${d}{text} IS NULL OR {find}(',' || a.life_domains || ',', ',' || ${d} || ',') > 0)"
+        )
+    }
+
+    fn binds(&self) -> (Option<String>, Option<String>, Option<&'static str>) {
+        let category = self.category.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        (category.map(str::to_owned), category.map(str::to_lowercase), self.life_domain.map(|d| d.code()))
+    }
+}
+
+/// The newest articles first (the knowledge base's front page), narrowed by `filter`, at most
+/// `limit`.
+pub async fn recent(tx: &mut Tx, filter: &Filter, limit: i64) -> Result<Vec<Article>> {
+    let sqlite = matches!(tx, Tx::Sqlite(_));
+    let sql =
+        format!("{COLUMNS} WHERE {} ORDER BY a.updated_at DESC, a.id DESC LIMIT $1", Filter::condition(2, sqlite));
+    let (category, lower, domain) = filter.binds();
+    let rows: Vec<Row> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(limit)
+        .bind(category.as_deref())
+        .bind(lower.as_deref())
+        .bind(domain)
+        .fetch_all(&mut *c)
+        .await)?;
+    Ok(rows.into_iter().map(article).collect())
+}
+
+/// Every category in use, each once (the first spelling met), in alphabetical order.
+pub async fn categories(tx: &mut Tx) -> Result<Vec<String>> {
+    let stored: Vec<String> =
+        on!(tx, |c| sqlx::query_scalar("SELECT DISTINCT categories FROM knowledge_articles WHERE categories <> ''")
+            .fetch_all(&mut *c)
+            .await)?;
+    let mut out: Vec<String> = Vec::new();
+    for c in stored.iter().flat_map(|s| rules::categories_from_stored(s)) {
+        if !out.iter().any(|x| x.to_lowercase() == c.to_lowercase()) {
+            out.push(c);
+        }
+    }
+    out.sort_by_key(|c| c.to_lowercase());
+    Ok(out)
 }
 
 /// Articles past their review date on `today`, the oldest review-by first.
@@ -268,22 +330,27 @@ pub async fn review_due(tx: &mut Tx, today: Date) -> Result<Vec<Article>> {
     Ok(rows.into_iter().map(article).collect())
 }
 
-/// Articles tagged with any of `domains`, those sharing most domains first, at most `limit`.
-pub async fn for_life_domains(tx: &mut Tx, domains: &[LifeDomain], limit: usize) -> Result<Vec<Article>> {
+/// Articles tagged with any of `domains`, those sharing most domains first (then the newest),
+/// at most `limit`. Counted and cut in the query, so a large knowledge base is not read whole.
+pub async fn for_life_domains(tx: &mut Tx, domains: &[LifeDomain], limit: i64) -> Result<Vec<Article>> {
     if domains.is_empty() {
         return Ok(Vec::new());
     }
-    // Few articles carry a given domain; the filter runs on the stored codes.
-    let sql = format!("{COLUMNS} WHERE a.life_domains <> '' ORDER BY a.updated_at DESC, a.id DESC");
-    let rows: Vec<Row> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
-    let mut scored: Vec<(usize, Article)> = rows
-        .into_iter()
-        .map(article)
-        .map(|a| (a.draft.life_domains.iter().filter(|d| domains.contains(d)).count(), a))
-        .filter(|(n, _)| *n > 0)
-        .collect();
-    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    Ok(scored.into_iter().take(limit).map(|(_, a)| a).collect())
+    let find = if matches!(tx, Tx::Sqlite(_)) { "instr" } else { "strpos" };
+    // The codes are the fixed identifiers of `LifeDomain` (letters and `_`), never typed text,
+    // so they are written into the statement.
+    let shared = domains
+        .iter()
+        .map(|d| format!("(CASE WHEN {find}(',' || a.life_domains || ',', ',{},') > 0 THEN 1 ELSE 0 END)", d.code()))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let sql = format!(
+        "{COLUMNS} WHERE a.life_domains <> '' AND ({shared}) > 0 \
+         ORDER BY ({shared}) DESC, a.updated_at DESC, a.id DESC LIMIT $1"
+    );
+    let rows: Vec<Row> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(limit).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(article).collect())
 }
 
 /// Every version of an article, oldest first.
@@ -316,43 +383,57 @@ pub async fn versions(tx: &mut Tx, id: i64) -> Result<Vec<Version>> {
         .collect())
 }
 
-/// The articles matching `query`, best first, at most `limit`: title matches weigh most, then
-/// the summary and categories, then the body (bm25 on SQLite, ts_rank on PostgreSQL). Ties go
-/// to the lower id, so the order is stable.
-pub async fn search(tx: &mut Tx, query: &Query, limit: i64) -> Result<Vec<Hit>> {
+#[derive(sqlx::FromRow)]
+struct HitRow {
+    #[sqlx(flatten)]
+    row: Row,
+    rank: f64,
+}
+
+/// The articles matching `query` and `filter`, best first, at most `limit`, in one statement:
+/// title matches weigh most, then the summary and categories, then the body (bm25 on SQLite,
+/// ts_rank on PostgreSQL). Ties go to the lower id, so the order is stable.
+pub async fn search(tx: &mut Tx, query: &Query, filter: &Filter, limit: i64) -> Result<Vec<Hit>> {
     if query.is_empty() {
         return Ok(Vec::new());
     }
-    let ranked: Vec<(i64, f64)> = match tx {
+    let (category, lower, domain) = filter.binds();
+    let rows: Vec<HitRow> = match tx {
         Tx::Sqlite(t) => {
-            sqlx::query_as(
-                "SELECT rowid, -bm25(knowledge_search, 10.0, 4.0, 1.0) AS rank FROM knowledge_search \
-                 WHERE knowledge_search MATCH $1 ORDER BY rank DESC, rowid LIMIT $2",
-            )
-            .bind(query.fts5())
-            .bind(limit)
-            .fetch_all(&mut **t)
-            .await?
+            let sql = format!(
+                "{COLUMNS_ONLY}, -bm25(knowledge_search, 10.0, 4.0, 1.0) AS rank FROM knowledge_search s \
+                 JOIN knowledge_articles a ON a.id = s.rowid {USERS} \
+                 WHERE knowledge_search MATCH $1 AND {} ORDER BY rank DESC, a.id LIMIT $2",
+                Filter::condition(3, true)
+            );
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(query.fts5())
+                .bind(limit)
+                .bind(category.as_deref())
+                .bind(lower.as_deref())
+                .bind(domain)
+                .fetch_all(&mut **t)
+                .await?
         }
         Tx::Postgres(t) => {
-            sqlx::query_as(
-                "SELECT article_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', document, q)::float8 AS rank \
-                 FROM knowledge_search, to_tsquery('dutch', $1) q WHERE document @@ q \
-                 ORDER BY rank DESC, article_id LIMIT $2",
-            )
-            .bind(query.tsquery())
-            .bind(limit)
-            .fetch_all(&mut **t)
-            .await?
+            let sql = format!(
+                "{COLUMNS_ONLY}, ts_rank('{{0.1, 0.2, 0.4, 1.0}}', s.document, q)::float8 AS rank \
+                 FROM knowledge_search s CROSS JOIN to_tsquery('dutch', $1) q \
+                 JOIN knowledge_articles a ON a.id = s.article_id {USERS} \
+                 WHERE s.document @@ q AND {} ORDER BY rank DESC, a.id LIMIT $2",
+                Filter::condition(3, false)
+            );
+            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                .bind(query.tsquery())
+                .bind(limit)
+                .bind(category.as_deref())
+                .bind(lower.as_deref())
+                .bind(domain)
+                .fetch_all(&mut **t)
+                .await?
         }
     };
-    let mut hits = Vec::with_capacity(ranked.len());
-    for (id, rank) in ranked {
-        if let Some(article) = get(tx, id).await? {
-            hits.push(Hit { article, rank });
-        }
-    }
-    Ok(hits)
+    Ok(rows.into_iter().map(|r| Hit { rank: r.rank, article: article(r.row) }).collect())
 }
 
 /// How many articles there are.

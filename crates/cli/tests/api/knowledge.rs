@@ -240,3 +240,59 @@ async fn editors_admins_and_team_managers_write_staff_read_portal_accounts_see_n
     family.get("/api/v1/knowledge?q=contact").await.problem(404);
     family.get(&format!("/api/v1/knowledge/{}", id(&a))).await.problem(404);
 }
+
+#[tokio::test]
+async fn a_filter_narrows_the_whole_knowledge_base_not_only_the_first_fifty() {
+    let t = spawn().await;
+    t.app.clock.set(at("2026-03-02T10:00:00Z"));
+    let o = org(&t).await;
+    let m = &o.manager;
+    // 55 articles with "ruzie" in the title rank above one with it in its text only.
+    for n in 1..=55 {
+        write(m, &format!("Ruzie thuis {n}"), "Spanning in het gezin.", "Praat met ieder apart.", &["parenting"]).await;
+    }
+    let low = id(&m
+        .post(
+            "/api/v1/knowledge",
+            json!({"title": "Veilig thuis", "summary": "Als het niet veilig is.",
+                   "body_markdown": "## Signalen\n\nSoms loopt een ruzie uit de hand.\n\n## Wat je doet\n\nBel Veilig Thuis.",
+                   "life_domains": ["safety"],
+                   "categories": ["Veiligheid", "Huiselijk geweld"]}),
+        )
+        .await
+        .expect(201));
+    write(m, "Een veiligheidsplan maken", "Samen met het gezin.", "Na een ruzie.", &["safety"]).await;
+    let plan = id(&m.get("/api/v1/knowledge?q=veiligheidsplan").await.expect(200)["items"][0]);
+    m.patch(&format!("/api/v1/knowledge/{plan}"), json!({"categories": ["Veiligheidsplan"]})).await.expect(200);
+    let w = &o.worker_a;
+    let ids = |r: &Value| -> Vec<i64> { r["items"].as_array().map(|a| a.iter().map(id).collect()).unwrap_or_default() };
+
+    let all = w.get("/api/v1/knowledge?q=ruzie").await.expect(200);
+    assert_eq!(ids(&all).len(), 50, "at most 50");
+    assert!(!ids(&all).contains(&low), "the body match is not among the first 50");
+    // The category, in other capitals, finds it; "Veiligheid" is not a part of "Veiligheidsplan".
+    let r = w.get("/api/v1/knowledge?q=ruzie&category=veiligheid").await.expect(200);
+    assert_eq!(ids(&r), vec![low]);
+    // The snippet stays inside the paragraph that matched: no heading run into it.
+    assert_eq!(r["items"][0]["snippet"], "Soms loopt een <mark>ruzie</mark> uit de hand.");
+    let r = w.get("/api/v1/knowledge?q=ruzie&category=Huiselijk%20geweld").await.expect(200);
+    assert_eq!(ids(&r), vec![low]);
+    let r = w.get("/api/v1/knowledge?q=ruzie&category=Veiligheidsplan").await.expect(200);
+    assert_eq!(ids(&r), vec![plan]);
+    // The life domain: with words, and without (the newest first).
+    let r = w.get("/api/v1/knowledge?q=ruzie&lifeDomain=safety").await.expect(200);
+    let mut found = ids(&r);
+    found.sort_unstable();
+    assert_eq!(found, vec![low, plan]);
+    let r = w.get("/api/v1/knowledge?lifeDomain=safety").await.expect(200);
+    assert_eq!(ids(&r), vec![plan, low], "the newest change first");
+    let r = w.get("/api/v1/knowledge?lifeDomain=safety&category=veiligheid").await.expect(200);
+    assert_eq!(ids(&r), vec![low]);
+    // Something that is no life domain is a field error, not an empty list.
+    let bad = w.get("/api/v1/knowledge?q=ruzie&lifeDomain=geluk").await;
+    assert_eq!(bad.status.as_u16(), 422);
+    assert!(bad.body.to_string().contains("lifeDomain"), "{}", bad.body);
+    // A category nobody uses finds nothing.
+    let r = w.get("/api/v1/knowledge?q=ruzie&category=Sport").await.expect(200);
+    assert!(ids(&r).is_empty());
+}

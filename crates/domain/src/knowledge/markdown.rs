@@ -53,16 +53,35 @@ pub fn to_html(markdown: &str) -> String {
 
 /// The article's text without its markup (for snippets and the search index).
 pub fn to_plain_text(markdown: &str) -> String {
-    let mut out = String::new();
+    to_plain_blocks(markdown).join(" ")
+}
+
+/// The text without markup, one entry per block (heading, paragraph, list item, table cell),
+/// so a snippet can stay inside one block instead of running a heading into the next line.
+pub fn to_plain_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    let mut end_block = |current: &mut String| {
+        let block = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !block.is_empty() {
+            blocks.push(block);
+        }
+        current.clear();
+    };
     for event in Parser::new_ext(markdown, options()) {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => out.push(' '),
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            // A list item's own text ends where a nested list or paragraph starts.
+            Event::Start(Tag::Paragraph | Tag::List(_) | Tag::Item) => end_block(&mut current),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+                end_block(&mut current)
+            }
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    end_block(&mut current);
+    blocks
 }
 
 #[cfg(test)]
@@ -101,6 +120,16 @@ mod tests {
         assert_eq!(
             to_plain_text("# Kop\n\nEen **vette** [link](https://x).\n\n- een\n- twee"),
             "Kop Een vette link. een twee"
+        );
+    }
+
+    #[test]
+    fn plain_blocks_keep_headings_paragraphs_and_items_apart() {
+        assert_eq!(
+            to_plain_blocks(
+                "# Kop\n\nEen **vette**\nregel.\n\n- een\n  - half\n- twee\n\n| a | b |\n|---|---|\n| c | d |"
+            ),
+            vec!["Kop", "Een vette regel.", "een", "half", "twee", "a", "b", "c", "d"]
         );
     }
 }

@@ -176,6 +176,11 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Whether `text` holds a word matching the query.
+pub fn has_match(text: &str, query: &Query) -> bool {
+    words(text).iter().any(|&(s, e)| term(&text[s..e]).is_some_and(|t| query.terms.contains(&t)))
+}
+
 /// A snippet of `text` around the first word matching the query: HTML, escaped, each matching
 /// word in `<mark>`, "…" where text was cut. No match: the start of the text, unmarked.
 pub fn snippet(text: &str, query: &Query) -> String {

@@ -139,6 +139,12 @@ pub struct KnowledgeQuery {
     /// What to look for, in Dutch: word forms and accents do not matter ("echtscheiding" finds
     /// "echtscheidingen", "ruzie" finds "ruzieën"). Empty: the newest articles.
     pub q: Option<String>,
+    /// Only articles in this category (as written; other capitals match too).
+    pub category: Option<String>,
+    /// Only articles for this life domain (a code: `parenting`, `finances`, ...); 422 for
+    /// another value.
+    #[serde(rename = "lifeDomain", alias = "life_domain")]
+    pub life_domain: Option<String>,
 }
 
 type Created = Result<(StatusCode, [(HeaderName, String); 2], Json<ArticleOut>), ApiError>;
@@ -159,7 +165,8 @@ pub async fn create_article(State(s): State<AppState>, a: Account, body: Body<Ar
 }
 
 /// Search the knowledge base (every staff member): best match first (a match in the title
-/// above one in the summary, above one in the text), at most 50, each with a snippet.
+/// above one in the summary, above one in the text), at most 50, each with a snippet;
+/// `category` and `lifeDomain` narrow the whole knowledge base before the 50 are taken.
 #[utoipa::path(get, path = "/api/v1/knowledge", tag = "knowledge", params(KnowledgeQuery),
     responses(
         (status = 200, body = ListOut<ArticleHitOut>),
@@ -171,7 +178,8 @@ pub async fn search_articles(
     query: Result<Query<KnowledgeQuery>, QueryRejection>,
 ) -> Result<Json<ListOut<ArticleHitOut>>, ApiError> {
     let Query(q) = query?;
-    let items = uc::search(&s.app, &a.actor, q.q.as_deref().unwrap_or("")).await?;
+    let filter = uc::SearchFilter { category: q.category.as_deref(), life_domain: q.life_domain.as_deref() };
+    let items = uc::search(&s.app, &a.actor, q.q.as_deref().unwrap_or(""), &filter).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
 }
 

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use buurtteam_app::AppError;
-use buurtteam_app::knowledge::{self as uc, ArticleInput, ArticleView, SearchItem, VersionView};
+use buurtteam_app::knowledge::{self as uc, ArticleInput, ArticleView, VersionView};
 use buurtteam_domain::codes::LifeDomain;
 use buurtteam_domain::knowledge::diff::Line;
 use buurtteam_domain::policy::Actor;
@@ -80,33 +80,23 @@ struct ListPage {
     may_write: bool,
 }
 
-fn matches_filter(item: &SearchItem, category: Option<&str>, domain: Option<LifeDomain>) -> bool {
-    category.is_none_or(|c| item.categories.iter().any(|x| x.to_lowercase() == c.to_lowercase()))
-        && domain.is_none_or(|d| item.life_domains.contains(&d))
-}
-
 pub async fn list(State(state): State<AppState>, staff: StaffPage, Query(q): Query<ListQuery>) -> Response {
     let chrome = staff.chrome(AREA);
     let tr = staff.tr();
     let text = q.q.as_deref().map(str::trim).unwrap_or_default();
-    let items = match uc::search(&state.app, &staff.actor, text).await {
-        Ok(items) => items,
-        Err(e) => return app_error_page(&chrome, e),
+    // A domain that is not one (an edited address) is no filter rather than an error page.
+    let domain = q.life_domain.as_deref().and_then(LifeDomain::parse);
+    let filter = uc::SearchFilter { category: q.category.as_deref(), life_domain: domain.map(|d| d.code()) };
+    let (items, categories) = match (
+        uc::search(&state.app, &staff.actor, text, &filter).await,
+        uc::categories(&state.app, &staff.actor).await,
+    ) {
+        (Ok(items), Ok(categories)) => (items, categories),
+        (Err(e), _) | (_, Err(e)) => return app_error_page(&chrome, e),
     };
     let may_write = uc::may_write(&state.app, &staff.actor).await.unwrap_or(false);
-    // The categories offered are those of the articles found (or the newest, without words).
-    let mut categories: Vec<String> = Vec::new();
-    for c in items.iter().flat_map(|i| &i.categories) {
-        if !categories.iter().any(|x| x.to_lowercase() == c.to_lowercase()) {
-            categories.push(c.clone());
-        }
-    }
-    categories.sort_by_key(|c| c.to_lowercase());
-    let category = q.category.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    let domain = q.life_domain.as_deref().and_then(LifeDomain::parse);
     let rows = items
         .iter()
-        .filter(|i| matches_filter(i, category, domain))
         .map(|i| ResultRow {
             id: i.id,
             title: i.title.clone(),
