@@ -143,7 +143,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .layer(axum::middleware::from_fn(problem::plain_errors_as_problems))
         .layer(axum::middleware::from_fn(docs::version_header))
         .layer(CatchPanicLayer::custom(problem::panic_response));
-    security::with_headers(router, hsts)
+    // Pages, API answers and the OpenAPI document go gzipped to a client that asks for it
+    // (Accept-Encoding); the assets carry their own compressed copy and are left as they are.
+    // Brotli would save a little more on pages of a few kB but adds a large crate to compile.
+    security::with_headers(router, hsts).layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// Liveness: the process answers. Touches no database.

@@ -121,3 +121,43 @@ async fn every_answer_carries_security_headers_and_errors_are_problems() {
         .expect("send");
     assert_eq!(r.status(), 403);
 }
+
+async fn fetch(http: &reqwest::Client, url: String, gzip: bool) -> reqwest::Response {
+    let r = http.get(url);
+    let r = if gzip { r.header("accept-encoding", "gzip, deflate, br") } else { r };
+    r.send().await.expect("send")
+}
+
+fn gunzip(body: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(body).read_to_end(&mut out).expect("gunzip");
+    out
+}
+
+#[tokio::test]
+async fn answers_go_gzipped_to_a_client_that_asks_and_plain_to_one_that_does_not() {
+    let t = spawn().await;
+    let http = reqwest::Client::new();
+    for path in ["/api/v1/openapi.json", "/api/v1/docs"] {
+        let plain = fetch(&http, format!("{}{path}", t.base), false).await;
+        assert!(plain.headers().get("content-encoding").is_none(), "{path}: not asked, not compressed");
+        let plain = plain.bytes().await.expect("body");
+        let zipped = fetch(&http, format!("{}{path}", t.base), true).await;
+        assert_eq!(zipped.headers()["content-encoding"], "gzip", "{path}");
+        assert!(zipped.headers()["vary"].to_str().unwrap_or_default().contains("accept-encoding"), "{path}");
+        assert!(zipped.headers().contains_key("content-security-policy"), "{path}: security headers stay");
+        let zipped = zipped.bytes().await.expect("body");
+        assert!(zipped.len() * 2 < plain.len(), "{path}: {} of {} bytes", zipped.len(), plain.len());
+        assert_eq!(gunzip(&zipped), plain.as_ref(), "{path}: the same answer");
+    }
+    // Assets keep their own compressed copy (content-hashed URL, immutable) and are not
+    // compressed twice.
+    let html = fetch(&http, format!("{}/login", t.base), false).await.text().await.unwrap_or_default();
+    let css = html.split("href=\"").filter_map(|s| s.split('"').next()).find(|h| h.contains("buurtteam.css?v="));
+    let css = fetch(&http, format!("{}{}", t.base, css.unwrap_or("/assets/buurtteam.css")), true).await;
+    assert_eq!(css.headers()["content-encoding"], "gzip");
+    assert!(css.headers()["cache-control"].to_str().unwrap_or_default().contains("immutable"));
+    let once = gunzip(&css.bytes().await.expect("body"));
+    assert!(std::str::from_utf8(&once).is_ok_and(|s| s.contains('{')), "CSS after one gunzip");
+}

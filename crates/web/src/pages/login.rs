@@ -161,7 +161,7 @@ pub fn urlencode(s: &str) -> String {
 pub async fn second_factor_form(page: AnyPage, headers: HeaderMap, Query(q): Query<NextQuery>) -> Response {
     let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
     let mut chrome = page.chrome;
-    chrome.csrf = super::csrf_token(&token);
+    chrome.set_session_csrf(&token);
     render(
         StatusCode::OK,
         &SecondFactorPage { page: chrome, form: FormState::default(), next: safe_next(q.next.as_deref()) },
@@ -177,10 +177,10 @@ pub async fn second_factor_submit(
 ) -> Response {
     let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
     let mut chrome = page.chrome;
-    chrome.csrf = super::csrf_token(&token);
+    chrome.set_session_csrf(&token);
     let tr = chrome.tr;
     let next = safe_next(form.get("next"));
-    if !super::constant_eq(form.get("_csrf").unwrap_or_default().as_bytes(), chrome.csrf.as_bytes()) {
+    if !chrome.csrf_accepts(form.get("_csrf").unwrap_or_default()) {
         return super::error_page(&chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     }
     match auth::second_factor(&state.app, &token, form.get("code").unwrap_or_default(), client).await {
@@ -204,7 +204,7 @@ pub async fn second_factor_submit(
 pub async fn logout(State(state): State<AppState>, page: AnyPage, headers: HeaderMap, form: FormData) -> Response {
     let Some(token) = session::token(&headers) else { return Redirect::to("/login").into_response() };
     let sent = form.get("_csrf").unwrap_or_default();
-    if !super::constant_eq(sent.as_bytes(), super::csrf_token(&token).as_bytes()) {
+    if !super::csrf_matches(sent, &super::csrf_token(&token)) {
         return super::error_page(&page.chrome, StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf-detail");
     }
     // A session from a provider that ends sessions too goes on to end that one.

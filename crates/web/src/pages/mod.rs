@@ -159,7 +159,11 @@ pub struct Chrome {
     pub is_manager: bool,
     /// The navigation menu: the areas the policy opens to the user (`policy::navigation`).
     pub nav: Vec<NavItem>,
+    /// The CSRF token as the page shows it: for a session, masked afresh for every response
+    /// ([`mask_csrf`]), so that compressed pages never repeat the same secret bytes.
     pub csrf: String,
+    /// The session's CSRF token a posted form is checked against; empty without a session.
+    csrf_secret: String,
     pub theme_class: String,
     pub has_custom_theme: bool,
     /// The navigation item of this page.
@@ -268,6 +272,7 @@ pub(crate) fn base_chrome(state: &AppState, headers: &HeaderMap, path: &str) -> 
         is_manager: false,
         nav: Vec::new(),
         csrf: String::new(),
+        csrf_secret: String::new(),
         theme_class: state.config.theme.as_ref().map_or_else(|| "utrecht-theme".to_owned(), |t| t.class.clone()),
         has_custom_theme: state.config.theme.is_some(),
         current: "",
@@ -302,6 +307,53 @@ pub fn saved(path: &str, done: &str) -> Response {
 /// holding the HttpOnly cookie knows, so a page of another site cannot know it.
 pub fn csrf_token(session_token: &str) -> String {
     Sha256::digest(format!("csrf\0{session_token}").as_bytes()).iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Masks a CSRF token (32 hex digits) with a fresh random pad: the pad and the token XOR the
+/// pad, 64 hex digits. Pages go out gzipped; a secret that appears the same in every response
+/// beside text an attacker can put in the page (a search) could be guessed from the
+/// compressed sizes (BREACH). Masked, the bytes differ in every response.
+pub fn mask_csrf(token: &str) -> String {
+    let Some(secret) = hex_bytes(token) else { return token.to_owned() };
+    let mut pad = vec![0u8; secret.len()];
+    rand::fill(pad.as_mut_slice());
+    let masked = secret.iter().zip(&pad).map(|(s, p)| s ^ p);
+    pad.iter().copied().chain(masked).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `sent` is `token`, masked ([`mask_csrf`]) or as it is (a page shown before masking).
+pub fn csrf_matches(sent: &str, token: &str) -> bool {
+    if token.is_empty() {
+        return false;
+    }
+    if sent.len() == 2 * token.len()
+        && let (Some(pad), Some(masked)) = (hex_bytes(&sent[..token.len()]), hex_bytes(&sent[token.len()..]))
+    {
+        let unmasked: String = pad.iter().zip(&masked).map(|(p, m)| format!("{:02x}", p ^ m)).collect();
+        return constant_eq(unmasked.as_bytes(), token.as_bytes());
+    }
+    constant_eq(sent.as_bytes(), token.as_bytes())
+}
+
+fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) || !hex.is_ascii() {
+        return None;
+    }
+    (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok()).collect()
+}
+
+impl Chrome {
+    /// The session's CSRF token: kept to check a posted form against, shown masked.
+    pub fn set_session_csrf(&mut self, session_token: &str) {
+        let secret = csrf_token(session_token);
+        self.csrf = mask_csrf(&secret);
+        self.csrf_secret = secret;
+    }
+
+    /// Whether a posted `_csrf` is this session's token.
+    pub fn csrf_accepts(&self, sent: &str) -> bool {
+        csrf_matches(sent, &self.csrf_secret)
+    }
 }
 
 /// A logged-in staff member on a page. Without a session the browser is sent to the log-in
@@ -386,7 +438,7 @@ impl LoggedIn {
             Err(e) => return Err(app_error_page(&chrome, e)),
         };
         chrome.for_user(&actor, &user);
-        chrome.csrf = csrf_token(&token);
+        chrome.set_session_csrf(&token);
         Ok(Self { path, chrome, token, actor, user })
     }
 }
@@ -515,4 +567,27 @@ async fn language(Query(q): Query<LanguageQuery>) -> Response {
         r.headers_mut().insert(header::SET_COOKIE, v);
     }
     r
+}
+
+#[cfg(test)]
+mod csrf_tests {
+    use super::{csrf_matches, csrf_token, mask_csrf};
+
+    #[test]
+    fn a_masked_token_differs_every_time_and_still_matches() {
+        let token = csrf_token("session-token");
+        let (a, b) = (mask_csrf(&token), mask_csrf(&token));
+        assert_ne!(a, b, "a fresh pad each time");
+        assert!(!a.contains(&token));
+        assert!(csrf_matches(&a, &token) && csrf_matches(&b, &token));
+        assert!(csrf_matches(&token, &token), "an unmasked token of an older page");
+        // Another session's token, a changed digit, nonsense and nothing are refused.
+        assert!(!csrf_matches(&mask_csrf(&csrf_token("other")), &token));
+        let mut changed = a.clone().into_bytes();
+        changed[40] = if changed[40] == b'0' { b'1' } else { b'0' };
+        assert!(!csrf_matches(&String::from_utf8(changed).unwrap_or_default(), &token));
+        assert!(!csrf_matches(&"zz".repeat(32), &token));
+        assert!(!csrf_matches("", &token));
+        assert!(!csrf_matches(&a, ""), "no session: nothing matches");
+    }
 }

@@ -6,7 +6,7 @@ use axum::response::Response;
 use buurtteam_domain::policy::Actor;
 use serde::de::DeserializeOwned;
 
-use super::super::{Chrome, StaffPage, constant_eq, csrf_refused, error_page};
+use super::super::{Chrome, StaffPage, csrf_refused, error_page};
 use super::FormData;
 use super::fields::{self, Rows};
 use crate::AppState;
@@ -51,7 +51,7 @@ where
         let page = P::from_request_parts(&mut parts, state).await?;
         let values = FormData::from_request(Request::from_parts(parts, body), state).await?;
         let sent = values.get("_csrf").unwrap_or_default();
-        if !constant_eq(sent.as_bytes(), page.chrome().csrf.as_bytes()) {
+        if !page.chrome().csrf_accepts(sent) {
             return Err(csrf_refused(page.chrome(), page.actor()));
         }
         match fields::read::<T>(&values.0) {
