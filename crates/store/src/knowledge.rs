@@ -398,41 +398,36 @@ pub async fn search(tx: &mut Tx, query: &Query, filter: &Filter, limit: i64) -> 
         return Ok(Vec::new());
     }
     let (category, lower, domain) = filter.binds();
-    let rows: Vec<HitRow> = match tx {
-        Tx::Sqlite(t) => {
-            let sql = format!(
+    // Each backend ranks with its own index; the statement has the same parameters on both.
+    let (sql, words) = match tx {
+        Tx::Sqlite(_) => (
+            format!(
                 "{COLUMNS_ONLY}, -bm25(knowledge_search, 10.0, 4.0, 1.0) AS rank FROM knowledge_search s \
                  JOIN knowledge_articles a ON a.id = s.rowid {USERS} \
                  WHERE knowledge_search MATCH $1 AND {} ORDER BY rank DESC, a.id LIMIT $2",
                 Filter::condition(3, true)
-            );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-                .bind(query.fts5())
-                .bind(limit)
-                .bind(category.as_deref())
-                .bind(lower.as_deref())
-                .bind(domain)
-                .fetch_all(&mut **t)
-                .await?
-        }
-        Tx::Postgres(t) => {
-            let sql = format!(
+            ),
+            query.fts5(),
+        ),
+        Tx::Postgres(_) => (
+            format!(
                 "{COLUMNS_ONLY}, ts_rank('{{0.1, 0.2, 0.4, 1.0}}', s.document, q)::float8 AS rank \
                  FROM knowledge_search s CROSS JOIN to_tsquery('dutch', $1) q \
                  JOIN knowledge_articles a ON a.id = s.article_id {USERS} \
                  WHERE s.document @@ q AND {} ORDER BY rank DESC, a.id LIMIT $2",
                 Filter::condition(3, false)
-            );
-            sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-                .bind(query.tsquery())
-                .bind(limit)
-                .bind(category.as_deref())
-                .bind(lower.as_deref())
-                .bind(domain)
-                .fetch_all(&mut **t)
-                .await?
-        }
+            ),
+            query.tsquery(),
+        ),
     };
+    let rows: Vec<HitRow> = on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(&words)
+        .bind(limit)
+        .bind(category.as_deref())
+        .bind(lower.as_deref())
+        .bind(domain)
+        .fetch_all(&mut *c)
+        .await)?;
     Ok(rows.into_iter().map(|r| Hit { rank: r.rank, article: article(r.row) }).collect())
 }
 
