@@ -241,11 +241,14 @@ fn item(article: Article, query: &Query) -> SearchItem {
     // The snippet comes from the summary when it holds a match, else from the first block of
     // the text (a paragraph, heading or list item) that does: a snippet never runs a heading
     // into the next paragraph. No match anywhere (a filter alone): the summary.
-    let blocks = markdown::to_plain_blocks(&article.draft.body_markdown);
-    let snippet = std::iter::once(&article.draft.summary)
-        .chain(&blocks)
-        .find(|text| search::has_match(text, query))
-        .map_or_else(|| search::snippet(&article.draft.summary, query), |text| search::snippet(text, query));
+    // The text is only taken apart when the summary does not match.
+    let summary = &article.draft.summary;
+    let snippet = if search::has_match(summary, query) {
+        search::snippet(summary, query)
+    } else {
+        let blocks = markdown::to_plain_blocks(&article.draft.body_markdown);
+        search::snippet(blocks.iter().find(|b| search::has_match(b, query)).unwrap_or(summary), query)
+    };
     SearchItem {
         id: article.id,
         title: article.draft.title,
