@@ -233,6 +233,7 @@ pub fn suppress(report: &mut Report) {
         stat_rule(s, caseload_n);
     }
     super::groups::suppress(r);
+    super::absence::suppress(&mut r.absence);
     hide_shares(r);
 }
 
