@@ -5,7 +5,8 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{DistrictId, TeamId};
 use buurtteam_domain::kpi::{self, Inputs, Period, Population, Report};
-use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
+use buurtteam_domain::policy::absence::{self as absence_policy, AbsenceAction, Whose};
+use buurtteam_domain::policy::{self, Action, Actor, Decision, Disclosure, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::kpi::{self as store, Scope};
@@ -139,10 +140,20 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
 
     let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
-    let (current, previous) = tokio::try_join!(
+    let (mut current, mut previous) = tokio::try_join!(
         report(app, scope, period, &team_names, &district_names, suppressed),
         report(app, scope, previous_period, &team_names, &district_names, suppressed),
     )?;
+    // Absence figures only for whom the absence policy lets read them (decision 0036): team
+    // managers their own teams, analysts (suppressed above); never family workers.
+    let whose = match scope {
+        Scope::Team(t) if actor.team_ids.contains(&t) => Whose::OwnTeam,
+        _ => Whose::Other,
+    };
+    if absence_policy::decide(actor.role, whose, AbsenceAction::ReadFigures) != Decision::Allow {
+        current.absence = None;
+        previous.absence = None;
+    }
 
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::KpiRead, "kpi");
     entry.detail = serde_json::json!({

@@ -394,9 +394,10 @@ pub struct Report {
     /// The other group figures: used, reasons, attendance, offers, collective activities.
     pub groups: groups::GroupsReport,
     /// Staff absence and caseload per FTE (decision 0036): `absence_pct`,
-    /// `absence_target_pct`, `caseload_per_fte`, … and `absence_by_month`.
+    /// `absence_target_pct`, `caseload_per_fte`, … and `absence_by_month`; left out (`None`)
+    /// for a reader the absence policy does not let read the figures of the scope.
     #[serde(flatten)]
-    pub absence: absence::AbsenceReport,
+    pub absence: Option<absence::AbsenceReport>,
     /// Whether small counts were suppressed in this report.
     pub small_counts_suppressed: bool,
     /// The numerators behind the percentages, which suppression needs and the report does not show.

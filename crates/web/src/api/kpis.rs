@@ -33,7 +33,8 @@ pub struct KpisOut {
     /// `family_worker_fte`, `caseload_per_fte` (open cases per FTE of the family workers) and
     /// `absence_by_month` (`from`, `to` and the same figures per calendar month). For readers
     /// of suppressed figures every absence figure of a cell counting fewer than 5 people is
-    /// `"<5"`.
+    /// `"<5"`. The absence fields are left out for a reader the absence policy does not let
+    /// read them: family workers, and team managers beyond their own teams.
     #[serde(flatten)]
     #[schema(value_type = Object)]
     pub current: Report,
