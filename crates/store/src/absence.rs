@@ -148,3 +148,15 @@ pub async fn counted(tx: &mut Tx, scope: crate::kpi::Scope, from: jiff::civil::D
         })
         .collect())
 }
+
+/// Sets the contract hours per week of `user` (the synthetic city; people set them on the
+/// admin pages).
+pub async fn set_contract_hours(tx: &mut Tx, user: UserId, hours: f64) -> Result<()> {
+    let hundredths = (hours * 100.0).round() as i32;
+    exec!(tx, |c| sqlx::query("UPDATE users SET contract_hours_hundredths = $2 WHERE id = $1")
+        .bind(user.0)
+        .bind(hundredths)
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}

@@ -152,3 +152,70 @@ pub fn suppress(r: &mut AbsenceReport) {
         suppress_cell(&mut m.figures, m.open_cases);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn month(people: usize, long: usize, open_cases: u64) -> AbsenceMonthInputs {
+        AbsenceMonthInputs {
+            from: date(2026, 5, 1),
+            to: date(2026, 5, 31),
+            figures: MonthFigures {
+                people,
+                available_hours: 19.0 * 7.2 * people as f64,
+                absent_hours: 19.0 * 7.2 * 0.08 * people as f64,
+                spells_started: 1,
+                long_spells: long,
+                short_spells: 0,
+                months: 1.0,
+            },
+            open_cases,
+        }
+    }
+
+    fn inputs(people: usize, long: usize, open_cases: u64) -> AbsenceInputs {
+        let m = month(people, long, open_cases);
+        AbsenceInputs { target_pct: 7.0, whole: m.figures, family_worker_fte: 4.0, months: vec![m] }
+    }
+
+    #[test]
+    fn figures_against_the_target() {
+        let r = compute(&inputs(5, 6, 30), 30);
+        assert_eq!(r.figures.absence_pct, Shown::Value(Some(8.0)));
+        assert_eq!(r.figures.absence_above_target, Some(true));
+        assert_eq!(r.figures.absence_frequency_per_year, Shown::Value(Some(2.4)), "1 / 5 × 12");
+        assert_eq!(r.figures.caseload_per_fte, Shown::Value(Some(7.5)), "30 / 4");
+        assert_eq!(r.absence_by_month.len(), 1);
+        assert_eq!(r.absence_target_pct, 7.0);
+    }
+
+    #[test]
+    fn fewer_than_five_people_hide_every_figure_of_the_cell() {
+        let mut r = compute(&inputs(4, 6, 30), 30);
+        suppress(&mut r);
+        assert_eq!(r.figures.absence_pct, Shown::Suppressed);
+        assert_eq!(r.figures.absence_above_target, None, "no hint of the hidden percentage");
+        assert_eq!(r.figures.caseload_per_fte, Shown::Suppressed);
+        assert_eq!(r.family_worker_fte, Shown::Suppressed);
+        assert_eq!(r.absence_by_month[0].figures.absence_people, Shown::Suppressed);
+        let json = serde_json::to_value(&r).expect("json");
+        assert_eq!(json["absence_pct"], "<5");
+        assert_eq!(json["absence_by_month"][0]["absence_pct"], "<5");
+        assert!(json.get("open_cases").is_none(), "the basis of suppression is not shown");
+    }
+
+    #[test]
+    fn with_five_people_small_counts_and_few_cases_still_hide() {
+        let mut r = compute(&inputs(5, 2, 4), 4);
+        suppress(&mut r);
+        assert_eq!(r.figures.absence_pct, Shown::Value(Some(8.0)));
+        assert_eq!(r.figures.long_absence_spells, Shown::Suppressed, "2 long spells is a small count");
+        assert_eq!(r.figures.caseload_per_fte, Shown::Suppressed, "4 open cases");
+        let mut r = compute(&inputs(5, 6, 30), 30);
+        suppress(&mut r);
+        assert_eq!(r.figures.long_absence_spells, Shown::Value(6));
+        assert_eq!(r.figures.caseload_per_fte, Shown::Value(Some(7.5)));
+    }
+}
