@@ -59,7 +59,8 @@ pub(super) fn table(tr: Tr, a: &AbsenceReport) -> DataTable {
         chart: None,
         no_chart: None,
     };
-    let reason = no_chart_reason(tr, &t.rows[..a.absence_by_month.len()], 1, true);
+    // Months without any absence draw no chart of zeros (nobody absent, or before anyone was).
+    let reason = no_chart_reason(tr, &t.rows[..a.absence_by_month.len()], 1, false);
     set_chart(&mut t, reason, |t| chart(tr, t, a.absence_by_month.len(), target));
     t
 }
