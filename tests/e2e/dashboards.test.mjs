@@ -55,7 +55,7 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     await screenshot(page, 'dashboard-city');
     // Charts are images with a name, each with its table.
     // The casework tables; the group tables (issue 19) come after them, see group-support.test.mjs.
-    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"])';
+    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"]):not(.bt-dash-table--absence)';
     const charts = page.locator(`${casework} svg.bt-chart[role="img"]`);
     // Ten tables with a chart; the demo imports no population figures, so reach per 1,000
     // residents says so instead of drawing a chart, and the tile map is left out.
@@ -65,17 +65,24 @@ test('an analyst: city, a district, a team and the report, all accessible and su
       const name = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')).textContent);
       assert.ok(name.length > 0, 'the chart has a name');
     }
-    // Eleven tables of the KPIs, five of group support, three of the experience survey
-    // (decision 0031) and the complaints per team; then the outreach section (issue 16): the
+    // Eleven tables of the KPIs, five of group support, absence and capacity (issue 20), three
+    // of the experience survey (decision 0031) and the complaints per team; then the outreach
+    // section (issue 16): the
     // demo's campaigns per campaign, approach (with the offer rates as a chart), district and
     // decline reason.
     const outreach = 'section.bt-dash-table[class*="--outreach_"]';
-    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 20);
+    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 21);
     assert.equal(await page.locator(`${outreach} table.utrecht-table`).count(), 4);
     assert.ok((await page.locator('section.bt-dash-table--outreach_approaches svg.bt-chart[role="img"]').count()) >= 1, 'offer rates per approach');
     await page.getByRole('heading', { level: 2, name: 'Outreach en vroegsignalering per campagne' }).waitFor();
     assert.equal(await page.locator(`${casework} table.utrecht-table`).count(), 11);
-    assert.equal(await page.locator('.bt-chart__reference').count(), 1, 'the intake target line');
+    assert.equal(await page.locator('.bt-chart__reference').count(), 2, 'the intake and absence target lines');
+    // Absence and capacity (issue 20): the demo's staff have contract hours and absence
+    // around the 7% target; the city counts far more than 5 people, so the months show.
+    const absence = page.locator('section.bt-dash-table--absence');
+    await absence.getByRole('heading', { level: 2, name: 'Verzuim en capaciteit (streefwaarde verzuim 7,0%)' }).waitFor();
+    assert.equal(await absence.locator('svg.bt-chart[role="img"]').count(), 1, 'the months against the target');
+    assert.ok((await absence.getByText(/streefwaarde/).count()) > 1, 'each month says where it stands against the target');
     assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map of unknowns');
     assert.match(await page.locator('.bt-dash-note').innerText(), /onder de 5/);
 

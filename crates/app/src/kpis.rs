@@ -5,7 +5,8 @@
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::ids::{DistrictId, TeamId};
 use buurtteam_domain::kpi::{self, Inputs, Period, Population, Report};
-use buurtteam_domain::policy::{self, Action, Actor, Disclosure, Relation};
+use buurtteam_domain::policy::absence::{self as absence_policy, AbsenceAction, Whose};
+use buurtteam_domain::policy::{self, Action, Actor, Decision, Disclosure, Relation};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::audit::{self, Refused};
 use buurtteam_store::kpi::{self as store, Scope};
@@ -139,10 +140,20 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
 
     let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
-    let (current, previous) = tokio::try_join!(
+    let (mut current, mut previous) = tokio::try_join!(
         report(app, scope, period, &team_names, &district_names, suppressed),
         report(app, scope, previous_period, &team_names, &district_names, suppressed),
     )?;
+    // Absence figures only for whom the absence policy lets read them (decision 0036): team
+    // managers their own teams, analysts (suppressed above); never family workers.
+    let whose = match scope {
+        Scope::Team(t) if actor.team_ids.contains(&t) => Whose::OwnTeam,
+        _ => Whose::Other,
+    };
+    if absence_policy::decide(actor.role, whose, AbsenceAction::ReadFigures) != Decision::Allow {
+        current.absence = None;
+        previous.absence = None;
+    }
 
     let mut entry = audit_entry(Some(actor), app.now(), AuditAction::KpiRead, "kpi");
     entry.detail = serde_json::json!({
@@ -227,6 +238,8 @@ async fn inputs(
     let tz = &app.settings.time_zone;
     let moment = |d: jiff::civil::Date| d.to_zoned(tz.clone()).map(|z| z.timestamp()).unwrap_or_default();
     let (starts, ends) = (moment(period.from), moment(period.to.tomorrow().unwrap_or(period.to)));
+    let caseload = store::caseload(tx, scope, end).await?;
+    let absence = absence_inputs(app, tx, scope, period, &caseload).await?;
     Ok(Inputs {
         period,
         intakes: store::intakes(tx, scope, period).await?,
@@ -237,12 +250,57 @@ async fn inputs(
         referrals: store::referrals(tx, scope, period).await?,
         life_domains: store::life_domains(tx, scope, period).await?,
         contacts: store::contact_forms(tx, scope, period).await?,
-        caseload: store::caseload(tx, scope, end).await?,
+        caseload,
         reach: store::reach(tx, scope, period).await?,
         populations: store::populations(tx, end).await?,
         teams: teams.to_vec(),
         districts: districts.to_vec(),
         groups: buurtteam_store::kpi_groups::inputs(tx, scope, period, starts, ends).await?,
+        absence,
+    })
+}
+
+/// The absence and capacity rows of `period` (decision 0036): the staff counted in `scope`
+/// with their spells, measured over the period and over each of its calendar months, and the
+/// open cases at each month's end (`caseload`: those at the period's end).
+async fn absence_inputs(
+    app: &App,
+    tx: &mut buurtteam_store::Tx,
+    scope: Scope,
+    period: Period,
+    caseload: &[(buurtteam_domain::ids::UserId, u64)],
+) -> std::result::Result<kpi::absence::AbsenceInputs, StoreError> {
+    use buurtteam_domain::absence::{StaffMember, fte, period_figures};
+    use buurtteam_domain::calendar::WorkingDayCalendar;
+    use buurtteam_domain::codes::Role;
+    let today = app.today();
+    let counted = buurtteam_store::absence::counted(tx, scope, period.from).await?;
+    let closure_days = organisation::list_closure_days(tx).await?;
+    let calendar = WorkingDayCalendar::new(app.settings.holiday_rules, closure_days.into_iter().map(|(d, _)| d));
+    let staff: Vec<StaffMember> =
+        counted.iter().map(|c| StaffMember { contract_hours: c.contract_hours, spells: c.spells.clone() }).collect();
+    let family_worker_fte =
+        fte(counted.iter().filter(|c| c.role == Role::FamilyWorker).map(|c| c.contract_hours), app.settings.fte_hours);
+    let mut months = Vec::new();
+    for m in kpi::months_of(period) {
+        let (from, to) = (m.from.max(period.from), m.to.min(period.to));
+        let open_cases = if to == period.to {
+            caseload.iter().map(|(_, n)| n).sum()
+        } else {
+            store::caseload(tx, scope, to).await?.iter().map(|(_, n)| n).sum()
+        };
+        months.push(kpi::absence::AbsenceMonthInputs {
+            from,
+            to,
+            figures: period_figures(&calendar, from, to, &staff, today),
+            open_cases,
+        });
+    }
+    Ok(kpi::absence::AbsenceInputs {
+        target_pct: app.settings.absence_target_pct,
+        whole: period_figures(&calendar, period.from, period.to, &staff, today),
+        family_worker_fte,
+        months,
     })
 }
 

@@ -78,6 +78,11 @@ pub struct Settings {
     /// The organisation's target share (percent) of intakes within 5 working days, drawn on
     /// the dashboards. The seeds set the 5-day norm but name no percentage.
     pub intake_target_pct: f64,
+    /// The organisation's sickness absence target (percent), reported beside the absence
+    /// figures (decision 0036; the seeds: 7% in 2024).
+    pub absence_target_pct: f64,
+    /// Hours per week of one FTE, for caseload per FTE (decision 0036; 36 by default).
+    pub fte_hours: f64,
     /// A case in support with no contact for this many weeks shows on the worklist as silent
     /// ("stil dossier").
     pub silent_after_weeks: u32,
@@ -112,6 +117,8 @@ impl Default for Settings {
             activation_window: SignedDuration::from_hours(1),
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
+            absence_target_pct: buurtteam_domain::absence::DEFAULT_TARGET_PCT,
+            fte_hours: buurtteam_domain::absence::DEFAULT_FTE_HOURS,
             silent_after_weeks: 6,
             emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,
             retention_years: buurtteam_domain::retention::DEFAULT_RETENTION_YEARS,

@@ -84,6 +84,12 @@ struct SettingsArgs {
     /// Target share (percent) of intakes within 5 working days, drawn on the dashboards.
     #[arg(long, env = "BUURTTEAM_INTAKE_TARGET_PCT", default_value_t = 90.0)]
     intake_target_pct: f64,
+    /// The organisation's sickness absence target (percent), beside the absence figures.
+    #[arg(long, env = "BUURTTEAM_ABSENCE_TARGET_PCT", default_value_t = 7.0)]
+    absence_target_pct: f64,
+    /// Hours per week of one FTE, for caseload per FTE.
+    #[arg(long, env = "BUURTTEAM_FTE_HOURS", default_value_t = 36.0)]
+    fte_hours: f64,
     /// Weeks without a contact after which a case in support shows as silent on the worklist.
     #[arg(long, env = "BUURTTEAM_SILENT_AFTER_WEEKS", default_value_t = 6)]
     silent_after_weeks: u32,
@@ -127,6 +133,12 @@ impl SettingsArgs {
         if !(0.0..=100.0).contains(&self.intake_target_pct) {
             bail!("--intake-target-pct must be between 0 and 100");
         }
+        if !(0.0..=100.0).contains(&self.absence_target_pct) {
+            bail!("--absence-target-pct must be between 0 and 100");
+        }
+        if !(1.0..=60.0).contains(&self.fte_hours) {
+            bail!("--fte-hours must be between 1 and 60");
+        }
         if !(1..=52).contains(&self.silent_after_weeks) {
             bail!("--silent-after-weeks must be between 1 and 52");
         }
@@ -162,6 +174,8 @@ impl SettingsArgs {
             activation_window: jiff::SignedDuration::from_mins(i64::from(self.activation_window_minutes.max(1))),
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
+            absence_target_pct: self.absence_target_pct,
+            fte_hours: self.fte_hours,
             silent_after_weeks: self.silent_after_weeks,
             emergency_access_hours: self.emergency_access_hours,
             retention_years: self.retention_years,

@@ -109,7 +109,8 @@ pub struct StaffMember {
     pub spells: Vec<Spell>,
 }
 
-/// The absence figures of a team (or the organisation) for one month.
+/// The absence figures of a team (or the organisation) for one month, or for any range of
+/// days ([`period_figures`]).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct MonthFigures {
     /// People with contract hours counted.
@@ -122,6 +123,9 @@ pub struct MonthFigures {
     pub long_spells: usize,
     /// Spells active in the month of at most 7 days.
     pub short_spells: usize,
+    /// How many calendar months the figures cover (up to today): 1 for a whole month, 0.5 for
+    /// its first half; what the frequency is annualised over.
+    pub months: f64,
 }
 
 impl MonthFigures {
@@ -130,9 +134,11 @@ impl MonthFigures {
         (self.available_hours > 0.0).then(|| 100.0 * self.absent_hours / self.available_hours)
     }
 
-    /// Reporting frequency (meldingsfrequentie): spells started per person, annualised.
+    /// Reporting frequency (meldingsfrequentie): spells started per person, annualised
+    /// (× 12 for a month).
     pub fn frequency_per_year(&self) -> Option<f64> {
-        (self.people > 0).then(|| 12.0 * self.spells_started as f64 / self.people as f64)
+        (self.people > 0 && self.months > 0.0)
+            .then(|| 12.0 * self.spells_started as f64 / self.people as f64 / self.months)
     }
 
     /// Whether the absence percentage is above `target_pct`.
@@ -156,11 +162,40 @@ pub fn month_figures(
     today: Date,
 ) -> MonthFigures {
     let (first, last_of_month) = month_bounds(year, month);
-    let last = last_of_month.min(today);
+    period_figures(calendar, first, last_of_month, staff, today)
+}
+
+/// Calendar months from `first` to `last` (both included) as a fraction: each month counts
+/// for the share of its days in the range.
+fn months_between(first: Date, last: Date) -> f64 {
+    let mut months = 0.0;
+    let mut day = first;
+    while day <= last {
+        let end = day.last_of_month().min(last);
+        months += f64::from((end - day).get_days() + 1) / f64::from(day.days_in_month());
+        match end.tomorrow() {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    months
+}
+
+/// The figures of `staff` from `first` to `last` (both included), as known on `today`: the
+/// same rules as a month, over any range of days (the KPIs of a quarter or a year).
+pub fn period_figures(
+    calendar: &WorkingDayCalendar,
+    first: Date,
+    last: Date,
+    staff: &[StaffMember],
+    today: Date,
+) -> MonthFigures {
+    let last = last.min(today);
     let mut out = MonthFigures::default();
     if last < first {
         return out;
     }
+    out.months = months_between(first, last);
     let working: Vec<Date> =
         first.series(1.day()).take_while(|d| *d <= last).filter(|d| calendar.is_working_day(*d)).collect();
     for member in staff.iter().filter(|m| m.contract_hours > 0.0) {
@@ -309,6 +344,26 @@ mod tests {
         assert!((f.absence_pct().expect("people are available") - 100.0).abs() < 1e-9);
         assert_eq!(f.long_spells, 1);
         assert_eq!(month_figures(&cal(), 2024, 4, &staff, today), MonthFigures::default());
+    }
+
+    /// A quarter: the hours of its months add up, the frequency is annualised over three
+    /// months, a running month counts for its share of days so far.
+    #[test]
+    fn a_quarter_adds_its_months_and_annualises_over_three() {
+        let staff = vec![
+            StaffMember { contract_hours: 36.0, spells: vec![spell(date(2024, 6, 3), Some(date(2024, 6, 7)), 100)] },
+            StaffMember { contract_hours: 36.0, spells: vec![] },
+        ];
+        let months: Vec<MonthFigures> = (4..=6).map(|m| month_figures(&cal(), 2024, m, &staff, TODAY)).collect();
+        let q = period_figures(&cal(), date(2024, 4, 1), date(2024, 6, 30), &staff, TODAY);
+        assert!((q.months - 3.0).abs() < 1e-9);
+        let available: f64 = months.iter().map(|m| m.available_hours).sum();
+        assert!((q.available_hours - available).abs() < 1e-9);
+        assert!((q.absent_hours - 36.0).abs() < 1e-9);
+        // One spell, two people, a quarter: 1 / 2 × 12 / 3 = 2 per person per year.
+        assert!((q.frequency_per_year().expect("people counted") - 2.0).abs() < 1e-9);
+        let half_june = period_figures(&cal(), date(2024, 6, 1), date(2024, 6, 30), &staff, date(2024, 6, 15));
+        assert!((half_june.months - 0.5).abs() < 1e-9);
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::case::{START_NORM_DAYS, START_NORM_LONG_DAYS};
 use crate::codes::{ClosureDetail, ClosureReason, ContactForm, LifeDomain, ReferralSource};
 use crate::ids::{DistrictId, TeamId, UserId};
 
+pub mod absence;
 mod compute;
 pub mod groups;
 pub mod nesting;
@@ -285,6 +286,8 @@ pub struct Inputs {
     pub districts: Vec<(DistrictId, String)>,
     /// The rows of the group figures (issue 19).
     pub groups: groups::GroupInputs,
+    /// The rows of the absence and capacity figures (issue 20).
+    pub absence: absence::AbsenceInputs,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -390,6 +393,11 @@ pub struct Report {
     pub group_support_considered_pct: Stat,
     /// The other group figures: used, reasons, attendance, offers, collective activities.
     pub groups: groups::GroupsReport,
+    /// Staff absence and caseload per FTE (decision 0036): `absence_pct`,
+    /// `absence_target_pct`, `caseload_per_fte`, … and `absence_by_month`; left out (`None`)
+    /// for a reader the absence policy does not let read the figures of the scope.
+    #[serde(flatten)]
+    pub absence: Option<absence::AbsenceReport>,
     /// Whether small counts were suppressed in this report.
     pub small_counts_suppressed: bool,
     /// The numerators behind the percentages, which suppression needs and the report does not show.
@@ -426,6 +434,7 @@ impl Inputs {
             teams: Vec::new(),
             districts: Vec::new(),
             groups: groups::GroupInputs::default(),
+            absence: absence::AbsenceInputs::default(),
         }
     }
 }

@@ -85,3 +85,78 @@ pub async fn of_user(tx: &mut Tx, user: UserId) -> Result<Vec<Absence>> {
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(user.0).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(absence).collect())
 }
+
+/// A staff member counted in the absence figures: role, contract hours per week and spells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub user_id: UserId,
+    pub role: buurtteam_domain::codes::Role,
+    pub contract_hours: f64,
+    pub spells: Vec<Spell>,
+}
+
+/// The active staff with contract hours in `scope` (a team: its members; a district: the
+/// members of the teams of the district; the city: everyone) with every spell that may touch
+/// the range from `from` on. Contract hours are the ones the admin pages set.
+pub async fn counted(tx: &mut Tx, scope: crate::kpi::Scope, from: jiff::civil::Date) -> Result<Vec<Counted>> {
+    use crate::kpi::Scope;
+    let (cond, id) = match scope {
+        Scope::City => ("", None),
+        Scope::Team(t) => {
+            (" AND EXISTS (SELECT 1 FROM team_members m WHERE m.user_id = u.id AND m.team_id = $1)", Some(t.0))
+        }
+        Scope::District(d) => (
+            " AND EXISTS (SELECT 1 FROM team_members m JOIN teams t ON t.id = m.team_id \
+               WHERE m.user_id = u.id AND t.district_id = $1)",
+            Some(d.0),
+        ),
+    };
+    let sql = format!(
+        "SELECT u.id, u.role, u.contract_hours_hundredths FROM users u \
+         WHERE u.active AND u.contract_hours_hundredths > 0{cond} ORDER BY u.id"
+    );
+    let people: Vec<(i64, String, i32)> = on!(tx, |c| {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()));
+        if let Some(id) = id {
+            q = q.bind(id);
+        }
+        q.fetch_all(&mut *c).await
+    })?;
+    let spells_sql = format!(
+        "{COLUMNS} WHERE (ends_on IS NULL OR ends_on >= $1) AND user_id IN (SELECT u.id FROM users u \
+         WHERE u.active AND u.contract_hours_hundredths > 0{}) ORDER BY user_id, starts_on",
+        cond.replace("$1", "$2")
+    );
+    let rows: Vec<Row> = on!(tx, |c| {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(spells_sql.as_str())).bind(sql_date(from));
+        if let Some(id) = id {
+            q = q.bind(id);
+        }
+        q.fetch_all(&mut *c).await
+    })?;
+    let spells: Vec<Absence> = rows.into_iter().map(absence).collect();
+    Ok(people
+        .into_iter()
+        .filter_map(|(id, role, hundredths)| {
+            let role = buurtteam_domain::codes::Role::parse(&role)?;
+            Some(Counted {
+                user_id: UserId(id),
+                role,
+                contract_hours: f64::from(hundredths) / 100.0,
+                spells: spells.iter().filter(|a| a.user_id.0 == id).map(|a| a.spell).collect(),
+            })
+        })
+        .collect())
+}
+
+/// Sets the contract hours per week of `user` (the synthetic city; people set them on the
+/// admin pages).
+pub async fn set_contract_hours(tx: &mut Tx, user: UserId, hours: f64) -> Result<()> {
+    let hundredths = (hours * 100.0).round() as i32;
+    exec!(tx, |c| sqlx::query("UPDATE users SET contract_hours_hundredths = $2 WHERE id = $1")
+        .bind(user.0)
+        .bind(hundredths)
+        .execute(&mut *c)
+        .await)?;
+    Ok(())
+}

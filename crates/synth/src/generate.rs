@@ -87,6 +87,10 @@ struct DistrictInfo {
 }
 
 struct Org {
+    /// Family workers and team managers: the people with contract hours and absence.
+    staff: Vec<UserId>,
+    /// The administrator, who records the synthetic absence.
+    admin: UserId,
     districts: Vec<DistrictInfo>,
     teams: Vec<TeamInfo>,
     school_teams: Vec<usize>,
@@ -152,6 +156,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
             staff.push(user(format!("teammanager{}@{EMAIL_DOMAIN}", t / 2 + 1), name, Role::TeamManager, managed));
         }
     }
+    let (mut team_staff, mut admin) = (Vec::new(), UserId(0));
     for (email, name, role, team_ids) in &staff {
         let id = organisation::insert_user(
             &mut tx,
@@ -159,6 +164,11 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
             now,
         )
         .await?;
+        match role {
+            Role::FamilyWorker | Role::TeamManager => team_staff.push(id),
+            Role::Admin => admin = id,
+            _ => {}
+        }
         if *role == Role::FamilyWorker
             && let Some(t) = teams.iter_mut().find(|t| team_ids.contains(&t.id))
         {
@@ -173,7 +183,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let mut logins: Vec<(Role, String)> = staff.into_iter().map(|(e, _, r, _)| (r, e)).collect();
     logins.sort_by_key(|(r, _)| order(r));
     summary.logins = logins;
-    Ok(Org { districts, teams, school_teams })
+    Ok(Org { staff: team_staff, admin, districts, teams, school_teams })
 }
 
 /// Referral dates over the period, in order, following the season and the week.
@@ -505,6 +515,9 @@ pub async fn generate(
     // import row each, and the attempts.
     let outreach = crate::outreach::generate(db, opts.seed, opts.today).await?;
     rows += outreach.campaigns + outreach.addresses * 3 + outreach.attempts;
+    // Contract hours and sickness absence of the staff (issue 20), around the 7% target.
+    let absence = crate::absence::generate(db, &org.staff, org.admin, first, opts.today, opts.seed).await?;
+    rows += absence.spells;
     let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),

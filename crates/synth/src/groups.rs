@@ -44,7 +44,7 @@ pub struct GroupsMade {
 const OTHER_THEMES: [GroupTheme; 4] =
     [GroupTheme::Money, GroupTheme::Parenting, GroupTheme::Divorce, GroupTheme::First1000Days];
 
-fn at_evening(d: Date) -> Timestamp {
+pub(crate) fn at_evening(d: Date) -> Timestamp {
     d.to_datetime(time(19, 0, 0, 0))
         .to_zoned(TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC))
         .map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp())

@@ -54,8 +54,9 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     let kpis = html.split("bt-dash-table--survey").next().unwrap_or_default();
     let charts = kpis.matches("role=\"img\"").count();
     let empty = kpis.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
-    // And the five group tables (issue 19): the overview, reasons, themes, districts, collective.
-    assert_eq!(charts + empty, 12, "a chart or its absence for every table but the key figures");
+    // And the five group tables (issue 19): the overview, reasons, themes, districts, collective;
+    // and absence and capacity (issue 20; no contract hours here, so no chart).
+    assert_eq!(charts + empty, 13, "a chart or its absence for every table but the key figures");
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
     assert!(!suppressed(kpis), "a manager sees their own team exactly");
@@ -280,6 +281,7 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Groepen per thema",
             "Groepen per wijk",
             "Collectieve aanpak per wijk",
+            "Verzuim en capaciteit (streefwa",
             // The experience survey (issue 17).
             "Ervaringswijzer hoe gezinnen de",
             "Ervaringswijzer per kwartaal",

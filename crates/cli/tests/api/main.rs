@@ -32,6 +32,7 @@ mod idempotency;
 mod inzage;
 mod jobs;
 mod knowledge;
+mod kpi_absence;
 mod kpis;
 mod login_protection;
 mod odd_input;

@@ -303,6 +303,7 @@ pub fn compute(inputs: &Inputs) -> Report {
         group_participants,
         group_support_considered_pct,
         groups,
+        absence: Some(super::absence::compute(&inputs.absence, inputs.caseload.iter().map(|(_, n)| n).sum())),
         small_counts_suppressed: false,
         basis: Basis {
             intakes_on_time: intake.on_time,

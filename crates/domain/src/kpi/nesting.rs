@@ -120,6 +120,10 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     // Reach does not add up over months: the period's own suppression.
     r.households_reached = own.households_reached;
     r.reach = own.reach.clone();
+    // Absence is suppressed by the people counted, the same in every month, and its long
+    // spells do not add up over months: the period's own suppression (its caseload per FTE
+    // is that of its last day, as the last month's).
+    r.absence = own.absence.clone();
     super::groups::nest(&mut r, &own, months);
 
     // Shares: the exact share where cell and total are shown, else hidden with them.

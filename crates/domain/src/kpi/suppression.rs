@@ -233,6 +233,9 @@ pub fn suppress(report: &mut Report) {
         stat_rule(s, caseload_n);
     }
     super::groups::suppress(r);
+    if let Some(a) = &mut r.absence {
+        super::absence::suppress(a);
+    }
     hide_shares(r);
 }
 

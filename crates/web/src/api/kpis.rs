@@ -25,7 +25,16 @@ pub struct KpisOut {
     /// The figures of the period: `from`, `to`, `referrals`, `intakes_held`,
     /// `intake_within_5_working_days_pct`, `intake_within_5_working_days_pct_excl_requested`,
     /// `intake_mean_days`, `start_within_2_weeks_pct`, `start_within_4_weeks_pct`,
-    /// `active_cases`, `waiting_list`, `closures_by_reason` and the breakdowns.
+    /// `active_cases`, `waiting_list`, `closures_by_reason` and the breakdowns; staff absence
+    /// and capacity (decision 0036): `absence_pct` (absent over available contract hours,
+    /// 0-100), `absence_target_pct` (the organisation's target, 7 by default),
+    /// `absence_above_target`, `absence_frequency_per_year` (spells started per person per
+    /// year), `long_absence_spells` (spells of more than 6 weeks), `absence_people`,
+    /// `family_worker_fte`, `caseload_per_fte` (open cases per FTE of the family workers) and
+    /// `absence_by_month` (`from`, `to` and the same figures per calendar month). For readers
+    /// of suppressed figures every absence figure of a cell counting fewer than 5 people is
+    /// `"<5"`. The absence fields are left out for a reader the absence policy does not let
+    /// read them: family workers, and team managers beyond their own teams.
     #[serde(flatten)]
     #[schema(value_type = Object)]
     pub current: Report,

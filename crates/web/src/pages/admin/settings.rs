@@ -76,6 +76,8 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
             "settings-group-casework",
             vec![
                 item("intake-target", format!("{} %", s.intake_target_pct), "BUURTTEAM_INTAKE_TARGET_PCT"),
+                item("absence-target", format!("{} %", s.absence_target_pct), "BUURTTEAM_ABSENCE_TARGET_PCT"),
+                item("fte-hours", tr.t1("settings-hours", "n", s.fte_hours.to_string()), "BUURTTEAM_FTE_HOURS"),
                 item(
                     "silent-after",
                     tr.t1("settings-weeks", "n", i64::from(s.silent_after_weeks)),

@@ -2,6 +2,7 @@
 
 use super::*;
 
+mod absence;
 mod groups;
 
 /// A cell of a table, kept typed for the exports (numbers stay numbers in a spreadsheet).
@@ -546,6 +547,7 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
         tables.push(reach);
     }
     tables.extend(groups::tables(tr, sel.scope, now, before));
+    tables.extend(now.absence.as_ref().map(|a| absence::table(tr, a)));
 
     Dashboard {
         scope_label,
