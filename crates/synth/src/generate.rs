@@ -103,6 +103,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let mut staff = vec![user(format!("beheer@{EMAIL_DOMAIN}"), "Bea Beheer".into(), Role::Admin, vec![])];
     staff.push(user(format!("analist@{EMAIL_DOMAIN}"), "Anouk Analist".into(), Role::Analyst, vec![]));
     staff.push(user(format!("privacy@{EMAIL_DOMAIN}"), "Priya Şahin".into(), Role::PrivacyOfficer, vec![]));
+    staff.push(user(format!("hr@{EMAIL_DOMAIN}"), "Cem Yıldız".into(), Role::Hr, vec![]));
     let mut districts = Vec::new();
     let mut teams = Vec::new();
     for d in &p.districts {
@@ -505,6 +506,9 @@ pub async fn generate(
     // import row each, and the attempts.
     let outreach = crate::outreach::generate(db, opts.seed, opts.today).await?;
     rows += outreach.campaigns + outreach.addresses * 3 + outreach.attempts;
+    // Contract hours and a few absence spells (issue 20).
+    let absence = crate::absence::generate(db, opts.seed, opts.today).await?;
+    rows += absence.spells;
     let mut tx = db.begin().await?;
     let entry = audit::Entry {
         occurred_at: Timestamp::now(),

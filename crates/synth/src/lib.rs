@@ -3,6 +3,7 @@
 //! of long-running support, calibrated to the figures in the seed documents.
 //! Same seed, same data: every random draw comes from one seeded ChaCha8 generator.
 
+pub mod absence;
 pub mod calibration;
 mod generate;
 pub mod group_support;
