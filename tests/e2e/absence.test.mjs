@@ -102,9 +102,21 @@ test('HR records a spell for a worker of another team, sees it on the overview a
     const row = page.locator('tbody tr', { has: page.getByRole('link', { name: other.name }) });
     assert.match(await row.innerText(), /Afwezig sinds .* \(100%\)/);
 
-    // End the spell: an end before the first day is refused beside the field, then yesterday.
+    // End the spell. Changed by someone else after the form was shown: a readable conflict,
+    // and the form shows the spell as it is now.
     await page.goto(made.userPath);
     await Promise.all([page.waitForURL(/change=\d+/), page.locator('#spells tbody tr').first().getByRole('link').click()]);
+    const spellId = new URL(page.url()).searchParams.get('change');
+    const hrApi = await apiAs(browser, server, HR);
+    await api(hrApi, 'PATCH', `/api/v1/absences/${spellId}`, { expected_back_on: isoDate(12) }, 200);
+    await hrApi.close();
+    await page.fill('#change-ends_on', isoDate(-1));
+    const conflict = await submitForm(page, 'Wijziging opslaan');
+    assert.equal(conflict?.status(), 409);
+    assert.match(await page.locator('.bt-error-summary').innerText(), /Iemand anders heeft deze periode net gewijzigd/);
+    assert.equal(await page.inputValue('#change-expected_back_on'), isoDate(12));
+    assert.equal(await page.inputValue('#change-ends_on'), '');
+    // An end before the first day is refused beside the field, then yesterday.
     await page.fill('#change-ends_on', isoDate(-5));
     await submitForm(page, 'Wijziging opslaan');
     await expectFieldError(page, 'change-ends_on', 'vóór de eerste dag');

@@ -132,6 +132,25 @@ pub async fn record(app: &App, actor: &Actor, user: UserId, input: &AbsenceInput
 
 /// Changes spell `id`: its end, expected return or percentage (the same people who record it).
 pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) -> Result<Absence> {
+    change_if_unchanged(app, actor, id, input, None).await
+}
+
+/// The spell as a form saw it ([`change_if_unchanged`]): its dates and percentage in one text.
+pub fn version(s: &Spell) -> String {
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!("{}|{}|{}|{}", s.starts_on, day(s.expected_back_on), day(s.ends_on), s.percentage)
+}
+
+/// [`change`], refused with a conflict when the spell is no longer as `seen` ([`version`]): a
+/// page's form carries the spell it showed, so a change made since it was shown is not
+/// overwritten.
+pub async fn change_if_unchanged(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    input: &AbsenceChange,
+    seen: Option<&str>,
+) -> Result<Absence> {
     let before = {
         let mut tx = app.db.begin_read().await?;
         store::get(&mut tx, id).await?
@@ -142,6 +161,9 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) ->
         return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("absence")).await);
     };
     authorise(app, actor, before.user_id, AbsenceAction::Record).await?;
+    if seen.is_some_and(|v| v != version(&before.spell)) {
+        return Err(changed_meanwhile());
+    }
     let today = app.today();
     let mut errors = Errors::default();
     let mut spell = before.spell;
@@ -171,10 +193,7 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) ->
     // Checked against the spell as read above, in the writing transaction: a change made in
     // between is not silently overwritten.
     if store::get(&mut tx, id).await?.map(|a| a.spell) != Some(before.spell) {
-        return Err(AppError::Conflict {
-            message: "the absence spell was changed by someone else in the meantime; reload it".into(),
-            current_status: None,
-        });
+        return Err(changed_meanwhile());
     }
     store::update(&mut tx, id, &spell, now).await?;
     let mut entry = audit_entry(Some(actor), now, AuditAction::AbsenceChanged, "absence");
@@ -350,6 +369,13 @@ pub async fn person(app: &App, actor: &Actor, user: UserId) -> Result<PersonAbse
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(PersonAbsence { user: person, team_names, contract_hours_hundredths, spells, may_record, today: app.today() })
+}
+
+fn changed_meanwhile() -> AppError {
+    AppError::Conflict {
+        message: "the absence spell was changed by someone else in the meantime; reload it".into(),
+        current_status: None,
+    }
 }
 
 fn spell_value(s: &Spell) -> serde_json::Value {

@@ -189,9 +189,10 @@ fn spell_row(tr: Tr, a: &Absence) -> SpellRow {
     }
 }
 
-/// The change form of spell `a` as first shown: its values as stored.
+/// The change form of spell `a` as first shown: its values as stored, and the spell as seen.
 fn change_values(a: &Absence) -> FormData {
     FormData(vec![
+        ("seen".to_owned(), uc::version(&a.spell)),
         ("ends_on".to_owned(), a.spell.ends_on.map(|d| d.to_string()).unwrap_or_default()),
         ("expected_back_on".to_owned(), a.spell.expected_back_on.map(|d| d.to_string()).unwrap_or_default()),
         ("percentage".to_owned(), a.spell.percentage.to_string()),
@@ -225,7 +226,18 @@ async fn show(s: &AppState, staff: &StaffPage, id: i64, shown: Shown, status: St
         }
         Shown::Record(form) => (form, None),
         Shown::Change(c, form) => {
-            (fresh_record(), p.spells.iter().find(|a| a.id == c).map(|a| (spell_row(tr, a), form)))
+            let change = p.spells.iter().find(|a| a.id == c).map(|a| {
+                // Changed meanwhile: the spell as it is now, to change again if still needed.
+                let form = if form.errors.is_empty() && form.general.is_some() {
+                    let mut now = FormState::new(change_values(a)).in_scope(change_scope());
+                    now.general = form.general;
+                    now
+                } else {
+                    form
+                };
+                (spell_row(tr, a), form)
+            });
+            (fresh_record(), change)
         }
     };
     let page = PersonPage {
@@ -284,15 +296,30 @@ pub(super) async fn record(
     }
 }
 
-/// Changes a spell (its end, expected return, percentage); back to the person, or the change
-/// form again with the errors.
+/// The change form: the API's `AbsenceChange` and the spell as the form showed it.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct ChangeForm {
+    ends_on: Option<String>,
+    expected_back_on: Option<String>,
+    percentage: Option<i64>,
+    seen: Option<String>,
+}
+
+/// Changes a spell (its end, expected return, percentage) unless it changed since the form was
+/// shown; back to the person, or the change form again with the errors or the conflict.
 pub(super) async fn change(
     State(s): State<AppState>,
     Path((id, spell)): Path<(i64, i64)>,
-    form: PageForm<AbsenceChange, StaffPage>,
+    form: PageForm<ChangeForm, StaffPage>,
 ) -> Response {
     let PageForm { page: staff, input, values, .. } = form;
-    match uc::change(&s.app, &staff.actor, spell, &input).await {
+    // Every field of the form is sent: an emptied field clears it (the API leaves out what stays).
+    let change = AbsenceChange {
+        ends_on: Some(input.ends_on.unwrap_or_default()),
+        expected_back_on: Some(input.expected_back_on.unwrap_or_default()),
+        percentage: input.percentage,
+    };
+    match uc::change_if_unchanged(&s.app, &staff.actor, spell, &change, input.seen.as_deref()).await {
         // The spell's own person, whatever the address said.
         Ok(a) => saved(&format!("/absence/users/{}#spells", a.user_id.0), "absence-changed"),
         Err(e) => match refused(staff.tr(), FormState::new(values).in_scope(change_scope()), e) {
