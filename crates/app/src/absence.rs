@@ -4,13 +4,14 @@
 
 use buurtteam_domain::absence::{Spell, SpellError};
 use buurtteam_domain::audit::AuditAction;
-use buurtteam_domain::ids::UserId;
+use buurtteam_domain::ids::{TeamId, UserId};
 use buurtteam_domain::policy::absence::{AbsenceAction, Whose, decide};
 use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::absence::{self as store, Absence};
 use buurtteam_store::audit::{self, Refused};
-use buurtteam_store::{Tx, organisation};
+use buurtteam_store::organisation::User;
+use buurtteam_store::{Tx, organisation, users};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -131,6 +132,25 @@ pub async fn record(app: &App, actor: &Actor, user: UserId, input: &AbsenceInput
 
 /// Changes spell `id`: its end, expected return or percentage (the same people who record it).
 pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) -> Result<Absence> {
+    change_if_unchanged(app, actor, id, input, None).await
+}
+
+/// The spell as a form saw it ([`change_if_unchanged`]): its dates and percentage in one text.
+pub fn version(s: &Spell) -> String {
+    let day = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    format!("{}|{}|{}|{}", s.starts_on, day(s.expected_back_on), day(s.ends_on), s.percentage)
+}
+
+/// [`change`], refused with a conflict when the spell is no longer as `seen` ([`version`]): a
+/// page's form carries the spell it showed, so a change made since it was shown is not
+/// overwritten.
+pub async fn change_if_unchanged(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    input: &AbsenceChange,
+    seen: Option<&str>,
+) -> Result<Absence> {
     let before = {
         let mut tx = app.db.begin_read().await?;
         store::get(&mut tx, id).await?
@@ -141,6 +161,9 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) ->
         return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("absence")).await);
     };
     authorise(app, actor, before.user_id, AbsenceAction::Record).await?;
+    if seen.is_some_and(|v| v != version(&before.spell)) {
+        return Err(changed_meanwhile());
+    }
     let today = app.today();
     let mut errors = Errors::default();
     let mut spell = before.spell;
@@ -170,10 +193,7 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &AbsenceChange) ->
     // Checked against the spell as read above, in the writing transaction: a change made in
     // between is not silently overwritten.
     if store::get(&mut tx, id).await?.map(|a| a.spell) != Some(before.spell) {
-        return Err(AppError::Conflict {
-            message: "the absence spell was changed by someone else in the meantime; reload it".into(),
-            current_status: None,
-        });
+        return Err(changed_meanwhile());
     }
     store::update(&mut tx, id, &spell, now).await?;
     let mut entry = audit_entry(Some(actor), now, AuditAction::AbsenceChanged, "absence");
@@ -199,6 +219,163 @@ pub async fn of_user(app: &App, actor: &Actor, user: UserId) -> Result<Vec<Absen
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(spells)
+}
+
+/// A staff member with contract hours, as the absence overview lists them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: UserId,
+    pub name: String,
+    pub role: buurtteam_domain::codes::Role,
+    /// Hundredths of an hour per week.
+    pub contract_hours_hundredths: i32,
+    /// The spells that cover today (usually one).
+    pub current: Vec<Absence>,
+}
+
+/// The people of one team (or, with no id, of none: HR's overview only).
+#[derive(Debug, Clone)]
+pub struct TeamPeople {
+    pub team: Option<(TeamId, String)>,
+    pub people: Vec<Person>,
+}
+
+/// Who is absent now among the people the actor may see (HR: everyone; a team manager: the
+/// people of their teams), grouped by team.
+#[derive(Debug, Clone)]
+pub struct Overview {
+    pub today: jiff::civil::Date,
+    /// The teams the actor may choose between, by name.
+    pub teams: Vec<(TeamId, String)>,
+    /// The groups shown: the chosen team, or all of them.
+    pub groups: Vec<TeamPeople>,
+}
+
+/// The absence overview (`/absence`): everyone with contract hours in the actor's scope, with
+/// the spells that cover today, optionally of one `team`. The read is logged like a person's
+/// spells are. Others than HR and team managers are refused; a team outside the actor's scope
+/// is a 404.
+pub async fn overview(app: &App, actor: &Actor, team: Option<TeamId>) -> Result<Overview> {
+    let everyone = decide(actor.role, Whose::Other, AbsenceAction::ReadSpells) == Decision::Allow;
+    let own_teams = decide(actor.role, Whose::OwnTeam, AbsenceAction::Record) == Decision::Allow;
+    if !everyone && !own_teams {
+        let attempt = Attempt::new(Refused::Organisation, "absence").with("attempted", "read_absence_overview");
+        let refusal = AppError::Forbidden("only HR and team managers see the absence overview".into());
+        return Err(refusals::refuse(app, Some(actor), attempt, refusal).await);
+    }
+    let today = app.today();
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let all_teams = organisation::list_teams(&mut tx).await?;
+    let mut teams: Vec<(TeamId, String)> = all_teams
+        .iter()
+        .filter(|t| t.ended_on.is_none() || actor.team_ids.contains(&t.id))
+        .filter(|t| everyone || actor.team_ids.contains(&t.id))
+        .map(|t| (t.id, t.name.clone()))
+        .collect();
+    teams.sort_by(|a, b| a.1.cmp(&b.1));
+    if let Some(t) = team
+        && !teams.iter().any(|(id, _)| *id == t)
+    {
+        drop(tx);
+        let attempt = Attempt::new(Refused::Organisation, "absence")
+            .with("attempted", "read_absence_overview")
+            .with("team_id", t.0);
+        return Err(refusals::refuse(app, Some(actor), attempt, AppError::NotFound("team")).await);
+    }
+    let hours: std::collections::HashMap<UserId, i32> = users::extras(&mut tx)
+        .await?
+        .into_iter()
+        .filter_map(|(id, e)| e.contract_hours_hundredths.filter(|h| *h > 0).map(|h| (id, h)))
+        .collect();
+    let staff: Vec<User> = organisation::list_users(&mut tx)
+        .await?
+        .into_iter()
+        .filter(|u| u.active && u.role.is_staff() && hours.contains_key(&u.id))
+        .collect();
+    let covering = store::covering(&mut tx, today).await?;
+    let person = |u: &User| Person {
+        id: u.id,
+        name: u.name.clone(),
+        role: u.role,
+        contract_hours_hundredths: hours[&u.id],
+        current: covering.iter().filter(|a| a.user_id == u.id).cloned().collect(),
+    };
+    let mut groups: Vec<TeamPeople> = teams
+        .iter()
+        .filter(|(id, _)| team.is_none_or(|t| t == *id))
+        .map(|(id, name)| TeamPeople {
+            team: Some((*id, name.clone())),
+            people: staff.iter().filter(|u| u.team_ids.contains(id)).map(person).collect(),
+        })
+        .collect();
+    if everyone && team.is_none() {
+        let loose: Vec<Person> = staff.iter().filter(|u| u.team_ids.is_empty()).map(person).collect();
+        if !loose.is_empty() {
+            groups.push(TeamPeople { team: None, people: loose });
+        }
+    }
+    let shown: Vec<i64> = {
+        let mut ids: Vec<i64> = groups.iter().flat_map(|g| g.people.iter().map(|p| p.id.0)).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let absence_ids: Vec<i64> =
+        groups.iter().flat_map(|g| g.people.iter().flat_map(|p| p.current.iter().map(|a| a.id))).collect();
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
+    entry.detail =
+        json!({ "overview": true, "team_id": team.map(|t| t.0), "user_ids": shown, "absence_ids": absence_ids });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(Overview { today, teams, groups })
+}
+
+/// One staff member's absence as their page shows it.
+#[derive(Debug, Clone)]
+pub struct PersonAbsence {
+    pub user: User,
+    pub team_names: Vec<String>,
+    pub contract_hours_hundredths: Option<i32>,
+    /// Latest first.
+    pub spells: Vec<Absence>,
+    /// Whether the actor may record and change this person's spells.
+    pub may_record: bool,
+    pub today: jiff::civil::Date,
+}
+
+/// A staff member's absence page (`/absence/users/{id}`): who they are, their spells and
+/// whether the actor may record; the same people as [`of_user`] may see it, and the read is
+/// logged the same way.
+pub async fn person(app: &App, actor: &Actor, user: UserId) -> Result<PersonAbsence> {
+    authorise(app, actor, user, AbsenceAction::ReadSpells).await?;
+    let now = app.now();
+    let mut tx = app.db.begin().await?;
+    let Some(person) = organisation::get_user(&mut tx, user).await? else { return Err(AppError::NotFound("user")) };
+    let may_record = whose(&mut tx, actor, user)
+        .await?
+        .is_some_and(|w| decide(actor.role, w, AbsenceAction::Record) == Decision::Allow);
+    let team_names = organisation::list_teams(&mut tx)
+        .await?
+        .into_iter()
+        .filter(|t| person.team_ids.contains(&t.id))
+        .map(|t| t.name)
+        .collect();
+    let contract_hours_hundredths = users::extras_of(&mut tx, user).await?.contract_hours_hundredths;
+    let spells = store::of_user(&mut tx, user).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
+    entry.object_id = Some(user.0);
+    entry.detail = json!({ "user_id": user.0, "absence_ids": spells.iter().map(|a| a.id).collect::<Vec<_>>() });
+    audit::append(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(PersonAbsence { user: person, team_names, contract_hours_hundredths, spells, may_record, today: app.today() })
+}
+
+fn changed_meanwhile() -> AppError {
+    AppError::Conflict {
+        message: "the absence spell was changed by someone else in the meantime; reload it".into(),
+        current_status: None,
+    }
 }
 
 fn spell_value(s: &Spell) -> serde_json::Value {

@@ -160,3 +160,12 @@ pub async fn set_contract_hours(tx: &mut Tx, user: UserId, hours: f64) -> Result
         .await)?;
     Ok(())
 }
+
+/// The spells that cover day `on` (started on or before it, not ended before it), of everyone.
+pub async fn covering(tx: &mut Tx, on: jiff::civil::Date) -> Result<Vec<Absence>> {
+    let sql =
+        format!("{COLUMNS} WHERE starts_on <= $1 AND (ends_on IS NULL OR ends_on >= $1) ORDER BY user_id, starts_on");
+    let rows: Vec<Row> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(sql_date(on)).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(absence).collect())
+}

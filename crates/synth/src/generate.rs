@@ -87,10 +87,12 @@ struct DistrictInfo {
 }
 
 struct Org {
-    /// Family workers and team managers: the people with contract hours and absence.
-    staff: Vec<UserId>,
-    /// The administrator, who records the synthetic absence.
-    admin: UserId,
+    /// Every staff member, with contract hours and absence; `true` for the people of
+    /// teammanager1's two teams, whose worklist the browser tests read: they are never fully
+    /// absent today.
+    staff: Vec<(UserId, bool)>,
+    /// HR, who records the synthetic absence.
+    hr: UserId,
     districts: Vec<DistrictInfo>,
     teams: Vec<TeamInfo>,
     school_teams: Vec<usize>,
@@ -107,6 +109,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let mut staff = vec![user(format!("beheer@{EMAIL_DOMAIN}"), "Bea Beheer".into(), Role::Admin, vec![])];
     staff.push(user(format!("analist@{EMAIL_DOMAIN}"), "Anouk Analist".into(), Role::Analyst, vec![]));
     staff.push(user(format!("privacy@{EMAIL_DOMAIN}"), "Priya Şahin".into(), Role::PrivacyOfficer, vec![]));
+    staff.push(user(format!("hr@{EMAIL_DOMAIN}"), "Cem Yıldız".into(), Role::Hr, vec![]));
     let mut districts = Vec::new();
     let mut teams = Vec::new();
     for d in &p.districts {
@@ -156,7 +159,8 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
             staff.push(user(format!("teammanager{}@{EMAIL_DOMAIN}", t / 2 + 1), name, Role::TeamManager, managed));
         }
     }
-    let (mut team_staff, mut admin) = (Vec::new(), UserId(0));
+    let (mut all_staff, mut hr) = (Vec::new(), UserId(0));
+    let quiet_teams: Vec<TeamId> = teams.iter().take(2).map(|t| t.id).collect();
     for (email, name, role, team_ids) in &staff {
         let id = organisation::insert_user(
             &mut tx,
@@ -164,10 +168,9 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
             now,
         )
         .await?;
-        match role {
-            Role::FamilyWorker | Role::TeamManager => team_staff.push(id),
-            Role::Admin => admin = id,
-            _ => {}
+        all_staff.push((id, team_ids.iter().any(|t| quiet_teams.contains(t))));
+        if *role == Role::Hr {
+            hr = id;
         }
         if *role == Role::FamilyWorker
             && let Some(t) = teams.iter_mut().find(|t| team_ids.contains(&t.id))
@@ -183,7 +186,7 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let mut logins: Vec<(Role, String)> = staff.into_iter().map(|(e, _, r, _)| (r, e)).collect();
     logins.sort_by_key(|(r, _)| order(r));
     summary.logins = logins;
-    Ok(Org { staff: team_staff, admin, districts, teams, school_teams })
+    Ok(Org { staff: all_staff, hr, districts, teams, school_teams })
 }
 
 /// Referral dates over the period, in order, following the season and the week.
@@ -516,7 +519,7 @@ pub async fn generate(
     let outreach = crate::outreach::generate(db, opts.seed, opts.today).await?;
     rows += outreach.campaigns + outreach.addresses * 3 + outreach.attempts;
     // Contract hours and sickness absence of the staff (issue 20), around the 7% target.
-    let absence = crate::absence::generate(db, &org.staff, org.admin, first, opts.today, opts.seed).await?;
+    let absence = crate::absence::generate(db, &org.staff, org.hr, first, opts.today, opts.seed).await?;
     rows += absence.spells;
     let mut tx = db.begin().await?;
     let entry = audit::Entry {

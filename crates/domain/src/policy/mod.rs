@@ -421,6 +421,10 @@ pub enum Area {
     Outreach,
     /// The knowledge base (kennisbank, issue 20): every staff member reads it; no client data.
     Knowledge,
+    /// Staff absence (verzuim, issue 20; decision 0036): HR's start page (everyone), the team
+    /// manager's view of the people of their teams. Others read their own spells from their
+    /// account page.
+    Absence,
 }
 
 impl Area {
@@ -433,6 +437,7 @@ impl Area {
         Self::PortalPlan,
         Self::PortalAccessLog,
         Self::Dashboards,
+        Self::Absence,
         Self::Admin,
         Self::Privacy,
         Self::Outreach,
@@ -456,6 +461,7 @@ impl Area {
             Self::Complaints => "complaints",
             Self::Outreach => "outreach",
             Self::Knowledge => "knowledge",
+            Self::Absence => "absence",
         }
     }
 
@@ -489,6 +495,10 @@ impl Area {
             Self::Knowledge => {
                 knowledge::decide(role, knowledge::EditorRight::NotGiven, knowledge::KnowledgeAction::Read)
                     == Decision::Allow
+            }
+            // Whoever records the spells of others: HR (everyone), team managers (their teams).
+            Self::Absence => {
+                absence::decide(role, absence::Whose::OwnTeam, absence::AbsenceAction::Record) == Decision::Allow
             }
         }
     }

@@ -17,7 +17,7 @@ fn family_workers_and_team_managers_get_the_casework_their_dashboards_and_the_kn
     );
     assert_eq!(
         menu(Role::TeamManager),
-        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Outreach, Knowledge, Account]
+        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Absence, Outreach, Knowledge, Account]
     );
 }
 
@@ -30,6 +30,11 @@ fn analysts_get_the_dashboards_and_admins_the_administration() {
 #[test]
 fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
     assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Knowledge, Account]);
+}
+
+#[test]
+fn hr_starts_at_absence_and_sees_no_casework() {
+    assert_eq!(menu(Role::Hr), vec![Absence, Knowledge, Account]);
 }
 
 #[test]

@@ -21,6 +21,8 @@ struct AccountPage {
     email: String,
     role: String,
     teams: Vec<String>,
+    /// Staff read their own absence spells (`/absence/users/{id}`).
+    user_id: Option<i64>,
     second_factor: bool,
     required: bool,
     password: FormState,
@@ -55,6 +57,7 @@ async fn account_page(
             email: staff.user.email.clone(),
             role: tr.code("role", staff.user.role.code()),
             teams,
+            user_id: staff.user.role.is_staff().then_some(staff.user.id.0),
             second_factor: staff.user.second_factor,
             required: state.app.settings.second_factor_roles.contains(&staff.user.role),
             password,

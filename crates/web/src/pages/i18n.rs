@@ -69,6 +69,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-knowledge.ftl"),
     "\n",
     include_str!("../../locales/nl-staff.ftl"),
+    "\n",
+    include_str!("../../locales/nl-absence.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -98,6 +100,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-knowledge.ftl"),
     "\n",
     include_str!("../../locales/en-staff.ftl"),
+    "\n",
+    include_str!("../../locales/en-absence.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

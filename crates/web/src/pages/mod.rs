@@ -17,6 +17,7 @@ macro_rules! or_error_page {
     };
 }
 
+mod absence;
 mod account;
 mod activation;
 mod admin;
@@ -136,6 +137,7 @@ pub fn routes() -> Router<AppState> {
         .route("/campaign-addresses/{id}", get(outreach_attempts::address))
         .route("/campaign-addresses/{id}/attempts", post(outreach_attempts::record))
         .merge(inzage::routes())
+        .merge(absence::routes())
         .route("/knowledge", get(knowledge::list))
         .route("/knowledge/new", get(knowledge::new_form).post(knowledge::new_submit))
         .route("/knowledge/review", get(knowledge::review))
@@ -201,6 +203,7 @@ impl NavItem {
             Area::Complaints => ("/complaints", "nav-complaints"),
             Area::Outreach => ("/campaigns", "nav-outreach"),
             Area::Knowledge => ("/knowledge", "nav-knowledge"),
+            Area::Absence => ("/absence", "nav-absence"),
         };
         Self { area, href, label: tr.t(key) }
     }
@@ -226,6 +229,7 @@ impl Chrome {
             Some(Area::Admin) => "error-back-to-admin",
             Some(Area::Privacy) => "error-back-to-privacy",
             Some(Area::Account) => "error-back-to-account",
+            Some(Area::Absence) => "error-back-to-absence",
             _ => "error-back-to-worklist",
         };
         (self.nav.first().map_or("/", |i| i.href), self.tr.t(key))

@@ -20,7 +20,7 @@ mod reference;
 mod repair;
 pub mod settings;
 mod sign_in;
-mod users;
+pub(super) mod users;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

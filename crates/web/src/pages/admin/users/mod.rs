@@ -40,7 +40,7 @@ pub fn routes() -> Router<AppState> {
 const CURRENT: &str = "admin";
 
 /// Contract hours as people write them here: `28,8` in Dutch, `28.8` in English.
-fn hours_text(tr: Tr, hundredths: Option<i32>) -> String {
+pub(crate) fn hours_text(tr: Tr, hundredths: Option<i32>) -> String {
     let Some(h) = hundredths else { return String::new() };
     let text = format!("{}.{:02}", h / 100, h % 100);
     let text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
