@@ -65,6 +65,11 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   const summary = await page.locator('#error-summary').innerText();
   assert.match(summary, /Begint op: Vul dit in/, 'the summary names each field by its label');
   assert.doesNotMatch(summary, /campaign-field/);
+  // Each error also beside its field (a group of checkboxes: on its fieldset).
+  await expectFieldError(page, 'name', 'Vul dit in.');
+  await expectFieldError(page, 'starts_on', 'Vul dit in.');
+  await expectFieldError(page, 'district_ids', 'Kies een wijk of meer.');
+  assert.match(summary, /Wijken: Kies een wijk of meer/);
   await checkBothWidths(page, 'outreach-campaign-new-errors');
 
   made.name = uniqueName('Vroegsignalering Overvecht ');
@@ -83,6 +88,24 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   })();
   made.worker = worker;
   made.team = worker.team_ids[0];
+  // The picker groups ~200 workers per team, the manager's own teams first and the others
+  // folded away; searching narrows it without JavaScript and keeps what was filled in.
+  const legends = await page.locator('#worker_ids fieldset legend').allInnerTexts();
+  assert.ok(legends.length > 10, `a fieldset per team: ${legends.length}`);
+  assert.match(legends[0], /Overvecht/, 'the manager\'s own teams first');
+  assert.equal(await page.locator('#worker_ids details').getAttribute('open'), null, 'other teams folded');
+  await page.check('#approach-letter');
+  await page.fill('#q', worker.name.split(' ')[0]);
+  response = await submitForm(page, 'Zoeken');
+  assert.equal(response.status(), 200);
+  assert.equal(await page.inputValue('#name'), made.name, 'the name is kept');
+  assert.ok(await page.isChecked('#approach-letter'), 'a ticked box is kept');
+  assert.match(await page.locator('#worker_ids-hint').innerText(), /niet getoond/);
+  assert.ok(await page.locator(`#worker-${worker.id}`).isVisible(), 'the worker searched for is shown');
+  const shown = await page.locator('#worker_ids input[type="checkbox"]').count();
+  assert.ok(shown < 60, `the search narrows the list (${shown} shown)`);
+  await checkBothWidths(page, 'outreach-campaign-new-search');
+  await page.uncheck('#approach-letter');
   await page.check(`#worker-${worker.id}`);
   await page.fill('#help_offered', 'Een gesprek over geldzaken en hulp bij een betalingsregeling.');
   response = await submitForm(page, 'Campagne maken');
@@ -131,7 +154,14 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.match(await rows.first().innerText(), /Ravenna 12/);
   await checkBothWidths(page, 'outreach-campaign-basket');
 
-  // Assign the grouped address to the worker.
+  // Assign the grouped address to the worker; with no address ticked, the error is beside the basket.
+  response = await submitForm(page, 'Adressen toewijzen');
+  assert.equal(response.status(), 422);
+  const basketError = page.locator('#assign-address_ids-error');
+  assert.match(await basketError.innerText(), /Kies een adres of meer in de werkbak/);
+  assert.match(await page.locator('#assign-address_ids').getAttribute('aria-describedby'), /assign-address_ids-error/);
+  assert.match(await page.locator('.bt-error-summary').innerText(), /Adressen: Kies een adres of meer/);
+  await checkBothWidths(page, 'outreach-campaign-assign-errors');
   const link = rows.first().getByRole('link', { name: /Ravenna 12/ });
   made.address = Number((await link.getAttribute('href')).split('/').pop());
   await page.check(`#pick-${made.address}`);
