@@ -31,7 +31,7 @@ pub(crate) async fn campaign(t: &TestApp, o: &Org, n: usize, household: Option<i
                 use buurtteam_store::outreach_seed as seed;
                 let c = seed::campaign(
                     tx,
-                    "benefits_scandal",
+                    buurtteam_domain::outreach::CampaignKind::BenefitsScandal,
                     "Hersteloperatie",
                     date(2026, 2, 1),
                     &[da],
