@@ -40,7 +40,7 @@ test('the family worker prepares a case and invites the parent into Mijn Buurtte
     const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
     const family = uniqueName('Klacht');
     const household = await api(staff, 'POST', '/api/v1/households', {
-      address: { street: 'Kanaalstraat', house_number: 9, postcode: '3531 CJ', city: 'Utrecht' },
+      address: { street: 'Kanaalstraat', house_number: 9, postcode: '3512 CJ', city: 'Utrecht' },
       district_id: districts.items[0].id,
       members: [
         { given_name: 'Ayşe', family_name: family, birth_date: `${new Date().getFullYear() - 38}-01-01`, role: 'parent' },

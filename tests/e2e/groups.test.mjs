@@ -44,7 +44,7 @@ test('the worker prepares a family with a goal for the child', async () => {
   const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
   made.family = uniqueName('Groep');
   const household = await api(staff, 'POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Ayşe', family_name: made.family, birth_date: born(41), role: 'parent' },

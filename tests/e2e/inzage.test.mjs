@@ -71,7 +71,7 @@ test('the family worker prepares a case with goals a young person may and may no
   const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
   const family = uniqueName('Öztürk');
   const household = await api(staff, 'POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Ayşe', family_name: family, birth_date: born(41), role: 'parent' },

@@ -41,7 +41,7 @@ test('a family worker has a case on domestic relations and justice', async () =>
   made.family = uniqueName('Kennis');
   const year = new Date().getFullYear();
   const household = await api(staff, 'POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 12, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 12, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Sanne', family_name: made.family, birth_date: `${year - 38}-03-01`, role: 'parent' },

@@ -33,7 +33,9 @@ setUp((s, b) => {
 });
 
 const made = {};
-// Overvecht, served by the team of teammanager1 and gezinswerker1 (team 1).
+// Overvecht, served by the team of teammanager1 and gezinswerker1 (team 1); the demo gives it
+// the postcode area 3561-3565, so the campaign's addresses land there and an accepted offer
+// finds its team.
 const DISTRICT = 1;
 const POSTCODE = '3563 XK';
 
@@ -47,16 +49,6 @@ async function upload(page, file) {
   await page.setInputFiles('#csv', file);
   return submitForm(page, 'Bestand inlezen');
 }
-
-test('the organisation knows which postcodes lie in the district', async () => {
-  // The demo city has neighbourhoods without postcode areas: an admin adds one, so that the
-  // campaign's addresses are placed in their district (and an accepted offer finds its team).
-  const ctx = await browser.newContext({ baseURL: server.url });
-  await api(ctx, 'POST', '/api/v1/auth/login', { email: users.admin, password: PASSWORD }, 200);
-  await api(ctx, 'POST', `/api/v1/districts/${DISTRICT}/neighbourhoods`,
-    { name: uniqueName('Proefbuurt '), postcode_areas: ['3563XA-3563XZ'] }, 201);
-  await ctx.close();
-});
 
 test('a team manager creates a campaign, uploads signals and assigns an address', async () => {
   const { context, page } = await newPage(browser, server);
@@ -73,6 +65,11 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   const summary = await page.locator('#error-summary').innerText();
   assert.match(summary, /Begint op: Vul dit in/, 'the summary names each field by its label');
   assert.doesNotMatch(summary, /campaign-field/);
+  // Each error also beside its field (a group of checkboxes: on its fieldset).
+  await expectFieldError(page, 'name', 'Vul dit in.');
+  await expectFieldError(page, 'starts_on', 'Vul dit in.');
+  await expectFieldError(page, 'district_ids', 'Kies een wijk of meer.');
+  assert.match(summary, /Wijken: Kies een wijk of meer/);
   await checkBothWidths(page, 'outreach-campaign-new-errors');
 
   made.name = uniqueName('Vroegsignalering Overvecht ');
@@ -91,6 +88,24 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   })();
   made.worker = worker;
   made.team = worker.team_ids[0];
+  // The picker groups ~200 workers per team, the manager's own teams first and the others
+  // folded away; searching narrows it without JavaScript and keeps what was filled in.
+  const legends = await page.locator('#worker_ids fieldset legend').allInnerTexts();
+  assert.ok(legends.length > 10, `a fieldset per team: ${legends.length}`);
+  assert.match(legends[0], /Overvecht/, 'the manager\'s own teams first');
+  assert.equal(await page.locator('#worker_ids details').getAttribute('open'), null, 'other teams folded');
+  await page.check('#approach-letter');
+  await page.fill('#q', worker.name.split(' ')[0]);
+  response = await submitForm(page, 'Zoeken');
+  assert.equal(response.status(), 200);
+  assert.equal(await page.inputValue('#name'), made.name, 'the name is kept');
+  assert.ok(await page.isChecked('#approach-letter'), 'a ticked box is kept');
+  assert.match(await page.locator('#worker_ids-hint').innerText(), /niet getoond/);
+  assert.ok(await page.locator(`#worker-${worker.id}`).isVisible(), 'the worker searched for is shown');
+  const shown = await page.locator('#worker_ids input[type="checkbox"]').count();
+  assert.ok(shown < 60, `the search narrows the list (${shown} shown)`);
+  await checkBothWidths(page, 'outreach-campaign-new-search');
+  await page.uncheck('#approach-letter');
   await page.check(`#worker-${worker.id}`);
   await page.fill('#help_offered', 'Een gesprek over geldzaken en hulp bij een betalingsregeling.');
   response = await submitForm(page, 'Campagne maken');
@@ -139,7 +154,14 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.match(await rows.first().innerText(), /Ravenna 12/);
   await checkBothWidths(page, 'outreach-campaign-basket');
 
-  // Assign the grouped address to the worker.
+  // Assign the grouped address to the worker; with no address ticked, the error is beside the basket.
+  response = await submitForm(page, 'Adressen toewijzen');
+  assert.equal(response.status(), 422);
+  const basketError = page.locator('#assign-address_ids-error');
+  assert.match(await basketError.innerText(), /Kies een adres of meer in de werkbak/);
+  assert.match(await page.locator('#assign-address_ids').getAttribute('aria-describedby'), /assign-address_ids-error/);
+  assert.match(await page.locator('.bt-error-summary').innerText(), /Adressen: Kies een adres of meer/);
+  await checkBothWidths(page, 'outreach-campaign-assign-errors');
   const link = rows.first().getByRole('link', { name: /Ravenna 12/ });
   made.address = Number((await link.getAttribute('href')).split('/').pop());
   await page.check(`#pick-${made.address}`);

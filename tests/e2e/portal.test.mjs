@@ -71,7 +71,7 @@ test('the family worker prepares a plan with goals the parent may and may not se
   const family = uniqueName('Portaal');
   made.family = family;
   const household = await api('POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 7, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 7, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Annelies', family_name: family, birth_date: born(40), role: 'parent' },

@@ -100,7 +100,7 @@ test('an invited parent logs into Mijn Buurtteam with the DigiD stand-in', async
   const family = uniqueName('Digid');
   const bsn = validBsn(4242);
   const household = await api('POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 9, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Noor', family_name: family, birth_date: '1985-01-01', role: 'parent', bsn },

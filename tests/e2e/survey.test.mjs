@@ -61,7 +61,7 @@ test('a worker invites a parent and prints the letter with the code', async () =
   const districts = await api(staff, 'GET', '/api/v1/districts', undefined, 200);
   const family = uniqueName('Şahin');
   const household = await api(staff, 'POST', '/api/v1/households', {
-    address: { street: 'Kanaalstraat', house_number: 11, postcode: '3531 CJ', city: 'Utrecht' },
+    address: { street: 'Kanaalstraat', house_number: 11, postcode: '3512 CJ', city: 'Utrecht' },
     district_id: districts.items[0].id,
     members: [
       { given_name: 'Elif', family_name: family, birth_date: born(39), role: 'parent' },

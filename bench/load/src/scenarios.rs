@@ -323,9 +323,11 @@ async fn create_household(user: &mut GooseUser, s: &mut Session) -> TransactionR
         return Err(abort(format!("no districts to register a household in ({status})")));
     }
     let district = ids[user.weighted_users_index % ids.len()];
+    // A postcode outside the generated city's postcode areas, so the chosen district stands
+    // (inside them the district follows the postcode and another one is refused).
     let body = json!({
         "address": {"street": "Laadtestlaan", "house_number": user.weighted_users_index + 1,
-                    "postcode": "3511 AB", "city": "Utrecht"},
+                    "postcode": "9999 AB", "city": "Utrecht"},
         "district_id": district,
         "members": [
             {"given_name": "Anouk", "family_name": "Laadtest", "birth_date": "1984-06-01", "role": "parent"},

@@ -12,11 +12,13 @@ use buurtteam_domain::policy::outreach::{CampaignRelation, OutreachAction, decid
 use buurtteam_domain::policy::{Actor, Decision};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::Tx;
+use buurtteam_store::audit::Refused as RefusedKind;
 use buurtteam_store::cases::{self as cases_store, NewCase, Referrer};
 use buurtteam_store::outreach_attempts as store;
 use buurtteam_store::{audit, households};
 use jiff::SignedDuration;
 
+use crate::refusals::{self, Attempt};
 use crate::{App, AppError, Result, audit_entry, input};
 
 /// The job that destroys signal data after the term.
@@ -53,24 +55,45 @@ pub struct AttemptRecorded {
     pub case_id: Option<CaseId>,
 }
 
-/// Loads the address and decides `action` on its campaign for the actor.
-async fn authorise(tx: &mut Tx, actor: &Actor, address: i64, action: OutreachAction) -> Result<store::CampaignAddress> {
-    let not_found = AppError::NotFound("campaign address");
+/// A refused outreach action: the attempt to log (once the transaction is over) and the
+/// answer. Logged as `team.access_refused`, as the other capabilities of a team's work are.
+type Refusal = (Attempt, AppError);
+
+/// Loads the address and decides `action` on its campaign for the actor: the address, or
+/// the refusal (a 404 where the address or its campaign is not to be known).
+async fn authorise(
+    tx: &mut Tx,
+    actor: &Actor,
+    address: i64,
+    action: OutreachAction,
+) -> Result<std::result::Result<store::CampaignAddress, Refusal>> {
+    let attempt = Attempt::new(RefusedKind::Team, "campaign_address").on(address).with("attempted", action.code());
+    let not_found = || AppError::NotFound("campaign address");
     if !actor.role.is_staff() {
-        return Err(not_found);
+        return Ok(Err((attempt, not_found())));
     }
-    let Some(a) = store::address(tx, address).await? else { return Err(not_found) };
-    relation_decision(tx, actor, a.campaign_id, action).await?;
-    Ok(a)
+    let Some(a) = store::address(tx, address).await? else {
+        return Ok(Err((attempt.with("exists", false), not_found())));
+    };
+    match relation_decision(tx, actor, a.campaign_id, action).await? {
+        Ok(()) => Ok(Ok(a)),
+        Err(error) => Ok(Err((attempt.with("exists", true).with("campaign_id", a.campaign_id), error))),
+    }
 }
 
-async fn relation_decision(tx: &mut Tx, actor: &Actor, campaign: i64, action: OutreachAction) -> Result<()> {
+/// The policy's answer on campaign `campaign` for the actor: `Ok(Err(..))` is the refusal.
+async fn relation_decision(
+    tx: &mut Tx,
+    actor: &Actor,
+    campaign: i64,
+    action: OutreachAction,
+) -> Result<std::result::Result<(), AppError>> {
     let Some((districts, workers)) = store::campaign_scope(tx, campaign).await? else {
-        return Err(AppError::NotFound("campaign"));
+        return Ok(Err(AppError::NotFound("campaign")));
     };
     let own = store::districts_of_teams(tx, &actor.team_ids).await?;
     let relation = CampaignRelation::of(actor.user_id, &own, &districts, &workers);
-    match decide(actor.role, relation, action) {
+    Ok(match decide(actor.role, relation, action) {
         Decision::Allow => Ok(()),
         Decision::Hidden => Err(AppError::NotFound("campaign")),
         Decision::Deny => Err(AppError::Forbidden(format!(
@@ -80,7 +103,18 @@ async fn relation_decision(tx: &mut Tx, actor: &Actor, campaign: i64, action: Ou
                 _ => "record attempts",
             }
         ))),
-    }
+    })
+}
+
+/// Logs `refusal` and returns its answer.
+async fn refused(app: &App, actor: &Actor, (attempt, error): Refusal) -> AppError {
+    refusals::refuse(app, Some(actor), attempt, error).await
+}
+
+/// What a write did: done, or refused (logged after the transaction).
+enum Outcome<T> {
+    Done(T),
+    Refused(Refusal),
 }
 
 /// Records an attempt on a campaign address. The address's status becomes the furthest stage
@@ -128,11 +162,16 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
     let owned = app.clone();
     let actor = actor.clone();
     let birth_given = input.birth_date.is_some();
-    app.db
+    let refused_by = actor.clone();
+    let outcome = app
+        .db
         .write(move |tx| {
             Box::pin(async move {
                 let app = &owned;
-                let a = authorise(tx, &actor, address, OutreachAction::RecordAttempt).await?;
+                let a = match authorise(tx, &actor, address, OutreachAction::RecordAttempt).await? {
+                    Ok(a) => a,
+                    Err(refusal) => return Ok(Outcome::Refused(refusal)),
+                };
                 let accepting = result == Some(AttemptResult::Accepted);
                 if accepting && a.household_id.is_none() && birth_date.is_none() && !birth_given {
                     errors
@@ -192,16 +231,20 @@ pub async fn record_attempt(app: &App, actor: &Actor, address: i64, input: &Atte
                     "result": result.code(), "status": status.code(),
                 });
                 audit::append(tx, &entry).await?;
-                Ok(AttemptRecorded {
+                Ok(Outcome::Done(AttemptRecorded {
                     id,
                     address_id: address,
                     campaign_id: a.campaign_id,
                     status,
                     case_id: referral.map(|(c, _)| c),
-                })
+                }))
             })
         })
-        .await
+        .await?;
+    match outcome {
+        Outcome::Done(r) => Ok(r),
+        Outcome::Refused(refusal) => Err(refused(app, &refused_by, refusal).await),
+    }
 }
 
 /// Opens the referral of an accepted offer: a case in state `referred` on the team of the
@@ -309,7 +352,13 @@ pub struct Referral {
 /// The attempts on an address (for its page), if the actor may see them.
 pub async fn attempts(app: &App, actor: &Actor, address: i64) -> Result<Attempts> {
     let mut tx = app.db.begin_read().await?;
-    let a = authorise(&mut tx, actor, address, OutreachAction::ReadBasket).await?;
+    let a = match authorise(&mut tx, actor, address, OutreachAction::ReadBasket).await? {
+        Ok(a) => a,
+        Err(refusal) => {
+            drop(tx);
+            return Err(refused(app, actor, refusal).await);
+        }
+    };
     let items = store::attempts(&mut tx, address).await?;
     let referral = match a.case_id {
         Some(case_id) => store::team_of_case(&mut tx, case_id).await?.map(|(team_id, team_name)| Referral {
@@ -325,10 +374,17 @@ pub async fn attempts(app: &App, actor: &Actor, address: i64) -> Result<Attempts
 /// A campaign's funnel (counts only), if the actor may see it.
 pub async fn funnel(app: &App, actor: &Actor, campaign: i64) -> Result<Funnel<DistrictId>> {
     let mut tx = app.db.begin_read().await?;
-    if !actor.role.is_staff() {
-        return Err(AppError::NotFound("campaign"));
+    let attempt =
+        Attempt::new(RefusedKind::Team, "campaign").on(campaign).with("attempted", OutreachAction::ReadFunnel.code());
+    let decision = if actor.role.is_staff() {
+        relation_decision(&mut tx, actor, campaign, OutreachAction::ReadFunnel).await?
+    } else {
+        Err(AppError::NotFound("campaign"))
+    };
+    if let Err(error) = decision {
+        drop(tx);
+        return Err(refused(app, actor, (attempt, error)).await);
     }
-    relation_decision(&mut tx, actor, campaign, OutreachAction::ReadFunnel).await?;
     funnel_of(&mut tx, campaign).await
 }
 

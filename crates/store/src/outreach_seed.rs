@@ -4,16 +4,19 @@
 //! write what a test or the generator needs and check nothing.
 
 use buurtteam_domain::ids::{DistrictId, HouseholdId, UserId};
+use buurtteam_domain::outreach::CampaignKind;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use crate::outreach::campaigns::CampaignFields;
 use crate::{Result, Tx, sql_date, sql_ts};
 
-/// A campaign of `kind` over `districts`, with `workers` assigned.
+/// A campaign of `kind` over `districts`, with `workers` assigned: the store's own insert
+/// (`outreach::campaigns::insert`), open, without approaches or help offered.
 #[allow(clippy::too_many_arguments)]
 pub async fn campaign(
     tx: &mut Tx,
-    kind: &str,
+    kind: CampaignKind,
     name: &str,
     starts_on: Date,
     districts: &[DistrictId],
@@ -21,32 +24,9 @@ pub async fn campaign(
     by: UserId,
     now: Timestamp,
 ) -> Result<i64> {
-    let id: i64 = on!(tx, |c| sqlx::query_scalar(
-        "INSERT INTO campaigns (kind, name, starts_on, created_by, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id"
-    )
-    .bind(kind)
-    .bind(name)
-    .bind(sql_date(starts_on))
-    .bind(by.0)
-    .bind(sql_ts(now))
-    .fetch_one(&mut *c)
-    .await)?;
-    for d in districts {
-        exec!(tx, |c| sqlx::query("INSERT INTO campaign_districts (campaign_id, district_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(d.0)
-            .execute(&mut *c)
-            .await)?;
-    }
-    for w in workers {
-        exec!(tx, |c| sqlx::query("INSERT INTO campaign_workers (campaign_id, user_id) VALUES ($1, $2)")
-            .bind(id)
-            .bind(w.0)
-            .execute(&mut *c)
-            .await)?;
-    }
-    Ok(id)
+    let fields =
+        CampaignFields { kind, name, starts_on, ends_on: None, help_offered: "", approaches: &[], closed_on: None };
+    crate::outreach::campaigns::insert(tx, &fields, districts, workers, by, now).await
 }
 
 /// An address of a campaign with one signal of `given_name family_name` received on `on`.

@@ -11,9 +11,10 @@ use buurtteam_domain::case::{self, CaseStatus};
 use buurtteam_domain::codes::{Role, TeamKind};
 use buurtteam_domain::ids::{DistrictId, TeamId, UserId};
 use buurtteam_domain::person::age_on;
+use buurtteam_domain::postcode_area::PostcodeArea;
 use buurtteam_store::bulk::{self, Batch};
 use buurtteam_store::organisation::{self, NewUser};
-use buurtteam_store::{Db, audit};
+use buurtteam_store::{Db, audit, districts};
 use jiff::civil::Date;
 use jiff::{Timestamp, ToSpan};
 use rand::rngs::ChaCha8Rng;
@@ -30,6 +31,8 @@ pub const EMAIL_DOMAIN: &str = "demo.buurtteam.nl";
 pub enum GenerateError {
     #[error("the database already holds an organisation; generate needs an empty database")]
     NotEmpty,
+    #[error("the profile's postcode areas of {0}")]
+    Profile(String),
     #[error(transparent)]
     Store(#[from] buurtteam_store::StoreError),
 }
@@ -114,6 +117,18 @@ async fn create_org(db: &Db, p: &Profile, opts: &Options, summary: &mut Summary)
     let mut teams = Vec::new();
     for d in &p.districts {
         let id = organisation::insert_district(&mut tx, &d.name, now).await?;
+        if !d.postcode_areas.is_empty() {
+            // One neighbourhood per district holding its postcodes, so a signal file's
+            // addresses land in the district (and an accepted offer finds its team).
+            let areas = d
+                .postcode_areas
+                .iter()
+                .map(|a| PostcodeArea::parse(a))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| GenerateError::Profile(format!("{}: {e}", d.name)))?;
+            let n = districts::insert_neighbourhood(&mut tx, id, &d.name, now).await?;
+            districts::set_areas(&mut tx, n, &areas, now).await?;
+        }
         let mut idx = [0usize; 2];
         for (k, name) in d.teams.iter().enumerate() {
             let tid = organisation::insert_team(&mut tx, name, TeamKind::Neighbourhood, Some(id), now).await?;

@@ -13,7 +13,7 @@
 
 use buurtteam_domain::codes::Role;
 use buurtteam_domain::ids::{DistrictId, UserId};
-use buurtteam_domain::outreach::{Approach, AttemptResult as R, DeclineReason};
+use buurtteam_domain::outreach::{Approach, AttemptResult as R, CampaignKind, DeclineReason};
 use buurtteam_domain::outreach_funnel::{AddressStatus, DEFAULT_UNREACHABLE_AFTER, next_status};
 use buurtteam_store::outreach_attempts::{self as attempts_store, NewAttempt};
 use buurtteam_store::{Db, StoreError, Tx, organisation, outreach_seed as seed};
@@ -66,8 +66,8 @@ pub struct Made {
     pub attempts: usize,
 }
 
-struct Campaign<'a> {
-    kind: &'a str,
+struct Campaign {
+    kind: CampaignKind,
     name: String,
     starts_on: Date,
     districts: Vec<(DistrictId, String)>,
@@ -141,7 +141,7 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreErro
     let all: Vec<(DistrictId, String)> = districts.iter().map(|d| (d.id, d.name.clone())).collect();
     let worker_of = |d: DistrictId| workers.iter().find(|(x, _)| *x == d).map(|(_, u)| *u);
     let benefits = Campaign {
-        kind: "benefits_scandal",
+        kind: CampaignKind::BenefitsScandal,
         name: "Hersteloperatie kinderopvangtoeslag".into(),
         starts_on: add_days(today, -300),
         districts: all.clone(),
@@ -162,7 +162,7 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreErro
     }
     for (id, name) in arrears {
         let c = Campaign {
-            kind: "payment_arrears",
+            kind: CampaignKind::PaymentArrears,
             name: format!("Vroegsignalering 3.0 {name}"),
             starts_on: add_days(today, -330),
             districts: vec![(*id, name.clone())],
@@ -189,7 +189,7 @@ type Plan<'r> = (Approach, Outcome, &'r [(DeclineReason, f64)]);
 async fn write_campaign(
     tx: &mut Tx,
     rng: &mut Rng,
-    c: &Campaign<'_>,
+    c: &Campaign,
     n: usize,
     today: Date,
     now: Timestamp,

@@ -14,6 +14,10 @@ pub struct DistrictSpec {
     pub mental_health_focus: bool,
     /// The names of its two neighbourhood teams.
     pub teams: [String; 2],
+    /// Its postcode areas as people write them (`3561-3565`), so that an address from a signal
+    /// file or a new household lands in the district; none for the region's towns. They hold
+    /// every postcode the generator gives this district's households (`names::streets`).
+    pub postcode_areas: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,8 +35,16 @@ pub struct Profile {
     pub contact_gap_days: f64,
 }
 
-fn district(name: &str, population: u32, reach: f64, mental: bool, teams: [&str; 2]) -> DistrictSpec {
+fn district(
+    name: &str,
+    population: u32,
+    reach: f64,
+    mental: bool,
+    teams: [&str; 2],
+    postcode_areas: &[&'static str],
+) -> DistrictSpec {
     DistrictSpec {
+        postcode_areas: postcode_areas.to_vec(),
         name: name.to_owned(),
         population,
         reach,
@@ -48,16 +60,44 @@ pub fn city() -> Profile {
         name: "city",
         city: "Utrecht",
         districts: vec![
-            district("Overvecht", 34_916, 2.6, false, ["Overvecht-Noord", "Overvecht-Zuid"]),
-            district("Zuidwest", 39_918, 2.0, false, ["Kanaleneiland", "Rivierenwijk-Transwijk"]),
-            district("Noordwest", 44_713, 1.7, false, ["Zuilen-Ondiep", "Pijlsweerd-Zuilen-Noord"]),
-            district("West", 29_035, 1.1, false, ["Lombok-Oog in Al", "Nieuw Engeland-Schepenbuurt"]),
-            district("Zuid", 27_855, 1.1, false, ["Hoograven-Tolsteeg", "Lunetten"]),
-            district("Binnenstad", 19_835, 0.7, false, ["Binnenstad-Noord", "Binnenstad-Zuid"]),
-            district("Noordoost", 40_534, 0.8, true, ["Wittevrouwen-Votulast", "Tuindorp-Voordorp"]),
-            district("Oost", 32_787, 0.7, true, ["Oost-Abstede", "Rijnsweerd-Wilhelminapark"]),
-            district("Leidsche Rijn", 47_092, 0.9, false, ["Leidsche Rijn-Terwijde", "Leidsche Rijn-Het Zand"]),
-            district("Vleuten-De Meern", 51_299, 0.7, true, ["Vleuten-Vleuterweide", "De Meern-Veldhuizen"]),
+            district("Overvecht", 34_916, 2.6, false, ["Overvecht-Noord", "Overvecht-Zuid"], &["3561-3565"]),
+            district("Zuidwest", 39_918, 2.0, false, ["Kanaleneiland", "Rivierenwijk-Transwijk"], &["3525-3528"]),
+            district("Noordwest", 44_713, 1.7, false, ["Zuilen-Ondiep", "Pijlsweerd-Zuilen-Noord"], &["3551-3555"]),
+            district("West", 29_035, 1.1, false, ["Lombok-Oog in Al", "Nieuw Engeland-Schepenbuurt"], &["3531-3534"]),
+            district("Zuid", 27_855, 1.1, false, ["Hoograven-Tolsteeg", "Lunetten"], &["3521-3524"]),
+            district("Binnenstad", 19_835, 0.7, false, ["Binnenstad-Noord", "Binnenstad-Zuid"], &["3511-3512"]),
+            district(
+                "Noordoost",
+                40_534,
+                0.8,
+                true,
+                ["Wittevrouwen-Votulast", "Tuindorp-Voordorp"],
+                &["3513-3514", "3571-3574", "3584"],
+            ),
+            district(
+                "Oost",
+                32_787,
+                0.7,
+                true,
+                ["Oost-Abstede", "Rijnsweerd-Wilhelminapark"],
+                &["3515-3516", "3581-3583", "3585"],
+            ),
+            district(
+                "Leidsche Rijn",
+                47_092,
+                0.9,
+                false,
+                ["Leidsche Rijn-Terwijde", "Leidsche Rijn-Het Zand"],
+                &["3541-3546"],
+            ),
+            district(
+                "Vleuten-De Meern",
+                51_299,
+                0.7,
+                true,
+                ["Vleuten-Vleuterweide", "De Meern-Veldhuizen"],
+                &["3451-3455"],
+            ),
         ],
         school_teams: vec![
             ("VO-team Utrecht".to_owned(), "secondary_school"),
@@ -102,6 +142,7 @@ pub fn region() -> Profile {
                 population: 28_000 + 3_000 * i as u32,
                 reach: 0.8 + 0.3 * (i % 3) as f64,
                 mental_health_focus: i == 1,
+                postcode_areas: Vec::new(),
             });
         }
     }
@@ -143,5 +184,32 @@ mod tests {
         profile.sort();
         assert_eq!(rows.len(), 10);
         assert_eq!(rows, profile);
+    }
+
+    /// Every postcode the generator gives a district's households lies in that district's
+    /// postcode areas, and the areas of two districts never overlap (the store refuses it).
+    #[test]
+    fn the_city_postcode_areas_hold_the_generated_postcodes_and_do_not_overlap() {
+        use buurtteam_domain::postcode_area::PostcodeArea;
+        let city = super::city();
+        let mut all: Vec<(PostcodeArea, &str)> = Vec::new();
+        for d in &city.districts {
+            let areas: Vec<PostcodeArea> =
+                d.postcode_areas.iter().map(|a| PostcodeArea::parse(a).expect("an area")).collect();
+            assert!(!areas.is_empty(), "{} has postcode areas", d.name);
+            for pc4 in crate::names::streets(&d.name).1 {
+                for suffix in ["AA", "ZZ"] {
+                    let postcode = format!("{pc4}{suffix}");
+                    assert!(areas.iter().any(|a| a.contains(&postcode)), "{postcode} in {}", d.name);
+                }
+            }
+            for a in areas {
+                for (b, other) in &all {
+                    assert!(!a.overlaps(b), "{} overlaps {other}", d.name);
+                }
+                all.push((a, &d.name));
+            }
+        }
+        assert!(super::region().districts.iter().skip(city.districts.len()).all(|d| d.postcode_areas.is_empty()));
     }
 }

@@ -176,3 +176,40 @@ async fn outreach_campaigns_are_calibrated_to_the_seeds() {
     assert_eq!(benefits.addresses, 705);
     assert_eq!(campaigns.iter().filter(|c| c.kind.code() == "payment_arrears").count(), 2);
 }
+
+/// The demo's districts hold their postcodes: every generated household's postcode lies in its
+/// own district, and every address of the shipped sample signal file
+/// (`data/signals/voorbeeld-signalen.csv`) lands in a district a team serves, so an accepted
+/// offer there finds a team.
+#[tokio::test]
+async fn the_city_districts_hold_their_postcodes_and_the_sample_signal_file_lands_in_them() {
+    let mut p = small_city();
+    p.cases_per_year = 300;
+    let (db, summary, _dir) = generated(5, &p).await;
+    let mut tx = db.begin_read().await.expect("tx");
+    for id in 1..=summary.cases.min(200) as i64 {
+        let c = cases::get(&mut tx, CaseId(id)).await.expect("case").expect("exists");
+        let h = households::get(&mut tx, c.household_id).await.expect("household").expect("exists");
+        let found =
+            buurtteam_store::districts::district_of_postcode(&mut tx, &h.address.postcode, TODAY).await.expect("area");
+        assert_eq!(found.map(|(d, _)| d), Some(h.district_id), "{} of household {:?}", h.address.postcode, h.id);
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/signals/voorbeeld-signalen.csv");
+    let text = std::fs::read_to_string(path).expect("the sample signal file");
+    let rows = buurtteam_domain::outreach_import::read_signals(&text, TODAY).expect("the sample file is valid");
+    assert!(rows.len() >= 10);
+    let mut districts = std::collections::HashSet::new();
+    for r in &rows {
+        let (district, _) = buurtteam_store::districts::district_of_postcode(&mut tx, &r.postcode, TODAY)
+            .await
+            .expect("area")
+            .unwrap_or_else(|| panic!("{} (line {}) lies in a district", r.postcode, r.line));
+        let team = buurtteam_store::outreach_attempts::team_of_district(&mut tx, district, TODAY).await.expect("team");
+        assert!(team.is_some(), "a team serves the district of {}", r.postcode);
+        districts.insert(district);
+    }
+    assert!(districts.len() >= 8, "the sample spreads over the city: {districts:?}");
+    // A postcode outside the city lies in no district.
+    let outside = buurtteam_store::districts::district_of_postcode(&mut tx, "1012AB", TODAY).await.expect("area");
+    assert_eq!(outside, None);
+}

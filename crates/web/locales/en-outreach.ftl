@@ -175,3 +175,28 @@ campaign-csv-error-invalid-house-number = Write a house number, for example 12, 
 campaign-csv-error-invalid-house-letter = The house letter is one letter, for example 12A.
 campaign-csv-error-invalid-house-number-addition = The addition is at most four letters or digits, for example 12-2.
 # end of block O3
+
+# block O4: the campaign form's labels, its worker picker and its own wording of errors
+label-campaign-kind = Kind of campaign
+label-campaign-name = Name
+label-campaign-district-ids = Districts
+label-campaign-starts-on = Starts on
+label-campaign-ends-on = Ends on
+label-campaign-help-offered = Help we offer
+label-campaign-approaches = Approach
+label-campaign-worker-ids = Outreach workers
+label-assign-address-ids = Addresses
+label-assign-worker-id = Assign to
+field-error-campaign-unknown-worker = Choose workers from the list: this is no active family worker or team manager.
+field-error-campaign-unknown-district = Choose a district from the list.
+field-error-campaign-before-start = The campaign cannot end before its first day. Choose a later day.
+field-error-assign-required = Choose one address or more in the work basket.
+campaign-workers-hint = By team; your own teams come first.
+campaign-workers-found = Workers and teams with “{ $q }”; { $hidden } others not shown. Ticked workers stay.
+campaign-workers-other-teams = Other teams ({ $count })
+campaign-workers-no-team = No team
+campaign-workers-search = Search workers
+campaign-workers-search-hint = Part of a name or of a team; what you filled in or ticked stays. Left empty, everyone is shown.
+campaign-workers-search-submit = Search
+campaign-district-required = Choose one district or more.
+# end of block O4

@@ -175,3 +175,28 @@ campaign-csv-error-invalid-house-number = Schrijf een huisnummer, bijvoorbeeld 1
 campaign-csv-error-invalid-house-letter = De huisletter is één letter, bijvoorbeeld 12A.
 campaign-csv-error-invalid-house-number-addition = De toevoeging is hoogstens vier letters of cijfers, bijvoorbeeld 12-2.
 # end of block O3
+
+# block O4: the campaign form's labels, its worker picker and its own wording of errors
+label-campaign-kind = Soort campagne
+label-campaign-name = Naam
+label-campaign-district-ids = Wijken
+label-campaign-starts-on = Begint op
+label-campaign-ends-on = Eindigt op
+label-campaign-help-offered = Hulp die we aanbieden
+label-campaign-approaches = Aanpak
+label-campaign-worker-ids = Outreachmedewerkers
+label-assign-address-ids = Adressen
+label-assign-worker-id = Toewijzen aan
+field-error-campaign-unknown-worker = Kies medewerkers uit de lijst: deze is geen actieve gezinswerker of teammanager.
+field-error-campaign-unknown-district = Kies een wijk uit de lijst.
+field-error-campaign-before-start = De campagne kan niet eindigen vóór de eerste dag. Kies een latere dag.
+field-error-assign-required = Kies een adres of meer in de werkbak.
+campaign-workers-hint = Per team; je eigen teams staan bovenaan.
+campaign-workers-found = Medewerkers en teams met “{ $q }”; { $hidden } anderen niet getoond. Aangevinkte medewerkers blijven staan.
+campaign-workers-other-teams = Andere teams ({ $count })
+campaign-workers-no-team = Zonder team
+campaign-workers-search = Medewerkers zoeken
+campaign-workers-search-hint = Deel van een naam of van een team; wat je al invulde of aanvinkte blijft staan. Leeg laten toont iedereen.
+campaign-workers-search-submit = Zoeken
+campaign-district-required = Kies een wijk of meer.
+# end of block O4

@@ -16,8 +16,10 @@ use buurtteam_store::outreach::signals::{self, Imported};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use super::{Allowed, authorise, refuse};
+use super::{Allowed, authorise, refuse, refuse_attempt};
+use crate::refusals::Attempt;
 use crate::{App, AppError, Result, audit_entry};
+use buurtteam_store::audit::Refused;
 
 /// The most addresses one basket page lists.
 pub const BASKET_LIMIT: i64 = 500;
@@ -139,7 +141,11 @@ pub async fn address_campaign(
 ) -> Result<(buurtteam_store::Tx, Address, Campaign, Allowed)> {
     let Some(address) = store::get(&mut tx, id).await? else {
         drop(tx);
-        return Err(refuse(app, actor, "campaign_address", Some(id), true).await);
+        let attempt = Attempt::new(Refused::Team, "campaign_address")
+            .on(id)
+            .with("attempted", action.code())
+            .with("exists", false);
+        return Err(refuse_attempt(app, actor, attempt, "campaign_address", true).await);
     };
     let (tx, campaign, rel) = authorise(app, tx, actor, address.campaign_id, action).await?;
     Ok((tx, address, campaign, Allowed::of(actor, rel)))

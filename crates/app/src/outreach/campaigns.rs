@@ -2,7 +2,7 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::Role;
-use buurtteam_domain::ids::{DistrictId, UserId};
+use buurtteam_domain::ids::{DistrictId, TeamId, UserId};
 use buurtteam_domain::outreach::{Approach, CampaignKind};
 use buurtteam_domain::policy::outreach::{self as policy, CampaignRelation, OutreachAction};
 use buurtteam_domain::policy::{Actor, Decision};
@@ -273,4 +273,96 @@ pub async fn eligible_workers(app: &App, actor: &Actor) -> Result<Vec<(UserId, S
     }
     let mut tx = app.db.begin_read().await?;
     Ok(store::eligible_workers(&mut tx).await?)
+}
+
+/// The workers of one team a campaign may be given (the form's picker groups them so).
+#[derive(Debug, Clone)]
+pub struct WorkerGroup {
+    /// `None`: workers in no open team.
+    pub team: Option<(TeamId, String)>,
+    /// Whether the actor is in this team (their own teams come first).
+    pub own: bool,
+    pub workers: Vec<(UserId, String)>,
+}
+
+/// The eligible workers by team: the actor's own teams first, then the others by name, those
+/// in no team last. A worker in two teams is listed under the first of them only.
+pub async fn worker_groups(app: &App, actor: &Actor) -> Result<Vec<WorkerGroup>> {
+    if !matches!(actor.role, Role::Admin | Role::TeamManager) {
+        return Err(refuse(app, actor, "campaign", None, !actor.role.is_staff()).await);
+    }
+    let mut tx = app.db.begin_read().await?;
+    let rows = store::eligible_workers_by_team(&mut tx).await?;
+    drop(tx);
+    Ok(group_workers(rows, &actor.team_ids))
+}
+
+fn group_workers(rows: Vec<store::WorkerInTeam>, own: &[TeamId]) -> Vec<WorkerGroup> {
+    let mut groups: Vec<WorkerGroup> = Vec::new();
+    let mut seen: Vec<UserId> = Vec::new();
+    let mut rows = rows;
+    // Own teams first, then by team name; no team last; within a team by name.
+    rows.sort_by(|a, b| {
+        let key = |r: &store::WorkerInTeam| {
+            let t = r.2.as_ref();
+            (
+                t.is_none(),
+                !t.is_some_and(|(id, _)| own.contains(id)),
+                t.map(|(_, n)| n.to_lowercase()),
+                t.map(|(id, _)| id.0),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.1.to_lowercase().cmp(&b.1.to_lowercase())).then(a.0.0.cmp(&b.0.0))
+    });
+    for (user, name, team) in rows {
+        if seen.contains(&user) {
+            continue;
+        }
+        seen.push(user);
+        match groups.last_mut() {
+            Some(g) if g.team.as_ref().map(|t| t.0) == team.as_ref().map(|t| t.0) => g.workers.push((user, name)),
+            _ => groups.push(WorkerGroup {
+                own: team.as_ref().is_some_and(|(id, _)| own.contains(id)),
+                team,
+                workers: vec![(user, name)],
+            }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod worker_group_tests {
+    use super::*;
+
+    fn row(u: i64, name: &str, team: Option<(i64, &str)>) -> store::WorkerInTeam {
+        (UserId(u), name.to_owned(), team.map(|(t, n)| (TeamId(t), n.to_owned())))
+    }
+
+    #[test]
+    fn own_teams_come_first_then_the_others_by_name_and_the_teamless_last() {
+        let rows = vec![
+            row(1, "Zoë", Some((2, "Buurtteam Zuid"))),
+            row(2, "Anna", Some((3, "Buurtteam Oost"))),
+            row(3, "Bram", None),
+            row(4, "Cem", Some((2, "Buurtteam Zuid"))),
+            row(5, "Dirk", Some((1, "Buurtteam West"))),
+            // In two teams: listed under the first only (the own team here).
+            row(4, "Cem", Some((3, "Buurtteam Oost"))),
+        ];
+        let groups = group_workers(rows, &[TeamId(2)]);
+        let shape: Vec<(Option<i64>, bool, Vec<i64>)> = groups
+            .iter()
+            .map(|g| (g.team.as_ref().map(|t| t.0.0), g.own, g.workers.iter().map(|w| w.0.0).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (Some(2), true, vec![4, 1]),
+                (Some(3), false, vec![2]),
+                (Some(1), false, vec![5]),
+                (None, false, vec![3]),
+            ]
+        );
+    }
 }

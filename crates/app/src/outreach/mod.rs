@@ -2,7 +2,9 @@
 //! signal files, the work basket and assigning its addresses, the organisation's weighing.
 //! Every use case reads the actor's relation to the campaign ([`CampaignRelation::of`]), lets
 //! `domain::policy::outreach` decide, acts and appends its audit row in one transaction.
-//! A refusal is logged on its own (`organisation.access_refused`, object `campaign`).
+//! A refusal is logged on its own after the transaction, as `team.access_refused` (object
+//! `campaign`, `campaign_address` or `outreach_weighing`), as the other capabilities of the
+//! teams' work log theirs; `app::outreach_attempts` does the same for attempts and funnels.
 
 pub mod basket;
 pub mod campaigns;
@@ -31,10 +33,21 @@ pub(crate) fn relation(actor: &Actor, districts: &[DistrictId], campaign: &Campa
 /// Refuses with the policy's answer, logged: 404 where the campaign is not to be known
 /// (portal accounts, or it does not exist), else 403.
 pub(crate) async fn refuse(app: &App, actor: &Actor, object: &'static str, id: Option<i64>, hidden: bool) -> AppError {
-    let mut attempt = Attempt::new(Refused::Organisation, object);
+    let mut attempt = Attempt::new(Refused::Team, object);
     if let Some(id) = id {
         attempt = attempt.on(id);
     }
+    refuse_attempt(app, actor, attempt, object, hidden).await
+}
+
+/// Refuses `attempt` on `object`, logged: 404 when `hidden`, else 403.
+pub(crate) async fn refuse_attempt(
+    app: &App,
+    actor: &Actor,
+    attempt: Attempt,
+    object: &'static str,
+    hidden: bool,
+) -> AppError {
     let error = if hidden {
         AppError::NotFound(object)
     } else {
@@ -53,9 +66,10 @@ pub(crate) async fn authorise(
     id: i64,
     action: OutreachAction,
 ) -> Result<(Tx, Campaign, CampaignRelation)> {
+    let attempt = Attempt::new(Refused::Team, "campaign").on(id).with("attempted", action.code());
     let Some(campaign) = store::get(&mut tx, id).await? else {
         drop(tx);
-        return Err(refuse(app, actor, "campaign", Some(id), true).await);
+        return Err(refuse_attempt(app, actor, attempt.with("exists", false), "campaign", true).await);
     };
     let districts = actor_districts(&mut tx, actor).await?;
     let rel = relation(actor, &districts, &campaign);
@@ -63,7 +77,8 @@ pub(crate) async fn authorise(
         Decision::Allow => Ok((tx, campaign, rel)),
         d => {
             drop(tx);
-            Err(refuse(app, actor, "campaign", Some(id), d == Decision::Hidden).await)
+            let attempt = attempt.with("exists", true);
+            Err(refuse_attempt(app, actor, attempt, "campaign", d == Decision::Hidden).await)
         }
     }
 }

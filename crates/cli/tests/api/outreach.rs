@@ -274,7 +274,7 @@ async fn who_may_see_and_upload() {
     let mark = t.audit_mark().await;
     o.worker_b.get(&basket).await.problem(403);
     let logged: Vec<String> = t.audit_since(mark).await.into_iter().map(|r| r.action).collect();
-    assert_eq!(logged, vec!["organisation.access_refused"]);
+    assert_eq!(logged, vec!["team.access_refused"]);
 }
 
 /// A signal file larger than the 1 MiB every other request may carry goes through (signal

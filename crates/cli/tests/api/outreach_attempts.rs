@@ -31,7 +31,7 @@ pub(crate) async fn campaign(t: &TestApp, o: &Org, n: usize, household: Option<i
                 use buurtteam_store::outreach_seed as seed;
                 let c = seed::campaign(
                     tx,
-                    "benefits_scandal",
+                    buurtteam_domain::outreach::CampaignKind::BenefitsScandal,
                     "Hersteloperatie",
                     date(2026, 2, 1),
                     &[da],
@@ -217,6 +217,69 @@ async fn the_funnel_matches_the_hand_worked_example_and_only_its_circle_sees_it(
     let parent = portal_account(&t, &o.worker_a, case, members[0], "ouder@example.nl").await;
     parent.post(&path(a[5]), attempt("phone", "spoken")).await.problem(404);
     parent.get(&format!("/api/v1/campaigns/{c}/funnel")).await.problem(404);
+}
+
+/// Every refused outreach action writes one `team.access_refused` row, as refusals on a
+/// team's other work do: the kind and id of what was asked for and the action attempted. A
+/// family worker of the district who is not assigned is refused (403: that campaigns exist is
+/// no secret among staff, decision 0033), a probe of an address that does not exist and a
+/// portal account get 404; each is logged, and nothing else is written.
+#[tokio::test]
+async fn every_refused_outreach_action_is_logged_as_a_team_refusal() {
+    let t = spawn().await;
+    let o = setup(&t).await;
+    let (c, a) = campaign(&t, &o, 2, None).await;
+    let refusals = |rows: Vec<buurtteam_store::audit::Row>| -> Vec<(String, String, Option<i64>, String)> {
+        rows.into_iter()
+            .map(|r| {
+                let detail: Value = serde_json::from_str(&r.detail).unwrap_or_default();
+                let attempted = detail["attempted"].as_str().unwrap_or_default().to_owned();
+                (r.action, r.object_type, r.object_id, attempted)
+            })
+            .collect()
+    };
+    let refused = |object: &str, id: i64, attempted: &str| {
+        ("team.access_refused".to_owned(), object.to_owned(), Some(id), attempted.to_owned())
+    };
+
+    let mark = t.audit_mark().await;
+    o.worker_a.post(&path(a[0]), attempt("phone", "spoken")).await.problem(403);
+    o.worker_a.get(&format!("/api/v1/campaign-addresses/{}", a[0])).await.problem(403);
+    o.worker_a.get(&format!("/api/v1/campaigns/{c}/addresses")).await.problem(403);
+    o.worker_a.get(&format!("/api/v1/campaigns/{c}/funnel")).await.problem(403);
+    assert_eq!(
+        refusals(t.audit_since(mark).await),
+        vec![
+            refused("campaign_address", a[0], "record_attempt"),
+            refused("campaign", c, "read_work_basket"),
+            refused("campaign", c, "read_work_basket"),
+            refused("campaign", c, "read_funnel"),
+        ]
+    );
+
+    // A probe of an address that does not exist: 404, logged as not existing.
+    let mark = t.audit_mark().await;
+    o.worker_b.post(&path(999_999), attempt("phone", "spoken")).await.problem(404);
+    let rows = t.audit_since(mark).await;
+    assert_eq!(refusals(rows.clone()), vec![refused("campaign_address", 999_999, "record_attempt")]);
+    let detail: Value = serde_json::from_str(&rows[0].detail).unwrap_or_default();
+    assert_eq!((detail["exists"].as_bool(), detail["refusal"].as_str()), (Some(false), Some("not_found")));
+    assert_eq!(rows[0].actor_user_id.map(|u| u.0), Some(o.worker_b_id));
+
+    // A portal account: 404 as if there were nothing, and logged all the same.
+    let (case, members) = child_referred(&o.worker_a, o.district_a, o.team_a, TODAY).await;
+    let parent = portal_account(&t, &o.worker_a, case, members[0], "ouder@example.nl").await;
+    let mark = t.audit_mark().await;
+    parent.post(&path(a[1]), attempt("phone", "spoken")).await.problem(404);
+    parent.get(&format!("/api/v1/campaigns/{c}/funnel")).await.problem(404);
+    assert_eq!(
+        refusals(t.audit_since(mark).await),
+        vec![refused("campaign_address", a[1], "record_attempt"), refused("campaign", c, "read_funnel")]
+    );
+
+    // Nothing was recorded by the refused attempts: the assigned worker's view is untouched.
+    let f = o.worker_b.get(&format!("/api/v1/campaigns/{c}/funnel")).await.expect(200);
+    assert_eq!(f["reached"], 0);
 }
 
 #[tokio::test]

@@ -122,3 +122,51 @@ async fn a_family_worker_not_assigned_to_the_campaign_cannot_record_an_attempt()
     assert_eq!(status, 303);
     assert_eq!(t.count("outreach_attempts").await, before + 1);
 }
+
+/// The campaign form's worker picker: a fieldset per team, the manager's own teams open and the
+/// others folded away; `?q=` (or "Zoeken" in the form, which keeps what was filled in) narrows
+/// it to the names and teams holding the text.
+#[tokio::test]
+async fn the_campaign_form_groups_workers_per_team_and_searches_without_javascript() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let admin = t.login("admin@test.nl").await;
+    let team_c = admin
+        .post("/api/v1/teams", serde_json::json!({"name": "Buurtteam Zuilen", "district_id": o.district_b}))
+        .await
+        .expect(201)["id"]
+        .as_i64()
+        .unwrap_or(0);
+    let body = serde_json::json!({"email": "z@test.nl", "name": "Zoë Zuidema", "role": "family_worker",
+        "team_ids": [team_c], "password": "een lange zin over de Vecht bij Zuilen"});
+    admin.post("/api/v1/users", body).await.expect(201);
+
+    let m = logged_in(&t.base, "m@test.nl").await;
+    let (status, html) = page(&m, &t, "/campaigns/new").await;
+    assert_eq!(status, 200);
+    let at = |id: String| html.find(&id).unwrap_or(usize::MAX);
+    let (a, b, c) = (
+        at(format!("id=\"workers-team-{}\"", o.team_a)),
+        at(format!("id=\"workers-team-{}\"", o.team_b)),
+        at(format!("id=\"workers-team-{team_c}\"")),
+    );
+    assert!(a < c && b < c && c < usize::MAX, "own teams first, then the others: {a} {b} {c}");
+    assert!(html.contains("<details class=\"bt-worker-others\">"), "the other teams are folded away");
+    assert!(html.contains("Andere teams (1)"));
+
+    let (status, html) = page(&m, &t, "/campaigns/new?q=zuidema").await;
+    assert_eq!(status, 200);
+    assert_eq!(html.matches("name=\"worker_ids\"").count(), 1, "only the worker searched for");
+    assert!(html.contains("Zoë Zuidema") && html.contains("<details class=\"bt-worker-others\" open>"));
+
+    // "Zoeken" inside the form: the same form back, narrowed, with what was filled in kept.
+    let token = csrf(&page(&m, &t, "/campaigns/new").await.1);
+    let form = [("_csrf", token.as_str()), ("name", "Vroegsignalering Zuilen"), ("q", "zuilen"), ("search", "1")];
+    let r = m.post(format!("{}/campaigns/new", t.base)).form(&form).send().await.expect("post");
+    assert_eq!(r.status().as_u16(), 200, "a search creates nothing");
+    let html = r.text().await.unwrap_or_default();
+    assert!(html.contains("value=\"Vroegsignalering Zuilen\""), "the name is kept");
+    assert_eq!(html.matches("name=\"worker_ids\"").count(), 1, "the team searched for");
+    let campaigns = o.manager.get("/api/v1/campaigns").await.expect(200);
+    assert!(!campaigns.to_string().contains("Vroegsignalering Zuilen"), "no campaign made: {campaigns}");
+}

@@ -52,7 +52,7 @@ async fn campaign(t: &TestApp, district: i64) {
                 use buurtteam_store::outreach_seed as seed;
                 let c = seed::campaign(
                     tx,
-                    "payment_arrears",
+                    buurtteam_domain::outreach::CampaignKind::PaymentArrears,
                     "Vroegsignalering Overvecht",
                     date(2026, 4, 1),
                     &[da],

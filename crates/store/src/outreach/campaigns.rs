@@ -1,6 +1,6 @@
 //! Campaigns: kind, name, districts, period, approaches, workers, help offered; open or closed.
 
-use buurtteam_domain::ids::{DistrictId, UserId};
+use buurtteam_domain::ids::{DistrictId, TeamId, UserId};
 use buurtteam_domain::outreach::{Approach, CampaignKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -209,4 +209,37 @@ pub async fn eligible_workers(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
     .await
     })?;
     Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
+}
+
+/// An eligible worker with one open team of theirs (none: in no open team).
+pub type WorkerInTeam = (UserId, String, Option<(TeamId, String)>);
+
+/// The active staff who may be outreach workers, each with the open teams they belong to:
+/// (user, name, team, team name) by team name and worker name; a worker in no team once, with
+/// no team.
+pub async fn eligible_workers_by_team(tx: &mut Tx) -> Result<Vec<WorkerInTeam>> {
+    let rows: Vec<(i64, String, Option<i64>, Option<String>)> = on!(tx, |c| {
+        sqlx::query_as(
+            "SELECT u.id, u.name, t.id, t.name FROM users u \
+             LEFT JOIN team_members m ON m.user_id = u.id \
+             LEFT JOIN teams t ON t.id = m.team_id AND t.ended_on IS NULL \
+             WHERE u.active = TRUE AND u.role IN ('family_worker', 'team_manager') \
+             ORDER BY t.name, t.id, u.name, u.id",
+        )
+        .fetch_all(&mut *c)
+        .await
+    })?;
+    let mut out: Vec<WorkerInTeam> = Vec::new();
+    for (u, name, team, team_name) in rows {
+        let team = team.zip(team_name).map(|(t, n)| (TeamId(t), n));
+        // A member of ended teams only (a LEFT JOIN row per membership) is listed once, teamless.
+        if team.is_none() && out.iter().any(|(x, _, _)| x.0 == u) {
+            continue;
+        }
+        out.push((UserId(u), name, team));
+    }
+    // Drop the teamless row of a worker who also has a team.
+    let with_team: Vec<i64> = out.iter().filter(|(_, _, t)| t.is_some()).map(|(u, _, _)| u.0).collect();
+    out.retain(|(u, _, t)| t.is_some() || !with_team.contains(&u.0));
+    Ok(out)
 }

@@ -15,7 +15,7 @@ use buurtteam_domain::validation::FieldError;
 use buurtteam_store::outreach::basket::Address;
 use serde::Deserialize;
 
-use super::form::PageForm;
+use super::form::{FormData, FormState, PageForm, Scope};
 use super::i18n::{Arg, Tr};
 use super::{Chrome, StaffPage, app_error_page, render};
 use crate::AppState;
@@ -121,74 +121,155 @@ pub(super) async fn weigh(State(s): State<AppState>, form: PageForm<WeighingInpu
     }
 }
 
+/// One team's workers in the picker of the campaign form.
+struct WorkerGroupRow {
+    /// The team's name, or "no team".
+    legend: String,
+    /// The fieldset's id: `workers-team-<id>` (`workers-team-none`).
+    id: String,
+    /// (user id, name, ticked)
+    workers: Vec<(i64, String, bool)>,
+}
+
 #[derive(Template)]
 #[template(path = "outreach/campaign_new.html")]
 struct NewPage {
     page: Chrome,
-    errors: Vec<String>,
-    kinds: Vec<(&'static str, String, bool)>,
+    form: FormState,
+    kinds: Vec<(String, String)>,
     districts: Vec<(i64, String, bool)>,
     approaches: Vec<(&'static str, String, bool)>,
-    workers: Vec<(i64, String, bool)>,
-    name: String,
-    starts_on: String,
-    ends_on: String,
-    help_offered: String,
+    /// The actor's own teams, always shown.
+    own_groups: Vec<WorkerGroupRow>,
+    /// The other teams, folded away unless searched or one of theirs is ticked.
+    other_groups: Vec<WorkerGroupRow>,
+    others_open: bool,
+    /// The worker search (`?q=`): names or team names holding it; ticked workers stay shown.
+    q: String,
+    /// How many workers the search hides.
+    hidden: usize,
 }
 
-async fn new_page(s: &AppState, staff: &StaffPage, input: &CampaignInput, errors: Vec<String>) -> Response {
+fn campaign_scope() -> Scope {
+    Scope::new("", "campaign")
+}
+
+/// Whether `text` holds `q`, case and accents aside.
+fn matches_query(text: &str, q: &str) -> bool {
+    let fold = buurtteam_domain::matching::fold;
+    q.is_empty() || fold(text).contains(&fold(q))
+}
+
+async fn new_page(s: &AppState, staff: &StaffPage, form: FormState, q: &str, status: StatusCode) -> Response {
     let chrome = staff.chrome("outreach");
     let tr = chrome.tr;
     let districts = match buurtteam_app::organisation::list_districts(&s.app, &staff.actor).await {
         Ok(d) => d,
         Err(e) => return app_error_page(&chrome, e),
     };
-    let workers = match uc::eligible_workers(&s.app, &staff.actor).await {
+    let groups = match uc::worker_groups(&s.app, &staff.actor).await {
         Ok(w) => w,
         Err(e) => return app_error_page(&chrome, e),
     };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let chosen_kind = input.kind.clone().unwrap_or_else(|| CampaignKind::PaymentArrears.code().to_owned());
+    let q = q.trim();
+    let mut hidden = 0;
+    let mut own_groups = Vec::new();
+    let mut other_groups = Vec::new();
+    let mut others_ticked = false;
+    for g in groups {
+        let team_name = g.team.as_ref().map_or_else(|| tr.t("campaign-workers-no-team"), |(_, n)| n.clone());
+        let team_hit = g.team.is_some() && matches_query(&team_name, q);
+        let mut workers = Vec::new();
+        for (u, name) in g.workers {
+            let ticked = form.checked("worker_ids", &u.0.to_string());
+            if ticked || team_hit || matches_query(&name, q) {
+                workers.push((u.0, name, ticked));
+            } else {
+                hidden += 1;
+            }
+        }
+        if workers.is_empty() {
+            continue;
+        }
+        let row = WorkerGroupRow {
+            legend: team_name,
+            id: format!("workers-team-{}", g.team.as_ref().map_or_else(|| "none".to_owned(), |(t, _)| t.0.to_string())),
+            workers,
+        };
+        if g.own {
+            own_groups.push(row);
+        } else {
+            others_ticked |= row.workers.iter().any(|w| w.2);
+            other_groups.push(row);
+        }
+    }
+    // An admin has no own teams: every team shown; a team manager opens the others at will.
+    let others_open = own_groups.is_empty() || !q.is_empty() || others_ticked || form.has("worker_ids");
     let page = NewPage {
-        errors,
-        kinds: CampaignKind::ALL
-            .iter()
-            .map(|k| (k.code(), tr.t(&key("campaign-kind", k.code())), k.code() == chosen_kind))
-            .collect(),
+        kinds: CampaignKind::ALL.iter().map(|k| (k.code().to_owned(), tr.t(&key("campaign-kind", k.code())))).collect(),
         districts: districts
             .into_iter()
             .filter(|d| d.ended_on.is_none())
-            .map(|d| (d.id.0, d.name, input.district_ids.contains(&d.id.0)))
+            .map(|d| {
+                let ticked = form.checked("district_ids", &d.id.0.to_string());
+                (d.id.0, d.name, ticked)
+            })
             .collect(),
         approaches: Approach::ALL
             .iter()
-            .map(|a| {
-                (a.code(), tr.t(&key("campaign-approach", a.code())), input.approaches.iter().any(|x| x == a.code()))
-            })
+            .map(|a| (a.code(), tr.t(&key("campaign-approach", a.code())), form.checked("approaches", a.code())))
             .collect(),
-        workers: workers.into_iter().map(|(u, n)| (u.0, n, input.worker_ids.contains(&u.0))).collect(),
-        name: input.name.clone().unwrap_or_default(),
-        starts_on: input.starts_on.clone().unwrap_or_default(),
-        ends_on: input.ends_on.clone().unwrap_or_default(),
-        help_offered: input.help_offered.clone().unwrap_or_default(),
+        own_groups,
+        other_groups,
+        others_open,
+        q: q.to_owned(),
+        hidden,
+        form,
         page: chrome,
     };
     render(status, &page)
 }
 
-/// `/campaigns/new`: the form.
-pub(super) async fn new_form(State(s): State<AppState>, staff: StaffPage) -> Response {
-    new_page(&s, &staff, &CampaignInput::default(), Vec::new()).await
+/// The query of the form page: the worker search.
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct NewQuery {
+    q: Option<String>,
 }
 
-/// Creates the campaign and opens it.
+/// `/campaigns/new`: the form (`?q=` narrows the worker picker).
+pub(super) async fn new_form(State(s): State<AppState>, staff: StaffPage, Query(nq): Query<NewQuery>) -> Response {
+    let kind = CampaignKind::PaymentArrears.code().to_owned();
+    let form = FormState::new(FormData(vec![("kind".to_owned(), kind)])).in_scope(campaign_scope());
+    new_page(&s, &staff, form, nq.q.as_deref().unwrap_or_default(), StatusCode::OK).await
+}
+
+/// Creates the campaign and opens it; or the form again with the errors beside their fields.
 pub(super) async fn create(State(s): State<AppState>, form: PageForm<CampaignInput, StaffPage>) -> Response {
-    let PageForm { page: staff, input, .. } = form;
+    let PageForm { page: staff, input, values, .. } = form;
+    // "Zoeken" in the worker picker: the same form again, narrowed, with everything kept.
+    if values.get("search").is_some() {
+        let q = values.get("q").unwrap_or_default().to_owned();
+        let form = FormState::new(values).in_scope(campaign_scope());
+        return new_page(&s, &staff, form, &q, StatusCode::OK).await;
+    }
     match uc::create(&s.app, &staff.actor, &input).await {
         Ok(v) => Redirect::to(&format!("/campaigns/{}?done=campaign-created", v.campaign.id)).into_response(),
         Err(AppError::Validation(errors)) => {
-            let shown = shown(staff.chrome("outreach").tr, &errors);
-            new_page(&s, &staff, &input, shown).await
+            let mut shown = FormState::new(values).in_scope(campaign_scope()).with_errors(staff.tr(), &errors);
+            let tr = staff.tr();
+            for e in &mut shown.errors {
+                // A list's error (`worker_ids[2]`) links to its group of checkboxes.
+                if let Some((base, _)) = e.field.split_once('[') {
+                    e.anchor = base.to_owned();
+                }
+                // A group of checkboxes is chosen from, not filled in.
+                if e.field == "district_ids" && e.message == tr.t("field-error-required") {
+                    e.message = tr.t("campaign-district-required");
+                    e.summary = format!("{}: {}", tr.t("label-campaign-district-ids"), e.message);
+                }
+            }
+            let q = shown.value("q");
+            new_page(&s, &staff, shown, &q, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => app_error_page(&staff.chrome("outreach"), e),
     }
@@ -266,6 +347,8 @@ struct OnePage {
     districts: Vec<(i64, String, bool)>,
     worker_filter: Vec<(String, String, bool)>,
     statuses: Vec<(&'static str, String, bool)>,
+    /// The assign form under the basket: its errors beside the addresses and the worker.
+    assign_form: FormState,
 }
 
 /// Query of the campaign page: the basket's filters and what an upload did.
@@ -280,6 +363,21 @@ pub(super) struct OneQuery {
 }
 
 async fn one_page(s: &AppState, staff: &StaffPage, id: i64, q: &OneQuery, upload_errors: Vec<String>) -> Response {
+    one_page_with(s, staff, id, q, upload_errors, FormState::new(FormData::default()).in_scope(assign_scope())).await
+}
+
+fn assign_scope() -> Scope {
+    Scope::new("assign", "assign")
+}
+
+async fn one_page_with(
+    s: &AppState,
+    staff: &StaffPage,
+    id: i64,
+    q: &OneQuery,
+    upload_errors: Vec<String>,
+    assign_form: FormState,
+) -> Response {
     let chrome = staff.chrome("outreach");
     let tr = chrome.tr;
     let v: CampaignView = match uc::get(&s.app, &staff.actor, id).await {
@@ -350,9 +448,14 @@ async fn one_page(s: &AppState, staff: &StaffPage, id: i64, q: &OneQuery, upload
             .iter()
             .map(|st| (*st, tr.t(&key("campaign-status", st)), bq.status.as_deref() == Some(*st)))
             .collect(),
+        assign_form,
         page: chrome,
     };
-    let status = if page.upload_errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if page.upload_errors.is_empty() && !page.assign_form.is_invalid() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     render(status, &page)
 }
 
@@ -403,11 +506,18 @@ pub(super) async fn assign(
     Path(id): Path<i64>,
     form: PageForm<AssignInput, StaffPage>,
 ) -> Response {
-    let PageForm { page: staff, input, .. } = form;
-    let tr = staff.chrome("outreach").tr;
+    let PageForm { page: staff, input, values, .. } = form;
     match basket_uc::assign(&s.app, &staff.actor, id, &input).await {
         Ok(_) => Redirect::to(&format!("/campaigns/{id}?done=addresses-assigned")).into_response(),
-        Err(AppError::Validation(errors)) => one_page(&s, &staff, id, &OneQuery::default(), shown(tr, &errors)).await,
+        Err(AppError::Validation(errors)) => {
+            let mut shown = FormState::new(values).in_scope(assign_scope()).with_errors(staff.tr(), &errors);
+            for e in &mut shown.errors {
+                if e.field == "worker_id" {
+                    e.anchor = "assign-worker".to_owned();
+                }
+            }
+            one_page_with(&s, &staff, id, &OneQuery::default(), Vec::new(), shown).await
+        }
         Err(e) => app_error_page(&staff.chrome("outreach"), e),
     }
 }
