@@ -170,6 +170,25 @@ test('a team manager creates a campaign, uploads signals and assigns an address'
   assert.equal(response.status(), 200);
   assert.match(await page.locator('main').innerText(), /De adressen zijn toegewezen/);
   assert.match(await rows.first().innerText(), new RegExp(worker.name));
+
+  // Change the running campaign: a phone call added as approach, the help offered rewritten;
+  // kind, districts and start are shown, not asked.
+  await page.getByRole('link', { name: 'Campagne wijzigen' }).click();
+  await page.waitForURL(new RegExp(`/campaigns/${made.campaign}/edit$`));
+  assert.equal(await page.inputValue('#name'), made.name, 'the current name filled in');
+  assert.ok(await page.isChecked(`#worker-${worker.id}`), 'the current worker ticked');
+  assert.equal(await page.locator('#kind').count(), 0, 'the kind is not asked again');
+  await checkBothWidths(page, 'outreach-campaign-edit');
+  await page.check('#approach-phone');
+  await page.fill('#help_offered', 'Een gesprek over geldzaken, hulp bij een betalingsregeling en bij toeslagen.');
+  response = await submitForm(page, 'Wijzigingen opslaan');
+  assert.equal(response.status(), 200);
+  assert.match(page.url(), new RegExp(`/campaigns/${made.campaign}\\?done=campaign-changed`));
+  const changed = await page.locator('main').innerText();
+  assert.match(changed, /De campagne is gewijzigd/);
+  assert.match(changed, /Telefoon/);
+  assert.match(changed, /bij toeslagen/);
+  assert.match(await rows.first().innerText(), new RegExp(worker.name), 'the worker kept their address');
   await context.close();
 });
 

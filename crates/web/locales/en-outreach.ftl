@@ -200,3 +200,9 @@ campaign-workers-search-hint = Part of a name or of a team; what you filled in o
 campaign-workers-search-submit = Search
 campaign-district-required = Choose one district or more.
 # end of block O4
+campaign-edit = Change campaign
+campaign-save = Save changes
+campaign-back = Back to the campaign
+campaign-edit-fixed = Kind, districts and start date stay as the campaign began: its signals are already matched to these districts. If other districts are needed, start a new campaign.
+campaign-edit-workers = If you take a worker off the campaign, the addresses that worker held go back to ‘Nobody yet’.
+done-campaign-changed = The campaign is changed.

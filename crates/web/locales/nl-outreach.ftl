@@ -200,3 +200,9 @@ campaign-workers-search-hint = Deel van een naam of van een team; wat je al invu
 campaign-workers-search-submit = Zoeken
 campaign-district-required = Kies een wijk of meer.
 # end of block O4
+campaign-edit = Campagne wijzigen
+campaign-save = Wijzigingen opslaan
+campaign-back = Terug naar de campagne
+campaign-edit-fixed = Soort, wijken en startdatum blijven zoals de campagne begon: de signalen zijn al aan deze wijken gekoppeld. Zijn er andere wijken nodig, begin dan een nieuwe campagne.
+campaign-edit-workers = Haal je een medewerker van de campagne, dan komen de adressen die bij die medewerker lagen weer bij ‘Nog niemand’.
+done-campaign-changed = De campagne is gewijzigd.

@@ -200,8 +200,17 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<CampaignView> {
     Ok(CampaignView { campaign, relation: rel, allowed })
 }
 
+/// A campaign for its change form (its managers only; anyone else is refused and logged as
+/// for the change itself).
+pub async fn for_change(app: &App, actor: &Actor, id: i64) -> Result<CampaignView> {
+    let (tx, campaign, rel) = authorise(app, app.db.begin_read().await?, actor, id, OutreachAction::ManageCampaign).await?;
+    drop(tx);
+    Ok(CampaignView { allowed: Allowed::of(actor, rel), relation: rel, campaign })
+}
+
 /// Changes a campaign (its managers): name, end, help offered, approaches, workers; closes or
-/// reopens it.
+/// reopens it. The addresses of a worker taken off the campaign go back to nobody's basket:
+/// that worker no longer sees them.
 pub async fn change(app: &App, actor: &Actor, id: i64, input: &CampaignChange) -> Result<CampaignView> {
     let (mut tx, c, _) = authorise(app, app.db.begin().await?, actor, id, OutreachAction::ManageCampaign).await?;
     let mut errors = Errors::default();
@@ -245,8 +254,10 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &CampaignChange) -
     };
     let now = app.now();
     store::update(&mut tx, id, &fields, now).await?;
+    let mut unassigned = 0;
     if let Some(w) = &workers {
         store::set_workers(&mut tx, id, w).await?;
+        unassigned = buurtteam_store::outreach::basket::unassign_non_workers(&mut tx, id, now).await?;
     }
     let mut entry = audit_entry(Some(actor), now, AuditAction::CampaignChanged, "campaign");
     entry.object_id = Some(id);
@@ -256,6 +267,7 @@ pub async fn change(app: &App, actor: &Actor, id: i64, input: &CampaignChange) -
         "help_offered": input.help_offered.is_some(),
         "approaches": input.approaches.is_some(),
         "workers": workers.as_ref().map(Vec::len),
+        "addresses_unassigned": unassigned,
         "closed": input.closed,
     });
     audit::append(&mut tx, &entry).await?;

@@ -1,7 +1,8 @@
 //! The attempts form on the campaign address page (issue 16) over plain HTTP: bad input is the
 //! page again with status 422 and each message beside its field, and nothing is saved; a good
 //! attempt redirects back and is listed; an accepted offer says that the referral was made and
-//! links it only for its team; a family worker not assigned to the campaign cannot record.
+//! links it only for its team; a family worker not assigned to the campaign cannot record. The
+//! campaign form: workers grouped per team with a search; the change of a running campaign.
 
 use reqwest::Client;
 
@@ -169,4 +170,78 @@ async fn the_campaign_form_groups_workers_per_team_and_searches_without_javascri
     assert_eq!(html.matches("name=\"worker_ids\"").count(), 1, "the team searched for");
     let campaigns = o.manager.get("/api/v1/campaigns").await.expect(200);
     assert!(!campaigns.to_string().contains("Vroegsignalering Zuilen"), "no campaign made: {campaigns}");
+}
+
+/// The change form of a running campaign: its current values filled in, kind, districts and
+/// start shown as fixed; a bad end date is the page again with the message beside the field and
+/// nothing changed; a good change opens the campaign, and the addresses of a worker taken off
+/// go back to nobody. Only the campaign's managers reach the form.
+#[tokio::test]
+async fn a_running_campaign_is_changed_and_a_removed_workers_addresses_go_back_to_nobody() {
+    let t = spawn().await;
+    t.app.clock.set("2026-03-02T10:00:00Z".parse().unwrap_or_default());
+    let o = org(&t).await;
+    let (c, addresses) = campaign(&t, &o, 2, None).await;
+    let body = serde_json::json!({"address_ids": addresses, "worker_id": o.worker_b_id});
+    o.manager.post(&format!("/api/v1/campaigns/{c}/assignments"), body).await.expect(200);
+
+    let m = logged_in(&t.base, "m@test.nl").await;
+    let (status, html) = page(&m, &t, &format!("/campaigns/{c}/edit")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Campagne wijzigen") && html.contains("value=\"Hersteloperatie\""), "{html}");
+    assert!(html.contains(&format!("id=\"worker-{}\" name=\"worker_ids\" value=\"{}\" checked", o.worker_b_id, o.worker_b_id)));
+    assert!(!html.contains("name=\"kind\"") && !html.contains("name=\"district_ids\""), "fixed, not asked");
+    assert!(html.contains("Overvecht"), "the districts shown as a fact");
+    let token = csrf(&html);
+    let edit = |fields: Vec<(&'static str, String)>| {
+        let mut form = fields;
+        form.push(("_csrf", token.clone()));
+        let m = m.clone();
+        let url = format!("{}/campaigns/{c}/edit", t.base);
+        async move {
+            let r = m.post(url).form(&form).send().await.expect("post");
+            let status = r.status().as_u16();
+            let location = r.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or_default().to_owned();
+            (status, location, r.text().await.unwrap_or_default())
+        }
+    };
+
+    // An end before the start: beside the field, the input kept, nothing changed.
+    let mark = t.audit_mark().await;
+    let bad = vec![("name", "Herstel 2026".to_owned()), ("ends_on", "2026-01-15".to_owned())];
+    let (status, _, html) = edit(bad).await;
+    assert_eq!(status, 422);
+    assert!(html.contains("id=\"ends_on-error\""), "{html}");
+    assert!(html.contains("value=\"Herstel 2026\""), "the input is kept");
+    assert!(t.audit_since(mark).await.iter().all(|r| r.action != "campaign.changed"), "nothing changed");
+
+    // Worker A instead of worker B, one approach, no end: saved; B's addresses go to nobody.
+    let good = vec![
+        ("name", "Herstel 2026".to_owned()),
+        ("ends_on", String::new()),
+        ("approaches", "phone".to_owned()),
+        ("worker_ids", o.worker_a_id.to_string()),
+        ("help_offered", "Een gesprek over de schulden en de toeslagen.".to_owned()),
+    ];
+    let (status, location, _) = edit(good).await;
+    assert_eq!((status, location.as_str()), (303, format!("/campaigns/{c}?done=campaign-changed").as_str()));
+    let (_, html) = page(&m, &t, &format!("/campaigns/{c}?done=campaign-changed")).await;
+    assert!(html.contains("De campagne is gewijzigd") && html.contains("Herstel 2026"), "{html}");
+    let got = o.manager.get(&format!("/api/v1/campaigns/{c}")).await.expect(200);
+    assert_eq!(got["workers"][0]["id"], o.worker_a_id, "{got}");
+    assert_eq!(got["workers"].as_array().map(Vec::len), Some(1));
+    assert_eq!(got["approaches"], serde_json::json!(["phone"]));
+    assert!(got["ends_on"].is_null(), "{got}");
+    let basket = o.manager.get(&format!("/api/v1/campaigns/{c}/addresses")).await.expect(200);
+    let items = basket["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 2);
+    assert!(items.iter().all(|a| a["assigned_to"].is_null()), "back to nobody: {basket}");
+
+    // Worker A, now an outreach worker of the campaign, may work it but not change it.
+    let a = logged_in(&t.base, "a@test.nl").await;
+    let (status, _) = page(&a, &t, &format!("/campaigns/{c}")).await;
+    assert_eq!(status, 200);
+    let (status, html) = page(&a, &t, &format!("/campaigns/{c}/edit")).await;
+    assert_eq!(status, 403);
+    assert!(!html.contains("Herstel 2026"), "nothing of the campaign on the refusal");
 }

@@ -330,6 +330,20 @@ pub async fn signals(tx: &mut Tx, address: i64) -> Result<Vec<Signal>> {
         .collect()
 }
 
+/// Takes the addresses of campaign `campaign` off anyone no longer among its workers; how many.
+pub async fn unassign_non_workers(tx: &mut Tx, campaign: i64, now: Timestamp) -> Result<usize> {
+    let n = exec!(tx, |c| sqlx::query(
+        "UPDATE campaign_addresses SET assigned_to = NULL, updated_at = $2 \
+         WHERE campaign_id = $1 AND assigned_to IS NOT NULL AND assigned_to NOT IN \
+         (SELECT user_id FROM campaign_workers WHERE campaign_id = $1)"
+    )
+    .bind(campaign)
+    .bind(sql_ts(now))
+    .execute(&mut *c)
+    .await)?;
+    Ok(n as usize)
+}
+
 /// Assigns addresses of `campaign` to `worker` (`None`: to nobody); returns how many changed.
 /// Addresses of another campaign are left alone.
 pub async fn assign(tx: &mut Tx, campaign: i64, ids: &[i64], worker: Option<UserId>, now: Timestamp) -> Result<usize> {

@@ -40,6 +40,7 @@ mod knowledge;
 mod login;
 mod outreach;
 mod outreach_attempts;
+mod outreach_form;
 mod plan;
 mod portal;
 pub mod print;
@@ -129,7 +130,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/complaints", get(complaints::case_complaints).post(complaints::case_register))
         .route("/campaigns", get(outreach::list))
         .route("/campaigns/weighing", post(outreach::weigh))
-        .route("/campaigns/new", get(outreach::new_form).post(outreach::create))
+        .route("/campaigns/new", get(outreach_form::new_form).post(outreach_form::create))
+        .route("/campaigns/{id}/edit", get(outreach_form::edit_form).post(outreach_form::edit))
         .route("/campaigns/{id}", get(outreach::one))
         .route("/campaigns/{id}/signals", post(outreach::upload))
         .route("/campaigns/{id}/assignments", post(outreach::assign))
