@@ -109,7 +109,7 @@ struct SettingsArgs {
     #[arg(long, env = "BUURTTEAM_OUTREACH_UNREACHABLE_AFTER", default_value_t = 3)]
     outreach_unreachable_after: u32,
     /// Months after the last signal that the signal data of people who did not become clients
-    /// are destroyed (1 to 12; the Wgs term, decision 0034).
+    /// are destroyed (1 to 12; the law sets no number of months, the controller does: decision 0034).
     #[arg(long, env = "BUURTTEAM_OUTREACH_RETENTION_MONTHS", default_value_t = 12)]
     outreach_retention_months: u32,
 }
@@ -155,7 +155,7 @@ impl SettingsArgs {
             bail!("--outreach-unreachable-after must be between 1 and 20");
         }
         if !(1..=12).contains(&self.outreach_retention_months) {
-            bail!("--outreach-retention-months must be between 1 and 12 (the legal term is the longest)");
+            bail!("--outreach-retention-months must be between 1 and 12 (12 is the longest this product keeps signal data; see docs/access.md)");
         }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");
