@@ -155,7 +155,9 @@ impl SettingsArgs {
             bail!("--outreach-unreachable-after must be between 1 and 20");
         }
         if !(1..=12).contains(&self.outreach_retention_months) {
-            bail!("--outreach-retention-months must be between 1 and 12 (12 is the longest this product keeps signal data; see docs/access.md)");
+            bail!(
+                "--outreach-retention-months must be between 1 and 12 (12 is the longest this product keeps signal data; see docs/access.md)"
+            );
         }
         if self.session_idle_minutes == 0 || self.session_max_hours == 0 {
             bail!("session lifetimes must be at least 1 minute / 1 hour");

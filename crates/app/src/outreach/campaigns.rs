@@ -203,7 +203,8 @@ pub async fn get(app: &App, actor: &Actor, id: i64) -> Result<CampaignView> {
 /// A campaign for its change form (its managers only; anyone else is refused and logged as
 /// for the change itself).
 pub async fn for_change(app: &App, actor: &Actor, id: i64) -> Result<CampaignView> {
-    let (tx, campaign, rel) = authorise(app, app.db.begin_read().await?, actor, id, OutreachAction::ManageCampaign).await?;
+    let (tx, campaign, rel) =
+        authorise(app, app.db.begin_read().await?, actor, id, OutreachAction::ManageCampaign).await?;
     drop(tx);
     Ok(CampaignView { allowed: Allowed::of(actor, rel), relation: rel, campaign })
 }

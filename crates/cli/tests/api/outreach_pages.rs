@@ -189,7 +189,12 @@ async fn a_running_campaign_is_changed_and_a_removed_workers_addresses_go_back_t
     let (status, html) = page(&m, &t, &format!("/campaigns/{c}/edit")).await;
     assert_eq!(status, 200);
     assert!(html.contains("Campagne wijzigen") && html.contains("value=\"Hersteloperatie\""), "{html}");
-    assert!(html.contains(&format!("id=\"worker-{}\" name=\"worker_ids\" value=\"{}\" checked", o.worker_b_id, o.worker_b_id)));
+    assert!(
+        html.contains(&format!(
+            "id=\"worker-{}\" name=\"worker_ids\" value=\"{}\" checked",
+            o.worker_b_id, o.worker_b_id
+        ))
+    );
     assert!(!html.contains("name=\"kind\"") && !html.contains("name=\"district_ids\""), "fixed, not asked");
     assert!(html.contains("Overvecht"), "the districts shown as a fact");
     let token = csrf(&html);
