@@ -78,12 +78,14 @@ fn chart(tr: Tr, t: &DataTable, months: usize, target: f64) -> String {
     let series = [(tr.t("dash-col-absence-pct"), "current")];
     let fmt = move |v: f64| format!("{}%", number(tr, v, if v.fract() == 0.0 { 0 } else { 1 }));
     let top = t.rows[..months].iter().filter_map(|r| r.get(1).and_then(Cell::value)).fold(target * 1.5, f64::max);
+    // The end on a whole step, so the last tick is not a stray "11%" beside "10%".
+    let step = charts::nice_step(top);
     charts::bar_chart(&BarChart {
         id: "chart-absence",
         title: &t.title,
         series: &series,
         groups: &groups,
-        max: Some(top.ceil()),
+        max: Some((top / step).ceil() * step),
         reference: Some(Reference { value: target, label: tr.t1("dash-target", "pct", number(tr, target, 0)) }),
         axis_label: &fmt,
         empty_text: &tr.t("dash-no-data"),
