@@ -45,6 +45,10 @@ test('HR records a spell for a worker of another team, sees it on the overview a
     const sections = await page.locator('section[aria-labelledby^="team-"]').count();
     assert.ok(sections > 2, `HR sees every team (${sections})`);
     assert.ok((await page.getByText(/^Afwezig sinds /).count()) > 0, 'the demo has someone absent now');
+    // The figures per team, and of the whole organisation, before the people.
+    const figures = page.getByRole('region', { name: /^Verzuimcijfers \(streefwaarde 7,0%\)$/ });
+    assert.equal(await figures.locator('tbody tr').count(), sections + 1, 'a row per team and one together');
+    assert.match(await figures.locator('tbody tr').last().innerText(), /Alle getoonde teams samen\s+\d+,\d%/);
     await checkBothWidths(page, 'absence-hr');
 
     // A present family worker of a team teammanager1 does not manage.

@@ -249,6 +249,13 @@ pub struct Overview {
     pub teams: Vec<(TeamId, String)>,
     /// The groups shown: the chosen team, or all of them.
     pub groups: Vec<TeamPeople>,
+    /// The absence figures of each group, in the order of `groups`.
+    pub figures: Vec<crate::absence_figures::Figures>,
+    /// The figures of everyone shown, when more than one group is (HR's whole organisation, a
+    /// team manager's teams together).
+    pub total: Option<crate::absence_figures::Figures>,
+    /// The organisation's target (percent).
+    pub target_pct: f64,
 }
 
 /// The absence overview (`/absence`): everyone with contract hours in the actor's scope, with
@@ -323,12 +330,18 @@ pub async fn overview(app: &App, actor: &Actor, team: Option<TeamId>) -> Result<
     };
     let absence_ids: Vec<i64> =
         groups.iter().flat_map(|g| g.people.iter().flat_map(|p| p.current.iter().map(|a| a.id))).collect();
+    let mut members: Vec<Vec<UserId>> = groups.iter().map(|g| g.people.iter().map(|p| p.id).collect()).collect();
+    if groups.len() > 1 {
+        members.push(shown.iter().map(|id| UserId(*id)).collect());
+    }
+    let mut figures = crate::absence_figures::of_groups(app, &mut tx, &members, today).await?;
+    let total = (groups.len() > 1).then(|| figures.pop()).flatten();
     let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
     entry.detail =
         json!({ "overview": true, "team_id": team.map(|t| t.0), "user_ids": shown, "absence_ids": absence_ids });
     audit::append(&mut tx, &entry).await?;
     tx.commit().await?;
-    Ok(Overview { today, teams, groups })
+    Ok(Overview { today, teams, groups, figures, total, target_pct: app.settings.absence_target_pct })
 }
 
 /// One staff member's absence as their page shows it.

@@ -3,6 +3,7 @@
 //! store, and append the audit row in the same transaction.
 
 pub mod absence;
+pub mod absence_figures;
 pub mod accounts;
 pub mod activation;
 pub mod auth;

@@ -172,3 +172,40 @@ async fn the_dashboard_shows_absence_per_month_against_the_target() {
     let w = o.worker_a.http.get(format!("{}/dashboards?{q}", o.worker_a.base)).send().await.expect("GET");
     assert!(!w.text().await.expect("body").contains("bt-dash-table--absence"));
 }
+
+/// The figures table on `/absence`, for HR (who has no steering dashboards) and the team
+/// manager: on 10 June 2026, team A's month so far is 0.0%, last month (May) the hand-worked
+/// 15.3%, the last twelve months above the 7% target with worker L's long spell; with more
+/// than one team shown, a row of everyone together.
+#[tokio::test]
+async fn the_absence_page_shows_each_teams_figures_against_the_target() {
+    let (t, o, hr, _) = absent_team().await;
+    t.app.clock.set("2026-06-10T09:00:00Z".parse::<Timestamp>().unwrap_or_default());
+    let page = |c: &Client, path: String| {
+        let (http, base) = (c.http.clone(), c.base.clone());
+        async move {
+            let r = http.get(format!("{base}{path}")).send().await.expect("GET");
+            (r.status().as_u16(), r.text().await.unwrap_or_default())
+        }
+    };
+    let table = |html: &str| {
+        let t = html.split("id=\"absence-figures\"").nth(1).unwrap_or_default();
+        t.split("</table>").next().unwrap_or_default().to_owned()
+    };
+    let (status, html) = page(&hr, format!("/absence?team={}", o.team_a)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Verzuimcijfers (streefwaarde 7,0%)"), "{html}");
+    let figures = table(&html);
+    assert_eq!(figures.matches("<tr class=\"utrecht-table__row\">").count(), 2, "a header and team A: {figures}");
+    let row = figures.split("Buurtteam Overvecht").nth(1).unwrap_or_default();
+    let cells: Vec<&str> = row.split("bt-num\">").skip(1).map(|c| c.split('<').next().unwrap_or_default()).collect();
+    assert_eq!(&cells[..2], ["0,0%", "15,3%"], "this month so far, May: {row}");
+    assert!(row.contains("boven de streefwaarde"), "the year above 7%: {row}");
+    assert!(row.contains(">1</td>"), "worker L's long spell: {row}");
+    // The team manager's two teams: a row each and one of both together.
+    let (status, html) = page(&o.manager, "/absence".to_owned()).await;
+    assert_eq!(status, 200);
+    let figures = table(&html);
+    assert!(figures.contains("Alle getoonde teams samen"), "{figures}");
+    assert_eq!(figures.matches("<tr class=\"utrecht-table__row\">").count(), 4, "header, two teams, together");
+}

@@ -19,6 +19,7 @@ use buurtteam_store::absence::Absence;
 use serde::Deserialize;
 
 use super::admin::users::hours_text;
+use super::dashboards::view::number;
 use super::form::{FormData, FormState, PageForm, Scope};
 use super::i18n::Tr;
 use super::{Chrome, StaffPage, app_error_page, render, saved};
@@ -60,6 +61,18 @@ struct Group {
     absent: usize,
 }
 
+/// A row of the figures table: a team, or everyone shown.
+struct FiguresRow {
+    name: String,
+    this_month: String,
+    last_month: String,
+    last_year: String,
+    /// The last twelve months above the target.
+    above: bool,
+    frequency: String,
+    long_spells: usize,
+}
+
 #[derive(Template)]
 #[template(path = "absence/overview.html")]
 struct OverviewPage {
@@ -68,6 +81,24 @@ struct OverviewPage {
     filter: FormState,
     team_options: Vec<(String, String)>,
     groups: Vec<Group>,
+    figures: Vec<FiguresRow>,
+    target: String,
+}
+
+/// One row of figures, in the page's language; "–" where nobody has contract hours.
+fn figures_row(tr: Tr, name: String, f: &buurtteam_app::absence_figures::Figures, target: f64) -> FiguresRow {
+    let pct = |m: &buurtteam_domain::absence::MonthFigures| {
+        m.absence_pct().map_or_else(|| "–".to_owned(), |p| format!("{}%", number(tr, p, 1)))
+    };
+    FiguresRow {
+        name,
+        this_month: pct(&f.this_month),
+        last_month: pct(&f.last_month),
+        last_year: pct(&f.last_year),
+        above: f.last_year.absence_pct().is_some_and(|p| p > target),
+        frequency: f.last_year.frequency_per_year().map_or_else(|| "–".to_owned(), |v| number(tr, v, 2)),
+        long_spells: f.last_year.long_spells,
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -99,6 +130,18 @@ pub(super) async fn overview(State(s): State<AppState>, staff: StaffPage, Query(
         Ok(o) => o,
         Err(e) => return app_error_page(&chrome, e),
     };
+    let mut figures: Vec<FiguresRow> = o
+        .groups
+        .iter()
+        .zip(&o.figures)
+        .map(|(g, f)| {
+            let name = g.team.as_ref().map_or_else(|| tr.t("absence-no-team"), |(_, n)| n.clone());
+            figures_row(tr, name, f, o.target_pct)
+        })
+        .collect();
+    if let Some(total) = &o.total {
+        figures.push(figures_row(tr, tr.t("absence-figures-total"), total, o.target_pct));
+    }
     let groups = o
         .groups
         .into_iter()
@@ -131,6 +174,8 @@ pub(super) async fn overview(State(s): State<AppState>, staff: StaffPage, Query(
         filter: FormState::new(FormData(values)).in_scope(Scope::new("", "absence")),
         team_options,
         groups,
+        figures,
+        target: format!("{}%", number(tr, o.target_pct, 1)),
         page: chrome,
     };
     render(StatusCode::OK, &page)

@@ -160,7 +160,7 @@ pub fn select(
 mod complaints;
 mod outreach;
 mod survey;
-mod view;
+pub(super) mod view;
 pub use view::*;
 
 // ---------------------------------------------------------------------------------------
