@@ -206,17 +206,23 @@ pub async fn change_if_unchanged(
     Ok(stored)
 }
 
+/// The spells of `user`, latest first, with the audit row that says who read them.
+async fn read_logged(tx: &mut Tx, actor: &Actor, user: UserId, now: jiff::Timestamp) -> Result<Vec<Absence>> {
+    let spells = store::of_user(tx, user).await?;
+    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
+    entry.object_id = Some(user.0);
+    entry.detail = json!({ "user_id": user.0, "absence_ids": spells.iter().map(|a| a.id).collect::<Vec<_>>() });
+    audit::append(tx, &entry).await?;
+    Ok(spells)
+}
+
 /// The spells of staff member `user`, latest first (HR; their team manager; themselves).
 /// The read is logged: absence is HR data.
 pub async fn of_user(app: &App, actor: &Actor, user: UserId) -> Result<Vec<Absence>> {
     authorise(app, actor, user, AbsenceAction::ReadSpells).await?;
     let now = app.now();
     let mut tx = app.db.begin().await?;
-    let spells = store::of_user(&mut tx, user).await?;
-    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
-    entry.object_id = Some(user.0);
-    entry.detail = json!({ "user_id": user.0, "absence_ids": spells.iter().map(|a| a.id).collect::<Vec<_>>() });
-    audit::append(&mut tx, &entry).await?;
+    let spells = read_logged(&mut tx, actor, user, now).await?;
     tx.commit().await?;
     Ok(spells)
 }
@@ -375,11 +381,7 @@ pub async fn person(app: &App, actor: &Actor, user: UserId) -> Result<PersonAbse
         .map(|t| t.name)
         .collect();
     let contract_hours_hundredths = users::extras_of(&mut tx, user).await?.contract_hours_hundredths;
-    let spells = store::of_user(&mut tx, user).await?;
-    let mut entry = audit_entry(Some(actor), now, AuditAction::AbsencesRead, "absence");
-    entry.object_id = Some(user.0);
-    entry.detail = json!({ "user_id": user.0, "absence_ids": spells.iter().map(|a| a.id).collect::<Vec<_>>() });
-    audit::append(&mut tx, &entry).await?;
+    let spells = read_logged(&mut tx, actor, user, now).await?;
     tx.commit().await?;
     Ok(PersonAbsence { user: person, team_names, contract_hours_hundredths, spells, may_record, today: app.today() })
 }
