@@ -53,6 +53,7 @@ pub struct PartnerChange {
     pub contact_person: Option<String>,
     pub district_ids: Option<Vec<i64>>,
     /// `YYYY-MM-DD`: the partner ended (no longer active); an empty text makes it active again.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub ended_on: Option<String>,
     /// The family workers linked from now on (kernpartner of a school or VE location, the
     /// worker(s) at a GP practice): links not named end today, new ones start today.
@@ -66,6 +67,7 @@ pub struct GpStatusInput {
     /// `none`, `in_talks`, `started` or `alternative_agreement`.
     pub status: Option<String>,
     /// `YYYY-MM-DD`: not in the future, not before the previous change.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub since: Option<String>,
 }
 
@@ -309,7 +311,7 @@ pub async fn change(app: &App, actor: &Actor, id: PartnerId, input: &PartnerChan
         audit::append(&mut tx, &entry).await?;
     }
     if let Some(wanted) = workers {
-        let open: Vec<&store::WorkerLink> = p.workers_on(today).collect();
+        let open: Vec<&store::WorkerLink> = p.workers.iter().filter(|w| w.ends_on.is_none()).collect();
         let mut ended = Vec::new();
         let mut linked = Vec::new();
         for link in &open {

@@ -84,9 +84,8 @@ pub async fn insert(
     by: UserId,
     now: Timestamp,
 ) -> Result<PartnerId> {
-    let id: i64 =
-        on!(tx, |c| {
-            sqlx::query_scalar(
+    let id: i64 = on!(tx, |c| {
+        sqlx::query_scalar(
         "INSERT INTO partners (name, kind, address, phone, email, contact_person, ended_on, created_by, created_at, \
          updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id"
     )
@@ -101,7 +100,7 @@ pub async fn insert(
     .bind(sql_ts(now))
     .fetch_one(&mut *c)
     .await
-        })?;
+    })?;
     set_districts(tx, PartnerId(id), districts).await?;
     Ok(PartnerId(id))
 }

@@ -6,3 +6,5 @@ access-action-partner-changed = Partner changed
 access-action-partner-gp-status-recorded = GP practice collaboration status recorded
 access-action-partner-workers-changed = Linked family workers changed
 # end of block P
+
+nav-partners = Social map

@@ -6,3 +6,5 @@ access-action-partner-changed = Partner gewijzigd
 access-action-partner-gp-status-recorded = Samenwerkingsstatus huisartsenpraktijk vastgelegd
 access-action-partner-workers-changed = Gekoppelde gezinswerkers gewijzigd
 # end of block P
+
+nav-partners = Sociale kaart

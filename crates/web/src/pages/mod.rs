@@ -203,6 +203,7 @@ impl NavItem {
             Area::Complaints => ("/complaints", "nav-complaints"),
             Area::Outreach => ("/campaigns", "nav-outreach"),
             Area::Knowledge => ("/knowledge", "nav-knowledge"),
+            Area::Partners => ("/partners", "nav-partners"),
             Area::Absence => ("/absence", "nav-absence"),
         };
         Self { area, href, label: tr.t(key) }
