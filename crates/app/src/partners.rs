@@ -403,10 +403,17 @@ pub async fn record_gp_status(app: &App, actor: &Actor, id: PartnerId, input: &G
     Ok(view(actor, &mine, partner))
 }
 
-/// The staff who may be linked to a partner (for the forms): its managers only.
+/// The staff the form offers to link to a partner (its managers only): the workers of the
+/// teams in its districts, and whoever is linked now.
 pub async fn linkable_workers(app: &App, actor: &Actor, id: PartnerId) -> Result<Vec<(UserId, String)>> {
-    let (mut tx, _, _) = authorise(app, app.db.begin_read().await?, actor, id, PartnerAction::LinkWorkers).await?;
-    Ok(store::linkable_workers(&mut tx).await?)
+    let (mut tx, p, _) = authorise(app, app.db.begin_read().await?, actor, id, PartnerAction::LinkWorkers).await?;
+    let mut out = store::linkable_workers_in(&mut tx, &p.district_ids).await?;
+    for w in p.workers.iter().filter(|w| w.ends_on.is_none()) {
+        if !out.iter().any(|(u, _)| *u == w.user_id) {
+            out.push((w.user_id, w.name.clone()));
+        }
+    }
+    Ok(out)
 }
 
 /// The current districts (for the forms and filters).

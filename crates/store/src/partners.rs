@@ -310,3 +310,21 @@ pub async fn list(tx: &mut Tx, filter: &Filter) -> Result<Vec<Partner>> {
 pub async fn linkable_workers(tx: &mut Tx) -> Result<Vec<(UserId, String)>> {
     crate::outreach::campaigns::eligible_workers(tx).await
 }
+
+/// The active family workers and team managers of the teams working in `districts`, by name
+/// (the form offers these; the API accepts any linkable worker).
+pub async fn linkable_workers_in(tx: &mut Tx, districts: &[DistrictId]) -> Result<Vec<(UserId, String)>> {
+    if districts.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = districts.iter().map(|d| d.0.to_string()).collect::<Vec<_>>().join(",");
+    let sql = format!(
+        "SELECT DISTINCT u.id, u.name FROM users u JOIN team_members m ON m.user_id = u.id \
+         JOIN team_districts td ON td.team_id = m.team_id \
+         WHERE u.active = TRUE AND u.role IN ('family_worker', 'team_manager') AND td.district_id IN ({list}) \
+         ORDER BY u.name, u.id"
+    );
+    let rows: Vec<(i64, String)> =
+        on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
+    Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
+}

@@ -263,7 +263,7 @@ async fn partner_page(state: &AppState, staff: &StaffPage, id: i64, sent: Sent) 
         Vec::new()
     };
     let today = state.app.today();
-    let scope = |ids: &str| Scope::new(format!("{ids}-"), "partner");
+    let scope = |ids: &str| Scope::new(ids.to_owned(), "partner");
     let current_workers =
         FormData(view.partner.workers_on(today).map(|w| ("worker_ids".to_owned(), w.user_id.0.to_string())).collect());
     let (mut edit, mut gp, mut workers) = (
