@@ -276,6 +276,16 @@ audit_actions!(
     AbsenceChanged = "absence.changed",
     /// A staff member's absence spells read.
     AbsencesRead = "absence.read",
+    // Partners and the social map (issue 15, decision 0039). Reading is not logged: the
+    // social map holds no personal data of clients.
+    /// A partner organisation created.
+    PartnerCreated = "partner.created",
+    /// A partner's contact details, districts or end changed.
+    PartnerChanged = "partner.changed",
+    /// A GP practice's change of collaboration status recorded.
+    PartnerGpStatusRecorded = "partner.gp_status_recorded",
+    /// Family workers linked to a partner, or their links ended.
+    PartnerWorkersChanged = "partner.workers_changed",
 );
 
 impl AuditAction {

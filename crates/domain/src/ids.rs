@@ -52,3 +52,8 @@ id_type!(
     /// A participant of a group: a client from their case, or someone who is not a client.
     GroupParticipantId,
 );
+
+id_type!(
+    /// A partner organisation of the social map (issue 15).
+    PartnerId,
+);

@@ -214,6 +214,12 @@ impl AuditAction {
             // with the organisation's other set-up (decision 0035).
             Self::KnowledgeArticleCreated | Self::KnowledgeArticleChanged => P::Organisation,
             Self::AbsenceRecorded | Self::AbsenceChanged | Self::AbsencesRead => P::StaffAbsence,
+            // The social map: organisations and which staff member is their contact, no client
+            // data (decision 0039).
+            Self::PartnerCreated
+            | Self::PartnerChanged
+            | Self::PartnerGpStatusRecorded
+            | Self::PartnerWorkersChanged => P::Organisation,
         }
     }
 

@@ -170,5 +170,6 @@ pub async fn report(db: &Db, profile: &Profile) -> Result<Report, buurtteam_stor
     }
     crate::survey::calibrate(db, &mut r).await?;
     crate::outreach::calibrate(db, &mut r).await?;
+    crate::partners::calibrate(db, &mut r).await?;
     Ok(r)
 }

@@ -533,6 +533,10 @@ pub async fn generate(
     // import row each, and the attempts.
     let outreach = crate::outreach::generate(db, opts.seed, opts.today).await?;
     rows += outreach.campaigns + outreach.addresses * 3 + outreach.attempts;
+    // Partners and the social map (issue 15): GP practices calibrated to the seeds, schools and
+    // VE locations with their kernpartner, the city-wide specialist care.
+    let partners = crate::partners::generate(db, opts.seed, opts.today).await?;
+    rows += partners.partners + partners.gp_status_changes + partners.worker_links;
     // Contract hours and sickness absence of the staff (issue 20), around the 7% target.
     let absence = crate::absence::generate(db, &org.staff, org.hr, first, opts.today, opts.seed).await?;
     rows += absence.spells;

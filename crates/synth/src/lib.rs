@@ -11,6 +11,7 @@ mod groups;
 mod model;
 mod names;
 pub mod outreach;
+pub mod partners;
 pub mod profile;
 pub mod survey;
 

@@ -213,3 +213,27 @@ async fn the_city_districts_hold_their_postcodes_and_the_sample_signal_file_land
     let outside = buurtteam_store::districts::district_of_postcode(&mut tx, "1012AB", TODAY).await.expect("area");
     assert_eq!(outside, None);
 }
+
+/// The social map (issue 15): GP practices a quarter started and a quarter in talks at the end
+/// of 2021, 80% started or with an alternative agreement by 2024; every VE location has its
+/// kernpartner; the specialist youth care organisations of the seeds are there.
+#[tokio::test]
+async fn partners_are_calibrated_to_the_seeds() {
+    let p = small_city();
+    let (db, _, _dir) = generated(5, &p).await;
+    let report = calibration::report(&db, &p).await.expect("report");
+    let rows: Vec<_> = report
+        .rows
+        .iter()
+        .filter(|r| r.measure.starts_with("GP practices") || r.measure.starts_with("VE locations"))
+        .collect();
+    assert_eq!(rows.len(), 4, "{}", report.markdown());
+    for r in &rows {
+        println!("| {} | {} | {} |", r.measure, r.target, r.generated);
+    }
+    assert!(rows.iter().all(|r| r.ok), "partners off:\n{}", report.markdown());
+    let mut tx = db.begin_read().await.expect("tx");
+    let filter = buurtteam_store::partners::Filter { q: Some("Spoor030".into()), ..Default::default() };
+    let found = buurtteam_store::partners::list(&mut tx, &filter).await.expect("partners");
+    assert_eq!(found.len(), 1, "the seeds' specialist youth care is on the map");
+}

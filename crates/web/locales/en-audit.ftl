@@ -162,3 +162,7 @@ audit-knowledge-article-changed = { $who } changed a knowledge base article.
 audit-absence-recorded = { $who } recorded a staff member's absence spell.
 audit-absence-changed = { $who } changed a staff member's absence spell.
 audit-absence-read = { $who } read a staff member's absence spells.
+audit-partner-created = { $who } added a partner organisation to the social map.
+audit-partner-changed = { $who } changed a partner organisation on the social map.
+audit-partner-gp-status-recorded = { $who } recorded a GP practice's collaboration status.
+audit-partner-workers-changed = { $who } changed the family workers linked to a partner.

@@ -162,3 +162,7 @@ audit-knowledge-article-changed = { $who } heeft een artikel in de kennisbank ge
 audit-absence-recorded = { $who } heeft een verzuimperiode van een medewerker vastgelegd.
 audit-absence-changed = { $who } heeft een verzuimperiode van een medewerker gewijzigd.
 audit-absence-read = { $who } heeft de verzuimperiodes van een medewerker bekeken.
+audit-partner-created = { $who } heeft een partnerorganisatie toegevoegd aan de sociale kaart.
+audit-partner-changed = { $who } heeft een partnerorganisatie op de sociale kaart gewijzigd.
+audit-partner-gp-status-recorded = { $who } heeft de samenwerkingsstatus van een huisartsenpraktijk vastgelegd.
+audit-partner-workers-changed = { $who } heeft de gekoppelde gezinswerkers van een partner gewijzigd.

@@ -33,6 +33,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "knowledge", description = "The knowledge base (kennisbank): articles in Markdown with their versions, searched in Dutch (word forms and accents do not matter)"),
         (name = "survey", description = "The experience survey: the questionnaire a one-time code opens and the answer with it (no login), invitations, paper responses, the admins' questionnaire; no operation returns one response"),
         (name = "absence", description = "Staff absence (verzuim): spells recorded by HR or the team manager, read by them and the person themselves; never a reason"),
+        (name = "partners", description = "Partners and the social map: GP practices with their collaboration status over time, schools and early-education locations with their kernpartner, specialist care, the sociale basis"),
         (name = "outreach", description = "Outreach: campaigns, signals of payment arrears, the work basket, attempts to reach an address (an accepted offer becomes a referral) and the campaign's funnel"),
     ),
 )]

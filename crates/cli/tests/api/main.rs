@@ -43,6 +43,7 @@ mod outreach_attempts;
 mod outreach_pages;
 mod outreach_steering;
 mod pages;
+mod partners;
 mod passwords;
 mod plan;
 mod plan_access_log;

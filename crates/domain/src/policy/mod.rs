@@ -13,6 +13,7 @@ pub mod groups;
 pub mod knowledge;
 pub mod matrix;
 pub mod outreach;
+pub mod partners;
 pub mod plan;
 pub mod survey;
 pub mod survey_results;
@@ -421,6 +422,8 @@ pub enum Area {
     Outreach,
     /// The knowledge base (kennisbank, issue 20): every staff member reads it; no client data.
     Knowledge,
+    /// Partners and the social map (issue 15): every staff member reads it; no client data.
+    Partners,
     /// Staff absence (verzuim, issue 20; decision 0036): HR's start page (everyone), the team
     /// manager's view of the people of their teams. Others read their own spells from their
     /// account page.
@@ -442,6 +445,7 @@ impl Area {
         Self::Privacy,
         Self::Outreach,
         Self::Knowledge,
+        Self::Partners,
         Self::Account,
     ];
 
@@ -461,6 +465,7 @@ impl Area {
             Self::Complaints => "complaints",
             Self::Outreach => "outreach",
             Self::Knowledge => "knowledge",
+            Self::Partners => "partners",
             Self::Absence => "absence",
         }
     }
@@ -494,6 +499,10 @@ impl Area {
             Self::Outreach => matches!(role, Role::TeamManager | Role::Admin | Role::FamilyWorker),
             Self::Knowledge => {
                 knowledge::decide(role, knowledge::EditorRight::NotGiven, knowledge::KnowledgeAction::Read)
+                    == Decision::Allow
+            }
+            Self::Partners => {
+                partners::decide(role, partners::PartnerRelation::Other, partners::PartnerAction::Read)
                     == Decision::Allow
             }
             // Whoever records the spells of others: HR (everyone), team managers (their teams).

@@ -13,28 +13,40 @@ fn family_workers_and_team_managers_get_the_casework_their_dashboards_and_the_kn
  {
     assert_eq!(
         menu(Role::FamilyWorker),
-        vec![Worklist, NewReferral, Search, Groups, Dashboards, Outreach, Knowledge, Account]
+        vec![Worklist, NewReferral, Search, Groups, Dashboards, Outreach, Knowledge, Partners, Account]
     );
     assert_eq!(
         menu(Role::TeamManager),
-        vec![Worklist, NewReferral, Search, Groups, Complaints, Dashboards, Absence, Outreach, Knowledge, Account]
+        vec![
+            Worklist,
+            NewReferral,
+            Search,
+            Groups,
+            Complaints,
+            Dashboards,
+            Absence,
+            Outreach,
+            Knowledge,
+            Partners,
+            Account
+        ]
     );
 }
 
 #[test]
 fn analysts_get_the_dashboards_and_admins_the_administration() {
-    assert_eq!(menu(Role::Analyst), vec![Dashboards, Knowledge, Account]);
-    assert_eq!(menu(Role::Admin), vec![Admin, Outreach, Knowledge, Account]);
+    assert_eq!(menu(Role::Analyst), vec![Dashboards, Knowledge, Partners, Account]);
+    assert_eq!(menu(Role::Admin), vec![Admin, Outreach, Knowledge, Partners, Account]);
 }
 
 #[test]
 fn privacy_officers_get_the_privacy_pages_and_nothing_of_the_casework() {
-    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Knowledge, Account]);
+    assert_eq!(menu(Role::PrivacyOfficer), vec![Privacy, Knowledge, Partners, Account]);
 }
 
 #[test]
 fn hr_starts_at_absence_and_sees_no_casework() {
-    assert_eq!(menu(Role::Hr), vec![Absence, Knowledge, Account]);
+    assert_eq!(menu(Role::Hr), vec![Absence, Knowledge, Partners, Account]);
 }
 
 #[test]
@@ -50,5 +62,6 @@ fn every_role_has_its_account_and_no_staff_member_the_portal() {
         assert!(m.contains(&Account), "{role:?}");
         assert_eq!(m.contains(&PortalPlan), !role.is_staff(), "{role:?}");
         assert_eq!(m.contains(&Knowledge), role.is_staff(), "every staff member reads the knowledge base: {role:?}");
+        assert_eq!(m.contains(&Partners), role.is_staff(), "every staff member reads the social map: {role:?}");
     }
 }

@@ -272,6 +272,11 @@ fn docs_access_md_is_generated_from_this_policy() {
             "<!-- END GENERATED ABSENCE MATRIX -->",
             crate::policy::absence::matrix_markdown(),
         ),
+        (
+            "<!-- BEGIN GENERATED PARTNERS MATRIX -->\n",
+            "<!-- END GENERATED PARTNERS MATRIX -->",
+            crate::policy::partners::matrix_markdown(),
+        ),
     ];
     let mut doc = std::fs::read_to_string(path).unwrap_or_default();
     if std::env::var_os("UPDATE_DOCS").is_some() {

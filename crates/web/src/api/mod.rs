@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
+pub mod partners;
 pub mod plan;
 pub mod privacy;
 pub mod privacy_log;
@@ -163,4 +164,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(knowledge::set_editor))
         .routes(routes!(absence::record, absence::list))
         .routes(routes!(absence::change))
+        .routes(routes!(partners::create_partner, partners::list_partners))
+        .routes(routes!(partners::get_partner, partners::change_partner))
+        .routes(routes!(partners::record_gp_status))
 }

@@ -71,6 +71,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-staff.ftl"),
     "\n",
     include_str!("../../locales/nl-absence.ftl"),
+    "\n",
+    include_str!("../../locales/nl-partners.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -102,6 +104,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-staff.ftl"),
     "\n",
     include_str!("../../locales/en-absence.ftl"),
+    "\n",
+    include_str!("../../locales/en-partners.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

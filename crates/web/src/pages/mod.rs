@@ -41,6 +41,7 @@ mod login;
 mod outreach;
 mod outreach_attempts;
 mod outreach_form;
+mod partners;
 mod plan;
 mod portal;
 pub mod print;
@@ -145,6 +146,12 @@ pub fn routes() -> Router<AppState> {
         .route("/knowledge/review", get(knowledge::review))
         .route("/knowledge/{id}", get(knowledge::article))
         .route("/knowledge/{id}/edit", get(knowledge::edit_form).post(knowledge::edit_submit))
+        .route("/partners", get(partners::list))
+        .route("/partners/new", get(partners::new_form).post(partners::new_submit))
+        .route("/partners/{id}", get(partners::partner))
+        .route("/partners/{id}/edit", post(partners::edit_submit))
+        .route("/partners/{id}/workers", post(partners::workers_submit))
+        .route("/partners/{id}/gp-status", post(partners::gp_status_submit))
         .route("/groups/collective", get(collective::list).post(collective::record))
         .merge(survey::routes())
         .route("/assets/{name}", get(assets::serve))
@@ -205,6 +212,7 @@ impl NavItem {
             Area::Complaints => ("/complaints", "nav-complaints"),
             Area::Outreach => ("/campaigns", "nav-outreach"),
             Area::Knowledge => ("/knowledge", "nav-knowledge"),
+            Area::Partners => ("/partners", "nav-partners"),
             Area::Absence => ("/absence", "nav-absence"),
         };
         Self { area, href, label: tr.t(key) }
