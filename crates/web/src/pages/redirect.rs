@@ -40,7 +40,11 @@ fn local_path(raw: &str) -> Option<String> {
         return None;
     }
     let path = &url[Position::BeforePath..];
-    (path.starts_with('/') && !path.starts_with("//") && !path.contains('\\')).then(|| path.to_owned())
+    // The parsed path is checked as the text was: `/%2e/%2F` parses to `/%2F`, which decodes to
+    // `//` and would be refused when it comes back.
+    let decoded_path = percent_decode_str(path).decode_utf8_lossy();
+    (path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') && !decoded_path.starts_with("//"))
+        .then(|| path.to_owned())
 }
 
 #[cfg(test)]
@@ -109,6 +113,8 @@ mod tests {
             "/.//evil.example",
             "/%2e%2e//evil.example",
             "/%2E/%2E%2E//evil.example",
+            "/%2e/%2F",
+            "/%2e/%2F/evil.example",
             " /evil.example",
             "/ /evil.example",
             "/\u{3000}/evil.example",
