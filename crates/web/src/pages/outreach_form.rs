@@ -289,21 +289,27 @@ pub(super) async fn edit(
     form: PageForm<EditInput, StaffPage>,
 ) -> Response {
     let PageForm { page: staff, input, values, .. } = form;
-    let fixed = match current(&s, &staff, id).await {
-        Ok((fixed, _)) => fixed,
-        Err(page) => return page,
+    // A search or a refused change shows the form again, with the facts read afresh; a change
+    // that saves needs none of them (the use case authorises it itself).
+    let again = |form: FormState, q: String, status: StatusCode| {
+        let (s, staff) = (&s, &staff);
+        async move {
+            match current(s, staff, id).await {
+                Ok((fixed, _)) => form_page(s, staff, form, Some(fixed), &q, status).await,
+                Err(page) => page,
+            }
+        }
     };
     if values.get("search").is_some() {
         let q = values.get("q").unwrap_or_default().to_owned();
-        let form = FormState::new(values).in_scope(campaign_scope());
-        return form_page(&s, &staff, form, Some(fixed), &q, StatusCode::OK).await;
+        return again(FormState::new(values).in_scope(campaign_scope()), q, StatusCode::OK).await;
     }
     match uc::change(&s.app, &staff.actor, id, &input.into()).await {
         Ok(_) => Redirect::to(&format!("/campaigns/{id}?done=campaign-changed")).into_response(),
         Err(AppError::Validation(errors)) => {
             let shown = shown(&staff, values, &errors);
             let q = shown.value("q");
-            form_page(&s, &staff, shown, Some(fixed), &q, StatusCode::UNPROCESSABLE_ENTITY).await
+            again(shown, q, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(e) => app_error_page(&staff.chrome("outreach"), e),
     }
