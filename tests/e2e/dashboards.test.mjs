@@ -55,7 +55,7 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     await screenshot(page, 'dashboard-city');
     // Charts are images with a name, each with its table.
     // The casework tables; the group tables (issue 19) come after them, see group-support.test.mjs.
-    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"]):not(.bt-dash-table--absence)';
+    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"]):not(.bt-dash-table--absence):not(.bt-dash-table--gp_practices):not(.bt-dash-table--early_education)';
     const charts = page.locator(`${casework} svg.bt-chart[role="img"]`);
     // Ten tables with a chart; the demo imports no population figures, so reach per 1,000
     // residents says so instead of drawing a chart, and the tile map is left out.
@@ -65,24 +65,37 @@ test('an analyst: city, a district, a team and the report, all accessible and su
       const name = await svg.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby')).textContent);
       assert.ok(name.length > 0, 'the chart has a name');
     }
-    // Eleven tables of the KPIs, five of group support, absence and capacity (issue 20), three
-    // of the experience survey (decision 0031) and the complaints per team; then the outreach
+    // Eleven tables of the KPIs, five of group support, absence and capacity (issue 20), GP
+    // practices and VE locations (issue 15), three of the experience survey (decision 0031)
+    // and the complaints per team; then the outreach
     // section (issue 16): the
     // demo's campaigns per campaign, approach (with the offer rates as a chart), district and
     // decline reason.
     const outreach = 'section.bt-dash-table[class*="--outreach_"]';
-    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 21);
+    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 23);
     assert.equal(await page.locator(`${outreach} table.utrecht-table`).count(), 4);
     assert.ok((await page.locator('section.bt-dash-table--outreach_approaches svg.bt-chart[role="img"]').count()) >= 1, 'offer rates per approach');
     await page.getByRole('heading', { level: 2, name: 'Outreach en vroegsignalering per campagne' }).waitFor();
     assert.equal(await page.locator(`${casework} table.utrecht-table`).count(), 11);
-    assert.equal(await page.locator('.bt-chart__reference').count(), 2, 'the intake and absence target lines');
+    assert.equal(await page.locator('.bt-chart__reference').count(), 3, 'the intake, absence and GP target lines');
     // Absence and capacity (issue 20): the demo's staff have contract hours and absence
     // around the 7% target; the city counts far more than 5 people, so the months show.
     const absence = page.locator('section.bt-dash-table--absence');
     await absence.getByRole('heading', { level: 2, name: 'Verzuim en capaciteit (streefwaarde verzuim 7,0%)' }).waitFor();
     assert.equal(await absence.locator('svg.bt-chart[role="img"]').count(), 1, 'the months against the target');
     assert.ok((await absence.getByText(/streefwaarde/).count()) > 1, 'each month says where it stands against the target');
+    // Partners (issue 15): GP practices per district against the 60% target, never "<5"
+    // (they are organisations), and the VE locations with a linked worker.
+    const gp = page.locator('section.bt-dash-table--gp_practices');
+    await gp.getByRole('heading', { level: 2, name: 'Samenwerking met huisartsenpraktijken (streefwaarde 60%)' }).waitFor();
+    assert.equal(await gp.locator('svg.bt-chart[role="img"]').count(), 1, 'the share per district against the target');
+    assert.equal(await gp.locator('th[scope="row"]', { hasText: 'Alle wijken samen' }).count(), 1, 'the city as a whole');
+    assert.ok((await gp.getByText(/(Onder|Op of boven) de streefwaarde van 60%/).count()) > 1, 'each district says where it stands');
+    assert.equal(await gp.getByText('<5').count(), 0, 'organisations are not suppressed');
+    await gp.screenshot({ path: join(ARTIFACTS, 'dashboard-gp-practices.png') });
+    const ve = page.locator('section.bt-dash-table--early_education');
+    await ve.getByRole('heading', { level: 2, name: 'VE-locaties met een gekoppelde gezinswerker' }).waitFor();
+    assert.equal(await ve.getByText('100,0', { exact: true }).count(), 1, 'every demo VE location has its kernpartner');
     assert.equal(await page.locator('.bt-tilemap').count(), 0, 'no map of unknowns');
     assert.match(await page.locator('.bt-dash-note').innerText(), /onder de 5/);
 

@@ -138,11 +138,17 @@ pub async fn read_compared(app: &App, actor: &Actor, q: &KpiInput, previous: Opt
         .map(|d| (d.id, d.name.clone()))
         .collect();
 
+    // The district whose partners the scope counts: a team's own (none for a city-wide team).
+    let area = match scope {
+        Scope::City => None,
+        Scope::District(d) => Some(d),
+        Scope::Team(t) => teams.iter().find(|x| x.id == t).and_then(|x| x.district_id),
+    };
     let previous_period = previous.unwrap_or_else(|| period.previous());
     // The two periods on two connections at once.
     let (mut current, mut previous) = tokio::try_join!(
-        report(app, scope, period, &team_names, &district_names, suppressed),
-        report(app, scope, previous_period, &team_names, &district_names, suppressed),
+        report(app, scope, area, period, &team_names, &district_names, suppressed),
+        report(app, scope, area, previous_period, &team_names, &district_names, suppressed),
     )?;
     // Absence figures only for whom the absence policy lets read them (decision 0036): team
     // managers their own teams, analysts (suppressed above); never family workers.
@@ -199,12 +205,13 @@ fn whole_calendar_period(period: Period, today: Date) -> Result<Period> {
 async fn report(
     app: &App,
     scope: Scope,
+    area: Option<DistrictId>,
     period: Period,
     teams: &[(TeamId, String)],
     districts: &[(DistrictId, String)],
     suppressed: bool,
 ) -> std::result::Result<Report, StoreError> {
-    let whole = kpi::compute(&inputs(app, scope, period, teams, districts).await?);
+    let whole = kpi::compute(&inputs(app, scope, area, period, teams, districts).await?);
     if !suppressed {
         return Ok(whole);
     }
@@ -216,7 +223,7 @@ async fn report(
     }
     let mut parts = Vec::with_capacity(months.len());
     for m in months {
-        let mut r = kpi::compute(&inputs(app, scope, m, teams, districts).await?);
+        let mut r = kpi::compute(&inputs(app, scope, area, m, teams, districts).await?);
         kpi::suppress(&mut r);
         parts.push(r);
     }
@@ -227,6 +234,7 @@ async fn report(
 async fn inputs(
     app: &App,
     scope: Scope,
+    area: Option<DistrictId>,
     period: Period,
     teams: &[(TeamId, String)],
     districts: &[(DistrictId, String)],
@@ -257,7 +265,31 @@ async fn inputs(
         districts: districts.to_vec(),
         groups: buurtteam_store::kpi_groups::inputs(tx, scope, period, starts, ends).await?,
         absence,
+        partners: partner_inputs(app, tx, area).await?,
     })
+}
+
+/// The GP practices and VE locations serving `area` (the city when `None`), ended ones
+/// included: the figures take the ones active on the period's last day.
+async fn partner_inputs(
+    app: &App,
+    tx: &mut buurtteam_store::Tx,
+    area: Option<DistrictId>,
+) -> std::result::Result<kpi::partners::PartnerInputs, StoreError> {
+    use buurtteam_domain::partners::PartnerKind;
+    use buurtteam_store::partners::{Filter, list};
+    let mut partners = Vec::new();
+    for kind in [PartnerKind::GpPractice, PartnerKind::EarlyEducation] {
+        let filter = Filter { kind: Some(kind), district: area, q: None, include_ended: true };
+        partners.extend(list(tx, &filter).await?.into_iter().map(|p| kpi::partners::PartnerRow {
+            kind: p.kind,
+            district_ids: p.district_ids,
+            ended_on: p.fields.ended_on,
+            gp_history: p.gp_history.iter().map(|c| (c.since, c.status)).collect(),
+            links: p.workers.iter().map(|w| (w.starts_on, w.ends_on)).collect(),
+        }));
+    }
+    Ok(kpi::partners::PartnerInputs { target_pct: app.settings.gp_target_pct, district: area, partners })
 }
 
 /// The absence and capacity rows of `period` (decision 0036): the staff counted in `scope`

@@ -83,6 +83,9 @@ pub struct Settings {
     /// The organisation's sickness absence target (percent), reported beside the absence
     /// figures (decision 0036; the seeds: 7% in 2024).
     pub absence_target_pct: f64,
+    /// The target share (percent) of GP practices working with the team, beside the GP
+    /// figures (issue 15; the seeds: 60% by the end of 2021).
+    pub gp_target_pct: f64,
     /// Hours per week of one FTE, for caseload per FTE (decision 0036; 36 by default).
     pub fte_hours: f64,
     /// A case in support with no contact for this many weeks shows on the worklist as silent
@@ -120,6 +123,7 @@ impl Default for Settings {
             second_factor_roles: Vec::new(),
             intake_target_pct: 90.0,
             absence_target_pct: buurtteam_domain::absence::DEFAULT_TARGET_PCT,
+            gp_target_pct: buurtteam_domain::kpi::partners::DEFAULT_GP_TARGET_PCT,
             fte_hours: buurtteam_domain::absence::DEFAULT_FTE_HOURS,
             silent_after_weeks: 6,
             emergency_access_hours: buurtteam_domain::emergency::DEFAULT_HOURS,

@@ -87,6 +87,9 @@ struct SettingsArgs {
     /// The organisation's sickness absence target (percent), beside the absence figures.
     #[arg(long, env = "BUURTTEAM_ABSENCE_TARGET_PCT", default_value_t = 7.0)]
     absence_target_pct: f64,
+    /// The target share (percent) of GP practices working with the team, beside the GP figures.
+    #[arg(long, env = "BUURTTEAM_GP_TARGET_PCT", default_value_t = 60.0)]
+    gp_target_pct: f64,
     /// Hours per week of one FTE, for caseload per FTE.
     #[arg(long, env = "BUURTTEAM_FTE_HOURS", default_value_t = 36.0)]
     fte_hours: f64,
@@ -136,6 +139,9 @@ impl SettingsArgs {
         if !(0.0..=100.0).contains(&self.absence_target_pct) {
             bail!("--absence-target-pct must be between 0 and 100");
         }
+        if !(0.0..=100.0).contains(&self.gp_target_pct) {
+            bail!("--gp-target-pct must be between 0 and 100");
+        }
         if !(1.0..=60.0).contains(&self.fte_hours) {
             bail!("--fte-hours must be between 1 and 60");
         }
@@ -177,6 +183,7 @@ impl SettingsArgs {
             second_factor_roles,
             intake_target_pct: self.intake_target_pct,
             absence_target_pct: self.absence_target_pct,
+            gp_target_pct: self.gp_target_pct,
             fte_hours: self.fte_hours,
             silent_after_weeks: self.silent_after_weeks,
             emergency_access_hours: self.emergency_access_hours,

@@ -26,6 +26,7 @@ pub mod absence;
 mod compute;
 pub mod groups;
 pub mod nesting;
+pub mod partners;
 mod suppression;
 
 pub use compute::*;
@@ -288,6 +289,8 @@ pub struct Inputs {
     pub groups: groups::GroupInputs,
     /// The rows of the absence and capacity figures (issue 20).
     pub absence: absence::AbsenceInputs,
+    /// The GP practices and VE locations of the scope (issue 15).
+    pub partners: partners::PartnerInputs,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -398,6 +401,10 @@ pub struct Report {
     /// for a reader the absence policy does not let read the figures of the scope.
     #[serde(flatten)]
     pub absence: Option<absence::AbsenceReport>,
+    /// GP practices by collaboration status against the target, and VE locations with a
+    /// linked worker (issue 15): organisations, never suppressed.
+    #[serde(flatten)]
+    pub partners: partners::PartnersReport,
     /// Whether small counts were suppressed in this report.
     pub small_counts_suppressed: bool,
     /// The numerators behind the percentages, which suppression needs and the report does not show.
@@ -435,6 +442,7 @@ impl Inputs {
             districts: Vec::new(),
             groups: groups::GroupInputs::default(),
             absence: absence::AbsenceInputs::default(),
+            partners: partners::PartnerInputs::default(),
         }
     }
 }

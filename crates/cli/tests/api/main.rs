@@ -33,6 +33,7 @@ mod inzage;
 mod jobs;
 mod knowledge;
 mod kpi_absence;
+mod kpi_partners;
 mod kpis;
 mod login_protection;
 mod odd_input;

@@ -304,6 +304,7 @@ pub fn compute(inputs: &Inputs) -> Report {
         group_support_considered_pct,
         groups,
         absence: Some(super::absence::compute(&inputs.absence, inputs.caseload.iter().map(|(_, n)| n).sum())),
+        partners: super::partners::compute(&inputs.partners, &inputs.districts, p.to),
         small_counts_suppressed: false,
         basis: Basis {
             intakes_on_time: intake.on_time,

@@ -124,6 +124,8 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     // spells do not add up over months: the period's own suppression (its caseload per FTE
     // is that of its last day, as the last month's).
     r.absence = own.absence.clone();
+    // Organisations on the period's last day: not suppressed, the period's own.
+    r.partners = own.partners.clone();
     super::groups::nest(&mut r, &own, months);
 
     // Shares: the exact share where cell and total are shown, else hidden with them.

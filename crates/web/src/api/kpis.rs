@@ -34,7 +34,14 @@ pub struct KpisOut {
     /// `absence_by_month` (`from`, `to` and the same figures per calendar month). For readers
     /// of suppressed figures every absence figure of a cell counting fewer than 5 people is
     /// `"<5"`. The absence fields are left out for a reader the absence policy does not let
-    /// read them: family workers, and team managers beyond their own teams.
+    /// read them: family workers, and team managers beyond their own teams. Partners (issue
+    /// 15), on the period's last day, never suppressed (they count organisations):
+    /// `gp_practices_started_pct` (GP practices `started` or `alternative_agreement` over the
+    /// active practices serving the scope, 0-100), `gp_practices_target_pct` (60 by default),
+    /// `gp_practices` (`practices`, `none`, `in_talks`, `started`, `alternative_agreement`,
+    /// `started_pct`, `below_target`), `gp_practices_by_district` (the same per district with
+    /// `district_id` and `name`), `early_education_locations`,
+    /// `early_education_locations_linked` and `early_education_linked_pct`.
     #[serde(flatten)]
     #[schema(value_type = Object)]
     pub current: Report,

@@ -77,6 +77,7 @@ pub fn shown(state: &AppState, tr: Tr) -> Vec<(&'static str, Vec<Shown>)> {
             vec![
                 item("intake-target", format!("{} %", s.intake_target_pct), "BUURTTEAM_INTAKE_TARGET_PCT"),
                 item("absence-target", format!("{} %", s.absence_target_pct), "BUURTTEAM_ABSENCE_TARGET_PCT"),
+                item("gp-target", format!("{} %", s.gp_target_pct), "BUURTTEAM_GP_TARGET_PCT"),
                 item("fte-hours", tr.t1("settings-hours", "n", s.fte_hours.to_string()), "BUURTTEAM_FTE_HOURS"),
                 item(
                     "silent-after",
