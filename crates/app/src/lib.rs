@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod activation;
 pub mod auth;
 pub mod cases;
+pub mod cbs;
 pub mod clock;
 pub mod collective;
 pub mod complaints;

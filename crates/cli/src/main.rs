@@ -2,6 +2,7 @@
 
 mod audit_cmd;
 mod backup_cmd;
+mod cbs_cmd;
 mod demo_plan;
 mod generate;
 mod jobs_cmd;
@@ -314,6 +315,13 @@ enum ReportCommand {
         #[command(flatten)]
         args: report::HalfYearArgs,
     },
+    /// The half-yearly delivery to CBS (Beleidsinformatie Jeugd) as CSV, one row per trajectory.
+    CbsJeugd {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(flatten)]
+        args: cbs_cmd::CbsArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -380,7 +388,12 @@ fn main() {
     // scripts) logs to stderr, so the two never mix; `audit` logs warnings only unless
     // BUURTTEAM_LOG says otherwise.
     let quiet = matches!(cli.command, Command::Audit { .. });
-    let to_stderr = quiet || matches!(cli.command, Command::ExportLdv { .. });
+    // Commands whose stdout is a file log to stderr.
+    let to_stderr = quiet
+        || matches!(
+            cli.command,
+            Command::ExportLdv { .. } | Command::Report { command: ReportCommand::CbsJeugd { .. } }
+        );
     let filter = tracing_subscriber::EnvFilter::try_from_env("BUURTTEAM_LOG")
         .unwrap_or_else(|_| if quiet { "warn" } else { "info" }.into());
     let fmt = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
@@ -468,6 +481,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report { command: ReportCommand::HalfYear { db, args } } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());
             report::half_year(app, args).await
+        }
+        Command::Report { command: ReportCommand::CbsJeugd { db, args } } => {
+            let app = App::new(open(&db.database_url).await?, Settings::default());
+            cbs_cmd::run(&app, &args).await
         }
         Command::ExportLdv { db, args } => {
             let app = App::new(open(&db.database_url).await?, Settings::default());

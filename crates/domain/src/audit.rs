@@ -98,6 +98,9 @@ audit_actions!(
     AccessLogRead = "access_log.read",
     /// The log exported in the form of the Logboek Dataverwerkingen (decision 0027).
     LdvExported = "ldv.exported",
+    /// The half-yearly delivery file for CBS (Beleidsinformatie Jeugd, decision 0042) made:
+    /// the half year and the number of trajectories, never a person.
+    CbsExported = "cbs.exported",
     // Mijn Buurtteam.
     PortalInvited = "portal.invited",
     PortalActivated = "portal.activated",

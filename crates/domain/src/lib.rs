@@ -11,6 +11,7 @@ pub mod audit;
 pub mod audit_chain;
 pub mod calendar;
 pub mod case;
+pub mod cbs;
 pub mod codes;
 pub mod complaints;
 pub mod correction;

@@ -64,6 +64,9 @@ processing_activities!(
     Outreach = "outreach",
     /// Staff absence (verzuim) and capacity: HR data about staff, never a reason (decision 0036).
     StaffAbsence = "staff-absence",
+    /// The statutory half-yearly delivery of youth-care trajectories to CBS (Beleidsinformatie
+    /// Jeugd; decision 0042): person-level, without names.
+    StatutoryReporting = "statutory-reporting",
 );
 
 impl std::fmt::Display for ProcessingActivity {
@@ -182,6 +185,7 @@ impl AuditAction {
             // steering (decision 0029).
             Self::CollectiveActivityRecorded | Self::CollectiveActivitiesRead => P::Steering,
             Self::SynthGenerated => P::SyntheticData,
+            Self::CbsExported => P::StatutoryReporting,
             Self::GroupCreated
             | Self::GroupChanged
             | Self::GroupSessionAdded

@@ -15,6 +15,7 @@ pub mod attempts;
 pub mod audit;
 pub mod bulk;
 pub mod cases;
+pub mod cbs;
 pub mod complaints;
 pub mod corrections;
 pub mod credentials;

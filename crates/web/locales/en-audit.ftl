@@ -52,6 +52,7 @@ audit-network-invited = { $who } invited someone to the goal ‘{ $goal }’.
 audit-network-revoked = { $who } withdrew an invitation to the goal ‘{ $goal }’.
 audit-access-log-read = { $who } viewed who looked at the file.
 audit-ldv-exported = { $who } exported the log as a Logboek Dataverwerkingen.
+audit-cbs-exported = { $who } made the half-yearly delivery of policy information on youth care for CBS.
 
 ## My Buurtteam
 audit-portal-invited = { $who } made a code for My Buurtteam for you.

@@ -247,6 +247,7 @@ access-action-form-access-refused = Form refused (security code missing, or sent
 access-action-request-replayed = Repeated request answered without doing it again
 access-action-access-log-read = Access log read
 access-action-ldv-exported = Log exported (Logboek Dataverwerkingen)
+access-action-cbs-exported = Delivery of policy information on youth care to CBS made
 access-action-working-notes-read = Working notes read
 access-action-working-note-added = Working note added
 access-action-goal-added = Goal added

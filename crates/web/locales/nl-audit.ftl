@@ -52,6 +52,7 @@ audit-network-invited = { $who } heeft iemand uitgenodigd bij het doel ‘{ $goa
 audit-network-revoked = { $who } heeft een uitnodiging bij het doel ‘{ $goal }’ ingetrokken.
 audit-access-log-read = { $who } heeft bekeken wie er in het dossier keek.
 audit-ldv-exported = { $who } heeft het logboek uitgevoerd als Logboek Dataverwerkingen.
+audit-cbs-exported = { $who } heeft de halfjaarlevering Beleidsinformatie Jeugd voor het CBS gemaakt.
 
 ## Mijn Buurtteam
 audit-portal-invited = { $who } heeft een code voor Mijn Buurtteam voor je gemaakt.

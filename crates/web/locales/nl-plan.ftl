@@ -247,6 +247,7 @@ access-action-form-access-refused = Formulier geweigerd (beveiligingscode ontbra
 access-action-request-replayed = Herhaald verzoek beantwoord zonder het opnieuw uit te voeren
 access-action-access-log-read = Toegangslog gelezen
 access-action-ldv-exported = Logboek uitgevoerd (Logboek Dataverwerkingen)
+access-action-cbs-exported = Levering Beleidsinformatie Jeugd aan het CBS gemaakt
 access-action-working-notes-read = Werkaantekeningen gelezen
 access-action-working-note-added = Werkaantekening toegevoegd
 access-action-goal-added = Doel toegevoegd

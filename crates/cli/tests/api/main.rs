@@ -15,6 +15,7 @@ mod auth;
 mod backup;
 mod case_details;
 mod cases;
+mod cbs;
 mod cli;
 mod complaints;
 mod corrections;
