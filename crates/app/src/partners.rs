@@ -155,6 +155,27 @@ fn email(errors: &mut Errors, value: Option<&str>) -> String {
     e
 }
 
+/// A field error on `district_ids` naming the districts a team manager added or removed that
+/// are not of their teams (decision 0039: the choice is wrong, not the access).
+async fn foreign_districts_error(tx: &mut Tx, errors: &mut Errors, foreign: &[DistrictId]) -> Result<()> {
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let known = buurtteam_store::organisation::list_districts(tx).await?;
+    let names: Vec<String> = foreign
+        .iter()
+        .map(|d| known.iter().find(|x| x.id == *d).map_or_else(|| d.0.to_string(), |x| x.name.clone()))
+        .collect();
+    errors
+        .add(
+            "district_ids",
+            format!("you can only add or remove districts of your own teams; not yours: {}", names.join(", ")),
+        )
+        .code("not_your_district")
+        .arg("districts", names.join(", "));
+    Ok(())
+}
+
 /// Checks the districts asked for: current districts, each once.
 async fn districts(tx: &mut Tx, errors: &mut Errors, asked: &[i64]) -> Result<Vec<DistrictId>> {
     if asked.is_empty() {
@@ -178,9 +199,13 @@ pub async fn create(app: &App, actor: &Actor, input: &PartnerInput) -> Result<Pa
     let mut tx = app.db.begin().await?;
     let mine = actor_districts(&mut tx, actor).await?;
     let asked: Vec<DistrictId> = input.district_ids.iter().map(|d| DistrictId(*d)).collect();
+    // A team manager with districts who names another team's district gets a field error
+    // below; a manager without any district (and any other role) is refused.
+    let manager = actor.role == buurtteam_domain::codes::Role::TeamManager && !mine.is_empty();
+    let foreign = if manager { PartnerRelation::foreign_changes(&mine, &[], &asked) } else { Vec::new() };
     let rel = PartnerRelation::for_districts(&mine, &[], &asked);
     // No district asked for: the validation says it is required (for a manager with districts).
-    let rel = if asked.is_empty() && !mine.is_empty() { PartnerRelation::District } else { rel };
+    let rel = if (asked.is_empty() || !foreign.is_empty()) && manager { PartnerRelation::District } else { rel };
     match policy::decide(actor.role, rel, PartnerAction::Manage) {
         Decision::Allow => {}
         d => {
@@ -193,6 +218,7 @@ pub async fn create(app: &App, actor: &Actor, input: &PartnerInput) -> Result<Pa
     let name = input::text(&mut errors, "name", input.name.as_deref(), MAX_NAME);
     let kind = input::code(&mut errors, "kind", input.kind.as_deref(), PartnerKind::parse, PartnerKind::accepted);
     let district_ids = districts(&mut tx, &mut errors, &input.district_ids).await?;
+    foreign_districts_error(&mut tx, &mut errors, &foreign).await?;
     let fields = PartnerFields {
         name: name.unwrap_or_default(),
         address: contact(&mut errors, "address", input.address.as_deref()),
@@ -253,7 +279,17 @@ pub async fn change(app: &App, actor: &Actor, id: PartnerId, input: &PartnerChan
         Some(d) => Some(districts(&mut tx, &mut errors, d).await?),
         None => None,
     };
+    // The actor may manage this partner (authorised above); a team manager who adds or removes
+    // another team's district gets a field error, anyone else a refusal.
+    let foreign = match &district_ids {
+        Some(asked) if actor.role == buurtteam_domain::codes::Role::TeamManager => {
+            PartnerRelation::foreign_changes(&mine, &p.district_ids, asked)
+        }
+        _ => Vec::new(),
+    };
+    foreign_districts_error(&mut tx, &mut errors, &foreign).await?;
     if let Some(asked) = &district_ids
+        && foreign.is_empty()
         && policy::decide(
             actor.role,
             PartnerRelation::for_districts(&mine, &p.district_ids, asked),

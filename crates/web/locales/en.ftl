@@ -76,6 +76,7 @@ field-error-control-character = This text contains an invisible control characte
 field-error-invalid-bsn = This is not a valid BSN (9 digits, eleven test).
 field-error-invalid-postcode = Fill in a postcode like 3511 AB.
 field-error-unknown-district = This district does not exist.
+field-error-not-your-district = You can only add or remove districts of your own teams. Not of your teams: { $districts }.
 field-error-district-follows-postcode = This postcode lies in district { $name }. Leave the district empty or choose { $name }.
 field-error-district-required-no-area = Choose the district: this postcode lies in no known postcode area.
 field-error-team-ended = This team ended on { $date } and takes no new referrals.

@@ -76,6 +76,7 @@ field-error-control-character = Deze tekst bevat een onzichtbaar stuurteken (zoa
 field-error-invalid-bsn = Dit is geen geldig BSN (9 cijfers, 11-proef).
 field-error-invalid-postcode = Vul een postcode in als 3511 AB.
 field-error-unknown-district = Deze wijk bestaat niet.
+field-error-not-your-district = Je kunt alleen wijken van je eigen teams toevoegen of weghalen. Niet van jouw teams: { $districts }.
 field-error-district-follows-postcode = Deze postcode ligt in wijk { $name }. Laat de wijk leeg of kies { $name }.
 field-error-district-required-no-area = Kies de wijk: deze postcode ligt in geen bekend postcodegebied.
 field-error-team-ended = Dit team is beëindigd op { $date } en neemt geen nieuwe aanmeldingen aan.

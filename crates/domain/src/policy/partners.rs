@@ -69,14 +69,31 @@ impl PartnerRelation {
     /// from `before` to `asked`: every district added or removed must be the actor's.
     pub fn for_districts(actor_districts: &[DistrictId], before: &[DistrictId], asked: &[DistrictId]) -> Self {
         let changed = asked.iter().filter(|d| !before.contains(d)).chain(before.iter().filter(|d| !asked.contains(d)));
-        let mut any = false;
-        for d in changed {
-            any = true;
-            if !actor_districts.contains(d) {
-                return Self::Other;
-            }
+        if !Self::foreign_changes(actor_districts, before, asked).is_empty() {
+            return Self::Other;
         }
-        if any || Self::of(actor_districts, before) == Self::District { Self::District } else { Self::Other }
+        if changed.count() > 0 || Self::of(actor_districts, before) == Self::District {
+            Self::District
+        } else {
+            Self::Other
+        }
+    }
+
+    /// The districts added or removed (from `before` to `asked`) that are not the actor's. A
+    /// team manager who may manage the partner and names one gets a field error on
+    /// `district_ids`, not a refusal: the choice is wrong, not the access.
+    pub fn foreign_changes(
+        actor_districts: &[DistrictId],
+        before: &[DistrictId],
+        asked: &[DistrictId],
+    ) -> Vec<DistrictId> {
+        asked
+            .iter()
+            .filter(|d| !before.contains(d))
+            .chain(before.iter().filter(|d| !asked.contains(d)))
+            .filter(|d| !actor_districts.contains(d))
+            .copied()
+            .collect()
     }
 }
 
