@@ -36,6 +36,7 @@ mod kpi_absence;
 mod kpis;
 mod login_protection;
 mod odd_input;
+mod onward_referrals;
 mod organisation;
 mod organisation_admin;
 mod outreach;

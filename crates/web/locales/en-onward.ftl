@@ -1,0 +1,20 @@
+## Onward referrals (additional help; issue 15 part 2, decision 0040)
+field-error-unknown-partner = This partner organisation does not exist.
+field-error-partner-ended = This partner organisation has ended. Choose one that is still active.
+field-error-partner-kind-mismatch = This organisation does not fit the kind of help. Choose an organisation of a fitting kind.
+field-error-not-team-worker = Choose a family worker or team manager of this file's team.
+field-error-start-before-referral = The start lies before the referral date. Choose that date or later.
+field-error-end-before-start = The end lies before the start (or before the referral). Choose a later date.
+field-error-outcome-without-end = An outcome goes with an end date. Fill in the end date too.
+field-error-outcome-contradicts-start = This outcome does not fit the start: "Not started" only without a start date, "Completed" and "Stopped early" only with one.
+field-error-onward-referral-missing = First record the additional help in the file (section "Additional help"), then close with this detail.
+onward-kind-specialist-youth-care = Specialist youth care
+onward-kind-intensive-voluntary-help = Intensive voluntary help
+onward-kind-debt-assistance = Debt assistance
+onward-kind-adult-mental-health = Adult mental health care
+onward-kind-work-and-income = Work and income
+onward-kind-community = Community (sociale basis)
+onward-outcome-completed = Completed
+onward-outcome-stopped-early = Stopped early
+onward-outcome-not-started = Not started
+onward-outcome-referred-further = Referred further

@@ -1,0 +1,20 @@
+## Onward referrals (inzet aanvullende hulp; issue 15 part 2, decision 0040)
+field-error-unknown-partner = Deze partnerorganisatie bestaat niet.
+field-error-partner-ended = Deze partnerorganisatie is gestopt. Kies een organisatie die nog actief is.
+field-error-partner-kind-mismatch = Deze organisatie past niet bij de soort hulp. Kies een organisatie van een passende soort.
+field-error-not-team-worker = Kies een gezinswerker of teammanager van het team van dit dossier.
+field-error-start-before-referral = De start ligt vóór de datum van doorverwijzing. Kies die datum of later.
+field-error-end-before-start = Het einde ligt vóór de start (of vóór de doorverwijzing). Kies een latere datum.
+field-error-outcome-without-end = Een afloop hoort bij een einddatum. Vul ook de einddatum in.
+field-error-outcome-contradicts-start = Deze afloop past niet bij de start: "Niet gestart" alleen zonder startdatum, "Afgerond" en "Voortijdig gestopt" alleen met een startdatum.
+field-error-onward-referral-missing = Leg eerst de inzet van aanvullende hulp vast in het dossier (sectie "Aanvullende hulp") en sluit daarna af met deze toelichting.
+onward-kind-specialist-youth-care = Specialistische jeugdhulp
+onward-kind-intensive-voluntary-help = Intensieve vrijwillige hulp
+onward-kind-debt-assistance = Schuldhulpverlening
+onward-kind-adult-mental-health = Volwassenen-ggz
+onward-kind-work-and-income = Werk en Inkomen
+onward-kind-community = Sociale basis
+onward-outcome-completed = Afgerond
+onward-outcome-stopped-early = Voortijdig gestopt
+onward-outcome-not-started = Niet gestart
+onward-outcome-referred-further = Verder verwezen
