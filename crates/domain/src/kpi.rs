@@ -26,6 +26,7 @@ pub mod absence;
 mod compute;
 pub mod groups;
 pub mod nesting;
+pub mod onward;
 mod suppression;
 
 pub use compute::*;
@@ -286,6 +287,8 @@ pub struct Inputs {
     pub districts: Vec<(DistrictId, String)>,
     /// The rows of the group figures (issue 19).
     pub groups: groups::GroupInputs,
+    /// Onward referrals made in the period and closures with one (decision 0040).
+    pub onward: onward::OnwardInputs,
     /// The rows of the absence and capacity figures (issue 20).
     pub absence: absence::AbsenceInputs,
 }
@@ -393,6 +396,8 @@ pub struct Report {
     pub group_support_considered_pct: Stat,
     /// The other group figures: used, reasons, attendance, offers, collective activities.
     pub groups: groups::GroupsReport,
+    /// Onward referrals (inzet aanvullende hulp): by kind, by district, the closures with one.
+    pub onward_referrals: onward::OnwardReport,
     /// Staff absence and caseload per FTE (decision 0036): `absence_pct`,
     /// `absence_target_pct`, `caseload_per_fte`, … and `absence_by_month`; left out (`None`)
     /// for a reader the absence policy does not let read the figures of the scope.
@@ -434,6 +439,7 @@ impl Inputs {
             teams: Vec::new(),
             districts: Vec::new(),
             groups: groups::GroupInputs::default(),
+            onward: onward::OnwardInputs::default(),
             absence: absence::AbsenceInputs::default(),
         }
     }

@@ -245,3 +245,39 @@ pub async fn cases_to_refer_on(tx: &mut Tx) -> Result<Vec<CaseToReferOn>> {
     .fetch_all(&mut *c)
     .await)?)
 }
+
+/// For the calibration: (cases closed as `referred_onward`, of which with an onward referral;
+/// cases in support, of which with one; onward referrals whose partner's kind fits).
+pub async fn coverage(tx: &mut Tx) -> Result<(u64, u64, u64, u64, u64, u64)> {
+    let count = async |tx: &mut Tx, sql: &'static str| -> Result<u64> {
+        let n: i64 = on!(tx, |c| sqlx::query_scalar(sql).fetch_one(&mut *c).await)?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    let closed =
+        count(tx, "SELECT COUNT(*) FROM cases WHERE voided_on IS NULL AND closure_detail = 'referred_onward'").await?;
+    let closed_with = count(
+        tx,
+        "SELECT COUNT(*) FROM cases c WHERE c.voided_on IS NULL AND c.closure_detail = 'referred_onward' \
+         AND EXISTS (SELECT 1 FROM onward_referrals o WHERE o.case_id = c.id)",
+    )
+    .await?;
+    let open = count(tx, "SELECT COUNT(*) FROM cases WHERE voided_on IS NULL AND status = 'in_support'").await?;
+    let open_with = count(
+        tx,
+        "SELECT COUNT(*) FROM cases c WHERE c.voided_on IS NULL AND c.status = 'in_support' \
+         AND EXISTS (SELECT 1 FROM onward_referrals o WHERE o.case_id = c.id)",
+    )
+    .await?;
+    let all = count(tx, "SELECT COUNT(*) FROM onward_referrals").await?;
+    let rows: Vec<(String, String)> = on!(tx, |c| sqlx::query_as(
+        "SELECT o.kind, p.kind FROM onward_referrals o JOIN partners p ON p.id = o.partner_id"
+    )
+    .fetch_all(&mut *c)
+    .await)?;
+    let fitting = rows
+        .iter()
+        .filter(|(o, p)| OnwardReferralKind::parse(o).zip(PartnerKind::parse(p)).is_some_and(|(o, p)| o.fits(p)))
+        .count() as u64;
+    debug_assert!(fitting <= all);
+    Ok((closed, closed_with, open, open_with, all, fitting))
+}

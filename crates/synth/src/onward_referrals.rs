@@ -129,3 +129,30 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreErro
     tx.commit().await?;
     Ok(made)
 }
+
+/// Adds the onward referral rows to the calibration report: every case closed as
+/// `referred_onward` has one, some cases in support do, and every partner fits its kind.
+pub async fn calibrate(db: &Db, report: &mut crate::calibration::Report) -> Result<(), StoreError> {
+    use crate::calibration::Row;
+    let mut tx = db.begin_read().await?;
+    let (closed, closed_with, open, open_with, all, fitting) = store::coverage(&mut tx).await?;
+    drop(tx);
+    let mut row = |measure: &str, target: &str, part: u64, whole: u64, ok: &dyn Fn(f64) -> bool| {
+        let value = 100.0 * part as f64 / whole.max(1) as f64;
+        report.rows.push(Row {
+            measure: measure.to_owned(),
+            target: target.to_owned(),
+            generated: format!("{value:.1}% ({part} of {whole})"),
+            ok: whole > 0 && ok(value),
+        });
+    };
+    row("Onward referrals: cases closed as referred_onward with one", "every one (100%)", closed_with, closed, &|v| {
+        v >= 100.0
+    });
+    let target = format!("about {:.0}% (± 4)", OPEN_SHARE * 100.0);
+    row("Onward referrals: cases in support with one", &target, open_with, open, &|v| {
+        (v - OPEN_SHARE * 100.0).abs() <= 4.0
+    });
+    row("Onward referrals: partner of a fitting kind", "every one (100%)", fitting, all, &|v| v >= 100.0);
+    Ok(())
+}

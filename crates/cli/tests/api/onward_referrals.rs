@@ -164,3 +164,52 @@ async fn an_onward_referral_is_recorded_kept_up_and_refused_where_it_should_be()
     family.patch(&one, json!({"started_on": "2026-04-28"})).await.problem(404);
     assert_eq!(t.count("onward_referrals").await, 1);
 }
+
+/// Closing as `referred_onward` needs a recorded onward referral (422 on `reason_detail`
+/// before); the KPI counts them by kind and district, and the closures with one, exactly for the
+/// own team and suppressed for the analyst.
+#[tokio::test]
+async fn closing_as_referred_onward_needs_one_and_the_kpi_counts_them() {
+    let t = spawn().await;
+    t.app.clock.set("2026-05-04T10:00:00Z".parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let debt = partner(&o.manager, "Schuldhulp Overvecht", "debt_services", o.district_a).await;
+    let (case, members) = child_referred(&o.worker_a, o.district_a, o.team_a, "2026-04-01").await;
+    let p = |s: &str| format!("/api/v1/cases/{case}{s}");
+    o.worker_a.post(&p("/intake"), json!({"held_on": "2026-04-03", "worker_id": o.worker_a_id})).await.expect(200);
+    o.worker_a.post(&p("/start"), json!({"started_on": "2026-04-07"})).await.expect(200);
+    let close = json!({"closed_on": "2026-04-29", "reason": "result_achieved", "reason_detail": "referred_onward"});
+    let r = o.worker_a.post(&p("/close"), close.clone()).await.problem(422);
+    assert_eq!(r.fields(), ["reason_detail"]);
+    assert!(r.text.contains("onward_referral_missing"), "{}", r.text);
+    o.worker_a
+        .post(
+            &p("/onward-referrals"),
+            json!({"partner_id": debt, "kind": "debt_assistance", "client_ids": [members[0]], "referred_on": "2026-04-28",
+                   "life_domains": ["finances"]}),
+        )
+        .await
+        .expect(201);
+    o.worker_a.post(&p("/close"), close).await.expect(200);
+    // A new one on the closed case: 409; keeping the existing one up is still possible.
+    o.worker_a
+        .post(
+            &p("/onward-referrals"),
+            json!({"partner_id": debt, "kind": "debt_assistance", "client_ids": [members[0]], "referred_on": "2026-04-28"}),
+        )
+        .await
+        .problem(409);
+
+    let k =
+        o.worker_a.get(&format!("/api/v1/kpis?from=2026-04-01&to=2026-04-30&team_id={}", o.team_a)).await.expect(200);
+    let or = &k["onward_referrals"];
+    assert_eq!(or["referrals"], 1, "{or}");
+    let debt_cell = or["by_kind"].as_array().and_then(|a| a.iter().find(|i| i["key"] == "debt_assistance"));
+    assert_eq!(debt_cell.map(|c| c["count"].clone()), Some(json!(1)), "{or}");
+    assert_eq!(or["closures_with_onward_referral"], 1);
+    assert_eq!(or["closures_with_onward_referral_pct"], 100.0);
+    let k = o.analyst.get("/api/v1/kpis?from=2026-04-01&to=2026-04-30").await.expect(200);
+    let or = &k["onward_referrals"];
+    assert_eq!(or["referrals"], "<5", "{or}");
+    assert_eq!(or["closures_with_onward_referral_pct"], "<5", "{or}");
+}

@@ -125,6 +125,7 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     // is that of its last day, as the last month's).
     r.absence = own.absence.clone();
     super::groups::nest(&mut r, &own, months);
+    super::onward::nest(&mut r, &own, months);
 
     // Shares: the exact share where cell and total are shown, else hidden with them.
     super::hide_shares(&mut r);
