@@ -71,7 +71,6 @@ fn date_faults(errors: &mut Errors, faults: Vec<rules::DateFault>) {
 /// Records an onward referral on an open case.
 pub async fn record(app: &App, actor: &Actor, id: CaseId, input: &OnwardReferralInput) -> Result<OnwardReferral> {
     let mut errors = Errors::default();
-    let partner_id = input::id(&mut errors, "partner_id", input.partner_id);
     let kind = input::code(
         &mut errors,
         "kind",
@@ -79,6 +78,7 @@ pub async fn record(app: &App, actor: &Actor, id: CaseId, input: &OnwardReferral
         OnwardReferralKind::parse,
         OnwardReferralKind::accepted,
     );
+    let partner_id = input::id(&mut errors, "partner_id", input.partner_id);
     let referred_on = input::date(&mut errors, "referred_on", input.referred_on.as_deref());
     let mut life_domains = Vec::new();
     for (i, d) in input.life_domains.iter().enumerate() {
