@@ -79,6 +79,9 @@ pub async fn record(app: &App, actor: &Actor, id: CaseId, input: &OnwardReferral
         OnwardReferralKind::accepted,
     );
     let partner_id = input::id(&mut errors, "partner_id", input.partner_id);
+    if input.client_ids.is_empty() {
+        errors.add("client_ids", "name at least one member of the household").code("required");
+    }
     let referred_on = input::date(&mut errors, "referred_on", input.referred_on.as_deref());
     let mut life_domains = Vec::new();
     for (i, d) in input.life_domains.iter().enumerate() {
@@ -90,9 +93,6 @@ pub async fn record(app: &App, actor: &Actor, id: CaseId, input: &OnwardReferral
     }
     life_domains.sort();
     life_domains.dedup();
-    if input.client_ids.is_empty() {
-        errors.add("client_ids", "name at least one client of the case").code("required");
-    }
     let clients = input.client_ids.clone();
     let coordinator = input.coordinator;
     on_case(app, actor, id, Action::RecordOnwardReferral, move |tx, ctx, now| {
