@@ -229,18 +229,22 @@ pub struct CaseToReferOn {
     pub started_on: Option<jiff_sqlx::Date>,
     pub closed_on: Option<jiff_sqlx::Date>,
     pub closure_detail: Option<String>,
+    /// The family worker, else the intake worker.
     pub worker_id: Option<i64>,
     /// The case's first client.
     pub client_id: Option<i64>,
 }
 
-/// Every case that started support (not voided), for the synthetic city.
+/// Every case that started support or was closed as `referred_onward` (not voided), for the
+/// synthetic city.
 pub async fn cases_to_refer_on(tx: &mut Tx) -> Result<Vec<CaseToReferOn>> {
     Ok(on!(tx, |c| sqlx::query_as(
-        "SELECT c.id, h.district_id, c.referred_on, c.started_on, c.closed_on, c.closure_detail, c.worker_id, \
+        "SELECT c.id, h.district_id, c.referred_on, c.started_on, c.closed_on, c.closure_detail, \
+         COALESCE(c.worker_id, c.intake_worker_id) AS worker_id, \
          (SELECT MIN(cc.person_id) FROM case_clients cc WHERE cc.case_id = c.id) AS client_id \
          FROM cases c JOIN households h ON h.id = c.household_id \
-         WHERE c.voided_on IS NULL AND c.started_on IS NOT NULL ORDER BY c.id"
+         WHERE c.voided_on IS NULL AND (c.started_on IS NOT NULL OR c.closure_detail = 'referred_onward') \
+         ORDER BY c.id"
     )
     .fetch_all(&mut *c)
     .await)?)

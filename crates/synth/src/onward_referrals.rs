@@ -66,8 +66,9 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreErro
     let all = partners::list(&mut tx, &Filter::default()).await?;
     let mut made = Made::default();
     for c in &cases {
-        let (Some(started), Some(client), Some(worker)) = (c.started_on.map(|d| d.to_jiff()), c.client_id, c.worker_id)
-        else {
+        // Closed as referred_onward before support started: referred from the intake on.
+        let started = c.started_on.unwrap_or(c.referred_on).to_jiff();
+        let (Some(client), Some(worker)) = (c.client_id, c.worker_id) else {
             continue;
         };
         let closed = c.closed_on.map(|d| d.to_jiff());
