@@ -60,7 +60,9 @@ pub struct Made {
 
 pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x0015_0b02);
-    let now = Timestamp::now();
+    // The moment written as recorded (and as the case's `updated_at`): today's start, so that
+    // the same seed gives the same data.
+    let now = today.to_zoned(jiff::tz::TimeZone::UTC).map(|z| z.timestamp()).unwrap_or(Timestamp::UNIX_EPOCH);
     let mut tx = db.begin().await?;
     let cases = store::cases_to_refer_on(&mut tx).await?;
     let all = partners::list(&mut tx, &Filter::default()).await?;
