@@ -264,6 +264,7 @@ async fn inputs(
         teams: teams.to_vec(),
         districts: districts.to_vec(),
         groups: buurtteam_store::kpi_groups::inputs(tx, scope, period, starts, ends).await?,
+        onward: store::onward(tx, scope, period).await?,
         absence,
         partners: partner_inputs(app, tx, area).await?,
     })

@@ -22,6 +22,7 @@ pub mod input;
 pub mod jobs;
 pub mod knowledge;
 pub mod kpis;
+pub mod onward_referrals;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;

@@ -289,6 +289,13 @@ audit_actions!(
     PartnerGpStatusRecorded = "partner.gp_status_recorded",
     /// Family workers linked to a partner, or their links ended.
     PartnerWorkersChanged = "partner.workers_changed",
+    // Onward referrals (issue 15 part 2, decision 0040): on a case, so logged as its writes.
+    /// An onward referral of the case to a partner recorded.
+    OnwardReferralRecorded = "onward_referral.recorded",
+    /// An onward referral's start, end or outcome changed.
+    OnwardReferralChanged = "onward_referral.changed",
+    /// The onward referrals of a case read.
+    OnwardReferralList = "onward_referral.list",
 );
 
 impl AuditAction {

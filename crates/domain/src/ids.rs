@@ -57,3 +57,8 @@ id_type!(
     /// A partner organisation of the social map (issue 15).
     PartnerId,
 );
+
+id_type!(
+    /// An onward referral of a case to a partner (inzet aanvullende hulp, issue 15 part 2).
+    OnwardReferralId,
+);

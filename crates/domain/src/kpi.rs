@@ -26,6 +26,7 @@ pub mod absence;
 mod compute;
 pub mod groups;
 pub mod nesting;
+pub mod onward;
 pub mod partners;
 mod suppression;
 
@@ -287,6 +288,8 @@ pub struct Inputs {
     pub districts: Vec<(DistrictId, String)>,
     /// The rows of the group figures (issue 19).
     pub groups: groups::GroupInputs,
+    /// Onward referrals made in the period and closures with one (decision 0040).
+    pub onward: onward::OnwardInputs,
     /// The rows of the absence and capacity figures (issue 20).
     pub absence: absence::AbsenceInputs,
     /// The GP practices and VE locations of the scope (issue 15).
@@ -396,6 +399,8 @@ pub struct Report {
     pub group_support_considered_pct: Stat,
     /// The other group figures: used, reasons, attendance, offers, collective activities.
     pub groups: groups::GroupsReport,
+    /// Onward referrals (inzet aanvullende hulp): by kind, by district, the closures with one.
+    pub onward_referrals: onward::OnwardReport,
     /// Staff absence and caseload per FTE (decision 0036): `absence_pct`,
     /// `absence_target_pct`, `caseload_per_fte`, … and `absence_by_month`; left out (`None`)
     /// for a reader the absence policy does not let read the figures of the scope.
@@ -441,6 +446,7 @@ impl Inputs {
             teams: Vec::new(),
             districts: Vec::new(),
             groups: groups::GroupInputs::default(),
+            onward: onward::OnwardInputs::default(),
             absence: absence::AbsenceInputs::default(),
             partners: partners::PartnerInputs::default(),
         }

@@ -24,6 +24,7 @@ pub mod knowledge;
 pub mod kpi;
 pub mod ldv;
 pub mod matching;
+pub mod onward_referrals;
 pub mod outreach;
 pub mod outreach_funnel;
 pub mod outreach_import;

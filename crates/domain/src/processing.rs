@@ -93,6 +93,9 @@ impl AuditAction {
             | Self::CaseReopened
             | Self::CaseVoided
             | Self::ContactRecorded
+            | Self::OnwardReferralRecorded
+            | Self::OnwardReferralChanged
+            | Self::OnwardReferralList
             | Self::ContactList
             | Self::HouseholdCreated
             | Self::HouseholdRead

@@ -316,3 +316,29 @@ pub async fn upsert_population(tx: &mut Tx, p: &Population, source: &str, now: T
     })?;
     Ok(())
 }
+
+/// Onward referrals made in the period (by `referred_on`) by kind and the case's district, and
+/// the period's closures with an onward referral made on or before the closure (decision 0040).
+pub async fn onward(tx: &mut Tx, scope: Scope, p: Period) -> Result<buurtteam_domain::kpi::onward::OnwardInputs> {
+    use buurtteam_domain::onward_referrals::OnwardReferralKind;
+    let (from, cond, sp) = scoped(scope, 3);
+    let sql = format!(
+        "SELECT o.kind, c.district_id, COUNT(*) {from} JOIN onward_referrals o ON o.case_id = c.id \
+         WHERE o.referred_on >= $1 AND o.referred_on <= $2{cond} GROUP BY 1, 2"
+    );
+    let rows: Vec<(String, Option<i64>, i64)> =
+        fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], sp))?;
+    let referrals = rows
+        .into_iter()
+        .filter_map(|(kind, d, n)| d.map(|d| (kind, DistrictId(d), count(n))))
+        .map(|(kind, d, n)| Ok((parse_code("onward_referrals.kind", &kind, OnwardReferralKind::parse)?, d, n)))
+        .collect::<Result<Vec<_>>>()?;
+    let sql = format!(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM onward_referrals o \
+         WHERE o.case_id = c.id AND o.referred_on <= c.closed_on) THEN 1 ELSE 0 END), 0) {from} \
+         WHERE c.closed_on >= $1 AND c.closed_on <= $2{cond}"
+    );
+    let closed: Vec<(i64, i64)> = fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], sp))?;
+    let (all, with_one) = closed.first().copied().unwrap_or((0, 0));
+    Ok(buurtteam_domain::kpi::onward::OnwardInputs { referrals, closed: count(all), closed_with: count(with_one) })
+}

@@ -33,6 +33,7 @@ pub mod jobs;
 pub mod knowledge;
 pub mod kpi;
 pub mod kpi_groups;
+pub mod onward_referrals;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;

@@ -171,5 +171,6 @@ pub async fn report(db: &Db, profile: &Profile) -> Result<Report, buurtteam_stor
     crate::survey::calibrate(db, &mut r).await?;
     crate::outreach::calibrate(db, &mut r).await?;
     crate::partners::calibrate(db, &mut r).await?;
+    crate::onward_referrals::calibrate(db, &mut r).await?;
     Ok(r)
 }

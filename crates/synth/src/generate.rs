@@ -537,6 +537,10 @@ pub async fn generate(
     // VE locations with their kernpartner, the city-wide specialist care.
     let partners = crate::partners::generate(db, opts.seed, opts.today).await?;
     rows += partners.partners + partners.gp_status_changes + partners.worker_links;
+    // Onward referrals to partners (issue 15 part 2): every case closed as referred_onward,
+    // some in support, a few closed otherwise.
+    let onward = crate::onward_referrals::generate(db, opts.seed, opts.today).await?;
+    rows += onward.onward_referrals;
     // Contract hours and sickness absence of the staff (issue 20), around the 7% target.
     let absence = crate::absence::generate(db, &org.staff, org.hr, first, opts.today, opts.seed).await?;
     rows += absence.spells;

@@ -10,6 +10,7 @@ pub mod group_support;
 mod groups;
 mod model;
 mod names;
+pub mod onward_referrals;
 pub mod outreach;
 pub mod partners;
 pub mod profile;

@@ -237,3 +237,18 @@ async fn partners_are_calibrated_to_the_seeds() {
     let found = buurtteam_store::partners::list(&mut tx, &filter).await.expect("partners");
     assert_eq!(found.len(), 1, "the seeds' specialist youth care is on the map");
 }
+
+/// Onward referrals (issue 15 part 2): every case closed as referred_onward has one, about 8%
+/// of the cases in support do, and each goes to a partner of a fitting kind.
+#[tokio::test]
+async fn onward_referrals_are_calibrated() {
+    let p = small_city();
+    let (db, _, _dir) = generated(5, &p).await;
+    let report = calibration::report(&db, &p).await.expect("report");
+    let rows: Vec<_> = report.rows.iter().filter(|r| r.measure.starts_with("Onward referrals")).collect();
+    assert_eq!(rows.len(), 3, "{}", report.markdown());
+    for r in &rows {
+        println!("| {} | {} | {} |", r.measure, r.target, r.generated);
+    }
+    assert!(rows.iter().all(|r| r.ok), "onward referrals off:\n{}", report.markdown());
+}

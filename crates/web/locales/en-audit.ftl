@@ -167,3 +167,6 @@ audit-partner-created = { $who } added a partner organisation to the social map.
 audit-partner-changed = { $who } changed a partner organisation on the social map.
 audit-partner-gp-status-recorded = { $who } recorded a GP practice's collaboration status.
 audit-partner-workers-changed = { $who } changed the family workers linked to a partner.
+audit-onward-referral-recorded = { $who } recorded that another organisation will help you further.
+audit-onward-referral-changed = { $who } updated the additional help.
+audit-onward-referral-list = { $who } viewed the additional help.

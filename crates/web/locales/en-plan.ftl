@@ -357,3 +357,6 @@ access-action-outreach-signals-destroyed = Signal data destroyed
 access-action-case-handed-over = Case handed over
 access-action-case-transferred = Case transferred to another team
 access-action-case-stand-in-set = Stand-in arranged
+access-action-onward-referral-recorded = Additional help arranged
+access-action-onward-referral-changed = Additional help updated
+access-action-onward-referral-list = Additional help read

@@ -167,3 +167,6 @@ audit-partner-created = { $who } heeft een partnerorganisatie toegevoegd aan de 
 audit-partner-changed = { $who } heeft een partnerorganisatie op de sociale kaart gewijzigd.
 audit-partner-gp-status-recorded = { $who } heeft de samenwerkingsstatus van een huisartsenpraktijk vastgelegd.
 audit-partner-workers-changed = { $who } heeft de gekoppelde gezinswerkers van een partner gewijzigd.
+audit-onward-referral-recorded = { $who } heeft vastgelegd dat jullie verder geholpen worden door een andere organisatie.
+audit-onward-referral-changed = { $who } heeft de inzet van aanvullende hulp bijgewerkt.
+audit-onward-referral-list = { $who } heeft de inzet van aanvullende hulp bekeken.

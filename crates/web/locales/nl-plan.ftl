@@ -357,3 +357,6 @@ access-action-outreach-signals-destroyed = Signaalgegevens vernietigd
 access-action-case-handed-over = Begeleiding overgedragen
 access-action-case-transferred = Begeleiding naar ander team
 access-action-case-stand-in-set = Waarnemer geregeld
+access-action-onward-referral-recorded = Aanvullende hulp ingezet
+access-action-onward-referral-changed = Aanvullende hulp bijgewerkt
+access-action-onward-referral-list = Aanvullende hulp gelezen

@@ -38,6 +38,8 @@ pub struct CaseFile {
     pub emergency_until: Option<jiff::Timestamp>,
     /// Who held the case when, and its teams (decision 0037).
     pub history: super::handover::History,
+    /// Onward referrals to partners (decision 0040), most recent first.
+    pub onward_referrals: Vec<buurtteam_store::onward_referrals::OnwardReferral>,
 }
 
 /// Opens the family file: the case, its household, contacts and team, read in one
@@ -52,13 +54,24 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
             let staff = organisation::team_staff(tx, case.team_id).await?;
             let corrections = super::corrections::of_case(tx, id).await?;
             let history = super::handover::history_in(tx, id).await?;
+            let onward_referrals = buurtteam_store::onward_referrals::of_case(tx, id).await?;
             let calendar = ctx.calendar(tx).await?;
             let mut entry = ctx.entry(AuditAction::CaseRead);
             entry.detail = serde_json::json!({ "view": "file" });
             audit::append(tx, &entry).await?;
             let emergency_until = ctx.emergency.map(|g| g.until);
             let view = CaseView::new(ctx.case, &calendar, ctx.today);
-            Ok(CaseFile { view, household, contacts, team, staff, corrections, emergency_until, history })
+            Ok(CaseFile {
+                view,
+                household,
+                contacts,
+                team,
+                staff,
+                corrections,
+                emergency_until,
+                history,
+                onward_referrals,
+            })
         })
     })
     .await

@@ -86,6 +86,20 @@ pub async fn close(app: &App, actor: &Actor, id: CaseId, input: &CloseInput) -> 
     on_case(app, actor, id, Action::CloseCase, move |tx, ctx, now| {
         Box::pin(async move {
             ctx.step(Step::Close, closed_on)?;
+            // Closed as helped further by other care: the onward referral is recorded first
+            // (decision 0040), so the closure and the KPI's share can be traced to it.
+            if detail == Some(ClosureDetail::ReferredOnward)
+                && buurtteam_store::onward_referrals::of_case(tx, id).await?.is_empty()
+            {
+                let mut errors = Errors::default();
+                errors
+                    .add(
+                        "reason_detail",
+                        "record the onward referral on the case first, then close it as referred_onward",
+                    )
+                    .code("onward_referral_missing");
+                errors.finish()?;
+            }
             let closure = Closure { closed_on, reason, detail, summary: summary.as_deref() };
             store::set_closed(tx, id, ctx.case.status, &closure, now).await.map_err(concurrent)?;
             let mut entry = ctx.entry(AuditAction::CaseClosed);

@@ -38,6 +38,7 @@ mod kpi_partners;
 mod kpis;
 mod login_protection;
 mod odd_input;
+mod onward_referrals;
 mod organisation;
 mod organisation_admin;
 mod outreach;

@@ -230,6 +230,7 @@ pub fn compute(inputs: &Inputs) -> Report {
     }
     let (group_participants, group_support_considered_pct, groups) =
         super::groups::compute(&inputs.groups, &inputs.districts);
+    let onward_referrals = super::onward::compute(&inputs.onward, &inputs.districts);
     let to_items = |v: Vec<(Key, String, u64)>, whole: u64| -> Vec<Item> {
         v.into_iter().map(|(k, l, n)| item(k, l, n, whole)).collect()
     };
@@ -303,6 +304,7 @@ pub fn compute(inputs: &Inputs) -> Report {
         group_participants,
         group_support_considered_pct,
         groups,
+        onward_referrals,
         absence: Some(super::absence::compute(&inputs.absence, inputs.caseload.iter().map(|(_, n)| n).sum())),
         partners: super::partners::compute(&inputs.partners, &inputs.districts, p.to),
         small_counts_suppressed: false,

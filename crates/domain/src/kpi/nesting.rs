@@ -127,6 +127,7 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     // Organisations on the period's last day: not suppressed, the period's own.
     r.partners = own.partners.clone();
     super::groups::nest(&mut r, &own, months);
+    super::onward::nest(&mut r, &own, months);
 
     // Shares: the exact share where cell and total are shown, else hidden with them.
     super::hide_shares(&mut r);

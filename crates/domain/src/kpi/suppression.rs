@@ -233,6 +233,7 @@ pub fn suppress(report: &mut Report) {
         stat_rule(s, caseload_n);
     }
     super::groups::suppress(r);
+    super::onward::suppress(r);
     if let Some(a) = &mut r.absence {
         super::absence::suppress(a);
     }

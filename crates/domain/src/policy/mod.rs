@@ -91,6 +91,9 @@ pub enum Action {
     /// Enrol a client of the case in a group, optionally linked to one of the plan's goals
     /// (staff of the case's team; `policy::groups` decides the rest of group work).
     EnrolInGroup,
+    /// Record or change an onward referral of the case to a partner (inzet aanvullende hulp,
+    /// decision 0040): as recording a contact.
+    RecordOnwardReferral,
 }
 
 impl Action {
@@ -121,6 +124,7 @@ impl Action {
         Self::RequestEmergencyAccess,
         Self::RegisterDestructionRequest,
         Self::EnrolInGroup,
+        Self::RecordOnwardReferral,
     ];
 
     pub fn code(self) -> &'static str {
@@ -151,6 +155,7 @@ impl Action {
             Self::RequestEmergencyAccess => "request_emergency_access",
             Self::RegisterDestructionRequest => "register_destruction_request",
             Self::EnrolInGroup => "enrol_in_group",
+            Self::RecordOnwardReferral => "record_onward_referral",
         }
     }
 
@@ -199,6 +204,7 @@ impl Action {
                 | Self::MergeHouseholds
                 | Self::RegisterDestructionRequest
                 | Self::EnrolInGroup
+                | Self::RecordOnwardReferral
         )
     }
 }
@@ -322,7 +328,7 @@ pub fn decide(role: Role, relation: Relation, action: Action) -> Decision {
             _ => Decision::Hidden,
         },
         UpdateHousehold | HoldIntake | StartSupport | CloseCase | RecordContact | ClaimCase | CorrectCase
-        | EnrolInGroup => match (has_client_access(role), relation) {
+        | EnrolInGroup | RecordOnwardReferral => match (has_client_access(role), relation) {
             (true, Relation::OwnTeam) => Decision::Allow,
             (true, Relation::Emergency) => Decision::Deny,
             _ => Decision::Hidden,

@@ -68,6 +68,9 @@ const EXPECTED: &[(Action, Relation, [Decision; 8])] = &[
     (EnrolInGroup, OwnTeam, [A, A, H, H, H, H, H, H]),
     (EnrolInGroup, Emergency, [D, D, H, H, H, H, H, H]),
     (EnrolInGroup, OtherTeam, [H, H, H, H, H, H, H, H]),
+    (RecordOnwardReferral, OwnTeam, [A, A, H, H, H, H, H, H]),
+    (RecordOnwardReferral, Emergency, [D, D, H, H, H, H, H, H]),
+    (RecordOnwardReferral, OtherTeam, [H, H, H, H, H, H, H, H]),
 ];
 
 #[test]

@@ -262,6 +262,18 @@ pub async fn destroy(tx: &mut Tx, facts: &FileFacts, how: Destruction) -> Result
             "DELETE FROM contact_participants WHERE contact_id IN (SELECT id FROM contacts WHERE case_id = $1)",
         ),
         ("contacts", "DELETE FROM contacts WHERE case_id = $1"),
+        // Onward referrals to partners (decision 0040), with their clients and life domains.
+        (
+            "onward_referral_clients",
+            "DELETE FROM onward_referral_clients WHERE onward_referral_id IN \
+             (SELECT id FROM onward_referrals WHERE case_id = $1)",
+        ),
+        (
+            "onward_referral_life_domains",
+            "DELETE FROM onward_referral_life_domains WHERE onward_referral_id IN \
+             (SELECT id FROM onward_referrals WHERE case_id = $1)",
+        ),
+        ("onward_referrals", "DELETE FROM onward_referrals WHERE case_id = $1"),
         ("case_clients", "DELETE FROM case_clients WHERE case_id = $1"),
         ("case_life_domains", "DELETE FROM case_life_domains WHERE case_id = $1"),
         ("legal_holds", "DELETE FROM legal_holds WHERE case_id = $1"),

@@ -34,7 +34,9 @@ pub struct KpisOut {
     /// `absence_by_month` (`from`, `to` and the same figures per calendar month). For readers
     /// of suppressed figures every absence figure of a cell counting fewer than 5 people is
     /// `"<5"`. The absence fields are left out for a reader the absence policy does not let
-    /// read them: family workers, and team managers beyond their own teams. Partners (issue
+    /// read them: family workers, and team managers beyond their own teams. Onward referrals
+    /// (decision 0040) under `onward_referrals`: `referrals`, `by_kind`, `by_district`,
+    /// `closures_with_onward_referral` and `closures_with_onward_referral_pct`. Partners (issue
     /// 15), on the period's last day, never suppressed (they count organisations):
     /// `gp_practices_started_pct` (GP practices `started` or `alternative_agreement` over the
     /// active practices serving the scope, 0-100), `gp_practices_target_pct` (60 by default),

@@ -13,6 +13,7 @@ pub mod households;
 pub mod inzage;
 pub mod knowledge;
 pub mod kpis;
+pub mod onward_referrals;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
@@ -167,4 +168,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partners::create_partner, partners::list_partners))
         .routes(routes!(partners::get_partner, partners::change_partner))
         .routes(routes!(partners::record_gp_status))
+        .routes(routes!(onward_referrals::record_onward_referral, onward_referrals::list_onward_referrals))
+        .routes(routes!(onward_referrals::change_onward_referral))
 }

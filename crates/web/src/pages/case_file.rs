@@ -96,6 +96,8 @@ struct FilePage {
     team_history: Vec<String>,
     /// "Nuttig hier": knowledge base articles for the case's life domains.
     useful: Vec<super::knowledge::Useful>,
+    /// Onward referrals to partners (decision 0040), one line each.
+    onward: Vec<String>,
 }
 
 fn yes_no(tr: Tr, v: Option<bool>) -> String {
@@ -222,6 +224,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
             note: contact.summary.clone().unwrap_or_default(),
         });
     }
+    super::onward_referrals::events(tr, &file.onward_referrals, &mut events);
     if let Some(d) = c.closed_on {
         events.push(Event {
             date: d,
@@ -348,6 +351,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         holders: super::handover::history_lines(tr, &file.history).0,
         team_history: super::handover::history_lines(tr, &file.history).1,
         useful: Vec::new(),
+        onward: super::onward_referrals::lines(tr, &file.onward_referrals),
     }
 }
 

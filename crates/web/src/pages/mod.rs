@@ -38,6 +38,7 @@ pub mod i18n;
 pub(crate) mod inzage;
 mod knowledge;
 mod login;
+mod onward_referrals;
 mod outreach;
 mod outreach_attempts;
 mod outreach_form;
@@ -95,6 +96,8 @@ pub fn routes() -> Router<AppState> {
         .route("/cases/{id}/start", post(case_file::start_support))
         .route("/cases/{id}/contacts", post(case_file::record_contact))
         .route("/cases/{id}/close", post(case_file::close))
+        .route("/cases/{id}/onward-referrals", get(onward_referrals::page).post(onward_referrals::record))
+        .route("/cases/{case}/onward-referrals/{id}", post(onward_referrals::change))
         .route("/cases/{id}/corrections", post(case_file::correct))
         .route("/cases/{id}/reopen", post(case_file::reopen))
         .route("/cases/{id}/void", get(repair::void_form).post(repair::void_submit))
