@@ -286,6 +286,11 @@ audit_actions!(
     PartnerGpStatusRecorded = "partner.gp_status_recorded",
     /// Family workers linked to a partner, or their links ended.
     PartnerWorkersChanged = "partner.workers_changed",
+    // Referrals from partners (issue 15 part 3, decision 0041).
+    /// A partner organisation's account submitted a referral (a new household and case).
+    PartnerReferralSubmitted = "partner_referral.submitted",
+    /// A partner organisation's account read the status of its referrals.
+    PartnerReferralsListed = "partner_referral.list",
 );
 
 impl AuditAction {

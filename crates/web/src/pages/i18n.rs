@@ -73,6 +73,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-absence.ftl"),
     "\n",
     include_str!("../../locales/nl-partners.ftl"),
+    "\n",
+    include_str!("../../locales/nl-partner-referrals.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -106,6 +108,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-absence.ftl"),
     "\n",
     include_str!("../../locales/en-partners.ftl"),
+    "\n",
+    include_str!("../../locales/en-partner-referrals.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {
