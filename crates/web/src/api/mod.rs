@@ -16,6 +16,7 @@ pub mod kpis;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
+pub mod partner_referrals;
 pub mod partners;
 pub mod plan;
 pub mod privacy;
@@ -167,4 +168,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partners::create_partner, partners::list_partners))
         .routes(routes!(partners::get_partner, partners::change_partner))
         .routes(routes!(partners::record_gp_status))
+        .routes(routes!(partner_referrals::submit, partner_referrals::list))
 }
