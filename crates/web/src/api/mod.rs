@@ -168,5 +168,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partners::create_partner, partners::list_partners))
         .routes(routes!(partners::get_partner, partners::change_partner))
         .routes(routes!(partners::record_gp_status))
-        .routes(routes!(partner_referrals::submit, partner_referrals::list))
+        .routes(routes!(partner_referrals::submit_partner_referral, partner_referrals::list_partner_referrals))
 }

@@ -60,7 +60,7 @@ impl From<SubmittedReferral> for PartnerReferralOut {
         (status = 404, description = "A portal account", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn submit(
+pub async fn submit_partner_referral(
     State(s): State<AppState>,
     a: Account,
     body: Body<PartnerReferralInput>,
@@ -77,7 +77,7 @@ pub async fn submit(
         (status = 403, description = "Not a partner account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "A portal account", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list(State(s): State<AppState>, a: Account) -> Result<Json<ListOut<PartnerReferralOut>>, ApiError> {
+pub async fn list_partner_referrals(State(s): State<AppState>, a: Account) -> Result<Json<ListOut<PartnerReferralOut>>, ApiError> {
     let items = uc::list(&s.app, &a.actor).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
 }
