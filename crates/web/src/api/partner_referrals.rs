@@ -77,7 +77,10 @@ pub async fn submit_partner_referral(
         (status = 403, description = "Not a partner account", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "A portal account", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list_partner_referrals(State(s): State<AppState>, a: Account) -> Result<Json<ListOut<PartnerReferralOut>>, ApiError> {
+pub async fn list_partner_referrals(
+    State(s): State<AppState>,
+    a: Account,
+) -> Result<Json<ListOut<PartnerReferralOut>>, ApiError> {
     let items = uc::list(&s.app, &a.actor).await?;
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
 }
