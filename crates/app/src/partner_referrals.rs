@@ -93,7 +93,7 @@ async fn team_of_district(tx: &mut Tx, district: DistrictId, today: jiff::civil:
 pub async fn submit(app: &App, actor: &Actor, input: &PartnerReferralInput) -> Result<SubmittedReferral> {
     let partner = own_partner(app, actor, Act::Submit).await?;
     let today = app.today();
-    if !partner.fields.ended_on.is_none_or(|e| e > today) {
+    if partner.fields.ended_on.is_some_and(|e| e <= today) {
         let attempt = Attempt::new(Refused::Organisation, "partner_referral").with("reason", "partner_ended");
         let refusal = AppError::Forbidden("the partner organisation has ended and makes no new referrals".into());
         return Err(refusals::refuse(app, Some(actor), attempt, refusal).await);
