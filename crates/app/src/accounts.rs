@@ -50,6 +50,9 @@ pub struct UserInput {
     /// The teams of a family worker or team manager (at least one); none for an admin.
     #[serde(default)]
     pub team_ids: Vec<i64>,
+    /// With role `partner` (required then, refused otherwise): the partner organisation the
+    /// account belongs to (decision 0041).
+    pub partner_id: Option<i64>,
     /// Hours per week, 0 to 40, at most two decimals (e.g. 28.8); optional.
     #[serde(default, deserialize_with = "number_or_text")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<f64>, example = 28.8))]
@@ -190,6 +193,49 @@ fn staff_role(errors: &mut Errors, value: Option<&str>) -> Option<Role> {
     input::code(errors, "role", value, |c| Role::parse(c).filter(|r| r.is_staff()), staff_roles)
 }
 
+/// Whether the administration manages this account: staff, and partner organisations'
+/// accounts (decision 0041); portal accounts are made by invitation only.
+fn administered(role: Role) -> bool {
+    role.is_staff() || role == Role::Partner
+}
+
+/// The role of a new account: a staff role, or `partner` with the partner organisation it
+/// belongs to (which must exist and not have ended); any other role refuses a `partner_id`.
+async fn new_account_role(
+    errors: &mut Errors,
+    tx: &mut Tx,
+    input: &UserInput,
+    today: jiff::civil::Date,
+) -> Result<(Option<Role>, Option<buurtteam_domain::ids::PartnerId>)> {
+    if input.role.as_deref() != Some(Role::Partner.code()) {
+        if input.partner_id.is_some() {
+            errors
+                .add("partner_id", "only an account with the role partner belongs to a partner")
+                .code("partner_not_partner_role");
+        }
+        return Ok((staff_role(errors, input.role.as_deref()), None));
+    }
+    if !input.team_ids.is_empty() {
+        errors.add("team_ids", "a partner account is in no team").code("partner_in_team");
+    }
+    let Some(id) = input.partner_id else {
+        errors.add("partner_id", "is required for a partner account").code("required");
+        return Ok((Some(Role::Partner), None));
+    };
+    let id = buurtteam_domain::ids::PartnerId(id);
+    match buurtteam_store::partners::get(tx, id).await? {
+        None => {
+            errors.add("partner_id", format!("no partner has id {}", id.0)).code("unknown_partner");
+            Ok((Some(Role::Partner), None))
+        }
+        Some(p) if p.fields.ended_on.is_some_and(|e| e <= today) => {
+            errors.add("partner_id", "this partner has ended").code("partner_ended");
+            Ok((Some(Role::Partner), None))
+        }
+        Some(_) => Ok((Some(Role::Partner), Some(id))),
+    }
+}
+
 /// The team ids, each checked to exist; sorted, without duplicates.
 async fn teams(errors: &mut Errors, tx: &mut Tx, ids: &[i64]) -> Result<Vec<TeamId>> {
     for (i, t) in ids.iter().enumerate() {
@@ -247,7 +293,10 @@ pub async fn create_account(app: &App, actor: Option<&Actor>, input: &UserInput)
     if let Err(m) = check_name(&name) {
         input::name_error(&mut errors, "name", m);
     }
-    let role = staff_role(&mut errors, input.role.as_deref());
+    let (role, partner) = {
+        let mut tx = app.db.begin_read().await?;
+        new_account_role(&mut errors, &mut tx, input, app.today()).await?
+    };
     let hours = contract_hours(&mut errors, input.contract_hours.as_deref());
     if let Some(p) = input.password.as_deref().filter(|p| !p.is_empty()) {
         let context = PasswordContext { email: email.as_deref(), name: Some(&name), current: None };
@@ -286,6 +335,9 @@ pub async fn create_account(app: &App, actor: Option<&Actor>, input: &UserInput)
     if hours.is_some() {
         store::update(&mut tx, id, &name, role, hours).await?;
     }
+    if let Some(partner) = partner {
+        buurtteam_store::partner_referrals::set_partner_of_user(&mut tx, id, partner).await?;
+    }
     if let Some(code) = &activation {
         let hash = crate::plan::code_hash(&code.code);
         store::insert_activation_code(&mut tx, id, &hash, actor.map(|a| a.user_id), now, code.expires_at).await?;
@@ -295,6 +347,7 @@ pub async fn create_account(app: &App, actor: Option<&Actor>, input: &UserInput)
     entry.detail = json!({ "before": null, "after": {
         "email": email, "name": name, "role": role.code(), "team_ids": team_ids,
         "contract_hours": hours_json(hours), "active": true, "activation_code": activation.is_some(),
+        "partner_id": partner.map(|p| p.0),
     }});
     audit::append(&mut tx, &entry).await?;
     let account = load(&mut tx, id, now).await?;
@@ -307,7 +360,7 @@ fn expiry(now: Timestamp) -> Timestamp {
 }
 
 async fn load(tx: &mut Tx, id: UserId, now: Timestamp) -> Result<Account> {
-    let user = org::get_user(tx, id).await?.filter(|u| u.role.is_staff()).ok_or(AppError::NotFound("user"))?;
+    let user = org::get_user(tx, id).await?.filter(|u| administered(u.role)).ok_or(AppError::NotFound("user"))?;
     let extras = store::extras_of(tx, id).await?;
     let locked_until = auth::account_locked_until(tx, &user.email, now).await?;
     Ok(Account { user, extras, locked_until })
@@ -321,7 +374,7 @@ pub async fn list_accounts(app: &App, actor: &Actor) -> Result<Vec<Account>> {
     let users = org::list_users(&mut tx).await?;
     let extras = store::extras(&mut tx).await?;
     let mut out = Vec::new();
-    for user in users.into_iter().filter(|u| u.role.is_staff()) {
+    for user in users.into_iter().filter(|u| administered(u.role)) {
         let extras = extras.iter().find(|(id, _)| *id == user.id).map(|(_, e)| e.clone()).unwrap_or_default();
         let locked_until = auth::account_locked_until(&mut tx, &user.email, now).await?;
         out.push(Account { user, extras, locked_until });

@@ -179,14 +179,41 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
     authorise(app, actor, Relation::NoRecord, Action::CreateHousehold, Attempt::new(Refused::Household, "household"))
         .await?;
     let mut errors = Errors::default();
+    let (address, district, members) = read_new(app, &mut errors, input).await?;
+    errors.finish()?;
+    let now = app.now();
+    let district = district.unwrap_or(DistrictId(0));
+    let actor = actor.clone();
+    app.db
+        .write(move |tx| {
+            Box::pin(async move {
+                let (id, _) = store::insert(tx, &address, district, &members, actor.user_id, now).await?;
+                let mut entry = audit_entry(Some(&actor), now, AuditAction::HouseholdCreated, "household");
+                entry.object_id = Some(id.0);
+                entry.household_id = Some(id);
+                entry.detail = serde_json::json!({ "members": members.len() });
+                audit::append(tx, &entry).await?;
+                store::get(tx, id).await?.ok_or(AppError::NotFound("household"))
+            })
+        })
+        .await
+}
+
+/// A new household as the input gives it, every problem added to `errors` (the address with
+/// its district, and the members); used by [`create`] and by a partner's referral.
+pub(crate) async fn read_new(
+    app: &App,
+    errors: &mut Errors,
+    input: &HouseholdInput,
+) -> Result<(Address, Option<DistrictId>, Vec<NewPerson>)> {
     let empty = AddressInput::default();
     if input.address.is_none() {
         errors.add("address", "is required").code("required");
     }
     let a = input.address.as_ref().unwrap_or(&empty);
-    let street = input::text(&mut errors, "address.street", a.street.as_deref(), 200);
-    let house_number = read_house_number(&mut errors, a);
-    let city = input::text(&mut errors, "address.city", a.city.as_deref(), 100);
+    let street = input::text(errors, "address.street", a.street.as_deref(), 200);
+    let house_number = read_house_number(errors, a);
+    let city = input::text(errors, "address.city", a.city.as_deref(), 100);
     let postcode = match a.postcode.as_deref() {
         None | Some("") => {
             errors.add("address.postcode", "is required").code("required");
@@ -203,33 +230,17 @@ pub async fn create(app: &App, actor: &Actor, input: &HouseholdInput) -> Result<
         }
     };
     let today = app.today();
-    let members = validate_members(&mut errors, &input.members, today);
-    let now = app.now();
+    let members = validate_members(errors, &input.members, today);
     let mut tx = app.db.begin_read().await?;
-    let district = household_district(&mut tx, &mut errors, postcode.as_deref(), input.district_id, today).await?;
+    let district = household_district(&mut tx, errors, postcode.as_deref(), input.district_id, today).await?;
     drop(tx);
-    errors.finish()?;
     let address = Address {
         street: street.unwrap_or_default(),
         house_number: house_number.unwrap_or(HouseNumber { number: 0, letter: None, addition: None }),
         postcode: postcode.unwrap_or_default(),
         city: city.unwrap_or_default(),
     };
-    let district = district.unwrap_or(DistrictId(0));
-    let actor = actor.clone();
-    app.db
-        .write(move |tx| {
-            Box::pin(async move {
-                let (id, _) = store::insert(tx, &address, district, &members, actor.user_id, now).await?;
-                let mut entry = audit_entry(Some(&actor), now, AuditAction::HouseholdCreated, "household");
-                entry.object_id = Some(id.0);
-                entry.household_id = Some(id);
-                entry.detail = serde_json::json!({ "members": members.len() });
-                audit::append(tx, &entry).await?;
-                store::get(tx, id).await?.ok_or(AppError::NotFound("household"))
-            })
-        })
-        .await
+    Ok((address, district, members))
 }
 
 /// The district of a household: the one whose postcode area holds its postcode; where no

@@ -27,6 +27,7 @@ pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
 pub mod outreach_steering;
+pub mod partner_referrals;
 pub mod partners;
 pub mod plan;
 pub mod privacy;

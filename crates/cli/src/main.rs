@@ -540,6 +540,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 name: Some(name),
                 role: Some(role),
                 team_ids,
+                partner_id: None,
                 password: Some(password),
                 ..UserInput::default()
             };

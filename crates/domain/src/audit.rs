@@ -296,6 +296,11 @@ audit_actions!(
     OnwardReferralChanged = "onward_referral.changed",
     /// The onward referrals of a case read.
     OnwardReferralList = "onward_referral.list",
+    // Referrals from partners (issue 15 part 3, decision 0041).
+    /// A partner organisation's account submitted a referral (a new household and case).
+    PartnerReferralSubmitted = "partner_referral.submitted",
+    /// A partner organisation's account read the status of its referrals.
+    PartnerReferralsListed = "partner_referral.list",
 );
 
 impl AuditAction {

@@ -51,8 +51,10 @@ macro_rules! code_list {
     };
 }
 code_list!(
-    /// The role of an account. All but the last two are staff; those two are portal accounts
-    /// of Mijn Buurtteam, created only by invitation (`Role::is_staff`).
+    /// The role of an account. All but the last three are staff (`Role::is_staff`): family
+    /// and network members are portal accounts of Mijn Buurtteam, created only by invitation;
+    /// a partner is an account of a partner organisation (`users.partner_id`), created by an
+    /// admin, that may only submit referrals and read their status (decision 0041).
     Role {
         FamilyWorker = "family_worker", "Gezinswerker";
         TeamManager = "team_manager", "Teammanager";
@@ -67,6 +69,7 @@ code_list!(
         Hr = "hr", "HR-adviseur";
         FamilyMember = "family_member", "Gezinslid";
         NetworkMember = "network_member", "Belangrijke ander";
+        Partner = "partner", "Partnerorganisatie";
     }
 );
 
@@ -75,9 +78,24 @@ impl Role {
     pub const STAFF: &'static [Self] =
         &[Self::FamilyWorker, Self::TeamManager, Self::Analyst, Self::Admin, Self::PrivacyOfficer, Self::Hr];
 
-    /// Whether this is a staff account (not a portal account).
+    /// Whether this is a staff account (not a portal or partner account).
     pub fn is_staff(self) -> bool {
         Self::STAFF.contains(&self)
+    }
+
+    /// The start page of an account of this role: staff the worklist, portal accounts Mijn
+    /// Buurtteam, partner accounts their referrals.
+    pub fn start_page(self) -> &'static str {
+        match self {
+            Self::Partner => "/partner",
+            role if role.is_portal() => "/portal",
+            _ => "/",
+        }
+    }
+
+    /// Whether this is an account of Mijn Buurtteam (a household or network member).
+    pub fn is_portal(self) -> bool {
+        matches!(self, Self::FamilyMember | Self::NetworkMember)
     }
 }
 

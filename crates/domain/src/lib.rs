@@ -29,6 +29,7 @@ pub mod outreach;
 pub mod outreach_funnel;
 pub mod outreach_import;
 pub mod outreach_steering;
+pub mod partner_referrals;
 pub mod partners;
 pub mod password;
 pub mod person;

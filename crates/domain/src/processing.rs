@@ -98,6 +98,10 @@ impl AuditAction {
             | Self::OnwardReferralList
             | Self::ContactList
             | Self::HouseholdCreated
+            // A partner's referral registers a household and a case; its list is of that
+            // partner's referrals (decision 0041).
+            | Self::PartnerReferralSubmitted
+            | Self::PartnerReferralsListed
             | Self::HouseholdRead
             | Self::HouseholdSearch
             | Self::HouseholdUpdated

@@ -39,6 +39,7 @@ pub mod outreach;
 pub mod outreach_attempts;
 #[doc(hidden)]
 pub mod outreach_seed;
+pub mod partner_referrals;
 pub mod partners;
 pub mod plan;
 pub mod portal_codes;

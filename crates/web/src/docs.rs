@@ -34,6 +34,7 @@ use crate::problem::{KINDS, Problem, ProblemField};
         (name = "survey", description = "The experience survey: the questionnaire a one-time code opens and the answer with it (no login), invitations, paper responses, the admins' questionnaire; no operation returns one response"),
         (name = "absence", description = "Staff absence (verzuim): spells recorded by HR or the team manager, read by them and the person themselves; never a reason"),
         (name = "partners", description = "Partners and the social map: GP practices with their collaboration status over time, schools and early-education locations with their kernpartner, specialist care, the sociale basis"),
+        (name = "partner-referrals", description = "Referrals from partners: a partner organisation's account refers a family with its consent and follows only the status of its own referrals, in words"),
         (name = "outreach", description = "Outreach: campaigns, signals of payment arrears, the work basket, attempts to reach an address (an accepted offer becomes a referral) and the campaign's funnel"),
     ),
 )]

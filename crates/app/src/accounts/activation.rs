@@ -88,7 +88,12 @@ pub async fn activate(app: &App, input: &StaffActivateInput, client: Option<IpAd
         (found, user)
     };
     // The same answer whether the code is wrong or the address is another one.
-    let (Some(found), Some(user)) = (found, user.filter(|u| u.active && u.role.is_staff() && u.email == email)) else {
+    let (Some(found), Some(user)) = (
+        found,
+        user.filter(|u| {
+            u.active && (u.role.is_staff() || u.role == buurtteam_domain::codes::Role::Partner) && u.email == email
+        }),
+    ) else {
         refused(app, &keys, &email, None, "invalid_code").await?;
         return Err(bad_code());
     };

@@ -483,7 +483,7 @@ async fn open_session(
             })
         })
         .await?;
-    let next = if v.next == "/" && !user.role.is_staff() { "/portal".to_owned() } else { v.next.clone() };
+    let next = if v.next == "/" { user.role.start_page().to_owned() } else { v.next.clone() };
     Ok(Finished { logged_in: LoggedIn { token, user, second_factor_pending: pending }, next, kind: p.kind })
 }
 

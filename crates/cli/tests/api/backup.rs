@@ -62,6 +62,7 @@ async fn a_backup_taken_under_load_holds_every_acknowledged_write_verifies_and_s
         email: Some("beheer@test.nl".into()),
         name: Some("Şule Yılmaz".into()),
         role: Some("admin".into()),
+        partner_id: None,
         password: Some(PASSWORD.into()),
         ..UserInput::default()
     };

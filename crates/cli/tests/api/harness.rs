@@ -162,6 +162,7 @@ impl TestApp {
             name: Some(name.into()),
             role: Some(role.into()),
             team_ids: teams.to_vec(),
+            partner_id: None,
             password: Some(PASSWORD.into()),
             ..UserInput::default()
         };

@@ -46,6 +46,7 @@ mod outreach_attempts;
 mod outreach_pages;
 mod outreach_steering;
 mod pages;
+mod partner_referrals;
 mod partners;
 mod passwords;
 mod plan;

@@ -13,6 +13,7 @@ pub mod groups;
 pub mod knowledge;
 pub mod matrix;
 pub mod outreach;
+pub mod partner_referrals;
 pub mod partners;
 pub mod plan;
 pub mod survey;
@@ -360,7 +361,10 @@ pub fn kpi_disclosure(role: Role, relation: Relation) -> Option<Disclosure> {
         (Role::FamilyWorker | Role::TeamManager, Relation::OwnTeam) => Some(Disclosure::Exact),
         (Role::FamilyWorker, _) => None,
         (Role::TeamManager | Role::Analyst, _) => Some(Disclosure::SmallCountsSuppressed),
-        (Role::Admin | Role::PrivacyOfficer | Role::Hr | Role::FamilyMember | Role::NetworkMember, _) => None,
+        (
+            Role::Admin | Role::PrivacyOfficer | Role::Hr | Role::FamilyMember | Role::NetworkMember | Role::Partner,
+            _,
+        ) => None,
     }
 }
 
@@ -430,6 +434,8 @@ pub enum Area {
     Knowledge,
     /// Partners and the social map (issue 15): every staff member reads it; no client data.
     Partners,
+    /// A partner organisation's referrals (issue 15): the partner account's start page.
+    PartnerReferrals,
     /// Staff absence (verzuim, issue 20; decision 0036): HR's start page (everyone), the team
     /// manager's view of the people of their teams. Others read their own spells from their
     /// account page.
@@ -452,6 +458,7 @@ impl Area {
         Self::Outreach,
         Self::Knowledge,
         Self::Partners,
+        Self::PartnerReferrals,
         Self::Account,
     ];
 
@@ -473,6 +480,7 @@ impl Area {
             Self::Knowledge => "knowledge",
             Self::Partners => "partners",
             Self::Absence => "absence",
+            Self::PartnerReferrals => "partner-referrals",
         }
     }
 
@@ -487,7 +495,12 @@ impl Area {
             // Households are searched to open their cases: those of the actor's own teams.
             Self::Search => allowed(Relation::OwnTeam, Action::ReadHousehold),
             // Mijn Buurtteam is for the accounts made there by invitation, never for staff.
-            Self::PortalPlan => !role.is_staff(),
+            Self::PortalPlan => role.is_portal(),
+            // A partner organisation's account submits referrals and follows their status.
+            Self::PartnerReferrals => {
+                partner_referrals::decide(role, partner_referrals::Whose::Own, partner_referrals::Act::Submit)
+                    == Decision::Allow
+            }
             // Household members read who looked at their file; network members see one goal.
             Self::PortalAccessLog => role == Role::FamilyMember,
             // The dashboards open on one's own teams (or the city, for analysts).

@@ -56,11 +56,17 @@ fn family_members_get_their_plan_and_who_looked_at_it_network_members_only_the_p
 }
 
 #[test]
+fn a_partner_gets_its_referrals_and_its_account_only() {
+    assert_eq!(menu(Role::Partner), vec![PartnerReferrals, Account]);
+}
+
+#[test]
 fn every_role_has_its_account_and_no_staff_member_the_portal() {
     for role in Role::ALL {
         let m = menu(*role);
         assert!(m.contains(&Account), "{role:?}");
-        assert_eq!(m.contains(&PortalPlan), !role.is_staff(), "{role:?}");
+        assert_eq!(m.contains(&PortalPlan), role.is_portal(), "{role:?}");
+        assert_eq!(m.contains(&PartnerReferrals), *role == Role::Partner, "{role:?}");
         assert_eq!(m.contains(&Knowledge), role.is_staff(), "every staff member reads the knowledge base: {role:?}");
         assert_eq!(m.contains(&Partners), role.is_staff(), "every staff member reads the social map: {role:?}");
     }

@@ -6,71 +6,72 @@ use Decision::{Allow as A, Deny as D, Hidden as H};
 use Relation::*;
 
 /// The expected matrix, written out by hand: role order is
-/// family_worker, team_manager, analyst, admin, privacy_officer, hr, family_member, network_member.
-const EXPECTED: &[(Action, Relation, [Decision; 8])] = &[
-    (ReadOrganisation, NoRecord, [A, A, A, A, A, A, D, D]),
-    (ManageOrganisation, NoRecord, [D, D, D, A, D, D, D, D]),
-    (ManageUsers, NoRecord, [D, D, D, A, D, D, D, D]),
-    (CreateHousehold, NoRecord, [A, A, D, D, D, D, D, D]),
-    (ListCases, NoRecord, [A, A, D, D, D, D, D, D]),
-    (RegisterReferral, OwnTeam, [A, A, D, D, D, D, D, D]),
-    (RegisterReferral, Emergency, [D, D, D, D, D, D, D, D]),
-    (RegisterReferral, OtherTeam, [D, D, D, D, D, D, D, D]),
-    (ReadHousehold, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (ReadHousehold, Emergency, [A, A, H, H, H, H, H, H]),
-    (ReadHousehold, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (UpdateHousehold, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (UpdateHousehold, Emergency, [D, D, H, H, H, H, H, H]),
-    (UpdateHousehold, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (ReadCase, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (ReadCase, Emergency, [A, A, H, H, H, H, H, H]),
-    (ReadCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (HoldIntake, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (HoldIntake, Emergency, [D, D, H, H, H, H, H, H]),
-    (HoldIntake, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (StartSupport, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (StartSupport, Emergency, [D, D, H, H, H, H, H, H]),
-    (StartSupport, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (CloseCase, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (CloseCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (CloseCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (RecordContact, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (RecordContact, Emergency, [D, D, H, H, H, H, H, H]),
-    (RecordContact, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (ClaimCase, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (ClaimCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (ClaimCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (AssignCase, OwnTeam, [D, A, H, H, H, H, H, H]),
-    (AssignCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (AssignCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (CorrectCase, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (CorrectCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (CorrectCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (ReopenCase, OwnTeam, [D, A, H, H, H, H, H, H]),
-    (ReopenCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (ReopenCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (ReadKpis, NoRecord, [D, A, A, D, D, D, D, D]),
-    (ReadKpis, OwnTeam, [A, A, A, D, D, D, D, D]),
-    (ReadKpis, OtherTeam, [D, A, A, D, D, D, D, D]),
-    (VoidCase, OwnTeam, [D, A, H, H, H, H, H, H]),
-    (VoidCase, Emergency, [D, D, H, H, H, H, H, H]),
-    (VoidCase, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (MergeHouseholds, OwnTeam, [D, A, H, H, H, H, H, H]),
-    (MergeHouseholds, Emergency, [D, D, H, H, H, H, H, H]),
-    (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D, D]),
-    (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D, D]),
-    (ReadProcessingRegister, NoRecord, [D, D, D, A, A, D, D, D]),
-    (RequestEmergencyAccess, NoRecord, [A, A, D, D, D, D, D, D]),
-    (RegisterDestructionRequest, OwnTeam, [A, A, H, H, A, H, H, H]),
-    (RegisterDestructionRequest, OtherTeam, [H, H, H, H, A, H, H, H]),
-    (RegisterDestructionRequest, Emergency, [D, D, H, H, A, H, H, H]),
-    (EnrolInGroup, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (EnrolInGroup, Emergency, [D, D, H, H, H, H, H, H]),
-    (EnrolInGroup, OtherTeam, [H, H, H, H, H, H, H, H]),
-    (RecordOnwardReferral, OwnTeam, [A, A, H, H, H, H, H, H]),
-    (RecordOnwardReferral, Emergency, [D, D, H, H, H, H, H, H]),
-    (RecordOnwardReferral, OtherTeam, [H, H, H, H, H, H, H, H]),
+/// family_worker, team_manager, analyst, admin, privacy_officer, hr, family_member, network_member,
+/// partner.
+const EXPECTED: &[(Action, Relation, [Decision; 9])] = &[
+    (ReadOrganisation, NoRecord, [A, A, A, A, A, A, D, D, D]),
+    (ManageOrganisation, NoRecord, [D, D, D, A, D, D, D, D, D]),
+    (ManageUsers, NoRecord, [D, D, D, A, D, D, D, D, D]),
+    (CreateHousehold, NoRecord, [A, A, D, D, D, D, D, D, D]),
+    (ListCases, NoRecord, [A, A, D, D, D, D, D, D, D]),
+    (RegisterReferral, OwnTeam, [A, A, D, D, D, D, D, D, D]),
+    (RegisterReferral, Emergency, [D, D, D, D, D, D, D, D, D]),
+    (RegisterReferral, OtherTeam, [D, D, D, D, D, D, D, D, D]),
+    (ReadHousehold, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (ReadHousehold, Emergency, [A, A, H, H, H, H, H, H, H]),
+    (ReadHousehold, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (UpdateHousehold, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (UpdateHousehold, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (UpdateHousehold, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (ReadCase, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (ReadCase, Emergency, [A, A, H, H, H, H, H, H, H]),
+    (ReadCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (HoldIntake, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (HoldIntake, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (HoldIntake, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (StartSupport, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (StartSupport, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (StartSupport, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (CloseCase, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (CloseCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (CloseCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (RecordContact, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (RecordOnwardReferral, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (RecordContact, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (RecordOnwardReferral, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (RecordContact, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (RecordOnwardReferral, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (ClaimCase, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (ClaimCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (ClaimCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (AssignCase, OwnTeam, [D, A, H, H, H, H, H, H, H]),
+    (AssignCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (AssignCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (CorrectCase, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (CorrectCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (CorrectCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (ReopenCase, OwnTeam, [D, A, H, H, H, H, H, H, H]),
+    (ReopenCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (ReopenCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (ReadKpis, NoRecord, [D, A, A, D, D, D, D, D, D]),
+    (ReadKpis, OwnTeam, [A, A, A, D, D, D, D, D, D]),
+    (ReadKpis, OtherTeam, [D, A, A, D, D, D, D, D, D]),
+    (VoidCase, OwnTeam, [D, A, H, H, H, H, H, H, H]),
+    (VoidCase, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (VoidCase, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (MergeHouseholds, OwnTeam, [D, A, H, H, H, H, H, H, H]),
+    (MergeHouseholds, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (MergeHouseholds, OtherTeam, [H, H, H, H, H, H, H, H, H]),
+    (ReadAdminLog, NoRecord, [D, D, D, A, D, D, D, D, D]),
+    (ReviewPrivacy, NoRecord, [D, D, D, D, A, D, D, D, D]),
+    (ReadProcessingRegister, NoRecord, [D, D, D, A, A, D, D, D, D]),
+    (RequestEmergencyAccess, NoRecord, [A, A, D, D, D, D, D, D, D]),
+    (RegisterDestructionRequest, OwnTeam, [A, A, H, H, A, H, H, H, H]),
+    (RegisterDestructionRequest, OtherTeam, [H, H, H, H, A, H, H, H, H]),
+    (RegisterDestructionRequest, Emergency, [D, D, H, H, A, H, H, H, H]),
+    (EnrolInGroup, OwnTeam, [A, A, H, H, H, H, H, H, H]),
+    (EnrolInGroup, Emergency, [D, D, H, H, H, H, H, H, H]),
+    (EnrolInGroup, OtherTeam, [H, H, H, H, H, H, H, H, H]),
 ];
 
 #[test]
@@ -84,6 +85,7 @@ fn matrix_role_by_relation_by_action() {
         Role::Hr,
         Role::FamilyMember,
         Role::NetworkMember,
+        Role::Partner,
     ];
     assert_eq!(roles.as_slice(), Role::ALL, "role order of the table");
     for (action, relation, decisions) in EXPECTED {
@@ -280,7 +282,30 @@ fn docs_access_md_is_generated_from_this_policy() {
             "<!-- END GENERATED PARTNERS MATRIX -->",
             crate::policy::partners::matrix_markdown(),
         ),
+        (
+            "<!-- BEGIN GENERATED PARTNER REFERRALS MATRIX -->\n",
+            "<!-- END GENERATED PARTNER REFERRALS MATRIX -->",
+            crate::policy::partner_referrals::matrix_markdown(),
+        ),
     ];
+    // A partner account is refused everything staff and portal accounts may do: in every
+    // generated table but its own, the `partner` column allows nothing.
+    for (begin, _, generated) in &blocks {
+        // Its own table; the plan and complaints tables have viewers, not roles, as columns
+        // (`a_partner_sees_no_plan_and_no_complaint` covers those).
+        if begin.contains("PARTNER REFERRALS") || begin.contains("PLAN") || begin.contains("COMPLAINTS") {
+            continue;
+        }
+        let mut lines = generated.lines();
+        let head: Vec<&str> = lines.next().unwrap_or_default().split('|').map(str::trim).collect();
+        let Some(col) = head.iter().position(|h| *h == "partner") else {
+            panic!("{} has no partner column", begin.trim());
+        };
+        for line in lines.skip(1) {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            assert!(!cells[col].starts_with("allow"), "{}: partner allowed in {line}", begin.trim());
+        }
+    }
     let mut doc = std::fs::read_to_string(path).unwrap_or_default();
     if std::env::var_os("UPDATE_DOCS").is_some() {
         for (begin, end, generated) in &blocks {
@@ -300,5 +325,24 @@ fn docs_access_md_is_generated_from_this_policy() {
             "docs/access.md is out of date with the policy ({}): run `UPDATE_DOCS=1 cargo test -p buurtteam-domain`",
             begin.trim()
         );
+    }
+}
+
+#[test]
+fn a_partner_sees_no_plan_and_no_complaint() {
+    for relation in Relation::ALL {
+        for action in crate::policy::plan::PlanAction::ALL {
+            for target in action.targets() {
+                let viewer = crate::policy::plan::Viewer::Staff(Role::Partner, *relation);
+                assert_ne!(crate::policy::plan::decide(viewer, *action, target), A, "{relation:?} {action:?}");
+            }
+        }
+        for action in crate::policy::complaints::ComplaintAction::ALL {
+            for concerned in [false, true] {
+                let viewer =
+                    crate::policy::complaints::Viewer::Staff { role: Role::Partner, relation: *relation, concerned };
+                assert_ne!(crate::policy::complaints::decide(viewer, *action), A, "{relation:?} {action:?}");
+            }
+        }
     }
 }

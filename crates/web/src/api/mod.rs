@@ -17,6 +17,7 @@ pub mod onward_referrals;
 pub mod organisation;
 pub mod outreach;
 pub mod outreach_attempts;
+pub mod partner_referrals;
 pub mod partners;
 pub mod plan;
 pub mod privacy;
@@ -170,4 +171,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(partners::record_gp_status))
         .routes(routes!(onward_referrals::record_onward_referral, onward_referrals::list_onward_referrals))
         .routes(routes!(onward_referrals::change_onward_referral))
+        .routes(routes!(partner_referrals::submit_partner_referral, partner_referrals::list_partner_referrals))
 }

@@ -75,6 +75,8 @@ pub const NL_SOURCE: &str = concat!(
     include_str!("../../locales/nl-partners.ftl"),
     "\n",
     include_str!("../../locales/nl-onward.ftl"),
+    "\n",
+    include_str!("../../locales/nl-partner-referrals.ftl"),
 );
 pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en.ftl"),
@@ -110,6 +112,8 @@ pub const EN_SOURCE: &str = concat!(
     include_str!("../../locales/en-partners.ftl"),
     "\n",
     include_str!("../../locales/en-onward.ftl"),
+    "\n",
+    include_str!("../../locales/en-partner-referrals.ftl"),
 );
 
 fn bundle(lang: &str, source: &str) -> FluentBundle<FluentResource> {

@@ -119,7 +119,7 @@ pub async fn submit(
     match auth::login(&state.app, &attempt).await {
         Ok(logged_in) => {
             // Portal accounts start in Mijn Buurtteam rather than at the staff start page.
-            let next = if next == "/" && !logged_in.user.role.is_staff() { "/portal".to_owned() } else { next };
+            let next = if next == "/" { logged_in.user.role.start_page().to_owned() } else { next };
             let target = if logged_in.second_factor_pending {
                 format!("/login/second-factor?next={}", urlencode(&next))
             } else {

@@ -217,6 +217,7 @@ impl NavItem {
             Area::Knowledge => ("/knowledge", "nav-knowledge"),
             Area::Partners => ("/partners", "nav-partners"),
             Area::Absence => ("/absence", "nav-absence"),
+            Area::PartnerReferrals => ("/partner", "nav-partner-referrals"),
         };
         Self { area, href, label: tr.t(key) }
     }
@@ -267,7 +268,7 @@ impl Chrome {
 
     /// Fills in who is logged in and the navigation the policy gives them.
     pub fn for_user(&mut self, actor: &Actor, user: &User) {
-        if !user.role.is_staff() {
+        if user.role.is_portal() {
             self.tr = self.tr.for_family();
         }
         self.user_name = Some(user.name.clone());
@@ -472,8 +473,9 @@ impl FromRequestParts<AppState> for StaffPage {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
         // Portal accounts work in Mijn Buurtteam; of the staff pages they share only the account.
+        // Partner accounts work on their own start page (`/partner`), likewise.
         if !user.role.is_staff() && !path.starts_with("/account") {
-            return Err(Redirect::to("/portal").into_response());
+            return Err(Redirect::to(user.role.start_page()).into_response());
         }
         Ok(Self { actor, user, chrome, token })
     }

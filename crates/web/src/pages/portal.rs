@@ -93,8 +93,8 @@ impl FromRequestParts<AppState> for PortalPage {
         if auth::must_enrol(&state.app, &user) {
             return Err(Redirect::to("/account/second-factor").into_response());
         }
-        if user.role.is_staff() {
-            return Err(Redirect::to("/").into_response());
+        if !user.role.is_portal() {
+            return Err(Redirect::to(user.role.start_page()).into_response());
         }
         Ok(Self { actor, user, chrome })
     }
