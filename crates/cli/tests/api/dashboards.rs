@@ -55,8 +55,11 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     let charts = kpis.matches("role=\"img\"").count();
     let empty = kpis.matches("class=\"utrecht-paragraph bt-chart-empty\"").count();
     // And the five group tables (issue 19): the overview, reasons, themes, districts, collective;
-    // and absence and capacity (issue 20; no contract hours here, so no chart).
-    assert_eq!(charts + empty, 13, "a chart or its absence for every table but the key figures");
+    // and absence and capacity (issue 20; no contract hours here, so no chart); GP practices
+    // (issue 15: none recorded here, which the table says instead of a chart; the VE locations
+    // table has no chart).
+    assert_eq!(charts + empty, 14, "a chart or its absence for every table but the key figures");
+    assert!(html.contains("Er zijn (nog) geen huisartsenpraktijken vastgelegd voor dit gebied."));
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
     assert!(!suppressed(kpis), "a manager sees their own team exactly");
@@ -282,6 +285,9 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             "Groepen per wijk",
             "Collectieve aanpak per wijk",
             "Verzuim en capaciteit (streefwa",
+            // Partners (issue 15).
+            "Samenwerking met huisartsenprak",
+            "VE-locaties met een gekoppelde",
             // The experience survey (issue 17).
             "Ervaringswijzer hoe gezinnen de",
             "Ervaringswijzer per kwartaal",
