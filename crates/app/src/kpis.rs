@@ -257,6 +257,7 @@ async fn inputs(
         closures: store::closures(tx, scope, period).await?,
         referrals: store::referrals(tx, scope, period).await?,
         life_domains: store::life_domains(tx, scope, period).await?,
+        partner_referrals: store::partner_referrals(tx, scope, period).await?,
         contacts: store::contact_forms(tx, scope, period).await?,
         caseload,
         reach: store::reach(tx, scope, period).await?,

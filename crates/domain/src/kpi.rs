@@ -275,6 +275,8 @@ pub struct Inputs {
     pub referrals: Vec<ReferralRow>,
     /// Referrals in the period naming each life domain.
     pub life_domains: Vec<(LifeDomain, u64)>,
+    /// Referrals in the period submitted by a partner organisation's account, by its kind.
+    pub partner_referrals: Vec<(crate::partners::PartnerKind, u64)>,
     /// Contacts in the period, by form.
     pub contacts: Vec<(ContactForm, u64)>,
     /// Cases with their intake held and not closed at the period's end, per family worker.
@@ -361,6 +363,9 @@ pub struct Report {
     pub referrals_by_district: Vec<Item>,
     /// Share of the period's referrals naming each life domain (a referral may name several).
     pub referrals_by_life_domain: Vec<Item>,
+    /// Referrals submitted by partner accounts (issue 15, decision 0041), by the partner's
+    /// kind; the share is of all the period's referrals.
+    pub referrals_by_partner_kind: Vec<Item>,
     pub intakes_held: Count,
     pub intake_within_5_working_days_pct: Stat,
     pub intake_within_5_working_days_pct_excl_requested: Stat,
@@ -439,6 +444,7 @@ impl Inputs {
             closures: Vec::new(),
             referrals: Vec::new(),
             life_domains: Vec::new(),
+            partner_referrals: Vec::new(),
             contacts: Vec::new(),
             caseload: Vec::new(),
             reach: Vec::new(),

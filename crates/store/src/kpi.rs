@@ -197,6 +197,22 @@ pub async fn life_domains(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(L
         .collect()
 }
 
+/// Referrals in the period submitted by a partner organisation's account, by the partner's kind.
+pub async fn partner_referrals(
+    tx: &mut Tx,
+    scope: Scope,
+    p: Period,
+) -> Result<Vec<(buurtteam_domain::partners::PartnerKind, u64)>> {
+    use buurtteam_domain::partners::PartnerKind;
+    let (from, cond, sp) = scoped(scope, 3);
+    let sql = format!(
+        "SELECT pa.kind, COUNT(*) {from} JOIN partners pa ON pa.id = c.referrer_partner_id \
+         WHERE c.referred_on >= $1 AND c.referred_on <= $2{cond} GROUP BY 1"
+    );
+    let rows: Vec<(String, i64)> = fetch!(tx, sql, with(vec![Param::Date(p.from), Param::Date(p.to)], sp))?;
+    rows.into_iter().map(|(k, n)| Ok((parse_code("partners.kind", &k, PartnerKind::parse)?, count(n)))).collect()
+}
+
 /// Contacts in the period by form.
 pub async fn contact_forms(tx: &mut Tx, scope: Scope, p: Period) -> Result<Vec<(ContactForm, u64)>> {
     let dates = "k.contact_on >= $1 AND k.contact_on <= $2";

@@ -125,6 +125,15 @@ async fn a_partner_refers_with_consent_and_follows_only_its_own_referrals() {
     let s = status(&praktijk.get("/api/v1/partner-referrals").await.expect(200));
     assert_eq!(s, ("closed".to_owned(), "afgesloten".to_owned()));
 
+    // Steering: referrals by partner kind, exact for the team's manager (one of the team's
+    // referrals this month came from a GP practice's account).
+    let manager = t.login("m@test.nl").await;
+    let k = manager.get(&format!("/api/v1/kpis?from=2026-03-01&to=2026-03-06&team_id={}", o.team_a)).await.expect(200);
+    let by_kind = k["referrals_by_partner_kind"].as_array().cloned().unwrap_or_default();
+    let gp_row = by_kind.iter().find(|i| i["key"] == "gp_practice").cloned().unwrap_or_default();
+    assert_eq!(gp_row["count"], 1, "{k}");
+    assert!(by_kind.iter().filter(|i| i["key"] != "gp_practice").all(|i| i["count"] == 0));
+
     // Staff have no business here (403); an ended partner's account cannot submit.
     worker.get("/api/v1/partner-referrals").await.expect(403);
     t.login("admin@test.nl")

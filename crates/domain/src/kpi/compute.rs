@@ -263,6 +263,13 @@ pub fn compute(inputs: &Inputs) -> Report {
             LifeDomain::label_nl,
             referrals,
         ),
+        referrals_by_partner_kind: code_breakdown(
+            crate::partners::PartnerKind::ALL,
+            inputs.partner_referrals.iter().copied(),
+            crate::partners::PartnerKind::code,
+            crate::partners::PartnerKind::label_nl,
+            referrals,
+        ),
         intakes_held: Shown::Value(intake.held),
         intake_within_5_working_days_pct: Shown::Value(intake.on_time_pct),
         intake_within_5_working_days_pct_excl_requested: Shown::Value(intake.on_time_pct_excl_requested),

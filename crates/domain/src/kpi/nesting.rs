@@ -103,6 +103,7 @@ pub fn nest(parent: &Report, months: &[Report]) -> Report {
     flow_items!(referrals_by_team);
     flow_items!(referrals_by_district);
     flow_items!(referrals_by_life_domain);
+    flow_items!(referrals_by_partner_kind);
     flow_items!(closures_by_detail);
     flow_items!(case_duration);
     flow_items!(contact_forms);

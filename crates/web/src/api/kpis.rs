@@ -43,7 +43,9 @@ pub struct KpisOut {
     /// `gp_practices` (`practices`, `none`, `in_talks`, `started`, `alternative_agreement`,
     /// `started_pct`, `below_target`), `gp_practices_by_district` (the same per district with
     /// `district_id` and `name`), `early_education_locations`,
-    /// `early_education_locations_linked` and `early_education_linked_pct`.
+    /// `early_education_locations_linked` and `early_education_linked_pct`;
+    /// `referrals_by_partner_kind` (referrals submitted by partner accounts, by the partner's
+    /// kind; people, so suppressed like the other breakdowns).
     #[serde(flatten)]
     #[schema(value_type = Object)]
     pub current: Report,
