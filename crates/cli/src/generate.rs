@@ -77,7 +77,7 @@ pub async fn run(app: &App, args: &GenerateArgs) -> anyhow::Result<Summary> {
 
 /// One log-in per role for the demo banner: the first of each.
 pub fn demo_logins(summary: &Summary) -> Vec<(String, String)> {
-    [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin, Role::PrivacyOfficer]
+    [Role::FamilyWorker, Role::TeamManager, Role::Analyst, Role::Admin, Role::PrivacyOfficer, Role::Hr, Role::Partner]
         .iter()
         .filter_map(|role| {
             summary.logins.iter().find(|(r, _)| r == role).map(|(r, e)| (r.code().to_owned(), e.clone()))

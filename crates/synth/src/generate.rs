@@ -537,6 +537,13 @@ pub async fn generate(
     // VE locations with their kernpartner, the city-wide specialist care.
     let partners = crate::partners::generate(db, opts.seed, opts.today).await?;
     rows += partners.partners + partners.gp_status_changes + partners.worker_links;
+    // A partner account (decision 0041): the practice nurse of the first GP practice working
+    // with the team, who submits referrals and follows their status in words.
+    if let Some(email) = partner_account(db, opts.password_hash.as_str()).await? {
+        summary.logins.push((Role::Partner, email));
+        summary.users += 1;
+        rows += 1;
+    }
     // Onward referrals to partners (issue 15 part 2): every case closed as referred_onward,
     // some in support, a few closed otherwise.
     let onward = crate::onward_referrals::generate(db, opts.seed, opts.today).await?;
@@ -567,4 +574,24 @@ pub async fn generate(
     summary.rows = rows + 1;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The demo's partner account `huisarts@…`, linked to the first GP practice (by name) that works
+/// with the team; none when the city has no such practice.
+async fn partner_account(db: &Db, hash: &str) -> Result<Option<String>, GenerateError> {
+    use buurtteam_domain::partners::PartnerKind;
+    use buurtteam_store::partners::{Filter, list};
+    let mut tx = db.begin().await?;
+    let filter = Filter { kind: Some(PartnerKind::GpPractice), ..Filter::default() };
+    let practices = list(&mut tx, &filter).await?;
+    let Some(practice) = practices.iter().find(|p| p.gp_status().is_some_and(|s| s.counts_as_collaborating())) else {
+        return Ok(None);
+    };
+    let email = format!("huisarts@{EMAIL_DOMAIN}");
+    let user =
+        NewUser { email: &email, name: "Fatma Öztürk", role: Role::Partner, password_hash: hash, team_ids: &[] };
+    let id = organisation::insert_user(&mut tx, &user, Timestamp::now()).await?;
+    buurtteam_store::partner_referrals::set_partner_of_user(&mut tx, id, practice.id).await?;
+    tx.commit().await?;
+    Ok(Some(email))
 }
