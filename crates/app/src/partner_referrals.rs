@@ -76,6 +76,12 @@ async fn own_partner(app: &App, actor: &Actor, act: Act) -> Result<Partner> {
     Err(refusals::refuse(app, Some(actor), attempt, refusal).await)
 }
 
+/// The partner organisation of the actor's account, for its own start page (`/partner`);
+/// anyone else is refused as [`list`] refuses them.
+pub async fn own_organisation(app: &App, actor: &Actor) -> Result<Partner> {
+    own_partner(app, actor, Act::List).await
+}
+
 /// The team a referral from a partner goes to: the open neighbourhood team serving the
 /// household's district (the lowest id when more than one does), as a referral registered
 /// by the team itself would be placed.

@@ -42,6 +42,7 @@ mod onward_referrals;
 mod outreach;
 mod outreach_attempts;
 mod outreach_form;
+mod partner_referrals;
 mod partners;
 mod plan;
 mod portal;
@@ -149,6 +150,7 @@ pub fn routes() -> Router<AppState> {
         .route("/knowledge/review", get(knowledge::review))
         .route("/knowledge/{id}", get(knowledge::article))
         .route("/knowledge/{id}/edit", get(knowledge::edit_form).post(knowledge::edit_submit))
+        .merge(partner_referrals::routes())
         .route("/partners", get(partners::list))
         .route("/partners/new", get(partners::new_form).post(partners::new_submit))
         .route("/partners/{id}", get(partners::partner))
