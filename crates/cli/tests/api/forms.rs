@@ -122,6 +122,12 @@ async fn every_page_form_refuses_a_missing_or_forged_token_and_saves_nothing() {
         .await
         .expect(201);
     let family = t.login("samira@example.nl").await;
+    // A GP practice's account, for the partner's own forms (/partner/...).
+    let gp = json!({"name": "Huisartsenpraktijk De Linde", "kind": "gp_practice", "district_ids": [o.district_a]});
+    let gp = o.admin.post("/api/v1/partners", gp).await.expect(201)["id"].as_i64().unwrap_or(0);
+    let account = json!({"email": "poh@delinde.nl", "name": "Mw. De Vries", "role": "partner", "partner_id": gp, "password": PASSWORD});
+    o.admin.post("/api/v1/users", account).await.expect(201);
+    let partner = t.login("poh@delinde.nl").await;
 
     // Everything a form could want, so that only the token is missing.
     let person = mother.to_string();
@@ -168,6 +174,8 @@ async fn every_page_form_refuses_a_missing_or_forged_token_and_saves_nothing() {
     for route in routes.iter().filter(|r| !WITHOUT_SESSION.contains(&r.as_str())) {
         let (client, path) = if route.starts_with("/portal") {
             (&family, fill(route, |_| goal))
+        } else if route.starts_with("/partner/") {
+            (&partner, route.clone())
         } else {
             (w, fill(route, |name| if name == "id" { case } else { goal }))
         };
