@@ -235,6 +235,27 @@ pub fn id(errors: &mut Errors, field: &str, value: Option<i64>) -> Option<i64> {
     value
 }
 
+/// The life domains a referral names: at least one, each a known code (an error per position
+/// otherwise), sorted and each once.
+pub fn life_domains(errors: &mut Errors, codes: &[String]) -> Vec<buurtteam_domain::codes::LifeDomain> {
+    use buurtteam_domain::codes::LifeDomain;
+    if codes.is_empty() {
+        errors
+            .add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()))
+            .code("required_life_domain");
+    }
+    let mut out: Vec<LifeDomain> = codes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            code(errors, &format!("life_domains[{i}]"), Some(c), LifeDomain::parse, LifeDomain::accepted)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,21 +110,7 @@ pub async fn submit(app: &App, actor: &Actor, input: &PartnerReferralInput) -> R
     let consent_on = input::past_date(&mut errors, "consent_on", input.consent_on.as_deref(), today);
     let request = input::long_text(&mut errors, "request", input.request.as_deref(), crate::cases::MAX_REQUEST_LENGTH);
     let referrer_name = input::optional_text(&mut errors, "referrer_name", input.referrer_name.as_deref(), 200);
-    let mut life_domains = Vec::new();
-    if input.life_domains.is_empty() {
-        errors
-            .add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()))
-            .code("required_life_domain");
-    }
-    for (i, code) in input.life_domains.iter().enumerate() {
-        if let Some(d) =
-            input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted)
-        {
-            life_domains.push(d);
-        }
-    }
-    life_domains.sort();
-    life_domains.dedup();
+    let life_domains = input::life_domains(&mut errors, &input.life_domains);
     if input.client_members.is_empty() {
         errors
             .add("client_members", "name at least one member who has their own request for help")

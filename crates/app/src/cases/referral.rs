@@ -2,7 +2,7 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::case::{self, CaseStatus};
-use buurtteam_domain::codes::{LaterIntakeRequestedBy, LifeDomain, ReferralSource};
+use buurtteam_domain::codes::{LaterIntakeRequestedBy, ReferralSource};
 use buurtteam_domain::ids::{HouseholdId, PersonId, TeamId};
 use buurtteam_domain::policy::{Action, Actor, Relation};
 use buurtteam_domain::validation::Errors;
@@ -48,21 +48,7 @@ pub async fn register_referral(app: &App, actor: &Actor, input: &ReferralInput) 
         }
         _ => {}
     }
-    let mut life_domains = Vec::new();
-    if input.life_domains.is_empty() {
-        errors
-            .add("life_domains", format!("name at least one life domain; one of: {}", LifeDomain::accepted()))
-            .code("required_life_domain");
-    }
-    for (i, code) in input.life_domains.iter().enumerate() {
-        if let Some(d) =
-            input::code(&mut errors, &format!("life_domains[{i}]"), Some(code), LifeDomain::parse, LifeDomain::accepted)
-        {
-            life_domains.push(d);
-        }
-    }
-    life_domains.sort();
-    life_domains.dedup();
+    let life_domains = input::life_domains(&mut errors, &input.life_domains);
     let later_by = input::optional_code(
         &mut errors,
         "later_intake_requested_by",
