@@ -1,6 +1,7 @@
 // A partner organisation's own page (issue 15 part 3, decision 0041): an admin makes an account
 // for a GP practice; the practice logs in and lands on /partner; a referral without consent is
-// refused beside the consent field and nothing is saved; with consent it is listed as
+// refused beside the consent field and nothing is saved; a family of four in four of the six
+// member rows; a postcode in no postcode area asks for the district beside its select; with consent it is listed as
 // "ontvangen"; the worklist and a case stay closed to it. Zero axe violations, screenshots at
 // 1366 and 390 px.
 
@@ -49,28 +50,40 @@ test('a GP practice refers a family with consent on its own page and reaches not
     await Promise.all([page.waitForURL('**/partner/referrals/new'), page.getByRole('link', { name: 'Gezin aanmelden' }).click()]);
     await page.fill('#address-street', 'Zamenhofdreef');
     await page.fill('#address-house_number', '12');
-    await page.fill('#address-postcode', '3562 JW');
+    // A postcode in no postcode area the team knows: the district is asked for after sending.
+    await page.fill('#address-postcode', '3999 ZZ');
     await page.fill('#address-city', 'Utrecht');
-    await page.fill('#members-0-given_name', 'Samira');
-    await page.fill('#members-0-family_name', 'El Amrani');
-    await page.fill('#members-0-birth_date', '1986-03-14');
-    await page.fill('#members-1-given_name', 'Yassin');
-    await page.fill('#members-1-family_name', 'El Amrani');
-    await page.fill('#members-1-birth_date', '2015-09-02');
-    await page.getByRole('checkbox', { name: 'Gezinslid 2' }).check();
+    assert.equal(await page.locator('#district_id').count(), 0, 'no district choice before it is needed');
+    // A family of four in rows 1, 2, 4 and 5 (row 3 left empty), the two children clients.
+    const family = [
+      [0, 'Samira', '1986-03-14', 'parent', false],
+      [1, 'Karim', '1984-07-01', 'parent', false],
+      [3, 'Yassin', '2015-09-02', 'child', true],
+      [4, 'Nora', '2018-11-20', 'child', true],
+    ];
+    for (const [row, given, born, role, client] of family) {
+      await page.fill(`#members-${row}-given_name`, given);
+      await page.fill(`#members-${row}-family_name`, 'El Amrani');
+      await page.fill(`#members-${row}-birth_date`, born);
+      await page.selectOption(`#members-${row}-role`, role);
+      if (client) await page.locator(`#members-${row}-is_client`).check();
+    }
     await page.fill('#request', 'Yassin slaapt slecht en is veel afwezig op school.');
     await page.locator('#life_domains input[type=checkbox]').first().check();
     await page.fill('#consent_on', isoDate(-1));
 
-    // Without consent: refused beside the consent field, the input kept, nothing saved.
+    // Without consent and district: refused beside both fields, the input kept, nothing saved.
     const refused = await submitForm(page, 'Aanmelding versturen');
     assert.equal(refused.status(), 422);
     await expectFieldError(page, 'consent_by');
-    assert.equal(await page.inputValue('#members-1-given_name'), 'Yassin', 'the input is kept');
+    await expectFieldError(page, 'district_id');
+    assert.equal(await page.inputValue('#members-3-given_name'), 'Yassin', 'the input is kept');
+    assert.ok(await page.locator('#members-4-is_client').isChecked(), 'the ticks are kept');
     await checkBothWidths(page, 'partner-referral-no-consent');
     const before = await page.request.get('/api/v1/partner-referrals');
     assert.equal((await before.json()).items.length, 0, 'nothing saved without consent');
 
+    await page.selectOption('#district_id', String(districts.items[0].id));
     await page.getByRole('radio', { name: 'Ouder of verzorger' }).check();
     await submitForm(page, 'Aanmelding versturen');
     assert.equal(new URL(page.url()).pathname, '/partner');

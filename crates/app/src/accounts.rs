@@ -423,12 +423,31 @@ pub async fn change_account(app: &App, actor: &Actor, id: UserId, patch: &UserPa
             n
         }
     };
-    let role = match &patch.role {
+    let role = match patch.role.as_deref() {
         None => Some(user.role),
+        Some(r) if r == user.role.code() => Some(user.role),
+        // A partner account belongs to its organisation for good: another organisation or a
+        // staff role is a new account (decision 0041).
+        Some(_) if user.role == Role::Partner => {
+            errors
+                .add("role", "a partner account keeps its role; make a new account for another role")
+                .code("partner_role_fixed");
+            None
+        }
+        Some(r) if r == Role::Partner.code() => {
+            errors
+                .add("role", "a staff account cannot become a partner account; make a new account for the partner")
+                .code("partner_role_new_account");
+            None
+        }
         Some(r) => staff_role(&mut errors, Some(r)),
     };
     let team_ids = match &patch.team_ids {
         None => user.team_ids.clone(),
+        Some(ids) if user.role == Role::Partner && !ids.is_empty() => {
+            errors.add("team_ids", "a partner account is in no team").code("partner_in_team");
+            user.team_ids.clone()
+        }
         Some(ids) => teams(&mut errors, &mut tx, ids).await?,
     };
     let hours = match &patch.contract_hours {

@@ -82,6 +82,24 @@ pub async fn own_organisation(app: &App, actor: &Actor) -> Result<Partner> {
     own_partner(app, actor, Act::List).await
 }
 
+/// The districts (wijken) a partner chooses from on its referral form when the family's
+/// postcode lies in no postcode area: only the names of those not ended, by name. District
+/// names are public, not case data; the partner's form asks for them only when needed
+/// (decision 0041). Anyone but a partner account is refused as [`submit`] refuses them.
+pub async fn district_choices(app: &App, actor: &Actor) -> Result<Vec<(DistrictId, String)>> {
+    own_partner(app, actor, Act::Submit).await?;
+    let today = app.today();
+    let mut tx = app.db.begin_read().await?;
+    let mut out: Vec<(DistrictId, String)> = organisation::list_districts(&mut tx)
+        .await?
+        .into_iter()
+        .filter(|d| d.is_open_on(today))
+        .map(|d| (d.id, d.name))
+        .collect();
+    out.sort_by_key(|(_, n)| n.to_lowercase());
+    Ok(out)
+}
+
 /// The team a referral from a partner goes to: the open neighbourhood team serving the
 /// household's district (the lowest id when more than one does), as a referral registered
 /// by the team itself would be placed.

@@ -4,7 +4,7 @@
 //! (`insert_user`, `get_user`, `find_login`).
 
 use buurtteam_domain::codes::Role;
-use buurtteam_domain::ids::{TeamId, UserId};
+use buurtteam_domain::ids::{PartnerId, TeamId, UserId};
 use jiff::Timestamp;
 
 use crate::{Result, Tx, sql_ts};
@@ -21,15 +21,18 @@ pub struct AccountExtras {
     pub has_password: bool,
     /// When its newest unused, unrevoked activation code expires, if it has one.
     pub activation_code_expires_at: Option<Timestamp>,
+    /// For a partner organisation's account: that partner (decision 0041).
+    pub partner_id: Option<PartnerId>,
 }
 
 /// The extras of every account, by user id.
 pub async fn extras(tx: &mut Tx) -> Result<Vec<(UserId, AccountExtras)>> {
-    type Row = (i64, Option<i32>, bool, Option<Ts>);
+    type Row = (i64, Option<i32>, bool, Option<Ts>, Option<i64>);
     let rows: Vec<Row> = on!(tx, |c| sqlx::query_as(
         "SELECT u.id, u.contract_hours_hundredths, u.password_hash <> $1, \
            (SELECT MAX(a.expires_at) FROM staff_activation_codes a \
-             WHERE a.user_id = u.id AND a.used_at IS NULL AND a.revoked_at IS NULL) \
+             WHERE a.user_id = u.id AND a.used_at IS NULL AND a.revoked_at IS NULL), \
+           u.partner_id \
          FROM users u ORDER BY u.id"
     )
     .bind(crate::organisation::NO_LOCAL_PASSWORD)
@@ -37,11 +40,12 @@ pub async fn extras(tx: &mut Tx) -> Result<Vec<(UserId, AccountExtras)>> {
     .await)?;
     Ok(rows
         .into_iter()
-        .map(|(id, hours, has_password, code)| {
+        .map(|(id, hours, has_password, code, partner)| {
             let extras = AccountExtras {
                 contract_hours_hundredths: hours,
                 has_password,
                 activation_code_expires_at: code.map(|t| t.to_jiff()),
+                partner_id: partner.map(PartnerId),
             };
             (UserId(id), extras)
         })

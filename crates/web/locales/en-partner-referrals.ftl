@@ -10,6 +10,9 @@ field-error-partner-not-partner-role = Only an account with the role partner org
 field-error-partner-in-team = A partner organisation's account belongs to no team.
 field-error-unknown-partner = This partner does not exist.
 field-error-partner-ended = This partner has ended.
+field-error-partner-role-fixed = A partner organisation's account keeps its role. Create a new account for another role.
+field-error-partner-role-new-account = A member of staff does not become a partner account. Create a new account for the partner.
+label-partner-id = Partner organisation
 field-error-no-team-for-district = No neighbourhood team works in this district yet; call the team.
 
 # The partner's own page, /partner.
@@ -33,6 +36,10 @@ partner-referrals-back = Back to the referrals
 partner-consent-heading = Consent
 partner-consent-intro = Without the family's consent nothing is saved. A young person of 16 or older decides for themselves.
 label-client-members = Members with their own request for help
+partner-members-heading = Household members
+partner-members-hint = One row per household member, parents and children (up to { $rows }). Empty rows do not count. Tick who has a request for help of their own.
+label-is-client = Has a request for help of their own
+partner-district-hint = This postcode lies in no postcode area the team knows. Choose the district the family lives in; the team of that district receives the referral.
 label-consent-by = Consent given by
 label-consent-on = Date of consent
 hint-partner-referrer-name = Your name and role, e.g. "Ms De Vries, practice nurse". Empty: your account's name.

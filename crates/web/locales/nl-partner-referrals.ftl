@@ -10,6 +10,9 @@ field-error-partner-not-partner-role = Alleen een account met de rol partnerorga
 field-error-partner-in-team = Een account van een partnerorganisatie hoort bij geen team.
 field-error-unknown-partner = Deze partner bestaat niet.
 field-error-partner-ended = Deze partner is beëindigd.
+field-error-partner-role-fixed = Een account van een partnerorganisatie houdt zijn rol. Maak voor een andere rol een nieuw account.
+field-error-partner-role-new-account = Een medewerker wordt geen partneraccount. Maak voor de partner een nieuw account.
+label-partner-id = Partnerorganisatie
 field-error-no-team-for-district = In deze wijk werkt nog geen buurtteam; bel het buurtteam.
 
 # The partner's own page, /partner.
@@ -33,6 +36,10 @@ partner-referrals-back = Terug naar de aanmeldingen
 partner-consent-heading = Toestemming
 partner-consent-intro = Zonder toestemming van het gezin wordt niets opgeslagen. Een jongere van 16 jaar of ouder beslist zelf.
 label-client-members = Gezinsleden met een eigen hulpvraag
+partner-members-heading = Gezinsleden
+partner-members-hint = Eén regel per gezinslid, ouders en kinderen (tot { $rows }). Lege regels tellen niet mee. Vink aan wie een eigen hulpvraag heeft.
+label-is-client = Heeft een eigen hulpvraag
+partner-district-hint = Deze postcode ligt in geen postcodegebied dat het buurtteam kent. Kies de wijk waar het gezin woont; het buurtteam van die wijk krijgt de aanmelding.
 label-consent-by = Toestemming gegeven door
 label-consent-on = Datum van de toestemming
 hint-partner-referrer-name = Uw naam en functie, bijvoorbeeld "Mw. De Vries, praktijkondersteuner". Leeg: de naam van uw account.

@@ -52,7 +52,9 @@ impl From<SubmittedReferral> for PartnerReferralOut {
 /// among its members, the request and life domains, and the family's consent (`consent_by`,
 /// `consent_on`), without which nothing is saved. The case goes to the team of the
 /// household's district, with the source following the partner's kind and the partner as
-/// referrer.
+/// referrer. The district follows from the postcode; where no postcode area holds it,
+/// `district_id` is required (422 `district_required_no_area` on `district_id`), and where one
+/// does, another `district_id` is refused (`district_follows_postcode`; decision 0041).
 #[utoipa::path(post, path = "/api/v1/partner-referrals", tag = "partner-referrals", request_body = PartnerReferralInput,
     responses(
         (status = 201, body = PartnerReferralOut),

@@ -28,6 +28,8 @@ pub struct AccountOut {
     pub name: String,
     pub role: Role,
     pub team_ids: Vec<i64>,
+    /// For an account with the role `partner`: its partner organisation (decision 0041).
+    pub partner_id: Option<i64>,
     /// Hours per week; absent when never set.
     pub contract_hours: Option<f64>,
     /// A deactivated account cannot log in.
@@ -52,6 +54,7 @@ impl From<&Account> for AccountOut {
             name: u.name.clone(),
             role: u.role,
             team_ids: u.team_ids.iter().map(|t| t.0).collect(),
+            partner_id: a.extras.partner_id.map(|p| p.0),
             contract_hours: a.extras.contract_hours_hundredths.map(uc::hours),
             active: u.active,
             locked: a.locked_until.is_some(),

@@ -97,8 +97,13 @@ pub async fn start(State(state): State<AppState>, partner: PartnerPage) -> Respo
     render(StatusCode::OK, &StartPage { page: chrome, organisation: organisation.fields.name, referrals })
 }
 
-/// The form's member rows: a parent and a child.
-const ROWS: usize = 2;
+/// The form's member rows. A family has one or two parents and often several children; the
+/// form always has this many rows and a row left empty is no member (the form reader drops
+/// it and maps the errors back to the form's rows). Chosen over an "add a person" button:
+/// it works without JavaScript in one post, nothing typed is lost, and there is no second
+/// kind of submit to tell apart from sending the referral. A larger family is added to by
+/// the team after the intake.
+pub const ROWS: usize = 6;
 
 #[derive(Template)]
 #[template(path = "partner_referral_new.html")]
@@ -107,20 +112,32 @@ struct FormPage {
     form: FormState,
     rows: Vec<usize>,
     roles: Options,
-    members: Options,
     life_domains: Options,
     consent_by: Options,
+    /// The district names to choose from, when the postcode lies in no postcode area (after
+    /// such an error, or once chosen); empty otherwise (decision 0041).
+    districts: Options,
 }
 
-fn form_page(chrome: Chrome, status: StatusCode, form: FormState) -> Response {
+async fn form_page(state: &AppState, partner: PartnerPage, status: StatusCode, form: FormState) -> Response {
+    let chrome = partner.chrome;
     let tr = chrome.tr;
+    let needed = form.has("district_id") || form.values.opt("district_id").is_some();
+    let districts = if needed {
+        match uc::district_choices(&state.app, &partner.actor).await {
+            Ok(list) => with_blank(tr, list.into_iter().map(|(id, name)| (id.0.to_string(), name)).collect()),
+            Err(e) => return app_error_page(&chrome, e),
+        }
+    } else {
+        Vec::new()
+    };
     let page = FormPage {
         form,
         rows: (0..ROWS).collect(),
         roles: with_blank(tr, code_options(tr, "household-role", HouseholdRole::ALL, HouseholdRole::code)),
-        members: (0..ROWS).map(|i| (i.to_string(), tr.t1("household-member", "number", i + 1))).collect(),
         life_domains: code_options(tr, "life-domain", LifeDomain::ALL, LifeDomain::code),
         consent_by: code_options(tr, "consent-by", ConsentBy::ALL, ConsentBy::code),
+        districts,
         page: chrome,
     };
     render(status, &page)
@@ -129,12 +146,22 @@ fn form_page(chrome: Chrome, status: StatusCode, form: FormState) -> Response {
 pub async fn new_form(State(state): State<AppState>, partner: PartnerPage) -> Response {
     // Only the partner's own account gets the form (an ended link is refused here already).
     or_error_page!(uc::own_organisation(&state.app, &partner.actor).await, &partner.chrome);
-    let defaults = FormData(vec![
-        ("address.city".into(), "Utrecht".into()),
-        ("members[0].role".into(), "parent".into()),
-        ("members[1].role".into(), "child".into()),
-    ]);
-    form_page(partner.chrome, StatusCode::OK, FormState::new(defaults))
+    // No member row is filled in beforehand: a preset role would make an unused row count.
+    let defaults = FormData(vec![("address.city".into(), "Utrecht".into())]);
+    form_page(&state, partner, StatusCode::OK, FormState::new(defaults)).await
+}
+
+/// One member row of the form: the fields of [`MemberInput`] and whether the member has a
+/// request for help of their own (`client_members` of the API).
+#[derive(Debug, Default, Deserialize)]
+pub struct MemberRow {
+    given_name: Option<String>,
+    family_name: Option<String>,
+    birth_date: Option<String>,
+    role: Option<String>,
+    phone: Option<String>,
+    #[serde(default)]
+    is_client: bool,
 }
 
 /// The form's fields: those of [`PartnerReferralInput`] without its flattened household,
@@ -142,10 +169,10 @@ pub async fn new_form(State(state): State<AppState>, partner: PartnerPage) -> Re
 #[derive(Debug, Default, Deserialize)]
 pub struct ReferralForm {
     address: Option<AddressInput>,
+    /// Only sent once the form offers it: when the postcode lies in no postcode area.
+    district_id: Option<i64>,
     #[serde(default)]
-    members: Vec<MemberInput>,
-    #[serde(default)]
-    client_members: Vec<usize>,
+    members: Vec<MemberRow>,
     request: Option<String>,
     #[serde(default)]
     life_domains: Vec<String>,
@@ -156,9 +183,22 @@ pub struct ReferralForm {
 
 impl From<ReferralForm> for PartnerReferralInput {
     fn from(f: ReferralForm) -> Self {
+        let client_members = f.members.iter().enumerate().filter(|(_, m)| m.is_client).map(|(i, _)| i).collect();
+        let members = f
+            .members
+            .into_iter()
+            .map(|m| MemberInput {
+                given_name: m.given_name,
+                family_name: m.family_name,
+                birth_date: m.birth_date,
+                role: m.role,
+                phone: m.phone,
+                ..MemberInput::default()
+            })
+            .collect();
         Self {
-            household: HouseholdInput { address: f.address, district_id: None, members: f.members },
-            client_members: f.client_members,
+            household: HouseholdInput { address: f.address, district_id: f.district_id, members },
+            client_members,
             request: f.request,
             life_domains: f.life_domains,
             referrer_name: f.referrer_name,
@@ -178,7 +218,7 @@ pub async fn new_submit(State(state): State<AppState>, form: PageForm<ReferralFo
         Err(AppError::Validation(errors)) => {
             let errors = rows.errors(errors);
             let shown = FormState::new(values).with_errors(partner.chrome.tr, &errors);
-            form_page(partner.chrome, StatusCode::UNPROCESSABLE_ENTITY, shown)
+            form_page(&state, partner, StatusCode::UNPROCESSABLE_ENTITY, shown).await
         }
         Err(e) => app_error_page(&partner.chrome, e),
     }

@@ -30,6 +30,9 @@ struct EditPage {
     teams: Vec<(String, String)>,
     /// Why the rules refused the last change (`domain::accounts`).
     refusal: Option<String>,
+    /// For a partner organisation's account: its partner's name and kind. Role, partner and
+    /// teams are then not changed here (a partner account keeps them; decision 0041).
+    partner: Option<String>,
     /// The knowledge base editor right; `None` where the role writes anyway (admins, team
     /// managers) or cannot (portal accounts).
     knowledge_editor: Option<bool>,
@@ -62,6 +65,17 @@ async fn edit_page(
             (Err(e), _) | (_, Err(e)) => return app_error_page(&chrome, e),
         };
     let form = form.unwrap_or_else(|| FormState::new(values(tr, &account)));
+    let partner = match account.extras.partner_id {
+        None => None,
+        Some(p) => match buurtteam_app::partners::get(&state.app, &admin.actor, p).await {
+            Ok(v) => Some(format!(
+                "{} ({})",
+                v.partner.fields.name,
+                tr.code("partner-kind", v.partner.kind.code()).to_lowercase()
+            )),
+            Err(e) => return app_error_page(&chrome, e),
+        },
+    };
     let knowledge_editor = match account.user.role {
         Role::Admin | Role::TeamManager => None,
         role if !role.is_staff() => None,
@@ -71,6 +85,7 @@ async fn edit_page(
         }
     };
     let page = EditPage {
+        partner,
         knowledge_editor,
         id,
         name: account.user.name.clone(),

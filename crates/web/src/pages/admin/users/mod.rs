@@ -1,7 +1,9 @@
-//! `/admin/users`: the staff accounts. The list (filtered by team, role and active), a new
-//! account (which gets a one-time activation code, shown once on the page that follows), and
-//! per account an edit page with small forms for each action (`edit`). Every form calls the
-//! same use case as the API (`app::accounts`), which also refuses and logs anyone but an admin.
+//! `/admin/users`: the staff accounts and the partner organisations' accounts (decision 0041).
+//! The list (filtered by team, role and active; a partner account with its partner's name), a
+//! new account (which gets a one-time activation code, shown once on the page that follows;
+//! the role "Partnerorganisatie" with a choice of the partners that have not ended), and per
+//! account an edit page with small forms for each action (`edit`). Every form calls the same
+//! use case as the API (`app::accounts`), which also refuses and logs anyone but an admin.
 
 mod edit;
 
@@ -12,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use buurtteam_app::accounts::{self as uc, Account, IssuedCode, UserInput};
-use buurtteam_app::{AppError, organisation};
+use buurtteam_app::{AppError, organisation, partners};
 use buurtteam_domain::codes::Role;
 use buurtteam_store::organisation::Team;
 use serde::Deserialize;
@@ -50,6 +52,36 @@ pub(crate) fn hours_text(tr: Tr, hundredths: Option<i32>) -> String {
 /// The staff roles as options of a select: (code, label).
 fn role_options(tr: Tr) -> Vec<(String, String)> {
     Role::STAFF.iter().map(|r| (r.code().to_owned(), tr.code("role", r.code()))).collect()
+}
+
+/// The roles a new account can have: the staff roles and a partner organisation's.
+fn new_role_options(tr: Tr) -> Vec<(String, String)> {
+    let mut roles = role_options(tr);
+    roles.push((Role::Partner.code().to_owned(), tr.code("role", Role::Partner.code())));
+    roles
+}
+
+/// The partners an account can belong to: those that have not ended, by name, each with its
+/// kind ("Huisartsenpraktijk De Linde (huisartsenpraktijk)"); first an empty choice.
+async fn partner_options(state: &AppState, admin: &StaffPage) -> Result<Vec<(String, String)>, AppError> {
+    let tr = admin.tr();
+    let today = state.app.today();
+    let listed = partners::list(&state.app, &admin.actor, &partners::ListQuery::default()).await?;
+    let mut out = vec![(String::new(), tr.t("admin-users-partner-none"))];
+    out.extend(listed.into_iter().map(|v| v.partner).filter(|p| p.fields.ended_on.is_none_or(|e| e > today)).map(
+        |p| {
+            let kind = tr.code("partner-kind", p.kind.code()).to_lowercase();
+            (p.id.0.to_string(), format!("{} ({kind})", p.fields.name))
+        },
+    ));
+    Ok(out)
+}
+
+/// The names of all partners by id, ended ones too (an account of an ended partner is listed).
+async fn partner_names(state: &AppState, admin: &StaffPage) -> Result<Vec<(i64, String)>, AppError> {
+    let query = partners::ListQuery { include_ended: Some(true), ..partners::ListQuery::default() };
+    let listed = partners::list(&state.app, &admin.actor, &query).await?;
+    Ok(listed.into_iter().map(|v| (v.partner.id.0, v.partner.fields.name)).collect())
 }
 
 fn team_options(teams: &[Team]) -> Vec<(String, String)> {
@@ -115,6 +147,10 @@ async fn list(State(state): State<AppState>, AdminPage(admin): AdminPage, Query(
         (Ok(a), Ok(t)) => (a, t),
         (Err(e), _) | (_, Err(e)) => return app_error_page(&chrome, e),
     };
+    let partner_names = match partner_names(&state, &admin).await {
+        Ok(p) => p,
+        Err(e) => return app_error_page(&chrome, e),
+    };
     let total = accounts.len();
     let team: Option<i64> = filter.team.as_deref().and_then(|t| t.parse().ok());
     let role = filter.role.as_deref().filter(|r| !r.is_empty());
@@ -129,12 +165,16 @@ async fn list(State(state): State<AppState>, AdminPage(admin): AdminPage, Query(
             name: a.user.name.clone(),
             email: a.user.email.clone(),
             role: tr.code("role", a.user.role.code()),
-            teams: all_teams
-                .iter()
-                .filter(|t| a.user.team_ids.contains(&t.id))
-                .map(|t| t.name.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
+            teams: match a.extras.partner_id {
+                // A partner account is in no team: its column names the partner instead.
+                Some(p) => partner_names.iter().find(|(id, _)| *id == p.0).map(|(_, n)| n.clone()).unwrap_or_default(),
+                None => all_teams
+                    .iter()
+                    .filter(|t| a.user.team_ids.contains(&t.id))
+                    .map(|t| t.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
             hours: hours_text(tr, a.extras.contract_hours_hundredths),
             statuses: statuses(tr, a),
         })
@@ -147,7 +187,7 @@ async fn list(State(state): State<AppState>, AdminPage(admin): AdminPage, Query(
     );
     let any = (String::new(), tr.t("admin-users-filter-any"));
     let mut roles = vec![any.clone()];
-    roles.extend(role_options(tr));
+    roles.extend(new_role_options(tr));
     let mut team_list = vec![any.clone()];
     team_list.extend(team_options(&all_teams));
     let actives = vec![
@@ -168,14 +208,19 @@ struct NewPage {
     form: FormState,
     roles: Vec<(String, String)>,
     teams: Vec<(String, String)>,
+    /// The partners an account with the role partner can belong to.
+    partners: Vec<(String, String)>,
 }
 
 async fn new_page(state: &AppState, admin: &StaffPage, status: StatusCode, form: FormState) -> Response {
     let chrome = admin.chrome(CURRENT);
     let tr = chrome.tr;
-    match teams(state, admin).await {
-        Ok(t) => render(status, &NewPage { page: chrome, form, roles: role_options(tr), teams: team_options(&t) }),
-        Err(e) => app_error_page(&chrome, e),
+    match (teams(state, admin).await, partner_options(state, admin).await) {
+        (Ok(t), Ok(partners)) => render(
+            status,
+            &NewPage { page: chrome, form, roles: new_role_options(tr), teams: team_options(&t), partners },
+        ),
+        (Err(e), _) | (_, Err(e)) => app_error_page(&chrome, e),
     }
 }
 
