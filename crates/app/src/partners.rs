@@ -459,3 +459,33 @@ pub async fn districts_for_forms(app: &App, actor: &Actor) -> Result<(Vec<(Distr
     let mine = actor_districts(&mut tx, actor).await?;
     Ok((all.into_iter().filter(|d| d.ended_on.is_none()).map(|d| (d.id, d.name)).collect(), mine))
 }
+
+/// Checks a partner named on a case's form (the performer of a plan action, the partner in a
+/// three-way conversation): it exists, is active and serves the case's district. Says why not
+/// beside `field`; `None` then, or when no partner was named.
+pub(crate) async fn for_case(
+    tx: &mut Tx,
+    errors: &mut Errors,
+    field: &str,
+    partner: Option<i64>,
+    case: buurtteam_domain::ids::CaseId,
+) -> Result<Option<store::ForCase>> {
+    let Some(id) = partner else { return Ok(None) };
+    match store::for_case(tx, PartnerId(id), case).await? {
+        None => {
+            errors.add(field, format!("partner {id} does not exist")).code("unknown_partner");
+            Ok(None)
+        }
+        Some(p) if p.ended_on.is_some() => {
+            errors.add(field, "the partner has ended; choose an active one").code("partner_ended");
+            Ok(None)
+        }
+        Some(p) if !p.serves_case_district => {
+            errors
+                .add(field, "the partner does not serve the case's district; choose one that does")
+                .code("partner_not_in_district");
+            Ok(None)
+        }
+        Some(p) => Ok(Some(p)),
+    }
+}

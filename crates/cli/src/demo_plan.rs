@@ -140,6 +140,7 @@ async fn seed_case(
         performer: Some(performer.into()),
         person_id: person,
         network_invitation_id: None,
+        performer_partner_id: None,
         performer_name: None,
         due_on: Some(today.checked_add(jiff::Span::new().weeks(weeks)).unwrap_or(today).to_string()),
     };

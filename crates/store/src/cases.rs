@@ -6,7 +6,7 @@ use buurtteam_domain::codes::VoidReason;
 use buurtteam_domain::codes::{
     ClosureDetail, ClosureReason, ContactForm, LaterIntakeRequestedBy, LifeDomain, ReferralSource,
 };
-use buurtteam_domain::ids::{CaseId, ContactId, HouseholdId, PersonId, TeamId, UserId};
+use buurtteam_domain::ids::{CaseId, ContactId, HouseholdId, PartnerId, PersonId, TeamId, UserId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -567,6 +567,8 @@ pub struct Contact {
     pub other_participants: Option<String>,
     /// A short summary for the team (never shown in Mijn Buurtteam).
     pub summary: Option<String>,
+    /// The partner taking part (a three-way conversation, driegesprek), with its name.
+    pub partner: Option<(PartnerId, String)>,
     pub recorded_by: UserId,
     pub created_at: Timestamp,
 }
@@ -579,14 +581,15 @@ pub struct NewContact<'a> {
     pub participant_ids: &'a [PersonId],
     pub other_participants: Option<&'a str>,
     pub summary: Option<&'a str>,
+    pub partner_id: Option<PartnerId>,
     pub recorded_by: UserId,
 }
 
 pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -> Result<ContactId> {
     let id: i64 = on!(tx, |c| {
         sqlx::query_scalar(
-        "INSERT INTO contacts (case_id, contact_on, form, minutes, other_participants, recorded_by, created_at, summary) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+        "INSERT INTO contacts (case_id, contact_on, form, minutes, other_participants, recorded_by, created_at, summary, \
+         partner_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
     )
     .bind(new.case_id.0)
     .bind(sql_date(new.contact_on))
@@ -596,6 +599,7 @@ pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -
     .bind(new.recorded_by.0)
     .bind(sql_ts(now))
     .bind(new.summary)
+    .bind(new.partner_id.map(|p| p.0))
     .fetch_one(&mut *c)
     .await
     })?;
@@ -614,7 +618,18 @@ pub async fn insert_contact(tx: &mut Tx, new: &NewContact<'_>, now: Timestamp) -
     Ok(ContactId(id))
 }
 
-type ContactRow = (i64, jiff_sqlx::Date, String, i32, Option<String>, i64, jiff_sqlx::Timestamp, Option<String>);
+type ContactRow = (
+    i64,
+    jiff_sqlx::Date,
+    String,
+    i32,
+    Option<String>,
+    i64,
+    jiff_sqlx::Timestamp,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
 
 /// The contacts of a case, most recent first.
 pub async fn contacts(tx: &mut Tx, case: CaseId) -> Result<Vec<Contact>> {
@@ -628,8 +643,9 @@ pub async fn contact(tx: &mut Tx, case: CaseId, id: ContactId) -> Result<Option<
 
 async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> Result<Vec<Contact>> {
     let rows: Vec<ContactRow> = on!(tx, |c| sqlx::query_as(
-        "SELECT id, contact_on, form, minutes, other_participants, recorded_by, created_at, summary FROM contacts \
-         WHERE case_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY contact_on DESC, id DESC"
+        "SELECT ct.id, ct.contact_on, ct.form, ct.minutes, ct.other_participants, ct.recorded_by, ct.created_at, \
+         ct.summary, ct.partner_id, p.name FROM contacts ct LEFT JOIN partners p ON p.id = ct.partner_id \
+         WHERE ct.case_id = $1 AND ($2 IS NULL OR ct.id = $2) ORDER BY ct.contact_on DESC, ct.id DESC"
     )
     .bind(case.0)
     .bind(only.map(|c| c.0))
@@ -644,7 +660,7 @@ async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> R
     .fetch_all(&mut *c)
     .await)?;
     rows.into_iter()
-        .map(|(id, on, form, minutes, others, by, at, summary)| {
+        .map(|(id, on, form, minutes, others, by, at, summary, partner, partner_name)| {
             Ok(Contact {
                 id: ContactId(id),
                 case_id: case,
@@ -654,6 +670,7 @@ async fn contacts_where(tx: &mut Tx, case: CaseId, only: Option<ContactId>) -> R
                 participant_ids: participants.iter().filter(|(c, _)| *c == id).map(|(_, p)| PersonId(*p)).collect(),
                 other_participants: others,
                 summary,
+                partner: partner.map(|p| (PartnerId(p), partner_name.unwrap_or_default())),
                 recorded_by: UserId(by),
                 created_at: at.to_jiff(),
             })

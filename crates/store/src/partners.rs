@@ -2,7 +2,7 @@
 //! districts they serve, a GP practice's dated collaboration status, and the family workers
 //! linked to a practice, school or VE location with their period.
 
-use buurtteam_domain::ids::{DistrictId, PartnerId, UserId};
+use buurtteam_domain::ids::{CaseId, DistrictId, PartnerId, UserId};
 use buurtteam_domain::partners::{GpStatus, PartnerKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -327,4 +327,47 @@ pub async fn linkable_workers_in(tx: &mut Tx, districts: &[DistrictId]) -> Resul
     let rows: Vec<(i64, String)> =
         on!(tx, |c| sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(&mut *c).await)?;
     Ok(rows.into_iter().map(|(u, n)| (UserId(u), n)).collect())
+}
+
+/// A partner as a case sees it: its name, whether it ended, and whether it serves the
+/// district of the case (the district the household lived in at referral).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForCase {
+    pub id: PartnerId,
+    pub name: String,
+    pub ended_on: Option<Date>,
+    pub serves_case_district: bool,
+}
+
+/// `partner` as case `case` sees it; `None` when no such partner exists.
+pub async fn for_case(tx: &mut Tx, partner: PartnerId, case: CaseId) -> Result<Option<ForCase>> {
+    let row: Option<(String, Option<jiff_sqlx::Date>, i64)> = on!(tx, |c| {
+        sqlx::query_as(
+        "SELECT p.name, p.ended_on, (SELECT COUNT(*) FROM partner_districts d JOIN cases c ON c.district_id = d.district_id \
+         WHERE d.partner_id = p.id AND c.id = $2) FROM partners p WHERE p.id = $1"
+    )
+    .bind(partner.0)
+    .bind(case.0)
+    .fetch_optional(&mut *c)
+    .await
+    })?;
+    Ok(row.map(|(name, ended_on, n)| ForCase {
+        id: partner,
+        name,
+        ended_on: ended_on.map(|d| d.to_jiff()),
+        serves_case_district: n > 0,
+    }))
+}
+
+/// The active partners serving the district of `case`, by name: what a case's forms offer.
+pub async fn serving_case(tx: &mut Tx, case: CaseId) -> Result<Vec<(PartnerId, String)>> {
+    let rows: Vec<(i64, String)> = on!(tx, |c| sqlx::query_as(
+        "SELECT p.id, p.name FROM partners p JOIN partner_districts d ON d.partner_id = p.id \
+         JOIN cases c ON c.district_id = d.district_id WHERE c.id = $1 AND p.ended_on IS NULL \
+         ORDER BY LOWER(p.name), p.id"
+    )
+    .bind(case.0)
+    .fetch_all(&mut *c)
+    .await)?;
+    Ok(rows.into_iter().map(|(id, name)| (PartnerId(id), name)).collect())
 }

@@ -304,6 +304,7 @@ mod tests {
                     participant_ids: &[],
                     other_participants: None,
                     summary: None,
+                    partner_id: None,
                     recorded_by: worker,
                 };
                 cases::insert_contact(&mut tx, &contact, now).await.expect("contact");

@@ -50,3 +50,8 @@ label-onward-ended-on = Ended on
 label-onward-outcome = Outcome
 done-onward-recorded = Additional help recorded.
 done-onward-changed = Additional help updated.
+## Partners in the case work: a partner as the performer of a plan action, a three-way conversation (decision 0040)
+label-action-performer-partner-id = Which partner organisation (with Partner organisation)
+label-contact-partner-id = Partner organisation taking part (three-way conversation)
+event-three-way = Three-way conversation with { $partner }: { $form }
+field-error-partner-not-in-district = This partner organisation does not work in this family's district. Choose one from the list.

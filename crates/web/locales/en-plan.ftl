@@ -78,7 +78,7 @@ label-action-performer = Who does it?
 label-action-due-on = Due by (optional)
 label-action-person-id = Which family member (with Family member)
 label-action-network-invitation-id = Which network member (with Network member)
-label-action-performer-name = Which organisation (with Partner organisation)
+label-action-performer-name = Or: an organisation that is not on the social map
 
 ## Scores
 plan-score-add = Measure self-sufficiency

@@ -50,3 +50,8 @@ label-onward-ended-on = Beëindigd op
 label-onward-outcome = Afloop
 done-onward-recorded = Aanvullende hulp vastgelegd.
 done-onward-changed = Aanvullende hulp bijgewerkt.
+## Partners in the case work: a partner as the performer of a plan action, a three-way conversation (decision 0040)
+label-action-performer-partner-id = Welke partnerorganisatie (bij Partnerorganisatie)
+label-contact-partner-id = Partnerorganisatie erbij (driegesprek)
+event-three-way = Driegesprek met { $partner }: { $form }
+field-error-partner-not-in-district = Deze partnerorganisatie werkt niet in de wijk van dit gezin. Kies een organisatie uit de lijst.

@@ -78,7 +78,7 @@ label-action-performer = Wie doet het?
 label-action-due-on = Uiterlijk op (niet verplicht)
 label-action-person-id = Welk gezinslid (bij Gezinslid)
 label-action-network-invitation-id = Welke belangrijke ander (bij Belangrijke ander)
-label-action-performer-name = Welke organisatie (bij Partnerorganisatie)
+label-action-performer-name = Of: een organisatie die niet op de sociale kaart staat
 
 ## Scores
 plan-score-add = Zelfredzaamheid meten

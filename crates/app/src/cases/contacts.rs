@@ -36,6 +36,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
     let others = input::optional_text(&mut errors, "other_participants", input.other_participants.as_deref(), 500);
     let summary = input::optional_long_text(&mut errors, "summary", input.summary.as_deref(), MAX_SUMMARY_LENGTH);
     let participants = input.participants.clone();
+    let partner_id = input.partner_id;
     on_case(app, actor, id, Action::RecordContact, move |tx, ctx, now| {
         Box::pin(async move {
             for (i, p) in participants.iter().enumerate() {
@@ -45,6 +46,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
                         .code("not_household_member");
                 }
             }
+            let partner = crate::partners::for_case(tx, &mut errors, "partner_id", partner_id, ctx.case.id).await?;
             errors.finish()?;
             let contact_on = contact_on.unwrap_or(ctx.today);
             ctx.step(Step::RecordContact, contact_on)?;
@@ -59,6 +61,7 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
                 participant_ids: &participants,
                 other_participants: others.as_deref(),
                 summary: summary.as_deref(),
+                partner_id: partner.as_ref().map(|p| p.id),
                 recorded_by: ctx.actor.user_id,
             };
             let contact_id = store::insert_contact(tx, &new, now).await?;
@@ -66,6 +69,9 @@ pub async fn record_contact(app: &App, actor: &Actor, id: CaseId, input: &Contac
             entry.object_type = "contact";
             entry.object_id = Some(contact_id.0);
             entry.detail = serde_json::json!({ "contact_on": contact_on.to_string(), "form": new.form.code() });
+            if let Some(p) = new.partner_id {
+                entry.detail["partner_id"] = p.0.into();
+            }
             audit::append(tx, &entry).await?;
             store::contact(tx, id, contact_id).await?.ok_or(AppError::NotFound("contact"))
         })

@@ -40,6 +40,9 @@ pub struct CaseFile {
     pub history: super::handover::History,
     /// Onward referrals to partners (decision 0040), most recent first.
     pub onward_referrals: Vec<buurtteam_store::onward_referrals::OnwardReferral>,
+    /// The active partners serving the case's district, by name: who the forms offer as the
+    /// partner in a three-way conversation or as the performer of a plan action.
+    pub partners: Vec<(buurtteam_domain::ids::PartnerId, String)>,
 }
 
 /// Opens the family file: the case, its household, contacts and team, read in one
@@ -55,6 +58,7 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
             let corrections = super::corrections::of_case(tx, id).await?;
             let history = super::handover::history_in(tx, id).await?;
             let onward_referrals = buurtteam_store::onward_referrals::of_case(tx, id).await?;
+            let partners = buurtteam_store::partners::serving_case(tx, id).await?;
             let calendar = ctx.calendar(tx).await?;
             let mut entry = ctx.entry(AuditAction::CaseRead);
             entry.detail = serde_json::json!({ "view": "file" });
@@ -71,6 +75,7 @@ pub async fn file(app: &App, actor: &Actor, id: CaseId) -> Result<CaseFile> {
                 emergency_until,
                 history,
                 onward_referrals,
+                partners,
             })
         })
     })

@@ -125,6 +125,9 @@ pub struct ContactInput {
     pub other_participants: Option<String>,
     /// A short summary for the team, at most 1,000 characters (never shown in Mijn Buurtteam).
     pub summary: Option<String>,
+    /// A partner organisation taking part: a three-way conversation (driegesprek) with the
+    /// family and the partner. Active, and serving the case's district.
+    pub partner_id: Option<i64>,
 }
 
 /// A case with what follows from it on a given day: whether deadlines were met, and the

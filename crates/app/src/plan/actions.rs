@@ -30,6 +30,7 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
             ctx.open()?;
             let mut person = None;
             let mut invitation = None;
+            let mut listed = None;
             match performer {
                 Some(Performer::FamilyMember) => match input.person_id.map(PersonId) {
                     Some(p) if ctx.person(p).is_some() => person = Some(p),
@@ -56,8 +57,15 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
                         }
                     }
                 }
+                Some(Performer::Partner) if input.performer_partner_id.is_some() => {
+                    let named = input.performer_partner_id;
+                    let field = "performer_partner_id";
+                    listed = crate::partners::for_case(tx, &mut errors, field, named, ctx.case.id).await?;
+                }
                 Some(Performer::Partner) if partner.is_none() => {
-                    errors.add("performer_name", "name the partner organisation").code("required");
+                    errors
+                        .add("performer_partner_id", "choose the partner organisation (or name one in performer_name)")
+                        .code("required");
                 }
                 _ => {}
             }
@@ -68,7 +76,11 @@ pub async fn add_action(app: &App, actor: &Actor, id: GoalId, input: &ActionInpu
                 performer: performer.unwrap_or(Performer::FamilyWorker),
                 performer_person_id: person,
                 performer_invitation_id: invitation,
-                performer_name: partner.as_deref().filter(|_| performer == Some(Performer::Partner)),
+                performer_name: match &listed {
+                    Some(p) => Some(p.name.as_str()),
+                    None => partner.as_deref().filter(|_| performer == Some(Performer::Partner)),
+                },
+                performer_partner_id: listed.as_ref().map(|p| p.id),
                 due_on,
                 created_by: ctx.actor.user_id,
             };

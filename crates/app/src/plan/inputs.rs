@@ -59,7 +59,11 @@ pub struct ActionInput {
     pub person_id: Option<i64>,
     /// With performer `network_member`: the invitation of that network member onto this goal.
     pub network_invitation_id: Option<i64>,
-    /// With performer `partner`: the organisation, in words.
+    /// With performer `partner`: the partner of the social map that carries it out (active,
+    /// serving the case's district). Its name is kept with the action.
+    pub performer_partner_id: Option<i64>,
+    /// With performer `partner` and no `performer_partner_id`: an organisation that is not on
+    /// the social map, in words.
     pub performer_name: Option<String>,
     pub due_on: Option<String>,
 }

@@ -48,6 +48,7 @@ mod outreach_steering;
 mod pages;
 mod partner_referrals;
 mod partners;
+mod partners_in_case_work;
 mod passwords;
 mod plan;
 mod plan_access_log;

@@ -1,7 +1,7 @@
 //! Actions under a goal.
 
 use buurtteam_domain::codes::Performer;
-use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId, PersonId, UserId};
+use buurtteam_domain::ids::{GoalActionId, GoalId, NetworkInvitationId, PartnerId, PersonId, UserId};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -11,9 +11,9 @@ use super::SqlDate;
 use super::rows::{GoalAction, NewAction};
 
 pub(super) type ActionRow =
-    (i64, i64, String, String, Option<i64>, Option<i64>, Option<String>, Option<SqlDate>, Option<SqlDate>);
+    (i64, i64, String, String, Option<i64>, Option<i64>, Option<String>, Option<SqlDate>, Option<SqlDate>, Option<i64>);
 pub(super) const ACTION_COLUMNS: &str = "a.id, a.goal_id, a.description, a.performer, a.performer_person_id, \
-     a.performer_invitation_id, a.performer_name, a.due_on, a.done_on";
+     a.performer_invitation_id, a.performer_name, a.due_on, a.done_on, a.performer_partner_id";
 
 pub(super) fn action_of(r: ActionRow) -> Result<GoalAction> {
     Ok(GoalAction {
@@ -24,6 +24,7 @@ pub(super) fn action_of(r: ActionRow) -> Result<GoalAction> {
         performer_person_id: r.4.map(PersonId),
         performer_invitation_id: r.5.map(NetworkInvitationId),
         performer_name: r.6,
+        performer_partner_id: r.9.map(PartnerId),
         due_on: r.7.map(|d| d.to_jiff()),
         done_on: r.8.map(|d| d.to_jiff()),
     })
@@ -39,7 +40,8 @@ pub async fn action(tx: &mut Tx, id: GoalActionId) -> Result<Option<GoalAction>>
 pub async fn insert_action(tx: &mut Tx, a: &NewAction<'_>, now: Timestamp) -> Result<GoalActionId> {
     let id: i64 = on!(tx, |c| sqlx::query_scalar(
         "INSERT INTO goal_actions (goal_id, description, performer, performer_person_id, performer_invitation_id, \
-         performer_name, due_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+         performer_name, due_on, created_by, created_at, performer_partner_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"
     )
     .bind(a.goal_id.0)
     .bind(a.description)
@@ -50,6 +52,7 @@ pub async fn insert_action(tx: &mut Tx, a: &NewAction<'_>, now: Timestamp) -> Re
     .bind(a.due_on.map(sql_date))
     .bind(a.created_by.0)
     .bind(sql_ts(now))
+    .bind(a.performer_partner_id.map(|p| p.0))
     .fetch_one(&mut *c)
     .await)?;
     Ok(GoalActionId(id))

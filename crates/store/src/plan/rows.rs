@@ -6,7 +6,9 @@
 
 use buurtteam_domain::audit::AuditAction;
 use buurtteam_domain::codes::{GoalStatus, LifeDomain, Performer, ProposalStatus, Role};
-use buurtteam_domain::ids::{CaseId, GoalActionId, GoalId, NetworkInvitationId, PersonId, ProposalId, UserId};
+use buurtteam_domain::ids::{
+    CaseId, GoalActionId, GoalId, NetworkInvitationId, PartnerId, PersonId, ProposalId, UserId,
+};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -65,7 +67,10 @@ pub struct GoalAction {
     pub performer: Performer,
     pub performer_person_id: Option<PersonId>,
     pub performer_invitation_id: Option<NetworkInvitationId>,
+    /// The name of the partner organisation that carries it out (performer `partner`).
     pub performer_name: Option<String>,
+    /// With performer `partner`: the partner of the social map, when it is one.
+    pub performer_partner_id: Option<PartnerId>,
     pub due_on: Option<Date>,
     pub done_on: Option<Date>,
 }
@@ -77,6 +82,7 @@ pub struct NewAction<'a> {
     pub performer_person_id: Option<PersonId>,
     pub performer_invitation_id: Option<NetworkInvitationId>,
     pub performer_name: Option<&'a str>,
+    pub performer_partner_id: Option<PartnerId>,
     pub due_on: Option<Date>,
     pub created_by: UserId,
 }

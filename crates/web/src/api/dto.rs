@@ -350,6 +350,10 @@ pub struct ContactOut {
     pub other_participants: Option<String>,
     /// A short summary for the team (never shown in Mijn Buurtteam).
     pub summary: Option<String>,
+    /// The partner organisation that took part (a three-way conversation, driegesprek).
+    pub partner_id: Option<i64>,
+    /// The name of that partner.
+    pub partner_name: Option<String>,
     pub recorded_by: i64,
     pub created_at: Timestamp,
 }
@@ -365,6 +369,8 @@ impl From<Contact> for ContactOut {
             participants: c.participant_ids.iter().map(|p| p.0).collect(),
             other_participants: c.other_participants,
             summary: c.summary,
+            partner_id: c.partner.as_ref().map(|p| p.0.0),
+            partner_name: c.partner.map(|p| p.1),
             recorded_by: c.recorded_by.0,
             created_at: c.created_at,
         }

@@ -74,6 +74,8 @@ struct FilePage {
     forms: Forms,
     workers: Options,
     participants: Options,
+    /// The partners that may take part in a contact (a three-way conversation), "none" first.
+    contact_partners: Options,
     contact_forms: Options,
     /// The same with "unchanged" first, for the correction of a contact moment.
     corrected_forms: Options,
@@ -216,10 +218,15 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
             .map(|m| m.given_name.clone())
             .chain(contact.other_participants.clone())
             .collect();
+        let form = tr.code("contact-form", contact.form.code());
+        let title = match &contact.partner {
+            Some((_, partner)) => tr.t2("event-three-way", "partner", partner.clone(), "form", form),
+            None => tr.t1("event-contact", "form", form),
+        };
         events.push(Event {
             date: contact.contact_on,
             date_text: tr.date(&contact.contact_on),
-            title: tr.t1("event-contact", "form", tr.code("contact-form", contact.form.code())),
+            title,
             detail: tr.t2("event-contact-detail", "minutes", i64::from(contact.minutes), "with", names.join(", ")),
             note: contact.summary.clone().unwrap_or_default(),
         });
@@ -267,6 +274,8 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         .collect();
     let participants =
         h.members.iter().map(|m| (m.id.0.to_string(), format!("{} {}", m.given_name, m.family_name))).collect();
+    let mut contact_partners = vec![(String::new(), tr.t("choose-optional"))];
+    contact_partners.extend(file.partners.iter().map(|(id, name)| (id.0.to_string(), name.clone())));
     let contact_forms: Options =
         ContactForm::ALL.iter().map(|f| (f.code().to_owned(), tr.code("contact-form", f.code()))).collect();
     let mut reasons = vec![(String::new(), tr.t("choose"))];
@@ -342,6 +351,7 @@ fn build(tr: Tr, chrome: Chrome, file: &CaseFile, today: Date, tz: &jiff::tz::Ti
         forms,
         workers,
         participants,
+        contact_partners,
         corrected_forms: std::iter::once((String::new(), tr.t("unchanged")))
             .chain(contact_forms.iter().cloned())
             .collect(),

@@ -64,6 +64,8 @@ pub struct ActionOut {
     pub performer_invitation_id: Option<i64>,
     /// The partner's name, where `performer` is a partner.
     pub performer_name: Option<String>,
+    /// The partner of the social map, where `performer` is a partner on it.
+    pub performer_partner_id: Option<i64>,
     pub due_on: Option<Date>,
     pub done_on: Option<Date>,
 }
@@ -78,6 +80,7 @@ impl From<GoalAction> for ActionOut {
             performer_person_id: a.performer_person_id.map(|p| p.0),
             performer_invitation_id: a.performer_invitation_id.map(|i| i.0),
             performer_name: a.performer_name,
+            performer_partner_id: a.performer_partner_id.map(|p| p.0),
             due_on: a.due_on,
             done_on: a.done_on,
         }

@@ -134,6 +134,8 @@ pub(super) struct PlanPage {
     statuses: Options,
     performers: Options,
     members: Options,
+    /// The active partners serving the case's district, for a partner as performer.
+    partners: Options,
     score_options: Options,
     score_choices: Options,
     evaluations: Vec<EvaluationRow>,
@@ -296,6 +298,8 @@ pub(super) fn build(
     let performers = Performer::ALL.iter().map(|s| (s.code().to_owned(), tr.code("performer", s.code()))).collect();
     let mut members = vec![(String::new(), tr.t("choose"))];
     members.extend(plan.household.iter().map(|m| (m.id.0.to_string(), format!("{} {}", m.given_name, m.family_name))));
+    let mut partners = vec![(String::new(), tr.t("choose"))];
+    partners.extend(file.partners.iter().map(|(id, name)| (id.0.to_string(), name.clone())));
     let mut score_options = vec![(String::new(), tr.t("plan-score-none"))];
     score_options.extend((1..=5).map(|s| (s.to_string(), score_label(tr, s))));
     let mut score_choices = score_options.clone();
@@ -401,6 +405,7 @@ pub(super) fn build(
         statuses,
         performers,
         members,
+        partners,
         score_options,
         score_choices,
         evaluations,
