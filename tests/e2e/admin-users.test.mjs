@@ -136,3 +136,39 @@ test('a worker is refused the staff pages', async () => {
     await context.close();
   }
 });
+
+test('an admin makes a partner organisation account: the partner is chosen beside the role, the list names it', async () => {
+  const { context, page } = await newPage(browser, server, { viewport: { width: 1366, height: 900 } });
+  const name = `Mw. ${uniqueName('De Vries')}`;
+  try {
+    await login(page, users.admin, { expectPath: '/admin' });
+    await page.goto('/admin/users/new');
+    await page.fill('#name', name);
+    await page.fill('#email', `poh.${Date.now()}@demo.buurtteam.nl`);
+    await page.selectOption('#role', 'partner');
+    // The partner is required for the role: the error stands beside the choice.
+    const response = await submitForm(page, 'Medewerker aanmaken');
+    assert.equal(response.status(), 422);
+    await expectFieldError(page, 'partner_id');
+    await expectAccessible(page, 'the new account form with a partner error');
+    await screenshot(page, 'admin-users-new-partner-1366');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, 'admin-users-new-partner-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    const options = await page.locator('#partner_id option').allInnerTexts();
+    assert.ok(options.length >= 2, `the demo has partners: ${options}`);
+    const chosen = options[1].replace(/ \([^)]*\)$/, '').trim();
+    await page.selectOption('#partner_id', { index: 1 });
+    await submitForm(page, 'Medewerker aanmaken');
+    assert.match(await page.locator('main').innerText(), /activeringscode/i);
+
+    await page.goto('/admin/users?role=partner');
+    const row = page.locator('tbody tr', { hasText: name });
+    assert.match(await row.innerText(), new RegExp(chosen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the list names the partner');
+    await expectAccessible(page, 'the list with a partner account');
+  } finally {
+    await context.close();
+  }
+});
