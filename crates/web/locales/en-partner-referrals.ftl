@@ -8,8 +8,6 @@ access-action-partner-referral-submitted = Referral by a partner
 access-action-partner-referral-list = Partner's referrals read
 field-error-partner-not-partner-role = Only an account with the role partner organisation belongs to a partner.
 field-error-partner-in-team = A partner organisation's account belongs to no team.
-field-error-unknown-partner = This partner does not exist.
-field-error-partner-ended = This partner has ended.
 field-error-no-team-for-district = No neighbourhood team works in this district yet; call the team.
 
 # The partner's own page, /partner.
