@@ -56,5 +56,5 @@ dash-col-onward-kind = Kind of help
 dash-table-onward-by-kind = Onward referrals by kind of help
 dash-table-onward-by-district = Onward referrals by district
 dash-table-onward-closures = Closed cases with an onward referral
-dash-onward-closures-with = Closed with an onward referral
+dash-onward-closures-with = With an onward referral
 dash-onward-all = All districts together

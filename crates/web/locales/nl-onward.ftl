@@ -56,5 +56,5 @@ dash-col-onward-kind = Soort hulp
 dash-table-onward-by-kind = Aanvullende hulp per soort hulp
 dash-table-onward-by-district = Aanvullende hulp per wijk
 dash-table-onward-closures = Afgesloten begeleidingen met aanvullende hulp
-dash-onward-closures-with = Afgesloten met aanvullende hulp
+dash-onward-closures-with = Met aanvullende hulp
 dash-onward-all = Alle wijken samen
