@@ -55,7 +55,7 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     await screenshot(page, 'dashboard-city');
     // Charts are images with a name, each with its table.
     // The casework tables; the group tables (issue 19) come after them, see group-support.test.mjs.
-    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"]):not(.bt-dash-table--absence):not(.bt-dash-table--gp_practices):not(.bt-dash-table--early_education)';
+    const casework = 'section.bt-dash-table:not([class*="--group_"]):not(.bt-dash-table--collective_by_district):not([class*="--survey"]):not(.bt-dash-table--complaints_by_team):not([class*="--outreach_"]):not(.bt-dash-table--absence):not(.bt-dash-table--gp_practices):not(.bt-dash-table--early_education):not([class*="--onward_"])';
     const charts = page.locator(`${casework} svg.bt-chart[role="img"]`);
     // Ten tables with a chart; the demo imports no population figures, so reach per 1,000
     // residents says so instead of drawing a chart, and the tile map is left out.
@@ -66,13 +66,14 @@ test('an analyst: city, a district, a team and the report, all accessible and su
       assert.ok(name.length > 0, 'the chart has a name');
     }
     // Eleven tables of the KPIs, five of group support, absence and capacity (issue 20), GP
-    // practices and VE locations (issue 15), three of the experience survey (decision 0031)
+    // practices and VE locations (issue 15), three of onward referrals (issue 15: by kind, by
+    // district, closures with one), three of the experience survey (decision 0031)
     // and the complaints per team; then the outreach
     // section (issue 16): the
     // demo's campaigns per campaign, approach (with the offer rates as a chart), district and
     // decline reason.
     const outreach = 'section.bt-dash-table[class*="--outreach_"]';
-    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 23);
+    assert.equal(await page.locator(`section.bt-dash-table:not([class*="--outreach_"]) table.utrecht-table`).count(), 26);
     assert.equal(await page.locator(`${outreach} table.utrecht-table`).count(), 4);
     assert.ok((await page.locator('section.bt-dash-table--outreach_approaches svg.bt-chart[role="img"]').count()) >= 1, 'offer rates per approach');
     await page.getByRole('heading', { level: 2, name: 'Outreach en vroegsignalering per campagne' }).waitFor();
@@ -93,6 +94,28 @@ test('an analyst: city, a district, a team and the report, all accessible and su
     assert.ok((await gp.getByText(/(Onder|Op of boven) de streefwaarde van 60%/).count()) > 1, 'each district says where it stands');
     assert.equal(await gp.getByText('<5').count(), 0, 'organisations are not suppressed');
     await gp.screenshot({ path: join(ARTIFACTS, 'dashboard-gp-practices.png') });
+    // Onward referrals (issue 15): by kind of help, by district with all districts together,
+    // and the share of closed cases that had one; people counts, so suppressed below 5.
+    const kinds = page.locator('section.bt-dash-table--onward_by_kind');
+    await kinds.getByRole('heading', { level: 2, name: 'Aanvullende hulp per soort hulp' }).waitFor();
+    assert.equal(await kinds.locator('tbody tr').count(), 6, 'a row per kind of help');
+    const kindRows = (await kinds.locator('tbody th').allTextContents()).map((t) => t.trim());
+    assert.ok(kindRows.includes('Schuldhulpverlening'), kindRows.join(', '));
+    const onwardDistricts = page.locator('section.bt-dash-table--onward_by_district');
+    await onwardDistricts.getByRole('heading', { level: 2, name: 'Aanvullende hulp per wijk' }).waitFor();
+    assert.equal(await onwardDistricts.locator('th[scope="row"]', { hasText: 'Alle wijken samen' }).count(), 1, 'the city as a whole');
+    const onwardClosures = page.locator('section.bt-dash-table--onward_closures');
+    await onwardClosures.getByRole('heading', { level: 2, name: 'Afgesloten begeleidingen met aanvullende hulp' }).waitFor();
+    assert.equal(await onwardClosures.locator('th[scope="row"]', { hasText: 'Met aanvullende hulp' }).count(), 1);
+    await onwardDistricts.locator('summary').first().click();
+    for (const [width, height] of [[1366, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      await expectNoHorizontalScroll(page, `onward referrals at ${width} px`);
+      await onwardDistricts.screenshot({ path: join(ARTIFACTS, `dashboard-onward-by-district-${width}.png`) });
+      await onwardClosures.screenshot({ path: join(ARTIFACTS, `dashboard-onward-closures-${width}.png`) });
+      await kinds.screenshot({ path: join(ARTIFACTS, `dashboard-onward-by-kind-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     const ve = page.locator('section.bt-dash-table--early_education');
     await ve.getByRole('heading', { level: 2, name: 'VE-locaties met een gekoppelde gezinswerker' }).waitFor();
     assert.equal(await ve.getByText('100,0', { exact: true }).count(), 1, 'every demo VE location has its kernpartner');

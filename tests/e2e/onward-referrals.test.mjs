@@ -1,6 +1,7 @@
 // Onward referrals (issue 15 part 2, decision 0040): a family worker opens "Aanvullende hulp"
 // from the family file, sends the empty form (the errors beside the fields), records debt
-// assistance at a fitting partner for the parent, records its start, and sees it in the file's
+// assistance at a fitting partner for the parent, records its start, hands its coordination to
+// a colleague, and sees it in the file's
 // section and on its timeline. Every page: zero axe violations, no sideways scrolling,
 // screenshots at 1366 and 390 px.
 
@@ -78,12 +79,29 @@ test('a family worker records an onward referral to a fitting partner and keeps 
     await errorCard.locator('input[name=started_on]').fill(isoDate(0));
     assert.equal((await submitForm(page, errorCard.getByRole('button', { name: 'Opslaan' }))).status(), 200);
     assert.equal(await page.locator('article', { hasText: partnerName }).locator('input[name=started_on]').inputValue(), isoDate(0));
+
+    // The coordinator (the family worker by default) is handed to a colleague of the team.
+    const coordinator = page.locator('article', { hasText: partnerName }).locator('select[name=coordinator_id]');
+    const current = await coordinator.inputValue();
+    assert.ok(current, 'the family worker coordinates by default');
+    const others = await coordinator
+      .locator('option')
+      .evaluateAll((os, cur) => os.filter((o) => o.value && o.value !== cur).map((o) => [o.value, o.textContent.trim()]), current);
+    assert.ok(others.length > 0, 'colleagues of the team to choose from');
+    const [colleagueId, colleague] = others[0];
+    await coordinator.selectOption(colleagueId);
+    const handed = await submitForm(page, page.locator('article', { hasText: partnerName }).getByRole('button', { name: 'Opslaan' }));
+    assert.equal(handed.status(), 200);
+    const after = page.locator('article', { hasText: partnerName });
+    assert.equal(await after.locator('select[name=coordinator_id]').inputValue(), colleagueId);
+    assert.ok((await after.innerText()).includes(colleague), 'the card names the new coordinator');
     await checkBothWidths(page, 'onward-referrals');
 
     await page.getByRole('link', { name: 'Terug naar het dossier' }).click();
     assert.equal(new URL(page.url()).pathname, `/cases/${caseId}`);
     const section = page.locator('section[aria-labelledby=onward-heading]');
     assert.match(await section.innerText(), new RegExp(`Schuldhulpverlening bij ${partnerName}`));
+    assert.ok((await section.innerText()).includes(`coördinator ${colleague}`), 'the file names the coordinator');
     const timeline = page.locator('section[aria-labelledby=timeline-heading]');
     assert.match(await timeline.innerText(), /Doorverwezen naar aanvullende hulp/);
     assert.match(await timeline.innerText(), /Aanvullende hulp gestart/);

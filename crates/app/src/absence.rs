@@ -83,7 +83,11 @@ fn spell_error(errors: &mut Errors, e: SpellError) {
         SpellError::ExpectedBackBeforeStart => ("expected_back_on", "before_start", "may not be before the first day"),
         SpellError::PercentageOutOfRange => ("percentage", "out_of_range", "must be 1 to 100"),
     };
-    errors.add(field, message).code(code);
+    let e = errors.add(field, message);
+    e.code(code);
+    if code == "out_of_range" {
+        e.arg("min", 1).arg("max", 100);
+    }
 }
 
 fn percentage(errors: &mut Errors, given: Option<i64>, old: u8) -> u8 {
@@ -92,7 +96,7 @@ fn percentage(errors: &mut Errors, given: Option<i64>, old: u8) -> u8 {
         Some(p) => match u8::try_from(p) {
             Ok(p) if (1..=100).contains(&p) => p,
             _ => {
-                errors.add("percentage", "must be 1 to 100").code("out_of_range");
+                errors.add("percentage", "must be 1 to 100").code("out_of_range").arg("min", 1).arg("max", 100);
                 old
             }
         },

@@ -121,7 +121,11 @@ pub async fn record(app: &App, actor: &Actor, input: &CollectiveActivityInput) -
         match v {
             Some(n @ 0..=MAX_PARTICIPANTS) => n as u64,
             Some(_) => {
-                errors.add(field, format!("is a whole number from 0 to {MAX_PARTICIPANTS}")).code("out_of_range");
+                errors
+                    .add(field, format!("is a whole number from 0 to {MAX_PARTICIPANTS}"))
+                    .code("out_of_range")
+                    .arg("min", 0)
+                    .arg("max", MAX_PARTICIPANTS);
                 0
             }
             None => {

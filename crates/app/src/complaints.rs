@@ -601,6 +601,31 @@ pub async fn list_for_teams(app: &App, actor: &Actor, open_only: bool) -> Result
         .await
 }
 
+/// Whether `actor` reads the complaint counts at all: a 403 (logged once) before anything
+/// about the request itself is looked at.
+async fn may_read_counts(app: &App, actor: &Actor) -> Result<()> {
+    let viewer =
+        Viewer::Staff { role: actor.role, relation: buurtteam_domain::policy::Relation::NoRecord, concerned: false };
+    if !actor.role.is_staff() || policy::decide(viewer, ComplaintAction::ReadCounts) != Decision::Allow {
+        let refusal = AppError::Forbidden("only team managers and analysts read complaint counts".into());
+        let attempt = Attempt::new(Refused::Kpi, "complaints").with("attempted", "read_counts");
+        return Err(refusals::refuse(app, Some(actor), attempt, refusal).await);
+    }
+    Ok(())
+}
+
+/// [`counts`] for a period as sent (`YYYY-MM-DD`, both required): who asks is decided first,
+/// so that an outsider is refused whatever the query; then the dates are checked (422).
+pub async fn counts_between(app: &App, actor: &Actor, from: Option<&str>, to: Option<&str>) -> Result<Vec<TeamCounts>> {
+    may_read_counts(app, actor).await?;
+    let mut errors = Errors::default();
+    let from = input::date(&mut errors, "from", from);
+    let to = input::date(&mut errors, "to", to);
+    errors.finish()?;
+    let (Some(from), Some(to)) = (from, to) else { return Err(AppError::Internal("a field error was lost".into())) };
+    counts(app, actor, from, to).await
+}
+
 /// Steering counts of the complaints received in `[from, to]`, per team: for team managers
 /// their teams, for analysts every team. Counts under 5 are suppressed as the KPIs are
 /// (`None`), except the number received, which the seeds report as it is (7 in half a year).
@@ -611,13 +636,7 @@ pub struct TeamCounts {
 }
 
 pub async fn counts(app: &App, actor: &Actor, from: Date, to: Date) -> Result<Vec<TeamCounts>> {
-    let viewer =
-        Viewer::Staff { role: actor.role, relation: buurtteam_domain::policy::Relation::NoRecord, concerned: false };
-    if !actor.role.is_staff() || policy::decide(viewer, ComplaintAction::ReadCounts) != Decision::Allow {
-        let refusal = AppError::Forbidden("only team managers and analysts read complaint counts".into());
-        let attempt = Attempt::new(Refused::Kpi, "complaints").with("attempted", "read_counts");
-        return Err(refusals::refuse(app, Some(actor), attempt, refusal).await);
-    }
+    may_read_counts(app, actor).await?;
     if to < from {
         let mut errors = Errors::default();
         errors.add("to", "lies before from").code("invalid");

@@ -12,7 +12,7 @@ use buurtteam_domain::policy::{Action, Actor};
 use buurtteam_domain::validation::Errors;
 use buurtteam_store::StoreError;
 use buurtteam_store::audit;
-use buurtteam_store::onward_referrals::{self as store, NewOnwardReferral, OnwardReferral};
+use buurtteam_store::onward_referrals::{self as store, NewOnwardReferral, OnwardReferral, Progress};
 use buurtteam_store::organisation;
 use buurtteam_store::partners;
 use serde::Deserialize;
@@ -54,6 +54,9 @@ pub struct OnwardReferralChange {
     /// How it ended (only with `ended_on`).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<OnwardOutcome>))]
     pub outcome: Option<String>,
+    /// The coordinator: an active family worker or team manager of the case's team. Left out
+    /// (or empty, as a page form sends it) it stays as it is.
+    pub coordinator_id: Option<i64>,
     /// The version the change was made on; another version is a 409.
     pub version: Option<i32>,
 }
@@ -132,11 +135,7 @@ pub async fn record(app: &App, actor: &Actor, id: CaseId, input: &OnwardReferral
             }
             let coordinator = match coordinator {
                 Some(u) => {
-                    let staff = organisation::team_staff(tx, ctx.case.team_id).await?;
-                    if !staff
-                        .iter()
-                        .any(|(id, _, role)| id.0 == u && matches!(role, Role::FamilyWorker | Role::TeamManager))
-                    {
+                    if !is_team_worker(tx, ctx.case.team_id, u).await? {
                         errors
                             .add("coordinator", format!("user {u} does not work in the case's team"))
                             .code("not_team_worker");
@@ -202,7 +201,14 @@ fn change_date(
     }
 }
 
-/// Changes the start, end or outcome of onward referral `id`.
+/// Whether user `u` may coordinate on the case of team `team`: an active family worker or
+/// team manager of that team.
+async fn is_team_worker(tx: &mut buurtteam_store::Tx, team: buurtteam_domain::ids::TeamId, u: i64) -> Result<bool> {
+    let staff = organisation::team_staff(tx, team).await?;
+    Ok(staff.iter().any(|(id, _, role)| id.0 == u && matches!(role, Role::FamilyWorker | Role::TeamManager)))
+}
+
+/// Changes the start, end, outcome or coordinator of onward referral `id`.
 pub async fn change(
     app: &App,
     actor: &Actor,
@@ -228,6 +234,19 @@ pub async fn change(
                     input::optional_code(&mut errors, "outcome", Some(v), OnwardOutcome::parse, OnwardOutcome::accepted)
                 }
             };
+            // A coordinator is checked only when it changes: one who has since left the team
+            // stays on the referral until someone names another.
+            let coordinator_id = match input.coordinator_id.map(UserId) {
+                Some(u) if Some(u) != current.coordinator_id => {
+                    if !is_team_worker(tx, ctx.case.team_id, u.0).await? {
+                        errors
+                            .add("coordinator_id", format!("user {} is not an active worker of the case's team", u.0))
+                            .code("not_team_worker");
+                    }
+                    Some(u)
+                }
+                _ => current.coordinator_id,
+            };
             errors.finish()?;
             let d = Dates { referred_on: current.referred_on, started_on, ended_on, outcome };
             let mut errors = Errors::default();
@@ -238,19 +257,31 @@ pub async fn change(
             {
                 return Err(stale());
             }
-            store::set_progress(tx, id, current.version, started_on, ended_on, outcome, now).await.map_err(
-                |e| match e {
-                    StoreError::Concurrent => stale(),
-                    other => other.into(),
-                },
-            )?;
+            let progress = Progress { started_on, ended_on, outcome, coordinator_id };
+            store::set_progress(tx, id, current.version, &progress, now).await.map_err(|e| match e {
+                StoreError::Concurrent => stale(),
+                other => other.into(),
+            })?;
             let mut entry = ctx.entry(AuditAction::OnwardReferralChanged);
             entry.object_type = "onward_referral";
             entry.object_id = Some(id.0);
+            // What changed, by field name; the coordinator by id, never by name.
+            let before = (current.started_on, current.ended_on, current.outcome, current.coordinator_id);
+            let changed: Vec<&str> = [
+                ("started_on", before.0 != started_on),
+                ("ended_on", before.1 != ended_on),
+                ("outcome", before.2 != outcome),
+                ("coordinator_id", before.3 != coordinator_id),
+            ]
+            .into_iter()
+            .filter_map(|(name, differs)| differs.then_some(name))
+            .collect();
             entry.detail = serde_json::json!({
+                "changed": changed,
                 "started_on": started_on.map(|d| d.to_string()),
                 "ended_on": ended_on.map(|d| d.to_string()),
                 "outcome": outcome.map(|o| o.code()),
+                "coordinator_id": coordinator_id.map(|u| u.0),
             });
             audit::append(tx, &entry).await?;
             store::get(tx, id).await?.ok_or(AppError::NotFound("onward referral"))

@@ -23,6 +23,15 @@ pub struct NewOnwardReferral<'a> {
     pub recorded_by: UserId,
 }
 
+/// What a change of an onward referral sets: its progress and who coordinates it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub started_on: Option<Date>,
+    pub ended_on: Option<Date>,
+    pub outcome: Option<OnwardOutcome>,
+    pub coordinator_id: Option<UserId>,
+}
+
 /// An onward referral as stored, with its partner's name and kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnwardReferral {
@@ -87,27 +96,20 @@ pub async fn insert(tx: &mut Tx, new: &NewOnwardReferral<'_>, now: Timestamp) ->
     Ok(OnwardReferralId(id))
 }
 
-/// Sets the start, end and outcome of onward referral `id` if it is still at `version`;
+/// Sets the start, end, outcome and coordinator of onward referral `id` if it is still at `version`;
 /// [`StoreError::Concurrent`] when someone changed it in between.
-pub async fn set_progress(
-    tx: &mut Tx,
-    id: OnwardReferralId,
-    version: i32,
-    started_on: Option<Date>,
-    ended_on: Option<Date>,
-    outcome: Option<OnwardOutcome>,
-    now: Timestamp,
-) -> Result<()> {
+pub async fn set_progress(tx: &mut Tx, id: OnwardReferralId, version: i32, p: &Progress, now: Timestamp) -> Result<()> {
     let n = exec!(tx, |c| sqlx::query(
         "UPDATE onward_referrals SET started_on = $3, ended_on = $4, outcome = $5, updated_at = $6, \
-         version = version + 1 WHERE id = $1 AND version = $2"
+         coordinator_id = $7, version = version + 1 WHERE id = $1 AND version = $2"
     )
     .bind(id.0)
     .bind(version)
-    .bind(started_on.map(sql_date))
-    .bind(ended_on.map(sql_date))
-    .bind(outcome.map(|o| o.code()))
+    .bind(p.started_on.map(sql_date))
+    .bind(p.ended_on.map(sql_date))
+    .bind(p.outcome.map(|o| o.code()))
     .bind(sql_ts(now))
+    .bind(p.coordinator_id.map(|u| u.0))
     .execute(&mut *c)
     .await)?;
     if n == 1 { Ok(()) } else { Err(StoreError::Concurrent) }

@@ -9,7 +9,7 @@
 use buurtteam_domain::codes::LifeDomain;
 use buurtteam_domain::ids::{CaseId, DistrictId, PersonId, UserId};
 use buurtteam_domain::onward_referrals::{OnwardOutcome, OnwardReferralKind};
-use buurtteam_store::onward_referrals::{self as store, NewOnwardReferral};
+use buurtteam_store::onward_referrals::{self as store, NewOnwardReferral, Progress};
 use buurtteam_store::partners::{self as partners, Filter};
 use buurtteam_store::{Db, StoreError};
 use jiff::civil::Date;
@@ -126,7 +126,8 @@ pub async fn generate(db: &Db, seed: u64, today: Date) -> Result<Made, StoreErro
             if end <= today { (None, Some(end), Some(OnwardOutcome::NotStarted)) } else { (None, None, None) }
         };
         if started_on.is_some() || ended_on.is_some() {
-            store::set_progress(&mut tx, id, 1, started_on, ended_on, outcome, now).await?;
+            let progress = Progress { started_on, ended_on, outcome, coordinator_id: Some(UserId(worker)) };
+            store::set_progress(&mut tx, id, 1, &progress, now).await?;
         }
     }
     tx.commit().await?;

@@ -200,7 +200,6 @@ hint-collective-signals = What is going on in the district? Never write about a 
 done-collective-recorded = The meeting was saved.
 done-collective-recorded-redacted = The meeting was saved. Names and numbers were removed from the signals.
 field-error-no-participants = Enter how many people took part.
-field-error-out-of-range = Enter a number from 0 to 10,000.
 field-error-too-many = Choose fewer partners (at most 20).
 field-error-team-not-in-district = This team does not work in this district.
 field-error-from-after-to = The first day lies after the last.

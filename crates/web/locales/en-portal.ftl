@@ -18,7 +18,7 @@ label-portal-network-name = Name
 label-portal-network-relation = Who is this person to you?
 label-portal-network-email = Email address
 field-error-invalid-code = This code does not work. It may have been used already or be too old. Ask your family worker, or whoever invited you, for a new code.
-field-error-email-taken = There is already an account with this email address. Enter the password of that account, or choose another email address.
+field-error-email-taken--je = There is already an account with this email address. Enter the password of that account, or choose another email address.
 
 ## The plan
 portal-title = My Buurtteam

@@ -200,7 +200,6 @@ hint-collective-signals = Wat speelt er in de wijk? Schrijf nooit over een gezin
 done-collective-recorded = De bijeenkomst is opgeslagen.
 done-collective-recorded-redacted = De bijeenkomst is opgeslagen. Namen en nummers zijn uit de signalen weggehaald.
 field-error-no-participants = Vul in hoeveel mensen er waren.
-field-error-out-of-range = Vul een aantal in van 0 tot 10.000.
 field-error-too-many = Kies minder partners (hoogstens 20).
 field-error-team-not-in-district = Dit team werkt niet in deze wijk.
 field-error-from-after-to = De begindatum ligt na de einddatum.

@@ -18,7 +18,7 @@ label-portal-network-name = Naam
 label-portal-network-relation = Wie is het voor jullie?
 label-portal-network-email = E-mailadres
 field-error-invalid-code = Deze code werkt niet. Misschien is hij al gebruikt of te oud. Vraag een nieuwe code aan je gezinswerker, of aan wie je uitnodigde.
-field-error-email-taken = Er is al een account met dit e-mailadres. Vul het wachtwoord van dat account in, of kies een ander e-mailadres.
+field-error-email-taken--je = Er is al een account met dit e-mailadres. Vul het wachtwoord van dat account in, of kies een ander e-mailadres.
 
 ## The plan
 portal-title = Mijn Buurtteam

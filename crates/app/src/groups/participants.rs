@@ -314,7 +314,11 @@ pub async fn record_attendance(
 ) -> Result<store::Session> {
     let mut errors = Errors::default();
     if input.anonymous_present.is_some_and(|n| !(0..=10_000).contains(&n)) {
-        errors.add("anonymous_present", "a number of people, 0 or more").code("out_of_range");
+        errors
+            .add("anonymous_present", "a number of people, 0 or more")
+            .code("out_of_range")
+            .arg("min", 0)
+            .arg("max", 10_000);
     }
     errors.finish()?;
     let group = {

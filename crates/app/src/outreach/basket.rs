@@ -237,7 +237,11 @@ pub async fn set_weighing(app: &App, actor: &Actor, input: &WeighingInput) -> Re
     let mut get = |field: &str, v: Option<i32>| match v {
         Some(v) if (0..=MAX_WEIGHT).contains(&v) => v,
         Some(_) => {
-            errors.add(field, "is a whole number from 0 to 1000").code("out_of_range").arg("max", MAX_WEIGHT);
+            errors
+                .add(field, "is a whole number from 0 to 1000")
+                .code("out_of_range")
+                .arg("min", 0)
+                .arg("max", MAX_WEIGHT);
             0
         }
         None => {

@@ -197,11 +197,17 @@ pub async fn portal_export(app: &App, actor: &Actor, format: InzageFormat) -> Re
 /// `case.inzage_produced` with the member, their place in the household and the day the
 /// request was received; that row shows in the member's own access log.
 pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &InzageInput) -> Result<Inzage> {
-    // Every field error at once, before anything is opened.
-    let today = app.today();
-    let mut errors = Errors::default();
+    staff_export_with(app, actor, case, input, Errors::default()).await
+}
+
+/// The request's own fields, checked once access to the case is decided: every field error at
+/// once, with `earlier` (what the caller found wrong with its own parameters, such as the
+/// API's `format`).
+fn check_request(input: &InzageInput, today: Date, earlier: Errors) -> Result<(PersonId, Date)> {
+    let mut errors = earlier;
     let person = input.person_id.map(PersonId);
-    if person.is_none() {
+    // (Not again when the caller found it unreadable.)
+    if person.is_none() && !errors.0.iter().any(|e| e.field == "person_id") {
         errors.add("person_id", "is required: the household member who asked").code("required");
     }
     let received_on = match input.received_on.as_deref().map(str::trim) {
@@ -222,10 +228,23 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
         },
     };
     errors.finish()?;
-    let (Some(person), Some(received_on)) = (person, received_on) else {
-        return Err(AppError::Internal("a field error was lost".into()));
-    };
-    let format = input.format;
+    match (person, received_on) {
+        (Some(person), Some(received_on)) => Ok((person, received_on)),
+        _ => Err(AppError::Internal("a field error was lost".into())),
+    }
+}
+
+/// [`staff_export`] with the field errors the caller found in its own parameters: who asks
+/// is decided first (another team's case: 404, whatever the request says), then every field
+/// error is reported at once (422).
+pub async fn staff_export_with(
+    app: &App,
+    actor: &Actor,
+    case: CaseId,
+    input: &InzageInput,
+    earlier: Errors,
+) -> Result<Inzage> {
+    let input = input.clone();
     run(app, actor, At::Case(case), move |tx, ctx, now| {
         Box::pin(async move {
             if !ctx.is_staff() {
@@ -238,6 +257,8 @@ pub async fn staff_export(app: &App, actor: &Actor, case: CaseId, input: &Inzage
             if ctx.emergency.is_some() {
                 return Err(AppError::Forbidden("a copy for a written request is made by the case's own team".into()));
             }
+            let (person, received_on) = check_request(&input, ctx.today, earlier)?;
+            let format = input.format;
             let Some(member) = ctx.person(person).cloned() else {
                 return Err(invalid("person_id", "is not a member of this case's household", "not_household_member"));
             };

@@ -238,3 +238,22 @@ async fn a_parent_and_a_client_from_twelve_submit_in_mijn_buurtteam() {
     assert!(!seen.to_string().contains("Interne notitie"));
     assert_eq!(seen["steps"].as_array().map(Vec::len), Some(2));
 }
+
+/// Who asks is decided before the period is looked at: a family worker is refused (403)
+/// whatever the query says; a team manager gets every field error at once (422).
+#[tokio::test]
+async fn complaint_counts_refuse_an_outsider_before_checking_the_period() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    for q in ["", "?from=gisteren&to=2026-06-30", "?from=2026-02-30", "?from=2026-06-30&to=2026-01-01"] {
+        let r = o.worker_a.get(&format!("/api/v1/complaint-counts{q}")).await;
+        assert_eq!(r.status.as_u16(), 403, "{q}: {}", r.text);
+    }
+    let r = o.manager.get("/api/v1/complaint-counts?from=gisteren").await.problem(422);
+    let mut fields = r.fields();
+    fields.sort();
+    assert_eq!(fields, ["from", "to"]);
+    let r = o.manager.get("/api/v1/complaint-counts?from=2026-06-30&to=2026-01-01").await.problem(422);
+    assert_eq!(r.fields(), ["to"]);
+    o.manager.get("/api/v1/complaint-counts?from=2026-01-01&to=2026-06-30").await.expect(200);
+}

@@ -57,8 +57,9 @@ async fn a_team_dashboard_shows_exact_figures_to_its_manager() {
     // And the five group tables (issue 19): the overview, reasons, themes, districts, collective;
     // and absence and capacity (issue 20; no contract hours here, so no chart); GP practices
     // (issue 15: none recorded here, which the table says instead of a chart; the VE locations
-    // table has no chart).
-    assert_eq!(charts + empty, 14, "a chart or its absence for every table but the key figures");
+    // table has no chart); onward referrals (issue 15: by kind, by district, the closures with
+    // one; none recorded here, so a sentence each).
+    assert_eq!(charts + empty, 17, "a chart or its absence for every table but the key figures");
     assert!(html.contains("Er zijn (nog) geen huisartsenpraktijken vastgelegd voor dit gebied."));
     assert!(html.contains("class=\"bt-chart__reference\""));
     assert!(html.contains("Norm 90%"));
@@ -288,6 +289,10 @@ async fn the_workbook_holds_every_table_with_scope_period_and_percentages() {
             // Partners (issue 15).
             "Samenwerking met huisartsenprak",
             "VE-locaties met een gekoppelde",
+            // Onward referrals (issue 15).
+            "Aanvullende hulp per soort hulp",
+            "Aanvullende hulp per wijk",
+            "Afgesloten begeleidingen met aa",
             // The experience survey (issue 17).
             "Ervaringswijzer hoe gezinnen de",
             "Ervaringswijzer per kwartaal",

@@ -323,3 +323,26 @@ impl Client {
         (status, ct, r.bytes().await.map(|b| b.to_vec()).unwrap_or_default())
     }
 }
+
+/// Who asks is decided before the query is looked at: another team's staff get the 404 of a
+/// case that does not exist for them whatever the query says; the case's own team gets every
+/// field error of the query at once (422).
+#[tokio::test]
+async fn a_case_export_decides_access_before_checking_the_query() {
+    let t = spawn().await;
+    let o = org(&t).await;
+    let today = t.app.today().to_string();
+    let (case, members) = crate::harness::child_referred(&o.worker_a, o.district_a, o.team_a, &today).await;
+    let bad = "personId=abc&receivedOn=gisteren&format=xls";
+    for q in ["", "format=xls", "receivedOn=2999-01-01", bad] {
+        let r = o.worker_b.get(&format!("/api/v1/cases/{case}/export?{q}")).await;
+        assert_eq!(r.status.as_u16(), 404, "{q}: {}", r.text);
+        o.analyst.get(&format!("/api/v1/cases/{case}/export?{q}")).await.problem(404);
+    }
+    let r = o.worker_a.get(&format!("/api/v1/cases/{case}/export?{bad}")).await.problem(422);
+    let mut fields = r.fields();
+    fields.sort();
+    assert_eq!(fields, ["format", "person_id", "received_on"]);
+    let ok = format!("/api/v1/cases/{case}/export?personId={}&receivedOn={today}", members[0]);
+    o.worker_a.get(&ok).await.expect(200);
+}

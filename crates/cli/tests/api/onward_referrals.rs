@@ -213,3 +213,70 @@ async fn closing_as_referred_onward_needs_one_and_the_kpi_counts_them() {
     assert_eq!(or["referrals"], "<5", "{or}");
     assert_eq!(or["closures_with_onward_referral_pct"], "<5", "{or}");
 }
+
+/// The coordinator is changed with `coordinator_id` on the PATCH: only to an active family
+/// worker or team manager of the case's team (422 beside the field otherwise), with the
+/// version check (409), decided as any change (another team: 404); the audit row names what
+/// changed and the coordinator by id, never by name; the file shows the coordinator.
+#[tokio::test]
+async fn the_coordinator_is_changed_to_an_active_worker_of_the_case_team() {
+    let t = spawn().await;
+    t.app.clock.set("2026-05-04T10:00:00Z".parse::<Timestamp>().unwrap_or_default());
+    let o = org(&t).await;
+    let debt = partner(&o.manager, "Schuldhulp Overvecht", "debt_services", o.district_a).await;
+    let colleague = t.create_user(None, "c@test.nl", "Carla Collega", "family_worker", &[o.team_a]).await;
+    let gone = t.create_user(None, "g@test.nl", "Gerrit Gestopt", "family_worker", &[o.team_a]).await;
+    o.admin.patch(&format!("/api/v1/users/{gone}"), json!({"active": false})).await.expect(200);
+    let (case, members) = child_referred(&o.worker_a, o.district_a, o.team_a, "2026-04-01").await;
+    o.worker_a
+        .post(&format!("/api/v1/cases/{case}/intake"), json!({"held_on": "2026-04-03", "worker_id": o.worker_a_id}))
+        .await
+        .expect(200);
+    let created = o
+        .worker_a
+        .post(
+            &format!("/api/v1/cases/{case}/onward-referrals"),
+            json!({"partner_id": debt, "kind": "debt_assistance", "client_ids": [members[0]], "referred_on": "2026-04-20"}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(created["coordinator_id"], o.worker_a_id);
+    let one = format!("/api/v1/onward-referrals/{}", id(&created));
+
+    // Another team's worker, a deactivated worker of the team, nobody: 422 on the field.
+    for who in [o.worker_b_id, gone, 987_654] {
+        let r = o.worker_a.patch(&one, json!({"coordinator_id": who, "version": 1})).await.problem(422);
+        assert_eq!(r.fields(), ["coordinator_id"], "{who}");
+        assert!(r.text.contains("not_team_worker"), "{}", r.text);
+    }
+    // Another team's worker cannot change it at all: 404, whatever the body.
+    o.worker_b.patch(&one, json!({"coordinator_id": colleague})).await.problem(404);
+
+    let mark = t.audit_mark().await;
+    let changed = o.worker_a.patch(&one, json!({"coordinator_id": colleague, "version": 1})).await.expect(200);
+    assert_eq!(changed["coordinator_id"], colleague);
+    assert_eq!(changed["coordinator_name"], "Carla Collega");
+    assert_eq!(changed["version"], 2);
+    assert_eq!(changed["started_on"], Value::Null, "the rest stays as it was");
+    let rows = t.audit_since(mark).await;
+    let row = rows.iter().find(|r| r.action == "onward_referral.changed").map(|r| r.detail.clone());
+    let detail: Value = serde_json::from_str(&row.unwrap_or_default()).unwrap_or_default();
+    assert_eq!(detail["changed"], json!(["coordinator_id"]), "{detail}");
+    assert_eq!(detail["coordinator_id"], colleague);
+    assert!(!detail.to_string().contains("Carla"), "no names in the audit row: {detail}");
+
+    // A stale copy: 409, and nothing changed.
+    o.worker_a.patch(&one, json!({"coordinator_id": o.worker_a_id, "version": 1})).await.problem(409);
+    // The team manager may change it back; a coordinator who has since left stays until
+    // another is named (the unchanged id is not checked again).
+    let back = o.manager.patch(&one, json!({"coordinator_id": o.worker_a_id})).await.expect(200);
+    assert_eq!(back["coordinator_id"], o.worker_a_id);
+    o.admin.patch(&format!("/api/v1/users/{}", o.worker_a_id), json!({"active": false})).await.expect(200);
+    let kept = o.manager.patch(&one, json!({"coordinator_id": o.worker_a_id, "started_on": "2026-04-27"})).await;
+    assert_eq!(kept.status.as_u16(), 200, "{}", kept.text);
+    o.manager.patch(&one, json!({"coordinator_id": colleague})).await.expect(200);
+
+    // The family file's section names the coordinator.
+    let file = o.manager.get(&format!("/cases/{case}")).await;
+    assert!(file.text.contains("coördinator Carla Collega"), "the file shows the coordinator");
+}

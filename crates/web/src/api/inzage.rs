@@ -377,7 +377,8 @@ pub struct FormatQuery {
 pub struct CaseExportQuery {
     /// The household member who asked in writing (`person_id` is accepted too).
     #[serde(rename = "personId", alias = "person_id")]
-    pub person_id: Option<i64>,
+    #[param(value_type = Option<i64>)]
+    pub person_id: Option<String>,
     /// The day the written request was received (`YYYY-MM-DD`; `received_on` is accepted too).
     #[serde(rename = "receivedOn", alias = "received_on")]
     pub received_on: Option<String>,
@@ -463,8 +464,21 @@ pub async fn case_export(
     Path(id): Path<i64>,
     Query(q): Query<CaseExportQuery>,
 ) -> Result<Response, ApiError> {
-    let format = parse_format(q.format.as_deref())?;
-    let input = InzageInput { person_id: q.person_id, received_on: q.received_on, format };
-    let out = uc::staff_export(&s.app, &a.actor, CaseId(id), &input).await?;
+    // The query's own faults are reported after access to the case is decided: another
+    // team's case is a 404 whatever the query says.
+    let mut errors = Errors::default();
+    let format = match parse_format(q.format.as_deref()) {
+        Ok(f) => f,
+        Err(_) => {
+            errors.add("format", "is json or pdf").code("unknown_choice");
+            InzageFormat::Json
+        }
+    };
+    let person_id = match q.person_id.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => text.parse::<i64>().map_err(|_| errors.add("person_id", "is a number").code("invalid")).ok(),
+    };
+    let input = InzageInput { person_id, received_on: q.received_on, format };
+    let out = uc::staff_export_with(&s.app, &a.actor, CaseId(id), &input, errors).await?;
     Ok(respond(out, format, &s.app.settings.time_zone))
 }

@@ -116,8 +116,10 @@ pub async fn list_onward_referrals(
     Ok(Json(ListOut { items: items.into_iter().map(Into::into).collect() }))
 }
 
-/// Keep an onward referral up: `started_on`, `ended_on`, `outcome` (only with `ended_on`).
-/// A field left out stays as it is; `""` clears it. With `version`, a stale copy is a 409.
+/// Keep an onward referral up: `started_on`, `ended_on`, `outcome` (only with `ended_on`),
+/// `coordinator_id` (an active family worker or team manager of the case's team, else a 422 on
+/// the field). A field left out stays as it is; `""` clears a date or the outcome. With
+/// `version`, a stale copy is a 409.
 #[utoipa::path(patch, path = "/api/v1/onward-referrals/{id}", tag = "cases", params(("id" = i64, Path)),
     request_body = OnwardReferralChange,
     responses(

@@ -426,6 +426,47 @@ mod tests {
         assert!(missing.is_empty(), "field errors without a Dutch message: {missing:?}");
     }
 
+    /// The catalogue files of one language are joined into one bundle, where a second
+    /// definition of a key is only logged and one of the two silently wins: two files of one
+    /// language may not define the same message (or term). Every file is also in the bundle.
+    #[test]
+    fn no_message_key_is_defined_in_two_files_of_one_language() {
+        use std::collections::BTreeMap;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+            .expect("locales folder")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 30, "the catalogue files: {files:?}");
+        let mut clashes = Vec::new();
+        for (lang, joined) in [("nl", NL_SOURCE), ("en", EN_SOURCE)] {
+            let mut seen: BTreeMap<String, String> = BTreeMap::new();
+            for path in &files {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+                if name.split(['-', '.']).next() != Some(lang) {
+                    continue;
+                }
+                let text = std::fs::read_to_string(path).expect("catalogue file");
+                assert!(joined.contains(text.trim()), "{name} is not in the {lang} catalogue (NL_SOURCE/EN_SOURCE)");
+                let resource = FluentResource::try_new(text).unwrap_or_else(|(_, e)| panic!("{name} parses: {e:?}"));
+                for entry in resource.entries() {
+                    let key = match entry {
+                        fluent_syntax::ast::Entry::Message(m) => m.id.name.to_owned(),
+                        fluent_syntax::ast::Entry::Term(t) => format!("-{}", t.id.name),
+                        _ => continue,
+                    };
+                    if let Some(first) = seen.insert(key.clone(), name.clone()) {
+                        clashes.push(format!("{key} in {first} and {name}"));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "message keys defined twice in one language: {clashes:?}");
+    }
+
     #[test]
     fn both_catalogues_have_the_same_messages() {
         let (nl, en) = (keys(NL_SOURCE), keys(EN_SOURCE));

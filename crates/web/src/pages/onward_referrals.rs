@@ -25,7 +25,7 @@ use crate::AppState;
 type Options = Vec<(String, String)>;
 
 /// One line per onward referral for the family file: "Schuldhulpverlening bij Schuldhulp
-/// Overvecht, doorverwezen 28 april 2026, gestart 5 mei 2026".
+/// Overvecht, doorverwezen 28 april 2026, gestart 5 mei 2026, coördinator Fatima de Vries".
 pub fn lines(tr: Tr, list: &[OnwardReferral]) -> Vec<String> {
     list.iter().map(|o| line(tr, o)).collect()
 }
@@ -47,6 +47,9 @@ fn line(tr: Tr, o: &OnwardReferral) -> String {
     }
     if let Some(x) = o.outcome {
         parts.push(tr.code("onward-outcome", x.code()));
+    }
+    if let Some(name) = &o.coordinator_name {
+        parts.push(tr.t1("onward-line-coordinator", "name", name.as_str()));
     }
     parts.join(", ")
 }
@@ -81,6 +84,8 @@ struct Item {
     heading: String,
     facts: Vec<(String, String)>,
     form: FormState,
+    /// Who may coordinate: the team's active workers, and the current coordinator if they left.
+    coordinators: Options,
 }
 
 #[derive(Template)]
@@ -143,6 +148,7 @@ async fn show(
                         ("started_on".into(), o.started_on.map(|d| d.to_string()).unwrap_or_default()),
                         ("ended_on".into(), o.ended_on.map(|d| d.to_string()).unwrap_or_default()),
                         ("outcome".into(), o.outcome.map(|x| x.code().to_owned()).unwrap_or_default()),
+                        ("coordinator_id".into(), o.coordinator_id.map(|u| u.0.to_string()).unwrap_or_default()),
                     ]);
                     FormState::new(values).in_scope(item_scope(o.id.0))
                 }
@@ -164,8 +170,19 @@ async fn show(
             if let Some(name) = &o.coordinator_name {
                 facts.push((tr.t("onward-coordinator"), name.clone()));
             }
+            let mut coordinators: Options =
+                file.staff.iter().map(|(id, name, _)| (id.0.to_string(), name.clone())).collect();
+            if let (Some(id), Some(name)) = (o.coordinator_id, &o.coordinator_name)
+                && !file.staff.iter().any(|(s, _, _)| *s == id)
+            {
+                coordinators.insert(0, (id.0.to_string(), name.clone()));
+            }
+            if o.coordinator_id.is_none() {
+                coordinators.insert(0, (String::new(), tr.t("choose")));
+            }
             Item {
                 id: o.id.0,
+                coordinators,
                 heading: tr.t2(
                     "onward-event-detail",
                     "kind",

@@ -4,6 +4,7 @@ use super::*;
 
 mod absence;
 mod groups;
+mod onward;
 mod partners;
 
 /// A cell of a table, kept typed for the exports (numbers stay numbers in a spreadsheet).
@@ -550,6 +551,7 @@ pub fn build(tr: Tr, sel: &Selection, scope_label: String, view: &KpiView, intak
     tables.extend(groups::tables(tr, sel.scope, now, before));
     tables.extend(now.absence.as_ref().map(|a| absence::table(tr, a)));
     tables.extend(partners::tables(tr, &now.partners, &before.partners));
+    tables.extend(onward::tables(tr, &now.onward_referrals, &before.onward_referrals));
 
     Dashboard {
         scope_label,
